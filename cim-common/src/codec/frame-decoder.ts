@@ -1,0 +1,87 @@
+import { CimError, ErrorCodes } from '../errors.js';
+import { MAX_VARINT32_BYTES } from './varint.js';
+
+export const DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+
+/**
+ * Splits a byte stream into varint32-length-prefixed frames (Netty's
+ * ProtobufVarint32FrameDecoder framing).
+ *
+ * A small state machine over buffered bytes: it reads the length prefix one byte at a time, checks
+ * it against the limit *before* allocating anything for the body, then collects the body across as
+ * many chunks as it arrives in. Chunks are kept as a list and joined only once per frame, so a
+ * frame split into many tiny writes costs no quadratic copying.
+ */
+export class FrameDecoder {
+  private readonly maxFrameBytes: number;
+  private state: 'length' | 'body' = 'length';
+  private lengthValue = 0;
+  private lengthBytes = 0;
+  private expected = 0;
+  private parts: Buffer[] = [];
+  private collected = 0;
+  private failed = false;
+
+  constructor(options: { maxFrameBytes?: number } = {}) {
+    this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  }
+
+  /**
+   * Feeds a chunk and returns the complete frame bodies it finished. Throws a `CimError`
+   * (CIM_ERR_FRAME_TOO_LARGE or CIM_ERR_BAD_FRAME) on malformed input; after that the decoder
+   * refuses further input, because the stream can no longer be resynchronised.
+   */
+  push(chunk: Buffer): Buffer[] {
+    if (this.failed) throw new CimError(ErrorCodes.BAD_FRAME, 'decoder already failed');
+    const frames: Buffer[] = [];
+    let offset = 0;
+    while (offset < chunk.length) {
+      if (this.state === 'length') {
+        const byte = chunk[offset++];
+        this.lengthValue += (byte & 0x7f) * 2 ** (7 * this.lengthBytes);
+        this.lengthBytes++;
+        if (byte & 0x80) {
+          if (this.lengthBytes >= MAX_VARINT32_BYTES) {
+            this.failed = true;
+            throw new CimError(ErrorCodes.BAD_FRAME, 'frame length prefix is longer than 5 bytes');
+          }
+          continue;
+        }
+        const length = this.lengthValue;
+        this.lengthValue = 0;
+        this.lengthBytes = 0;
+        if (length > this.maxFrameBytes) {
+          this.failed = true;
+          throw new CimError(
+            ErrorCodes.FRAME_TOO_LARGE,
+            `frame of ${length} bytes exceeds the limit of ${this.maxFrameBytes} bytes`,
+          );
+        }
+        if (length === 0) {
+          frames.push(Buffer.alloc(0));
+          continue;
+        }
+        this.state = 'body';
+        this.expected = length;
+        continue;
+      }
+      const take = Math.min(this.expected - this.collected, chunk.length - offset);
+      // Zero-copy when the whole frame lies inside this chunk.
+      this.parts.push(chunk.subarray(offset, offset + take));
+      this.collected += take;
+      offset += take;
+      if (this.collected === this.expected) {
+        frames.push(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.expected));
+        this.parts = [];
+        this.collected = 0;
+        this.state = 'length';
+      }
+    }
+    return frames;
+  }
+
+  /** Bytes of an unfinished frame held right now (useful to tell a truncated stream). */
+  get pendingBytes(): number {
+    return this.collected + this.lengthBytes;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Every error CIM reports to a user carries a stable, machine-readable code. The same codes appear
+ * in TCP `Error` frames, HTTP `{code, message}` bodies and SDK exceptions.
+ */
+export const ErrorCodes = {
+  FRAME_TOO_LARGE: 'CIM_ERR_FRAME_TOO_LARGE',
+  BAD_FRAME: 'CIM_ERR_BAD_FRAME',
+  LOGIN_REQUIRED: 'CIM_ERR_LOGIN_REQUIRED',
+  LOGIN_TIMEOUT: 'CIM_ERR_LOGIN_TIMEOUT',
+  BAD_TOKEN: 'CIM_ERR_BAD_TOKEN',
+  TOKEN_EXPIRED: 'CIM_ERR_TOKEN_EXPIRED',
+  HEARTBEAT_TIMEOUT: 'CIM_ERR_HEARTBEAT_TIMEOUT',
+  SLOW_CONSUMER: 'CIM_ERR_SLOW_CONSUMER',
+  INVALID_INPUT: 'CIM_ERR_INVALID_INPUT',
+  BODY_TOO_LARGE: 'CIM_ERR_BODY_TOO_LARGE',
+  UNAUTHORIZED: 'CIM_ERR_UNAUTHORIZED',
+  FORBIDDEN: 'CIM_ERR_FORBIDDEN',
+  NOT_FOUND: 'CIM_ERR_NOT_FOUND',
+  USER_EXISTS: 'CIM_ERR_USER_EXISTS',
+  BAD_CREDENTIALS: 'CIM_ERR_BAD_CREDENTIALS',
+  ALREADY_LOGGED_IN: 'CIM_ERR_ALREADY_LOGGED_IN',
+  USER_NOT_FOUND: 'CIM_ERR_USER_NOT_FOUND',
+  CURSOR_EXPIRED: 'CIM_ERR_CURSOR_EXPIRED',
+  RATE_LIMITED: 'CIM_ERR_RATE_LIMITED',
+  NO_SERVER: 'CIM_ERR_NO_SERVER',
+  UNAVAILABLE: 'CIM_ERR_UNAVAILABLE',
+  UNSUPPORTED: 'CIM_ERR_UNSUPPORTED',
+  INTERNAL: 'CIM_ERR_INTERNAL',
+  CLOSED: 'CIM_ERR_CLOSED',
+  TIMEOUT: 'CIM_ERR_TIMEOUT',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** HTTP status that fits each code; codes not listed map to 400. */
+const httpStatusByCode: Partial<Record<ErrorCode, number>> = {
+  CIM_ERR_UNAUTHORIZED: 401,
+  CIM_ERR_BAD_TOKEN: 401,
+  CIM_ERR_TOKEN_EXPIRED: 401,
+  CIM_ERR_BAD_CREDENTIALS: 401,
+  CIM_ERR_FORBIDDEN: 403,
+  CIM_ERR_NOT_FOUND: 404,
+  CIM_ERR_USER_NOT_FOUND: 404,
+  CIM_ERR_USER_EXISTS: 409,
+  CIM_ERR_ALREADY_LOGGED_IN: 409,
+  CIM_ERR_CURSOR_EXPIRED: 410,
+  CIM_ERR_BODY_TOO_LARGE: 413,
+  CIM_ERR_RATE_LIMITED: 429,
+  CIM_ERR_INTERNAL: 500,
+  CIM_ERR_NO_SERVER: 503,
+  CIM_ERR_UNAVAILABLE: 503,
+  CIM_ERR_TIMEOUT: 504,
+};
+
+export class CimError extends Error {
+  override name = 'CimError';
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+
+  get httpStatus(): number {
+    return httpStatusByCode[this.code] ?? 400;
+  }
+
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isCimError(err: unknown): err is CimError {
+  return err instanceof CimError;
+}

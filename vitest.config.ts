@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) => fileURLToPath(new URL(`./${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the TypeScript sources, not dist/.
+    alias: {
+      '@cim/common': src('cim-common'),
+      '@cim/server': src('cim-server'),
+      '@cim/route': src('cim-route'),
+      '@cim/client': src('cim-client'),
+    },
+  },
+  test: {
+    include: ['**/*.test.ts', '**/*.test.tsx'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    globalSetup: ['test/harness/global-setup.ts'],
+    setupFiles: ['test/harness/fail-on-unhandled.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});

@@ -45,7 +45,7 @@ function normalize(obj: Record<string, unknown>): Record<string, unknown> {
   const deliver = obj.deliver as { message?: Record<string, unknown>; cursor?: string } | undefined;
   if (deliver) {
     deliver.cursor ??= '0';
-    if (deliver.message) deliver.message = normalizeMessage(deliver.message);
+    if (deliver.message) deliver.message = normalizeMessage(deliver.message) as unknown as Record<string, unknown>;
   }
   return obj;
 }

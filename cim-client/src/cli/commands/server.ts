@@ -1,0 +1,55 @@
+import type { CommandModule } from 'yargs';
+import { createLogger, ZkRegistry } from '@cim/common';
+import { PushServer } from '@cim/server';
+import { envInt, requireSecret } from '../options.js';
+import { stopOnSignals } from '../signals.js';
+
+interface ServerArgs {
+  zk?: string;
+  route: string;
+  secret?: string;
+  id?: string;
+  host: string;
+  'advertised-host'?: string;
+  'tcp-port': number;
+  'http-host': string;
+  'http-port': number;
+  'heartbeat-ms'?: number;
+}
+
+export const serverCommand: CommandModule<object, ServerArgs> = {
+  command: 'server',
+  describe: 'run one push server (registers itself in ZooKeeper; SIGTERM drains it)',
+  builder: (y) =>
+    y
+      .option('zk', { type: 'string', default: process.env.CIM_ZK, describe: 'ZooKeeper connect string (env CIM_ZK)' })
+      .option('route', { type: 'string', default: process.env.CIM_ROUTE ?? 'http://127.0.0.1:8083', describe: 'route (or load balancer) URL for upstream events (env CIM_ROUTE)' })
+      .option('secret', { type: 'string', describe: 'cluster secret (env CIM_SECRET)' })
+      .option('id', { type: 'string', default: process.env.CIM_SERVER_ID, describe: 'server id (env CIM_SERVER_ID); generated when absent' })
+      .option('host', { type: 'string', default: process.env.CIM_HOST ?? '127.0.0.1', describe: 'TCP listen address (env CIM_HOST)' })
+      .option('advertised-host', { type: 'string', default: process.env.CIM_ADVERTISED_HOST, describe: 'address clients are told to connect to' })
+      .option('tcp-port', { type: 'number', default: envInt('CIM_TCP_PORT') ?? 9000 })
+      .option('http-host', { type: 'string', default: process.env.CIM_HTTP_HOST ?? '127.0.0.1', describe: 'internal push API address (keep it internal)' })
+      .option('http-port', { type: 'number', default: envInt('CIM_HTTP_PORT') ?? 8081 })
+      .option('heartbeat-ms', { type: 'number', default: envInt('CIM_HEARTBEAT_MS') }) as never,
+  handler: async (args) => {
+    if (!args.zk) throw new Error('cim server needs --zk (or CIM_ZK); for a single process use "cim up"');
+    const logger = createLogger('cim-server');
+    const server = new PushServer({
+      id: args.id,
+      secret: requireSecret(args.secret),
+      routeUrl: args.route,
+      registry: new ZkRegistry({ connect: args.zk, logger }),
+      tcpHost: args.host,
+      tcpPort: args['tcp-port'],
+      advertisedHost: args['advertised-host'],
+      httpHost: args['http-host'],
+      httpPort: args['http-port'],
+      heartbeatMs: args['heartbeat-ms'],
+      logger,
+      processMetrics: true,
+    });
+    await server.start();
+    stopOnSignals(() => server.stop());
+  },
+};

@@ -1,0 +1,405 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { CimError, ErrorCodes, type ChatMessage, type Destination, type Frame } from '@cim/common';
+import { Backoff } from './backoff.js';
+import { MemoryCursorStore, type CursorStore } from './cursor-store.js';
+import { RouteApi, type LoginInfo, type SendAnswer, type UserSummary } from './route-api.js';
+import { ServerConnection } from './server-connection.js';
+
+export type ConnectionState = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'closed';
+
+export interface CimClientOptions {
+  /** Base URL of the route, e.g. http://127.0.0.1:8083. */
+  routeUrl: string;
+  userName: string;
+  password: string;
+  /** One session per (user, device); default "default". */
+  deviceId?: string;
+  /** Where the sync cursor is kept between runs; memory by default. */
+  cursorStore?: CursorStore;
+  /** Heartbeat interval; the server's value (from login) is used when smaller. */
+  heartbeatMs?: number;
+  /** Reconnect backoff bounds. */
+  reconnectMinMs?: number;
+  reconnectMaxMs?: number;
+  /** Messages fetched per sync page. */
+  syncPageSize?: number;
+}
+
+/** Events of a `CimClient`. */
+export interface CimClientEvents {
+  /** A message for this user, each msgId once. `cursor` is "0" for broadcasts. */
+  message: [message: ChatMessage, meta: { cursor: string; synced: boolean }];
+  /** The connection state changed. */
+  state: [state: ConnectionState];
+  /** Another login took this device's place; the client is closed and will not reconnect. */
+  kicked: [reason: string];
+  /** Catch-up after a (re)connect: `fetched` messages so far, `done` at the end. */
+  sync: [progress: { fetched: number; done: boolean }];
+  /** The stored cursor is older than the retention: messages before now may be missing. */
+  cursorExpired: [];
+  /** A non-fatal problem (a failed reconnect attempt, a refused login). */
+  error: [error: Error];
+}
+
+const SEEN_LIMIT = 20_000;
+
+/**
+ * A CIM client: logs in through the route, holds a TCP connection to the chosen push server,
+ * heartbeats, reconnects (through the route, which may pick another server) with jittered backoff,
+ * catches up missed messages from its sync cursor, and emits each message exactly once.
+ *
+ * Several clients in one process are fully independent.
+ *
+ * @example
+ * const client = new CimClient({ routeUrl: 'http://127.0.0.1:8083', userName: 'bot', password: 'secret' });
+ * client.on('message', (m) => console.log(`${m.fromUserName}: ${m.body}`));
+ * await client.connect();
+ * await client.broadcast('hello everyone');
+ */
+export class CimClient extends EventEmitter<CimClientEvents> {
+  /** The route's HTTP API, authenticated once connected. */
+  readonly api: RouteApi;
+  private readonly options: Required<Omit<CimClientOptions, 'cursorStore' | 'heartbeatMs'>> & { heartbeatMs?: number };
+  private readonly cursorStore: CursorStore;
+  private readonly backoff: Backoff;
+  private connection: ServerConnection | undefined;
+  private login: LoginInfo | undefined;
+  private currentState: ConnectionState = 'idle';
+  private cursor = '0';
+  private readonly seen = new Set<string>();
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private lastHeard = 0;
+  private reconnects = 0;
+  private onlineSince = 0;
+  private syncing = false;
+  private heldDuringSync: { message: ChatMessage; cursor: string }[] = [];
+
+  constructor(options: CimClientOptions) {
+    super();
+    this.options = {
+      deviceId: 'default',
+      reconnectMinMs: 200,
+      reconnectMaxMs: 10_000,
+      syncPageSize: 200,
+      ...options,
+    };
+    this.cursorStore = options.cursorStore ?? new MemoryCursorStore();
+    this.backoff = new Backoff(this.options.reconnectMinMs, this.options.reconnectMaxMs);
+    this.api = new RouteApi(options.routeUrl);
+    // An unhandled 'error' event would crash the host app; errors are informational here.
+    this.on('error', () => {});
+  }
+
+  /** The connection state: idle → connecting → online ⇄ reconnecting → closed. */
+  get state(): ConnectionState {
+    return this.currentState;
+  }
+
+  /** Who this client is and where it is connected. */
+  info(): {
+    userId?: string;
+    userName: string;
+    deviceId: string;
+    serverId?: string;
+    server?: string;
+    state: ConnectionState;
+    onlineSince?: number;
+    reconnects: number;
+    cursor: string;
+  } {
+    return {
+      userId: this.login?.userId,
+      userName: this.options.userName,
+      deviceId: this.options.deviceId,
+      serverId: this.login?.server.id,
+      server: this.login ? `${this.login.server.host}:${this.login.server.tcpPort}` : undefined,
+      state: this.currentState,
+      onlineSince: this.onlineSince || undefined,
+      reconnects: this.reconnects,
+      cursor: this.cursor,
+    };
+  }
+
+  /**
+   * Logs in and connects. Resolves once online and caught up; rejects with a `CimError` when the
+   * route refuses (bad credentials, no server) — a first connect is not retried.
+   */
+  async connect(signal?: AbortSignal): Promise<LoginInfo> {
+    if (this.currentState === 'closed') throw new CimError(ErrorCodes.CLOSED, 'this client was closed');
+    this.cursor = (await this.cursorStore.load(this.cursorKey())) ?? this.cursor;
+    this.setState('connecting');
+    try {
+      await this.establish(signal);
+    } catch (err) {
+      this.setState('idle');
+      throw err;
+    }
+    return this.login!;
+  }
+
+  /** Sends a private message to a user id. */
+  sendToUser(userId: string, body: string, options: { clientMsgId?: string; signal?: AbortSignal } = {}): Promise<SendAnswer> {
+    return this.send({ userId }, body, options);
+  }
+
+  /** Sends to everyone online (live only, not stored). */
+  broadcast(body: string, options: { clientMsgId?: string; signal?: AbortSignal } = {}): Promise<SendAnswer> {
+    return this.send({ broadcast: true }, body, options);
+  }
+
+  /**
+   * Sends a message. Retries on a lost connection with the same `clientMsgId`, so the message is
+   * stored once however many attempts it takes.
+   */
+  async send(to: Destination, body: string, options: { clientMsgId?: string; signal?: AbortSignal } = {}): Promise<SendAnswer> {
+    const clientMsgId = options.clientMsgId ?? randomUUID();
+    for (let attempt = 0; ; attempt++) {
+      await this.whenOnline(options.signal);
+      try {
+        return await this.api.send(to, body, clientMsgId, options.signal);
+      } catch (err) {
+        const retriable = err instanceof CimError && (err.code === ErrorCodes.UNAVAILABLE || err.code === ErrorCodes.BAD_TOKEN);
+        if (!retriable || attempt >= 5 || this.currentState === 'closed') throw err;
+        if (err.code === ErrorCodes.BAD_TOKEN) this.connectionLost(err);
+        await delay(100 * (attempt + 1), options.signal);
+      }
+    }
+  }
+
+  /** Users online now (every page). */
+  async onlineUsers(signal?: AbortSignal): Promise<UserSummary[]> {
+    const users: UserSummary[] = [];
+    let cursor: string | null = '0';
+    while (cursor !== null) {
+      await this.whenOnline(signal);
+      const page: { users: UserSummary[]; nextCursor: string | null } = await this.api.onlineUsers(cursor, 500, signal);
+      users.push(...page.users);
+      cursor = page.nextCursor;
+    }
+    return users;
+  }
+
+  /** Users whose name starts with `prefix`. */
+  async findUsers(prefix: string, signal?: AbortSignal): Promise<UserSummary[]> {
+    await this.whenOnline(signal);
+    return (await this.api.findUsers(prefix, 20, signal)).users;
+  }
+
+  /** Looks a user up by exact name. */
+  async userByName(userName: string, signal?: AbortSignal): Promise<UserSummary> {
+    await this.whenOnline(signal);
+    return this.api.userByName(userName, signal);
+  }
+
+  /** Logs out and closes for good. Never triggers a reconnect. */
+  async close(): Promise<void> {
+    if (this.currentState === 'closed') return;
+    const wasOnline = this.currentState === 'online';
+    this.setState('closed');
+    clearTimeout(this.reconnectTimer);
+    this.stopHeartbeat();
+    const connection = this.connection;
+    this.connection = undefined;
+    if (connection && wasOnline) connection.send({ logout: {} });
+    if (this.api.token) await this.api.logout().catch(() => undefined);
+    connection?.end();
+    await this.cursorStore.save(this.cursorKey(), this.cursor).catch(() => undefined);
+  }
+
+  // --- connection life cycle ---
+
+  private async establish(signal?: AbortSignal): Promise<void> {
+    const login = await this.api.login(this.options.userName, this.options.password, this.options.deviceId, signal);
+    this.login = login;
+    this.api.token = login.token;
+    const connection = await ServerConnection.connect(login.server.host, login.server.tcpPort, 10_000, signal);
+    if (this.currentState === 'closed') {
+      connection.destroy();
+      return;
+    }
+    const loginOk = new Promise<void>((resolve, reject) => {
+      const onFrame = (frame: Frame) => {
+        if ('loginOk' in frame) {
+          connection.off('close', onClose);
+          resolve();
+        } else if ('error' in frame) {
+          reject(new CimError(frame.error.code as never, frame.error.message));
+        }
+      };
+      const onClose = (err?: Error) => reject(err ?? new CimError(ErrorCodes.CLOSED, 'push server closed the connection during login'));
+      connection.on('frame', onFrame);
+      connection.once('close', onClose);
+    });
+    connection.on('frame', (frame) => this.onFrame(connection, frame));
+    connection.once('close', (err) => {
+      if (this.connection === connection) this.connectionLost(err);
+    });
+    this.connection = connection;
+    this.lastHeard = Date.now();
+    connection.send({ login: { token: login.token, cursor: this.cursor, client: 'cim-ts-sdk' } });
+    await loginOk;
+    this.backoff.reset();
+    this.onlineSince = Date.now();
+    this.startHeartbeat(Math.min(login.heartbeatMs, this.options.heartbeatMs ?? login.heartbeatMs));
+    this.setState('online');
+    await this.catchUp(signal);
+  }
+
+  private onFrame(connection: ServerConnection, frame: Frame): void {
+    this.lastHeard = Date.now();
+    if ('deliver' in frame) {
+      const { message, cursor } = frame.deliver;
+      if (this.syncing) this.heldDuringSync.push({ message, cursor });
+      else this.accept(message, cursor, false);
+    } else if ('kick' in frame) {
+      this.connection = undefined;
+      connection.destroy();
+      this.stopHeartbeat();
+      this.setState('closed');
+      this.emit('kicked', frame.kick.reason);
+    } else if ('redirect' in frame) {
+      // The server is draining: come back through the route at once.
+      this.backoff.reset();
+      this.connectionLost(new CimError(ErrorCodes.UNAVAILABLE, `redirected: ${frame.redirect.reason}`), 0);
+    } else if ('error' in frame) {
+      this.emit('error', new CimError(frame.error.code as never, frame.error.message));
+    }
+  }
+
+  /** Fetches everything after the cursor, page by page, then releases what arrived live meanwhile. */
+  private async catchUp(signal?: AbortSignal): Promise<void> {
+    this.syncing = true;
+    let fetched = 0;
+    try {
+      for (;;) {
+        const page = await this.api.sync(this.cursor, this.options.syncPageSize, signal);
+        for (const entry of page.messages) this.accept(entry.message, entry.cursor, true);
+        fetched += page.messages.length;
+        this.emit('sync', { fetched, done: !page.hasMore });
+        if (!page.hasMore) break;
+      }
+    } catch (err) {
+      if (err instanceof CimError && err.code === ErrorCodes.CURSOR_EXPIRED) {
+        this.emit('cursorExpired');
+        this.cursor = '0';
+        this.syncing = false;
+        return this.catchUp(signal);
+      }
+      this.emit('error', err as Error);
+    } finally {
+      this.syncing = false;
+      const held = this.heldDuringSync;
+      this.heldDuringSync = [];
+      for (const { message, cursor } of held) this.accept(message, cursor, false);
+      void this.cursorStore.save(this.cursorKey(), this.cursor).catch(() => undefined);
+    }
+  }
+
+  private accept(message: ChatMessage, cursor: string, synced: boolean): void {
+    if (cursor !== '0' && BigInt(cursor) > BigInt(this.cursor)) {
+      this.cursor = cursor;
+      this.connection?.send({ ack: { cursor } });
+    }
+    if (this.seen.has(message.msgId)) return;
+    this.remember(message.msgId);
+    this.emit('message', message, { cursor, synced });
+  }
+
+  private remember(msgId: string): void {
+    this.seen.add(msgId);
+    if (this.seen.size > SEEN_LIMIT) {
+      const oldest = this.seen.values().next().value;
+      if (oldest !== undefined) this.seen.delete(oldest);
+    }
+  }
+
+  private connectionLost(err?: Error, delayMs?: number): void {
+    if (this.currentState === 'closed') return;
+    const connection = this.connection;
+    this.connection = undefined;
+    connection?.destroy();
+    this.stopHeartbeat();
+    if (err) this.emit('error', err);
+    this.setState('reconnecting');
+    this.scheduleReconnect(delayMs);
+  }
+
+  private scheduleReconnect(delayMs = this.backoff.next()): void {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(async () => {
+      if (this.currentState !== 'reconnecting') return;
+      try {
+        this.reconnects++;
+        await this.establish();
+      } catch (err) {
+        this.connection?.destroy();
+        this.connection = undefined;
+        this.emit('error', err as Error);
+        if (this.currentState === 'reconnecting' || this.currentState === 'online') {
+          this.setState('reconnecting');
+          this.scheduleReconnect();
+        }
+      }
+    }, delayMs);
+  }
+
+  private startHeartbeat(intervalMs: number): void {
+    this.stopHeartbeat();
+    this.heartbeatTimer = setInterval(() => {
+      // No frame (not even a Pong) for two intervals: the server or the path to it is dead.
+      if (Date.now() - this.lastHeard > intervalMs * 2) {
+        this.connectionLost(new CimError(ErrorCodes.TIMEOUT, 'push server stopped answering heartbeats'));
+        return;
+      }
+      this.connection?.send({ ping: {} });
+    }, intervalMs);
+    this.heartbeatTimer.unref();
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = undefined;
+  }
+
+  private setState(state: ConnectionState): void {
+    if (this.currentState === state) return;
+    this.currentState = state;
+    this.emit('state', state);
+  }
+
+  private whenOnline(signal?: AbortSignal): Promise<void> {
+    if (this.currentState === 'online') return Promise.resolve();
+    if (this.currentState === 'closed') return Promise.reject(new CimError(ErrorCodes.CLOSED, 'this client was closed'));
+    if (this.currentState === 'idle') return Promise.reject(new CimError(ErrorCodes.CLOSED, 'call connect() first'));
+    return new Promise((resolve, reject) => {
+      const onState = (state: ConnectionState) => {
+        if (state === 'online') finish(resolve);
+        else if (state === 'closed') finish(() => reject(new CimError(ErrorCodes.CLOSED, 'this client was closed')));
+      };
+      const onAbort = () => finish(() => reject(new CimError(ErrorCodes.CLOSED, 'aborted')));
+      const finish = (then: () => void) => {
+        this.off('state', onState);
+        signal?.removeEventListener('abort', onAbort);
+        then();
+      };
+      this.on('state', onState);
+      signal?.addEventListener('abort', onAbort);
+    });
+  }
+
+  private cursorKey(): string {
+    return `${this.options.routeUrl}|${this.options.userName}|${this.options.deviceId}`;
+  }
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new CimError(ErrorCodes.CLOSED, 'aborted'));
+    });
+  });
+}

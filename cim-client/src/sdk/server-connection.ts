@@ -1,0 +1,76 @@
+import { EventEmitter } from 'node:events';
+import net from 'node:net';
+import { CimError, decodeFrame, encodeFrame, ErrorCodes, FrameDecoder, type Frame } from '@cim/common';
+
+/**
+ * One TCP connection to a push server: framing in and out. Emits `frame` for every decoded frame
+ * and `close` once (with the error that ended it, if any).
+ */
+export class ServerConnection extends EventEmitter<{ frame: [Frame]; close: [Error | undefined] }> {
+  private readonly socket: net.Socket;
+  private readonly decoder = new FrameDecoder();
+  private closed = false;
+
+  private constructor(socket: net.Socket) {
+    super();
+    this.socket = socket;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => {
+      let bodies: Buffer[];
+      try {
+        bodies = this.decoder.push(chunk);
+        for (const body of bodies) this.emit('frame', decodeFrame(body));
+      } catch (err) {
+        this.destroy(err as Error);
+      }
+    });
+    socket.on('error', (err) => this.destroy(err));
+    socket.on('close', () => this.destroy());
+  }
+
+  static connect(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<ServerConnection> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect({ host, port });
+      const fail = (err: Error) => {
+        cleanup();
+        socket.destroy();
+        reject(new CimError(ErrorCodes.UNAVAILABLE, `cannot connect to push server ${host}:${port}: ${err.message}`));
+      };
+      const timer = setTimeout(() => fail(new Error('timed out')), timeoutMs);
+      const onAbort = () => fail(new Error('aborted'));
+      const cleanup = () => {
+        clearTimeout(timer);
+        socket.off('error', fail);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      signal?.addEventListener('abort', onAbort);
+      socket.once('error', fail);
+      socket.once('connect', () => {
+        cleanup();
+        resolve(new ServerConnection(socket));
+      });
+    });
+  }
+
+  send(frame: Frame): void {
+    if (!this.closed) this.socket.write(encodeFrame(frame));
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Closes after flushing what was written. */
+  end(): void {
+    if (this.closed) return;
+    this.socket.end();
+    setTimeout(() => this.destroy(), 1_000).unref();
+  }
+
+  destroy(err?: Error): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.destroy();
+    this.emit('close', err);
+  }
+}

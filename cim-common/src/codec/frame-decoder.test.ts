@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { CimError } from '../errors.js';
+import { decodeFrame, encodeFrame } from './frame-codec.js';
+import { FrameDecoder } from './frame-decoder.js';
+
+const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
+
+describe('FrameDecoder (varint32 length framing)', () => {
+  it('splits a Ping frame given as a hex vector', () => {
+    // Frame{ping: {}} = field 11, wire type 2, length 0 → 5a 00; prefix 02.
+    const frames = new FrameDecoder().push(hex('02 5a00'));
+    expect(frames.map((f) => f.toString('hex'))).toEqual(['5a00']);
+    expect(decodeFrame(frames[0])).toEqual({ ping: {} });
+  });
+
+  it('decodes several frames that arrive in one chunk', () => {
+    const chunk = Buffer.concat([encodeFrame({ ping: {} }), encodeFrame({ requestId: 7, ack: { cursor: '42' } }), encodeFrame({ logout: {} })]);
+    const frames = new FrameDecoder().push(chunk).map(decodeFrame);
+    expect(frames).toEqual([{ ping: {} }, { requestId: 7, ack: { cursor: '42' } }, { logout: {} }]);
+  });
+
+  it('reassembles a frame split into one-byte writes, including a two-byte length prefix', () => {
+    const body = 'x'.repeat(300); // frame longer than 127 bytes: the prefix takes two bytes
+    const bytes = encodeFrame({ login: { token: body, cursor: '0', client: 'test' } });
+    expect(bytes[0] & 0x80).toBe(0x80);
+    const decoder = new FrameDecoder();
+    const out: Buffer[] = [];
+    for (const byte of bytes) out.push(...decoder.push(Buffer.from([byte])));
+    expect(out).toHaveLength(1);
+    expect(decodeFrame(out[0])).toMatchObject({ login: { token: body, client: 'test' } });
+    expect(decoder.pendingBytes).toBe(0);
+  });
+
+  it('handles frames straddling chunk boundaries at every split point', () => {
+    const stream = Buffer.concat([encodeFrame({ ping: {} }), encodeFrame({ send: { clientMsgId: 'c1', to: { userId: '5' }, body: 'héllo' } })]);
+    for (let split = 1; split < stream.length; split++) {
+      const decoder = new FrameDecoder();
+      const frames = [...decoder.push(stream.subarray(0, split)), ...decoder.push(stream.subarray(split))].map(decodeFrame);
+      expect(frames).toEqual([{ ping: {} }, { send: { clientMsgId: 'c1', to: { userId: '5' }, body: 'héllo' } }]);
+    }
+  });
+
+  it('refuses a frame over the limit from its length prefix alone, before the body arrives', () => {
+    const decoder = new FrameDecoder({ maxFrameBytes: 1024 });
+    // 0x80 0x08 = 1024 is allowed; 0x81 0x08 = 1025 is not.
+    expect(() => decoder.push(hex('8108'))).toThrowError(expect.objectContaining({ code: 'CIM_ERR_FRAME_TOO_LARGE' }));
+    expect(new FrameDecoder({ maxFrameBytes: 1024 }).push(hex('8008'))).toEqual([]);
+  });
+
+  it('refuses the default 64 KiB + 1 frame', () => {
+    // 65537 = 0x10001 → varint 81 80 04
+    expect(() => new FrameDecoder().push(hex('818004'))).toThrowError(CimError);
+  });
+
+  it('refuses a length prefix longer than five bytes', () => {
+    expect(() => new FrameDecoder().push(hex('ffffffffff01'))).toThrowError(expect.objectContaining({ code: 'CIM_ERR_BAD_FRAME' }));
+  });
+
+  it('stays failed after an error, since the stream cannot be resynchronised', () => {
+    const decoder = new FrameDecoder({ maxFrameBytes: 10 });
+    expect(() => decoder.push(hex('7f'))).toThrow();
+    expect(() => decoder.push(hex('02 5a00'))).toThrowError(expect.objectContaining({ code: 'CIM_ERR_BAD_FRAME' }));
+  });
+});
+
+describe('decodeFrame', () => {
+  it('rejects bytes that are not a Frame with CIM_ERR_BAD_FRAME', () => {
+    expect(() => decodeFrame(hex('ffffffff'))).toThrowError(expect.objectContaining({ code: 'CIM_ERR_BAD_FRAME' }));
+  });
+
+  it('rejects a frame with no body', () => {
+    expect(() => decodeFrame(hex('0801'))).toThrowError(expect.objectContaining({ code: 'CIM_ERR_BAD_FRAME' }));
+  });
+
+  it('keeps 64-bit ids exact as decimal strings', () => {
+    const [body] = new FrameDecoder().push(encodeFrame({ ack: { cursor: '18446744073709551615' } }));
+    const frame = decodeFrame(body);
+    expect(frame).toEqual({ ack: { cursor: '18446744073709551615' } });
+  });
+});

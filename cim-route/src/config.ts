@@ -1,0 +1,30 @@
+import type { SelectionAlgorithm } from './server-directory.js';
+
+export interface RouteConfig {
+  /** Cluster secret: signs tokens, guards the internal API. */
+  secret: string;
+  host: string;
+  port: number;
+  selection: SelectionAlgorithm;
+  /** `kick` (default): a second login on a device closes the first. `reject`: CIM's old refusal. */
+  duplicateLogin: 'kick' | 'reject';
+  heartbeatMs: number;
+  tokenTtlMs: number;
+  maxBodyChars: number;
+  sendRatePerSec: number;
+  sendBurst: number;
+  syncPageMax: number;
+}
+
+export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
+  host: '127.0.0.1',
+  port: 8083,
+  selection: 'round-robin',
+  duplicateLogin: 'kick',
+  heartbeatMs: 30_000,
+  tokenTtlMs: 24 * 60 * 60 * 1000,
+  maxBodyChars: 4096,
+  sendRatePerSec: 20,
+  sendBurst: 50,
+  syncPageMax: 500,
+};

@@ -1,0 +1,79 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
+import {
+  CimError,
+  ErrorCodes,
+  INTERNAL_EVENTS_PATH,
+  secretMatches,
+  type EventsRequest,
+  type EventsResponse,
+  type Frame,
+  type Logger,
+  type ServerEvent,
+} from '@cim/common';
+import type { Accounts } from '../services/accounts.js';
+import type { Messages } from '../services/messages.js';
+import { destination } from './schemas.js';
+
+export interface InternalApiContext {
+  secret: string;
+  accounts: Accounts;
+  messages: Messages;
+  logger: Logger;
+}
+
+/** push server → route events (batched, cluster secret required). */
+export function internalApi(ctx: InternalApiContext): Router {
+  const router = Router();
+  router.post(
+    INTERNAL_EVENTS_PATH,
+    (req: Request, _res: Response, next: NextFunction) => {
+      const header = req.headers.authorization;
+      if (!secretMatches(header?.startsWith('Bearer ') ? header.slice(7) : undefined, ctx.secret)) {
+        throw new CimError(ErrorCodes.UNAUTHORIZED, 'the internal API needs the cluster secret');
+      }
+      next();
+    },
+    express.json({ limit: '16mb' }),
+    async (req, res) => {
+      const body = req.body as EventsRequest;
+      if (!body || !Array.isArray(body.events)) throw new CimError(ErrorCodes.INVALID_INPUT, 'events must be an array');
+      const results = await Promise.all(body.events.map((event) => handleEvent(ctx, event)));
+      const answer: EventsResponse = { results };
+      res.json(answer);
+    },
+  );
+  return router;
+}
+
+async function handleEvent(ctx: InternalApiContext, event: ServerEvent): Promise<Frame | null> {
+  try {
+    switch (event.type) {
+      case 'closed':
+      case 'logout':
+        await ctx.accounts.endSession(event.userId, event.deviceId, event.sessionId);
+        return null;
+      case 'send':
+        return await relaySend(ctx, event);
+      default:
+        return null;
+    }
+  } catch (err) {
+    ctx.logger.warn({ err, type: event.type }, 'event failed');
+    if (event.type !== 'send') return null;
+    const code = err instanceof CimError ? err.code : ErrorCodes.INTERNAL;
+    const message = err instanceof Error ? err.message : String(err);
+    return { requestId: event.requestId, sendResult: { clientMsgId: event.send.clientMsgId ?? '', error: { code, message } } };
+  }
+}
+
+async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { type: 'send' }>): Promise<Frame> {
+  const to = destination.safeParse(event.send.to);
+  if (!to.success) throw new CimError(ErrorCodes.INVALID_INPUT, 'Send.to must name a user, a group or broadcast');
+  const claims = { uid: event.userId, name: event.userName, dev: event.deviceId, sid: event.sessionId, exp: 0 };
+  const answer = await ctx.messages.send(claims, { to: to.data, body: event.send.body ?? '', clientMsgId: event.send.clientMsgId || undefined });
+  return {
+    requestId: event.requestId,
+    sendResult: { clientMsgId: answer.clientMsgId, msgId: answer.msgId, conversationId: answer.conversationId, seq: answer.seq, ts: answer.ts },
+  };
+}

@@ -1,0 +1,84 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { CimError, ErrorCodes, type TokenClaims } from '@cim/common';
+import type { RouteConfig } from '../config.js';
+import type { Accounts } from '../services/accounts.js';
+import type { Messages } from '../services/messages.js';
+import type { Presence } from '../services/presence.js';
+import type { RouteStore } from '../store/types.js';
+import { parse } from './errors.js';
+import { loginBody, onlineQuery, prefixQuery, registerBody, sendBody, syncQuery } from './schemas.js';
+
+export interface PublicApiContext {
+  config: RouteConfig;
+  store: RouteStore;
+  accounts: Accounts;
+  messages: Messages;
+  presence: Presence;
+}
+
+type AuthedRequest = Request & { user?: TokenClaims };
+
+/** The client-facing API under /api/v1 (SPEC §7). */
+export function publicApi(ctx: PublicApiContext): Router {
+  const api = Router();
+  const send = sendBody(ctx.config.maxBodyChars);
+
+  const auth = async (req: AuthedRequest, _res: Response, next: NextFunction) => {
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    req.user = await ctx.accounts.authenticate(token);
+    next();
+  };
+  const user = (req: AuthedRequest): TokenClaims => req.user!;
+
+  api.post('/accounts', async (req, res) => {
+    const body = parse(registerBody, req.body);
+    res.status(201).json(await ctx.accounts.register(body.userName, body.password));
+  });
+
+  api.post('/sessions', async (req, res) => {
+    const body = parse(loginBody, req.body);
+    res.json(await ctx.accounts.login(body.userName, body.password, body.deviceId ?? 'default'));
+  });
+
+  api.delete('/sessions/current', auth, async (req: AuthedRequest, res) => {
+    await ctx.accounts.logout(user(req));
+    res.status(204).end();
+  });
+
+  api.get('/users/online', auth, async (req, res) => {
+    const query = parse(onlineQuery, req.query);
+    const page = await ctx.presence.onlineUsers(query.cursor, query.limit);
+    res.json({ users: page.users, nextCursor: page.nextOffset === null ? null : String(page.nextOffset) });
+  });
+
+  api.get('/users', auth, async (req, res) => {
+    const query = parse(prefixQuery, req.query);
+    const users = await ctx.store.findUsersByPrefix(query.prefix, query.limit);
+    res.json({ users: users.map((u) => ({ userId: u.userId, userName: u.userName })) });
+  });
+
+  api.get('/users/:name', auth, async (req, res) => {
+    const found = await ctx.store.getUserByName(String(req.params.name));
+    if (!found) throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user named ${req.params.name}`);
+    res.json({ userId: found.userId, userName: found.userName });
+  });
+
+  api.post('/messages', auth, async (req: AuthedRequest, res) => {
+    const body = parse(send, req.body);
+    res.json(await ctx.messages.send(user(req), body));
+  });
+
+  api.get('/sync', auth, async (req: AuthedRequest, res) => {
+    const query = parse(syncQuery, req.query);
+    const limit = Math.min(query.limit, ctx.config.syncPageMax);
+    const page = await ctx.messages.sync(user(req).uid, query.after, limit);
+    if (page.expired) {
+      throw new CimError(ErrorCodes.CURSOR_EXPIRED, `cursor ${query.after} is older than the retention: start again from cursor 0`);
+    }
+    const cursor = page.entries.length ? page.entries[page.entries.length - 1].cursor : query.after;
+    res.json({ messages: page.entries, cursor, hasMore: page.hasMore });
+  });
+
+  return api;
+}

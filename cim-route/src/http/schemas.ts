@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+export const userName = z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'user names are 1-32 of A-Z a-z 0-9 _ . -');
+const decimalId = z.string().regex(/^[1-9][0-9]{0,19}$/, 'must be a decimal id');
+const cursor = z.string().regex(/^(0|[1-9][0-9]{0,19})$/, 'must be a decimal cursor');
+
+export const registerBody = z.object({
+  userName,
+  password: z.string().min(1, 'password must not be empty').max(256),
+});
+
+export const loginBody = z.object({
+  userName,
+  password: z.string().min(1).max(256),
+  deviceId: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'device ids are 1-64 of A-Z a-z 0-9 _ . : -')
+    .optional(),
+});
+
+export const destination = z.union([
+  z.object({ userId: decimalId }).strict(),
+  z.object({ groupId: decimalId }).strict(),
+  z.object({ broadcast: z.literal(true) }).strict(),
+]);
+
+export function sendBody(maxBodyChars: number) {
+  return z.object({
+    to: destination,
+    body: z
+      .string()
+      .min(1, 'message body must not be empty')
+      .refine((s) => Buffer.byteLength(s) <= maxBodyChars, `message body is limited to ${maxBodyChars} bytes`),
+    clientMsgId: z.string().min(1).max(64).optional(),
+  });
+}
+
+export const syncQuery = z.object({
+  after: cursor.default('0'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const onlineQuery = z.object({
+  cursor: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const prefixQuery = z.object({
+  prefix: z.string().max(32).default(''),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});

@@ -1,0 +1,82 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLogger, type Logger, type ServerRegistry } from '@cim/common';
+import { createRouteApp } from './app.js';
+import { defaultRouteConfig, type RouteConfig } from './config.js';
+import { RouteMetrics } from './metrics.js';
+import { PushDispatcher } from './push-dispatcher.js';
+import { RateLimiter } from './rate-limiter.js';
+import { ServerDirectory } from './server-directory.js';
+import { Accounts } from './services/accounts.js';
+import { Messages } from './services/messages.js';
+import { Presence } from './services/presence.js';
+import type { RouteStore } from './store/types.js';
+
+export interface RouteServiceOptions extends Partial<RouteConfig> {
+  secret: string;
+  store: RouteStore;
+  registry: ServerRegistry;
+  logger?: Logger;
+  now?: () => number;
+  processMetrics?: boolean;
+}
+
+/** One route instance: stateless apart from caches; any number can run behind a load balancer. */
+export class RouteService {
+  readonly config: RouteConfig;
+  readonly store: RouteStore;
+  readonly accounts: Accounts;
+  readonly messages: Messages;
+  private readonly registry: ServerRegistry;
+  private readonly logger: Logger;
+  private readonly server: http.Server;
+
+  constructor(options: RouteServiceOptions) {
+    const { store, registry, logger, now = Date.now, processMetrics, ...rest } = options;
+    this.config = { ...defaultRouteConfig, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) } as RouteConfig;
+    this.store = store;
+    this.registry = registry;
+    this.logger = logger ?? createLogger('cim-route');
+    const directory = new ServerDirectory(registry, this.config.selection, this.logger, now);
+    const dispatcher = new PushDispatcher(directory, this.config.secret, this.logger);
+    const presence = new Presence(store, directory);
+    const rateLimiter = new RateLimiter(this.config.sendRatePerSec, this.config.sendBurst, now);
+    this.accounts = new Accounts(store, directory, dispatcher, this.config, this.logger, now);
+    this.messages = new Messages(store, presence, directory, dispatcher, rateLimiter, this.config, this.logger, now);
+    const app = createRouteApp({
+      config: this.config,
+      secret: this.config.secret,
+      store,
+      accounts: this.accounts,
+      messages: this.messages,
+      presence,
+      logger: this.logger,
+      metrics: new RouteMetrics({ processMetrics }),
+      isReady: async () => {
+        const checks = { store: await store.ping().catch(() => false), registry: registry.isConnected() };
+        // While the registry is away the route keeps serving from its last known list.
+        return { ready: checks.store && directory.live().length > 0, checks };
+      },
+    });
+    this.server = http.createServer(app);
+  }
+
+  async start(): Promise<void> {
+    await this.registry.watch();
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.config.port, this.config.host, () => resolve());
+    });
+    this.logger.info({ url: this.url }, 'route started');
+  }
+
+  get url(): string {
+    const addr = this.server.address() as AddressInfo;
+    return `http://${addr.address}:${addr.port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { CimError, ErrorCodes, signToken, verifyToken, type Logger, type TokenClaims } from '@cim/common';
+import type { RouteConfig } from '../config.js';
+import { decoyHash, hashPassword, verifyPassword } from '../passwords.js';
+import type { PushDispatcher } from '../push-dispatcher.js';
+import type { ServerDirectory } from '../server-directory.js';
+import type { RouteStore } from '../store/types.js';
+
+export interface LoginAnswer {
+  userId: string;
+  userName: string;
+  deviceId: string;
+  sessionId: string;
+  token: string;
+  expiresAt: number;
+  server: { id: string; host: string; tcpPort: number };
+  heartbeatMs: number;
+}
+
+/** Registration, login (with push-server choice), logout and token authentication. */
+export class Accounts {
+  constructor(
+    private readonly store: RouteStore,
+    private readonly directory: ServerDirectory,
+    private readonly dispatcher: PushDispatcher,
+    private readonly config: RouteConfig,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async register(userName: string, password: string): Promise<{ userId: string; userName: string }> {
+    const user = await this.store.createUser(userName, await hashPassword(password));
+    this.logger.info({ userId: user.userId, userName }, 'user registered');
+    return { userId: user.userId, userName: user.userName };
+  }
+
+  async login(userName: string, password: string, deviceId: string): Promise<LoginAnswer> {
+    const user = await this.store.getUserByName(userName);
+    // Same cost whether or not the user exists, so timing does not reveal names.
+    const ok = await verifyPassword(password, user?.passwordHash ?? decoyHash);
+    if (!user || !ok) throw new CimError(ErrorCodes.BAD_CREDENTIALS, 'wrong user name or password');
+
+    const server = this.directory.pick(user.userId);
+    if (!server) throw new CimError(ErrorCodes.NO_SERVER, 'no push server is available: try again shortly');
+
+    if (this.config.duplicateLogin === 'reject') {
+      const existing = await this.store.getSession(user.userId, deviceId);
+      if (existing && this.directory.isLive(existing.serverId)) {
+        throw new CimError(ErrorCodes.ALREADY_LOGGED_IN, `${userName} is already logged in on device "${deviceId}"`);
+      }
+    }
+
+    const now = this.now();
+    const sessionId = randomBytes(12).toString('base64url');
+    const expiresAt = now + this.config.tokenTtlMs;
+    const replaced = await this.store.putSession({
+      userId: user.userId,
+      userName: user.userName,
+      deviceId,
+      sessionId,
+      serverId: server.id,
+      createdAt: now,
+      expiresAt,
+    });
+    if (replaced) this.kickReplaced(replaced.serverId, user.userId, deviceId, replaced.sessionId);
+
+    const claims: TokenClaims = { uid: user.userId, name: user.userName, dev: deviceId, sid: sessionId, exp: expiresAt };
+    this.logger.info({ userId: user.userId, deviceId, serverId: server.id }, 'login');
+    return {
+      userId: user.userId,
+      userName: user.userName,
+      deviceId,
+      sessionId,
+      token: signToken(claims, this.config.secret),
+      expiresAt,
+      server: { id: server.id, host: server.host, tcpPort: server.tcpPort },
+      heartbeatMs: this.config.heartbeatMs,
+    };
+  }
+
+  /** Verifies a bearer token and that its session has not been logged out or replaced. */
+  async authenticate(token: string | undefined): Promise<TokenClaims> {
+    if (!token) throw new CimError(ErrorCodes.UNAUTHORIZED, 'log in first: send "Authorization: Bearer <token>"');
+    const claims = verifyToken(token, this.config.secret, this.now());
+    const session = await this.store.getSession(claims.uid, claims.dev);
+    if (!session || session.sessionId !== claims.sid) {
+      throw new CimError(ErrorCodes.BAD_TOKEN, 'this session has ended (logged out or replaced by a newer login)');
+    }
+    return claims;
+  }
+
+  /** Ends a session (logout, or its connection closed) unless a newer login replaced it. */
+  async endSession(userId: string, deviceId: string, sessionId: string): Promise<boolean> {
+    return this.store.removeSessionIf(userId, deviceId, sessionId);
+  }
+
+  async logout(claims: TokenClaims): Promise<void> {
+    const session = await this.store.getSession(claims.uid, claims.dev);
+    const removed = await this.endSession(claims.uid, claims.dev, claims.sid);
+    if (removed && session) this.kickReplaced(session.serverId, claims.uid, claims.dev, claims.sid, 'logged out');
+  }
+
+  private kickReplaced(serverId: string, userId: string, deviceId: string, sessionId: string, reason = 'logged in on another connection'): void {
+    const server = this.directory.get(serverId);
+    if (!server) return;
+    void this.dispatcher.kick(server, { userId, deviceId, sessionId, reason });
+  }
+}

@@ -1,0 +1,33 @@
+import type { SessionRecord, RouteStore } from '../store/types.js';
+import type { ServerDirectory } from '../server-directory.js';
+
+/**
+ * Who is online. A session counts only while its push server is live: when a server disappears
+ * from the registry its users are offline (their messages stay stored; their clients reconnect
+ * through the route and sync).
+ */
+export class Presence {
+  constructor(
+    private readonly store: RouteStore,
+    private readonly directory: ServerDirectory,
+  ) {}
+
+  /** Live sessions of each user. */
+  async liveSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
+    const all = await this.store.getSessionsOf(userIds);
+    for (const [userId, sessions] of all) all.set(userId, sessions.filter((s) => this.directory.isLive(s.serverId)));
+    return all;
+  }
+
+  /** A page of online users: `{userId, userName}` sorted as the store keeps them. */
+  async onlineUsers(offset: number, limit: number): Promise<{ users: { userId: string; userName: string }[]; nextOffset: number | null }> {
+    const page = await this.store.listOnlineUserIds(offset, limit);
+    const sessions = await this.liveSessionsOf(page.userIds);
+    const users = [];
+    for (const userId of page.userIds) {
+      const live = sessions.get(userId) ?? [];
+      if (live.length > 0) users.push({ userId, userName: live[0].userName });
+    }
+    return { users, nextOffset: page.nextOffset };
+  }
+}

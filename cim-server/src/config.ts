@@ -1,0 +1,38 @@
+/** Everything a push server can be told. Defaults are the limits of SPEC §9. */
+export interface PushServerConfig {
+  /** Stable id in the registry; generated when absent. */
+  id?: string;
+  /** Cluster secret: verifies tokens, guards the internal API. */
+  secret: string;
+  /** TCP listener for clients. Port 0 picks a free one. */
+  tcpHost: string;
+  tcpPort: number;
+  /** Address published for clients, when it differs from tcpHost (e.g. 0.0.0.0 → a public name). */
+  advertisedHost?: string;
+  /** Internal push API (route → server). Binds to loopback by default. */
+  httpHost: string;
+  httpPort: number;
+  /** Base URL of the route (or of the load balancer in front of the routes). */
+  routeUrl: string;
+  heartbeatMs: number;
+  loginTimeoutMs: number;
+  maxFrameBytes: number;
+  /** Bytes queued for one connection before it is closed as a slow consumer. */
+  maxOutboundBytes: number;
+  maxConnectionsPerIp: number;
+  /** How long a SIGTERM drain waits for clients to leave. */
+  drainTimeoutMs: number;
+}
+
+export const defaultPushServerConfig: Omit<PushServerConfig, 'secret' | 'routeUrl'> = {
+  tcpHost: '127.0.0.1',
+  tcpPort: 0,
+  httpHost: '127.0.0.1',
+  httpPort: 0,
+  heartbeatMs: 30_000,
+  loginTimeoutMs: 10_000,
+  maxFrameBytes: 64 * 1024,
+  maxOutboundBytes: 4 * 1024 * 1024,
+  maxConnectionsPerIp: 25_000,
+  drainTimeoutMs: 10_000,
+};

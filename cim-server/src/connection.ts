@@ -1,0 +1,86 @@
+import type { Socket } from 'node:net';
+import { encodeFrame, ErrorCodes, type Frame, type TokenClaims } from '@cim/common';
+
+export type CloseReason =
+  | 'client-closed'
+  | 'logout'
+  | 'kicked'
+  | 'redirected'
+  | 'login-timeout'
+  | 'heartbeat-timeout'
+  | 'bad-frame'
+  | 'bad-login'
+  | 'slow-consumer'
+  | 'server-stopping'
+  | 'socket-error';
+
+/**
+ * One client TCP connection: its identity once logged in, when it was last heard from, and a
+ * bounded outbound path. Writes honour backpressure: bytes queued in the socket beyond
+ * `maxOutboundBytes` mean the client is not reading, and it is closed with SLOW_CONSUMER (its
+ * stored messages come back through sync when it returns).
+ */
+export class Connection {
+  user: TokenClaims | null = null;
+  lastSeen: number;
+  readonly openedAt: number;
+  closed = false;
+  closeReason: CloseReason | null = null;
+
+  constructor(
+    readonly socket: Socket,
+    readonly id: number,
+    private readonly maxOutboundBytes: number,
+    now: number,
+  ) {
+    this.lastSeen = now;
+    this.openedAt = now;
+  }
+
+  get remoteAddress(): string {
+    return this.socket.remoteAddress ?? 'unknown';
+  }
+
+  /** Encodes and writes one frame. Returns false if the connection is (now) closed. */
+  send(frame: Frame): boolean {
+    return this.writeParts([encodeFrame(frame)]);
+  }
+
+  /** Writes pre-encoded buffers (shared across connections in a fan-out). */
+  writeParts(parts: Buffer[]): boolean {
+    if (this.closed) return false;
+    if (this.socket.writableLength > this.maxOutboundBytes) {
+      this.closeWithError(ErrorCodes.SLOW_CONSUMER, 'client is not reading its messages fast enough', 'slow-consumer');
+      return false;
+    }
+    if (parts.length === 1) {
+      this.socket.write(parts[0]);
+    } else {
+      // One writev for the header, the shared message and the cursor.
+      this.socket.cork();
+      for (const part of parts) this.socket.write(part);
+      this.socket.uncork();
+    }
+    return true;
+  }
+
+  /** Sends a last frame, then ends the connection. */
+  closeWith(frame: Frame, reason: CloseReason): void {
+    if (this.closed) return;
+    this.socket.write(encodeFrame(frame));
+    this.close(reason);
+  }
+
+  closeWithError(code: string, message: string, reason: CloseReason): void {
+    this.closeWith({ error: { code, message } }, reason);
+  }
+
+  close(reason: CloseReason): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closeReason = reason;
+    this.socket.end();
+    // A peer that never reads would keep a half-closed socket forever.
+    setTimeout(() => this.socket.destroy(), 2_000).unref();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './push-server.js';
+export * from './config.js';
+export { applyPush } from './push-api.js';

@@ -1,0 +1,32 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one push server (its own registry, so several servers fit one process). */
+export class ServerMetrics {
+  readonly registry = new Registry();
+  readonly connections = new Gauge({ name: 'cim_server_connections', help: 'Open TCP connections', registers: [this.registry] });
+  readonly loggedIn = new Gauge({ name: 'cim_server_logged_in_connections', help: 'Logged-in connections', registers: [this.registry] });
+  readonly framesIn = new Counter({ name: 'cim_server_frames_in_total', help: 'Frames received from clients', registers: [this.registry] });
+  readonly framesOut = new Counter({ name: 'cim_server_frames_out_total', help: 'Frames pushed to clients', registers: [this.registry] });
+  readonly rejected = new Counter({
+    name: 'cim_server_rejected_total',
+    help: 'Connections closed with an error, by code',
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+  readonly closed = new Counter({
+    name: 'cim_server_closed_total',
+    help: 'Connections closed, by reason',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly pushBatchSize = new Histogram({
+    name: 'cim_server_push_batch_frames',
+    help: 'Frames written per internal push request',
+    buckets: [1, 10, 100, 1_000, 10_000, 100_000],
+    registers: [this.registry],
+  });
+
+  constructor(options: { processMetrics?: boolean } = {}) {
+    if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+}

@@ -1,0 +1,132 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import {
+  encodeFrame,
+  INTERNAL_PUSH_PATH,
+  secretMatches,
+  SharedDeliver,
+  type PushRequest,
+  type PushResponse,
+} from '@cim/common';
+import { z } from 'zod';
+import type { ConnectionTable } from './connection-table.js';
+import type { ServerMetrics } from './metrics.js';
+
+const destination = z.union([
+  z.object({ userId: z.string() }),
+  z.object({ groupId: z.string() }),
+  z.object({ broadcast: z.literal(true) }),
+]);
+const message = z.object({
+  msgId: z.string(),
+  conversationId: z.string(),
+  seq: z.string(),
+  fromUserId: z.string(),
+  fromUserName: z.string(),
+  to: destination,
+  body: z.string(),
+  ts: z.string(),
+  clientMsgId: z.string(),
+  recalled: z.boolean().optional(),
+});
+const pushRequestSchema = z.object({
+  deliveries: z.array(z.object({ message, targets: z.array(z.object({ userId: z.string(), cursor: z.string() })) })).optional(),
+  broadcasts: z.array(message).optional(),
+  frames: z.array(z.object({ frame: z.record(z.string(), z.unknown()), userIds: z.array(z.string()) })).optional(),
+  kicks: z
+    .array(z.object({ userId: z.string(), deviceId: z.string(), sessionId: z.string(), reason: z.string() }))
+    .optional(),
+});
+
+export interface PushApiContext {
+  secret: string;
+  table: ConnectionTable;
+  metrics: ServerMetrics;
+  isReady: () => boolean;
+}
+
+/**
+ * The push server's HTTP side: the internal push API (route → server, cluster secret required),
+ * health, readiness and Prometheus metrics.
+ */
+export function createPushApi(ctx: PushApiContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const ready = ctx.isReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
+  });
+
+  app.post(
+    INTERNAL_PUSH_PATH,
+    (req: Request, res: Response, next: NextFunction) => {
+      const auth = req.headers.authorization;
+      const presented = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
+      if (!secretMatches(presented, ctx.secret)) {
+        res.status(401).json({ code: 'CIM_ERR_UNAUTHORIZED', message: 'the internal API needs the cluster secret' });
+        return;
+      }
+      next();
+    },
+    express.json({ limit: '64mb' }),
+    (req: Request, res: Response) => {
+      const parsed = pushRequestSchema.safeParse(req.body);
+      if (!parsed.success) {
+        res.status(400).json({ code: 'CIM_ERR_INVALID_INPUT', message: parsed.error.issues[0]?.message ?? 'invalid push request' });
+        return;
+      }
+      const written = applyPush(parsed.data as PushRequest, ctx.table);
+      ctx.metrics.framesOut.inc(written);
+      ctx.metrics.pushBatchSize.observe(written);
+      const answer: PushResponse = { written };
+      res.json(answer);
+    },
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ code: 'CIM_ERR_NOT_FOUND', message: 'no such endpoint' });
+  });
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    res.status(status).json({ code: status === 500 ? 'CIM_ERR_INTERNAL' : 'CIM_ERR_INVALID_INPUT', message: err.message });
+  });
+  return app;
+}
+
+/** Writes a push batch to the connections it names; returns the number of frames written. */
+export function applyPush(request: PushRequest, table: ConnectionTable): number {
+  let written = 0;
+  for (const delivery of request.deliveries ?? []) {
+    // Encode the message once, whatever the number of recipients.
+    const shared = new SharedDeliver(delivery.message);
+    for (const target of delivery.targets) {
+      let parts: Buffer[] | undefined;
+      for (const conn of table.ofUser(target.userId)) {
+        parts ??= shared.framePartsFor(target.cursor);
+        if (conn.writeParts(parts)) written++;
+      }
+    }
+  }
+  for (const message of request.broadcasts ?? []) {
+    const bytes = [encodeFrame({ deliver: { message, cursor: '0' } })];
+    for (const conn of table.all()) if (conn.writeParts(bytes)) written++;
+  }
+  for (const { frame, userIds } of request.frames ?? []) {
+    const bytes = [encodeFrame(frame as never)];
+    for (const userId of userIds) for (const conn of table.ofUser(userId)) if (conn.writeParts(bytes)) written++;
+  }
+  for (const kick of request.kicks ?? []) {
+    const conn = table.ofDevice(kick.userId, kick.deviceId);
+    if (conn && conn.user?.sid === kick.sessionId) {
+      conn.closeWith({ kick: { reason: kick.reason } }, 'kicked');
+      written++;
+    }
+  }
+  return written;
+}

@@ -1,0 +1,171 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeFrame, MemoryRegistryHub, signToken, silentLogger, type TokenClaims } from '@cim/common';
+import { RawClient } from '../../test/support/raw-client.js';
+import { PushServer } from './push-server.js';
+
+const secret = 'test-secret-0123456789abcdef';
+const claims = (over: Partial<TokenClaims> = {}): TokenClaims => ({
+  uid: '1',
+  name: 'alice',
+  dev: 'phone',
+  sid: 's1',
+  exp: Date.now() + 60_000,
+  ...over,
+});
+
+describe('push server: the TCP protocol', () => {
+  let server: PushServer;
+  let hub: MemoryRegistryHub;
+  const clients: RawClient[] = [];
+  const connect = async () => {
+    const client = await RawClient.connect(server.tcpAddress.port);
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    hub = new MemoryRegistryHub();
+    server = new PushServer({
+      secret,
+      // No route in these tests: upstream events have nowhere to go, which the server tolerates.
+      routeUrl: 'http://127.0.0.1:9',
+      registry: hub.client(),
+      heartbeatMs: 300,
+      loginTimeoutMs: 300,
+      maxFrameBytes: 1024,
+      logger: silentLogger,
+    });
+    await server.start();
+  });
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await server.stop({ drainTimeoutMs: 100 });
+  });
+
+  it('registers itself in the registry while running', async () => {
+    const watcher = hub.client();
+    await watcher.watch();
+    expect(watcher.servers().map((s) => s.id)).toEqual([server.id]);
+  });
+
+  it('answers a valid Login with LoginOk and a Ping with Pong', async () => {
+    const client = await connect();
+    client.send({ requestId: 1, login: { token: signToken(claims(), secret), cursor: '0' } });
+    const ok = await client.next('loginOk');
+    expect(ok).toMatchObject({ requestId: 1, loginOk: { userId: '1', userName: 'alice', sessionId: 's1', serverId: server.id, heartbeatMs: 300 } });
+    client.send({ requestId: 2, ping: {} });
+    expect(await client.next('pong')).toEqual({ requestId: 2, pong: {} });
+  });
+
+  it('closes a connection that does not log in within the login timeout', async () => {
+    const client = await connect();
+    const error = await client.next('error', 3_000);
+    expect(error.error.code).toBe('CIM_ERR_LOGIN_TIMEOUT');
+    await client.closedByServer();
+  });
+
+  it('evicts a logged-in connection that stops pinging (1.5 × heartbeat)', async () => {
+    const client = await connect();
+    client.send({ login: { token: signToken(claims(), secret) } });
+    await client.next('loginOk');
+    const started = Date.now();
+    const error = await client.next('error', 3_000);
+    expect(error.error.code).toBe('CIM_ERR_HEARTBEAT_TIMEOUT');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    await client.closedByServer();
+  });
+
+  it('keeps a connection that pings on time', async () => {
+    const client = await connect();
+    client.send({ login: { token: signToken(claims(), secret) } });
+    await client.next('loginOk');
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      client.send({ ping: {} });
+    }
+    expect(client.closed).toBe(false);
+    expect(client.frames.some((f) => 'error' in f)).toBe(false);
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const client = await connect();
+    client.send({ login: { token: signToken(claims(), 'another-secret-0123456789') } });
+    expect((await client.next('error')).error.code).toBe('CIM_ERR_BAD_TOKEN');
+    await client.closedByServer();
+  });
+
+  it('refuses an expired token', async () => {
+    const client = await connect();
+    client.send({ login: { token: signToken(claims({ exp: Date.now() - 1 }), secret) } });
+    expect((await client.next('error')).error.code).toBe('CIM_ERR_TOKEN_EXPIRED');
+    await client.closedByServer();
+  });
+
+  it('refuses any frame before Login', async () => {
+    const client = await connect();
+    client.send({ ping: {} });
+    expect((await client.next('error')).error.code).toBe('CIM_ERR_LOGIN_REQUIRED');
+    await client.closedByServer();
+  });
+
+  it('closes only the connection that sends garbage; others keep working', async () => {
+    const good = await connect();
+    good.send({ login: { token: signToken(claims(), secret) } });
+    await good.next('loginOk');
+    const bad = await connect();
+    bad.writeRaw(Buffer.from('03ffffff', 'hex'));
+    expect((await bad.next('error')).error.code).toBe('CIM_ERR_BAD_FRAME');
+    await bad.closedByServer();
+    good.send({ requestId: 9, ping: {} });
+    expect(await good.next('pong')).toEqual({ requestId: 9, pong: {} });
+  });
+
+  it('answers an oversized frame with CIM_ERR_FRAME_TOO_LARGE and closes', async () => {
+    const client = await connect();
+    client.writeRaw(Buffer.from('8110', 'hex')); // length 2049 > 1024, no body needed
+    expect((await client.next('error')).error.code).toBe('CIM_ERR_FRAME_TOO_LARGE');
+    await client.closedByServer();
+  });
+
+  it('kicks the older connection when the same device logs in again', async () => {
+    const first = await connect();
+    first.send({ login: { token: signToken(claims({ sid: 's1' }), secret) } });
+    await first.next('loginOk');
+    const second = await connect();
+    second.send({ login: { token: signToken(claims({ sid: 's2' }), secret) } });
+    await second.next('loginOk');
+    expect((await first.next('kick')).kick.reason).toMatch(/logged in again/);
+    await first.closedByServer();
+    expect(second.closed).toBe(false);
+  });
+
+  it('sends Redirect to every connection when draining', async () => {
+    const client = await connect();
+    client.send({ login: { token: signToken(claims(), secret) } });
+    await client.next('loginOk');
+    const stopping = server.stop({ drainTimeoutMs: 2_000 });
+    expect((await client.next('redirect')).redirect.reason).toMatch(/shutting down/);
+    await client.closedByServer();
+    await stopping;
+    const watcher = hub.client();
+    await watcher.watch();
+    expect(watcher.servers()).toEqual([]);
+  });
+
+  it('survives a flood of bytes split at random points (no crash, other clients fine)', async () => {
+    const good = await connect();
+    good.send({ login: { token: signToken(claims({ uid: '2', sid: 'g' }), secret) } });
+    await good.next('loginOk');
+    const noisy = await connect();
+    const valid = encodeFrame({ login: { token: signToken(claims(), secret) } });
+    noisy.writeRaw(valid.subarray(0, 3));
+    noisy.writeRaw(valid.subarray(3));
+    await noisy.next('loginOk');
+    noisy.writeRaw(Buffer.from([0x05, 0x01, 0x02]));
+    noisy.writeRaw(Buffer.from([0x03, 0x04, 0x05]));
+    await noisy.closedByServer();
+    good.send({ requestId: 3, ping: {} });
+    expect(await good.next('pong')).toEqual({ requestId: 3, pong: {} });
+  });
+});

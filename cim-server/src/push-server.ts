@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import { createLogger, type Logger, type ServerRegistry, type ServerInfo } from '@cim/common';
+import { ClientProtocol, origin } from './client-protocol.js';
+import { defaultPushServerConfig, type PushServerConfig } from './config.js';
+import type { Connection } from './connection.js';
+import { ConnectionTable } from './connection-table.js';
+import { LivenessSweeper } from './liveness.js';
+import { ServerMetrics } from './metrics.js';
+import { createPushApi } from './push-api.js';
+import { RouteLink } from './route-link.js';
+
+export interface PushServerOptions extends Partial<PushServerConfig> {
+  secret: string;
+  routeUrl: string;
+  registry: ServerRegistry;
+  logger?: Logger;
+  now?: () => number;
+  /** Also export Node process metrics (one per process). */
+  processMetrics?: boolean;
+}
+
+const LOAD_REPORT_INTERVAL_MS = 2_000;
+
+/**
+ * A "dumb" push server: holds client TCP connections, authenticates them with route-issued tokens,
+ * keeps them alive, pushes what the route tells it to, and relays what clients send upstream.
+ * No durable state; registered in the server registry while it runs.
+ */
+export class PushServer {
+  readonly config: PushServerConfig;
+  readonly id: string;
+  readonly metrics: ServerMetrics;
+  private readonly logger: Logger;
+  private readonly registry: ServerRegistry;
+  private readonly now: () => number;
+  private readonly table = new ConnectionTable();
+  /** Every open socket, logged in or not (the table only has logged-in ones). */
+  private readonly open = new Set<Connection>();
+  private readonly perIp = new Map<string, number>();
+  private readonly routeLink: RouteLink;
+  private readonly protocol: ClientProtocol;
+  private readonly sweeper: LivenessSweeper;
+  private readonly tcp: net.Server;
+  private readonly httpServer: http.Server;
+  private loadTimer: NodeJS.Timeout | undefined;
+  private lastReportedLoad = -1;
+  private state: 'new' | 'running' | 'draining' | 'stopped' = 'new';
+
+  constructor(options: PushServerOptions) {
+    const { registry, logger, now, processMetrics, ...rest } = options;
+    this.config = { ...defaultPushServerConfig, ...stripUndefined(rest) } as PushServerConfig;
+    this.id = this.config.id ?? `srv-${randomBytes(4).toString('hex')}`;
+    this.registry = registry;
+    this.now = now ?? Date.now;
+    this.logger = (logger ?? createLogger('cim-server')).child({ serverId: this.id });
+    this.metrics = new ServerMetrics({ processMetrics });
+    this.routeLink = new RouteLink(this.id, this.config.routeUrl, this.config.secret, this.logger);
+    this.protocol = new ClientProtocol({
+      serverId: this.id,
+      config: this.config,
+      table: this.table,
+      routeLink: this.routeLink,
+      metrics: this.metrics,
+      logger: this.logger,
+      now: this.now,
+      onClosed: (conn) => this.onConnectionClosed(conn),
+    });
+    this.sweeper = new LivenessSweeper(() => this.open, {
+      heartbeatMs: this.config.heartbeatMs,
+      loginTimeoutMs: this.config.loginTimeoutMs,
+      now: this.now,
+    });
+    this.tcp = net.createServer((socket) => this.onSocket(socket));
+    this.httpServer = http.createServer(
+      createPushApi({
+        secret: this.config.secret,
+        table: this.table,
+        metrics: this.metrics,
+        isReady: () => this.state === 'running',
+      }),
+    );
+  }
+
+  /** Starts listening and registers in the registry. */
+  async start(): Promise<void> {
+    await listen(this.tcp, this.config.tcpPort, this.config.tcpHost);
+    await listen(this.httpServer, this.config.httpPort, this.config.httpHost);
+    this.sweeper.start();
+    this.state = 'running';
+    await this.registry.register(this.info());
+    this.loadTimer = setInterval(() => void this.reportLoad(), LOAD_REPORT_INTERVAL_MS);
+    this.loadTimer.unref();
+    this.logger.info({ tcp: this.tcpAddress, http: this.httpAddress }, 'push server started');
+  }
+
+  get tcpAddress(): { host: string; port: number } {
+    const addr = this.tcp.address() as AddressInfo;
+    return { host: this.config.advertisedHost ?? addr.address, port: addr.port };
+  }
+
+  get httpAddress(): { host: string; port: number } {
+    const addr = this.httpServer.address() as AddressInfo;
+    return { host: addr.address, port: addr.port };
+  }
+
+  get connectionCount(): number {
+    return this.open.size;
+  }
+
+  info(): ServerInfo {
+    return {
+      id: this.id,
+      host: this.tcpAddress.host,
+      tcpPort: this.tcpAddress.port,
+      httpHost: this.httpAddress.host,
+      httpPort: this.httpAddress.port,
+      load: this.open.size,
+      startedAt: this.now(),
+    };
+  }
+
+  /**
+   * Graceful drain: leave the registry (no new logins land here), tell every client to log in
+   * again through the route, wait for them to go (bounded), then close what is left.
+   */
+  async stop(options: { drainTimeoutMs?: number } = {}): Promise<void> {
+    if (this.state === 'stopped' || this.state === 'draining') return;
+    this.state = 'draining';
+    clearInterval(this.loadTimer);
+    await this.registry.unregister(this.id).catch((err) => this.logger.warn({ err }, 'unregister failed'));
+    this.tcp.close();
+    for (const conn of this.open) conn.closeWith({ redirect: { reason: 'server is shutting down' } }, 'redirected');
+    const deadline = this.now() + (options.drainTimeoutMs ?? this.config.drainTimeoutMs);
+    while (this.open.size > 0 && this.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const conn of this.open) conn.socket.destroy();
+    this.sweeper.stop();
+    await this.routeLink.idle(Math.min(2_000, options.drainTimeoutMs ?? this.config.drainTimeoutMs));
+    this.routeLink.stop();
+    this.httpServer.closeAllConnections();
+    await new Promise<void>((resolve) => this.httpServer.close(() => resolve()));
+    this.state = 'stopped';
+    this.logger.info('push server stopped');
+  }
+
+  private onSocket(socket: net.Socket): void {
+    const ip = socket.remoteAddress ?? 'unknown';
+    const count = this.perIp.get(ip) ?? 0;
+    if (this.state !== 'running' || count >= this.config.maxConnectionsPerIp) {
+      socket.destroy();
+      this.metrics.rejected.inc({ code: this.state === 'running' ? 'CIM_ERR_TOO_MANY_CONNECTIONS' : 'CIM_ERR_DRAINING' });
+      return;
+    }
+    this.perIp.set(ip, count + 1);
+    const conn = this.protocol.attach(socket);
+    this.open.add(conn);
+    this.metrics.connections.inc();
+  }
+
+  private onConnectionClosed(conn: Connection): void {
+    if (!this.open.delete(conn)) return;
+    this.metrics.connections.dec();
+    this.metrics.closed.inc({ reason: conn.closeReason ?? 'client-closed' });
+    const ip = conn.remoteAddress;
+    const count = (this.perIp.get(ip) ?? 1) - 1;
+    if (count <= 0) this.perIp.delete(ip);
+    else this.perIp.set(ip, count);
+    // Only the connection still registered for its device speaks for the session: a connection
+    // replaced by a newer login on this device must not end that newer session.
+    if (this.table.remove(conn) && conn.closeReason !== 'logout') {
+      void this.routeLink.submit({ type: 'closed', ...origin(conn) });
+    }
+  }
+
+  private async reportLoad(): Promise<void> {
+    const load = this.open.size;
+    this.metrics.loggedIn.set(this.table.userCount);
+    if (load === this.lastReportedLoad || this.state !== 'running') return;
+    this.lastReportedLoad = load;
+    await this.registry.updateLoad(this.id, load).catch((err) => this.logger.warn({ err }, 'load report failed'));
+  }
+}
+
+function listen(server: net.Server | http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function stripUndefined<T extends object>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,4 +1,4 @@
 export * from './route-service.js';
 export * from './config.js';
-export * from './store/types.js';
+export * from './store/index.js';
 export type { SelectionAlgorithm } from './server-directory.js';

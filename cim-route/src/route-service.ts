@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, type Logger, type ServerRegistry } from '@cim/common';
+import { createLogger, type Logger, type ServerInfo, type ServerRegistry } from '@cim/common';
 import { createRouteApp } from './app.js';
 import { defaultRouteConfig, type RouteConfig } from './config.js';
 import { RouteMetrics } from './metrics.js';
@@ -68,6 +68,11 @@ export class RouteService {
       this.server.listen(this.config.port, this.config.host, () => resolve());
     });
     this.logger.info({ url: this.url }, 'route started');
+  }
+
+  /** The push servers this route currently sees as live. */
+  liveServers(): ServerInfo[] {
+    return this.registry.servers();
   }
 
   get url(): string {

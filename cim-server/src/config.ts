@@ -11,6 +11,8 @@ export interface PushServerConfig {
   advertisedHost?: string;
   /** Internal push API (route → server). Binds to loopback by default. */
   httpHost: string;
+  /** Address routes use for the push API, when it differs from httpHost (e.g. a container name). */
+  advertisedHttpHost?: string;
   httpPort: number;
   /** Base URL of the route (or of the load balancer in front of the routes). */
   routeUrl: string;

@@ -102,7 +102,7 @@ export class PushServer {
 
   get httpAddress(): { host: string; port: number } {
     const addr = this.httpServer.address() as AddressInfo;
-    return { host: addr.address, port: addr.port };
+    return { host: this.config.advertisedHttpHost ?? addr.address, port: addr.port };
   }
 
   get connectionCount(): number {

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { createLogger, MemoryRegistryHub, ZkRegistry } from '@cim/common';
+import { createLogger, ZkRegistry } from '@cim/common';
 import { createStore, RouteService, type SelectionAlgorithm } from '@cim/route';
 import { envInt, requireSecret } from '../options.js';
 import { stopOnSignals } from '../signals.js';
@@ -37,7 +37,7 @@ export const routeCommand: CommandModule<object, RouteArgs> = {
     const route = new RouteService({
       secret: requireSecret(args.secret),
       store,
-      registry: args.zk ? new ZkRegistry({ connect: args.zk, logger }) : new MemoryRegistryHub().client(),
+      registry: new ZkRegistry({ connect: args.zk, logger, sessionTimeoutMs: envInt('CIM_ZK_SESSION_TIMEOUT_MS') }),
       host: args.host,
       port: args.port,
       selection: args.selection as SelectionAlgorithm,

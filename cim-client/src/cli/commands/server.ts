@@ -13,6 +13,7 @@ interface ServerArgs {
   'advertised-host'?: string;
   'tcp-port': number;
   'http-host': string;
+  'advertised-http-host'?: string;
   'http-port': number;
   'heartbeat-ms'?: number;
 }
@@ -30,6 +31,7 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
       .option('advertised-host', { type: 'string', default: process.env.CIM_ADVERTISED_HOST, describe: 'address clients are told to connect to' })
       .option('tcp-port', { type: 'number', default: envInt('CIM_TCP_PORT') ?? 9000 })
       .option('http-host', { type: 'string', default: process.env.CIM_HTTP_HOST ?? '127.0.0.1', describe: 'internal push API address (keep it internal)' })
+      .option('advertised-http-host', { type: 'string', default: process.env.CIM_ADVERTISED_HTTP_HOST, describe: 'address routes use to reach the push API' })
       .option('http-port', { type: 'number', default: envInt('CIM_HTTP_PORT') ?? 8081 })
       .option('heartbeat-ms', { type: 'number', default: envInt('CIM_HEARTBEAT_MS') }) as never,
   handler: async (args) => {
@@ -39,11 +41,12 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
       id: args.id,
       secret: requireSecret(args.secret),
       routeUrl: args.route,
-      registry: new ZkRegistry({ connect: args.zk, logger }),
+      registry: new ZkRegistry({ connect: args.zk, logger, sessionTimeoutMs: envInt('CIM_ZK_SESSION_TIMEOUT_MS') }),
       tcpHost: args.host,
       tcpPort: args['tcp-port'],
       advertisedHost: args['advertised-host'],
       httpHost: args['http-host'],
+      advertisedHttpHost: args['advertised-http-host'],
       httpPort: args['http-port'],
       heartbeatMs: args['heartbeat-ms'],
       logger,

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startLocalCluster, type LocalCluster } from '@cim/client';
+import { silentLogger } from '@cim/common';
+import { backends, uniquePrefix } from '../harness/index.js';
+import { runChatScenario } from '../support/chat-scenario.js';
+
+describe.each([
+  { backend: 'Redis + ZooKeeper', real: true },
+  { backend: 'embedded store + registry', real: false },
+])('chat across two push servers on $backend', ({ real }) => {
+  let cluster: LocalCluster;
+  const prefix = uniquePrefix('chat');
+
+  beforeAll(async () => {
+    const { redisUrl, zkConnect } = backends();
+    cluster = await startLocalCluster({
+      servers: 2,
+      routePort: 0,
+      tcpPort: 0,
+      selection: 'round-robin',
+      logger: silentLogger,
+      ...(real ? { redisUrl, redisPrefix: `${prefix}:`, zkConnect: `${zkConnect}${prefix}` } : {}),
+    });
+  });
+
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('delivers private messages to the recipient only, broadcasts to everyone once, and lists who is online', async () => {
+    await runChatScenario(
+      cluster.routeUrl,
+      cluster.servers.map((s) => s.id),
+      'u',
+    );
+  });
+});

@@ -1,0 +1,17 @@
+import { inject } from 'vitest';
+import type { ProvidedBackends } from './provided-context.js';
+
+export type { ProvidedBackends };
+export { freePort } from './free-port.js';
+export { askTcp } from './tcp-ask.js';
+export { RedisServer, type RedisServerOptions } from './redis-server.js';
+export { ZooKeeperServer } from './zookeeper-server.js';
+export { TcpProxy, type CutMode } from './tcp-proxy.js';
+export { waitFor, type WaitForOptions } from './wait-for.js';
+export { uniquePrefix } from './unique-prefix.js';
+export { INSTALL_HINT } from './prerequisites.js';
+
+/** The shared Redis and ZooKeeper started by the global setup. */
+export function backends(): ProvidedBackends {
+  return { redisUrl: inject('redisUrl'), zkConnect: inject('zkConnect') };
+}

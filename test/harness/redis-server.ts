@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port.js';
+import { ManagedProcess } from './managed-process.js';
+import { requireRedisServer } from './prerequisites.js';
+import { askTcp } from './tcp-ask.js';
+
+export interface RedisServerOptions {
+  /** Turn on the append-only file (`appendfsync always`) so data survives a restart or a crash. */
+  appendOnly?: boolean;
+}
+
+/**
+ * A real `redis-server` on a free loopback port with its own temporary directory. Never the
+ * system Redis on 6379.
+ */
+export class RedisServer {
+  private constructor(
+    readonly port: number,
+    readonly dir: string,
+    private readonly proc: ManagedProcess,
+  ) {}
+
+  static async start(options: RedisServerOptions = {}): Promise<RedisServer> {
+    requireRedisServer();
+    const port = await freePort();
+    const dir = await mkdtemp(join(tmpdir(), 'cim-redis-'));
+    const persistence = options.appendOnly
+      ? ['--appendonly', 'yes', '--appendfsync', 'always']
+      : ['--appendonly', 'no'];
+    const proc = new ManagedProcess({
+      name: `redis-server on port ${port}`,
+      command: 'redis-server',
+      args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir, '--daemonize', 'no'],
+      cwd: dir,
+      isReady: async () => (await askTcp(port, 'PING\r\nQUIT\r\n')).startsWith('+PONG'),
+    });
+    const server = new RedisServer(port, dir, proc);
+    try {
+      await proc.start();
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    }
+    return server;
+  }
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  get running(): boolean {
+    return this.proc.running;
+  }
+
+  /**
+   * Stops the process (SIGTERM: clean shutdown; SIGKILL: a crash) and starts it again on the same
+   * port and directory, so with `appendOnly` the data comes back.
+   */
+  async restart(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.kill(signal);
+    await this.resume();
+  }
+
+  /** Stops the process but keeps its directory; `resume()` brings it back. */
+  async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.proc.stop(signal);
+  }
+
+  /** Starts a stopped server again on the same port and directory. */
+  async resume(): Promise<void> {
+    await this.proc.start();
+  }
+
+  /** Stops the server and deletes its directory. */
+  async stop(): Promise<void> {
+    await this.proc.stop('SIGTERM');
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}

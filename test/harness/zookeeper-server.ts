@@ -1,0 +1,105 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port.js';
+import { ManagedProcess } from './managed-process.js';
+import { requireZooKeeper, ZOOKEEPER_CONF_DIR, ZOOKEEPER_JAR } from './prerequisites.js';
+import { askTcp } from './tcp-ask.js';
+
+/** Short ticks make session expiry testable in seconds; sessions may last 400 ms .. 60 s. */
+const TICK_MS = 200;
+const MAX_SESSION_TIMEOUT_MS = 60_000;
+
+function zooCfg(dir: string, port: number): string {
+  return [
+    `tickTime=${TICK_MS}`,
+    `dataDir=${join(dir, 'data')}`,
+    `clientPort=${port}`,
+    'clientPortAddress=127.0.0.1',
+    // The admin server would bind 8080.
+    'admin.enableServer=false',
+    '4lw.commands.whitelist=ruok,srvr',
+    `maxSessionTimeout=${MAX_SESSION_TIMEOUT_MS}`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * A real standalone ZooKeeper (Debian package, Java 17) on a free loopback port with its own
+ * temporary data directory.
+ */
+export class ZooKeeperServer {
+  /** Session timeouts the server grants: at least 2 ticks (ZooKeeper's rule), at most the configured maximum. */
+  static readonly minSessionTimeoutMs = 2 * TICK_MS;
+  static readonly maxSessionTimeoutMs = MAX_SESSION_TIMEOUT_MS;
+
+  private constructor(
+    readonly port: number,
+    readonly dir: string,
+    private readonly proc: ManagedProcess,
+  ) {}
+
+  static async start(): Promise<ZooKeeperServer> {
+    requireZooKeeper();
+    const port = await freePort();
+    const dir = await mkdtemp(join(tmpdir(), 'cim-zk-'));
+    const cfg = join(dir, 'zoo.cfg');
+    await writeFile(cfg, zooCfg(dir, port));
+    const proc = new ManagedProcess({
+      name: `ZooKeeper on port ${port}`,
+      command: 'java',
+      args: [
+        // A small, fast-starting JVM: the test server holds a handful of nodes.
+        '-Xmx256m',
+        '-XX:+UseSerialGC',
+        '-XX:TieredStopAtLevel=1',
+        '-cp',
+        `${ZOOKEEPER_CONF_DIR}:${ZOOKEEPER_JAR}`,
+        'org.apache.zookeeper.server.ZooKeeperServerMain',
+        cfg,
+      ],
+      cwd: dir,
+      // `ruok` answers `imok` before the server accepts sessions; `srvr` reports a mode only then.
+      isReady: async () => (await askTcp(port, 'srvr')).includes('Mode:'),
+      startTimeoutMs: 30_000,
+    });
+    const server = new ZooKeeperServer(port, dir, proc);
+    try {
+      await proc.start();
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    }
+    return server;
+  }
+
+  /** Connect string for clients: `127.0.0.1:<port>`; append a chroot to isolate a test. */
+  get connectString(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  get running(): boolean {
+    return this.proc.running;
+  }
+
+  /** Stops the process and starts it again on the same port and data directory. */
+  async restart(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.kill(signal);
+    await this.resume();
+  }
+
+  /** Stops the process but keeps its data; `resume()` brings it back. */
+  async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.proc.stop(signal);
+  }
+
+  async resume(): Promise<void> {
+    await this.proc.start();
+  }
+
+  /** Stops the server and deletes its directory. */
+  async stop(): Promise<void> {
+    await this.proc.stop('SIGTERM');
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}

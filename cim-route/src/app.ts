@@ -5,10 +5,21 @@ import { internalApi, type InternalApiContext } from './http/internal-api.js';
 import { publicApi, type PublicApiContext } from './http/public-api.js';
 import type { RouteMetrics } from './metrics.js';
 
+/**
+ * The `/readyz` answer. `degraded` still serves (200) but something it depends on is away, e.g. the
+ * registry, while the last known list of push servers is used.
+ */
+export interface Readiness {
+  status: 'ready' | 'degraded' | 'not ready';
+  checks: Record<string, boolean>;
+  /** Push servers the route can send logins to. */
+  servers: number;
+}
+
 export interface AppContext extends PublicApiContext, InternalApiContext {
   logger: Logger;
   metrics: RouteMetrics;
-  isReady: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
+  isReady: () => Promise<Readiness>;
 }
 
 /** The route's Express app: public API, internal events API, health and metrics. */
@@ -21,8 +32,8 @@ export function createRouteApp(ctx: AppContext): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const { ready, checks } = await ctx.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+    const readiness = await ctx.isReady();
+    res.status(readiness.status === 'not ready' ? 503 : 200).json(readiness);
   });
   app.get('/metrics', async (_req, res) => {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());

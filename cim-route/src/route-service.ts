@@ -30,6 +30,7 @@ export class RouteService {
   private readonly registry: ServerRegistry;
   private readonly logger: Logger;
   private readonly server: http.Server;
+  private stopWatchingConnection: (() => void) | undefined;
 
   constructor(options: RouteServiceOptions) {
     const { store, registry, logger, now = Date.now, processMetrics, ...rest } = options;
@@ -54,8 +55,10 @@ export class RouteService {
       metrics: new RouteMetrics({ processMetrics }),
       isReady: async () => {
         const checks = { store: await store.ping().catch(() => false), registry: registry.isConnected() };
-        // While the registry is away the route keeps serving from its last known list.
-        return { ready: checks.store && directory.live().length > 0, checks };
+        const servers = directory.live().length;
+        // While the registry is away the route keeps serving from its last known list: degraded, not down.
+        const status = !checks.store || servers === 0 ? 'not ready' : checks.registry ? 'ready' : 'degraded';
+        return { status, checks, servers };
       },
     });
     this.server = http.createServer(app);
@@ -63,6 +66,7 @@ export class RouteService {
 
   async start(): Promise<void> {
     await this.registry.watch();
+    this.stopWatchingConnection = this.logRegistryConnection();
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(this.config.port, this.config.host, () => resolve());
@@ -70,7 +74,19 @@ export class RouteService {
     this.logger.info({ url: this.url }, 'route started');
   }
 
-  /** The push servers this route currently sees as live. */
+  /** Says once when the registry goes away (the route carries on with what it knew) and when it is back. */
+  private logRegistryConnection(): () => void {
+    let connected = this.registry.isConnected();
+    return this.registry.onConnectionChange((now) => {
+      if (now === connected) return;
+      connected = now;
+      const servers = this.registry.servers().length;
+      if (now) this.logger.info({ servers }, 'server registry reconnected');
+      else this.logger.warn({ servers }, 'server registry disconnected: serving logins and messages from the last known list of push servers');
+    });
+  }
+
+    /** The push servers this route currently sees as live. */
   liveServers(): ServerInfo[] {
     return this.registry.servers();
   }
@@ -81,6 +97,7 @@ export class RouteService {
   }
 
   async stop(): Promise<void> {
+    this.stopWatchingConnection?.();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

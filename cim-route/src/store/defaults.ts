@@ -1,0 +1,11 @@
+/** How long a message stays in the sync streams unless configured otherwise (SPEC §4). */
+export const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** How long a (sender, clientMsgId) pair is remembered, so a late retry gets the first answer. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Stored messages outlive their stream entries by this much, so an entry that is still inside the
+ * retention never points at a message that has already gone.
+ */
+export const MESSAGE_TTL_MARGIN_MS = 60 * 60 * 1000;

@@ -1,0 +1,159 @@
+import { CimError, ErrorCodes } from '@cim/common';
+import { DEFAULT_RETENTION_MS } from './defaults.js';
+import { MemoryMessageLog } from './memory-message-log.js';
+import { byDeviceId } from './session-order.js';
+import { SortedStrings } from './sorted-strings.js';
+import type {
+  NewMessage,
+  RouteStore,
+  SavedMessage,
+  SessionRecord,
+  StoreOptions,
+  SyncPage,
+  UserRecord,
+} from './types.js';
+import { requireLimit, requireOffset } from './validate.js';
+
+/**
+ * The embedded store of `cim up`: everything in this process's memory, gone when it exits. Same
+ * semantics as the Redis store (one contract suite covers both), each call does work bounded by the
+ * size of its answer, and messages leave the sync streams after the retention. Records are copied
+ * in and out, so callers can never change stored state by mutating what they hold.
+ */
+export class MemoryStore implements RouteStore {
+  private readonly now: () => number;
+  private readonly usersById = new Map<string, UserRecord>();
+  private readonly userIdByName = new Map<string, string>();
+  private readonly names = new SortedStrings();
+  private lastUserId = 0;
+  /** userId → deviceId → session. A user is in `online` exactly when they have an entry here. */
+  private readonly sessions = new Map<string, Map<string, SessionRecord>>();
+  private readonly online = new SortedStrings();
+  private readonly log: MemoryMessageLog;
+
+  constructor(options: StoreOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.log = new MemoryMessageLog(options.retentionMs ?? DEFAULT_RETENTION_MS, this.now);
+  }
+
+  async createUser(userName: string, passwordHash: string): Promise<UserRecord> {
+    if (this.userIdByName.has(userName)) {
+      throw new CimError(ErrorCodes.USER_EXISTS, `the user name "${userName}" is taken; choose another`);
+    }
+    const user: UserRecord = { userId: String(++this.lastUserId), userName, passwordHash, createdAt: this.now() };
+    this.usersById.set(user.userId, user);
+    this.userIdByName.set(userName, user.userId);
+    this.names.add(userName);
+    return { ...user };
+  }
+
+  async getUserByName(userName: string): Promise<UserRecord | null> {
+    const userId = this.userIdByName.get(userName);
+    return userId === undefined ? null : this.copyOfUser(userId);
+  }
+
+  async getUserById(userId: string): Promise<UserRecord | null> {
+    return this.copyOfUser(userId);
+  }
+
+  async getUsersByIds(userIds: string[]): Promise<(UserRecord | null)[]> {
+    return userIds.map((userId) => this.copyOfUser(userId));
+  }
+
+  async findUsersByPrefix(prefix: string, limit: number): Promise<UserRecord[]> {
+    requireLimit(limit);
+    return this.names.withPrefix(prefix, limit).map((name) => this.copyOfUser(this.userIdByName.get(name)!)!);
+  }
+
+  async putSession(session: SessionRecord): Promise<SessionRecord | null> {
+    let devices = this.sessions.get(session.userId);
+    if (devices === undefined) {
+      devices = new Map();
+      this.sessions.set(session.userId, devices);
+      this.online.add(session.userId);
+    }
+    const replaced = devices.get(session.deviceId);
+    devices.set(session.deviceId, { ...session });
+    return replaced !== undefined && replaced.expiresAt > this.now() ? replaced : null;
+  }
+
+  async getSession(userId: string, deviceId: string): Promise<SessionRecord | null> {
+    const session = this.liveSessionsOf(userId).find((s) => s.deviceId === deviceId);
+    return session === undefined ? null : { ...session };
+  }
+
+  async getSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
+    const found = new Map<string, SessionRecord[]>();
+    for (const userId of userIds) {
+      found.set(
+        userId,
+        this.liveSessionsOf(userId).map((s) => ({ ...s })),
+      );
+    }
+    return found;
+  }
+
+  async removeSessionIf(userId: string, deviceId: string, sessionId: string): Promise<boolean> {
+    const devices = this.sessions.get(userId);
+    if (devices?.get(deviceId)?.sessionId !== sessionId) return false;
+    this.removeDevice(userId, devices, deviceId);
+    return true;
+  }
+
+  async listOnlineUserIds(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }> {
+    requireOffset(offset);
+    requireLimit(limit);
+    // One extra member tells whether another page follows.
+    const window = this.online.slice(offset, offset + limit + 1);
+    const userIds: string[] = [];
+    let dropped = 0;
+    for (const userId of window.slice(0, limit)) {
+      // Users whose sessions all expired leave the list here, shifting later members forward.
+      if (this.liveSessionsOf(userId).length > 0) userIds.push(userId);
+      else dropped++;
+    }
+    return { userIds, nextOffset: window.length > limit ? offset + limit - dropped : null };
+  }
+
+  async saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
+    return this.log.save(message, recipientUserIds);
+  }
+
+  async sync(userId: string, after: string, limit: number): Promise<SyncPage> {
+    return this.log.sync(userId, after, limit);
+  }
+
+  async latestCursor(userId: string): Promise<string> {
+    return this.log.latestCursor(userId);
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {}
+
+  private copyOfUser(userId: string): UserRecord | null {
+    const user = this.usersById.get(userId);
+    return user === undefined ? null : { ...user };
+  }
+
+  /** The user's unexpired sessions ordered by device id; expired ones are dropped on the way. */
+  private liveSessionsOf(userId: string): SessionRecord[] {
+    const devices = this.sessions.get(userId);
+    if (devices === undefined) return [];
+    const now = this.now();
+    for (const [deviceId, session] of devices) {
+      if (session.expiresAt <= now) this.removeDevice(userId, devices, deviceId);
+    }
+    return [...devices.values()].sort(byDeviceId);
+  }
+
+  private removeDevice(userId: string, devices: Map<string, SessionRecord>, deviceId: string): void {
+    devices.delete(deviceId);
+    if (devices.size === 0) {
+      this.sessions.delete(userId);
+      this.online.delete(userId);
+    }
+  }
+}

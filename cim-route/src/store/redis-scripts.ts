@@ -1,0 +1,151 @@
+import type { Cluster, Redis } from 'ioredis';
+
+export type RedisClient = Redis | Cluster;
+
+/**
+ * Lua scripts for the steps that must be atomic. Each touches only keys of one hash slot (see
+ * redis-keys.ts). Cursors are doubles in Lua; `fmt` prints them as integers, because Lua's own
+ * `tostring` switches to exponent notation above 10^14.
+ */
+const FMT = `local function fmt(n) return string.format('%.0f', n) end`;
+
+/** Drops stream entries older than the horizon; returns the highest cursor ever dropped. */
+const TRIM = `
+local function trim(stream, meta, horizon)
+  local state = redis.call('HMGET', meta, 'last', 'trimmed')
+  local last = tonumber(state[1] or '0')
+  local trimmed = tonumber(state[2] or '0')
+  local dropped = trimmed
+  if last < horizon then
+    dropped = last
+  else
+    local older = redis.call('ZREVRANGEBYSCORE', stream, '(' .. fmt(horizon), '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
+    if older[2] then dropped = tonumber(older[2]) end
+  end
+  if dropped <= trimmed then return trimmed end
+  redis.call('ZREMRANGEBYSCORE', stream, '-inf', '(' .. fmt(horizon))
+  redis.call('HSET', meta, 'trimmed', fmt(dropped))
+  return dropped
+end`;
+
+const LIVE_COUNT = `
+local function liveCount(sessions, now)
+  local count = 0
+  for _, json in ipairs(redis.call('HVALS', sessions)) do
+    if cjson.decode(json).expiresAt > now then count = count + 1 end
+  end
+  return count
+end`;
+
+const definitions = {
+  /**
+   * KEYS: sessions. ARGV: deviceId, session JSON, ttlMs. Stores the session, returns the JSON it
+   * replaced (or nil) and makes the hash live at least as long as its newest session.
+   */
+  cimStorePutSession: {
+    numberOfKeys: 1,
+    lua: `
+local replaced = redis.call('HGET', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+local ttl = tonumber(ARGV[3])
+if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
+return replaced`,
+  },
+  /**
+   * KEYS: sessions. ARGV: deviceId, sessionId, now. Deletes the device's session only if it is
+   * still that sessionId; returns -1 when it was not, else how many unexpired sessions remain.
+   */
+  cimStoreRemoveSessionIf: {
+    numberOfKeys: 1,
+    lua: `${LIVE_COUNT}
+local json = redis.call('HGET', KEYS[1], ARGV[1])
+if not json or cjson.decode(json).sessionId ~= ARGV[2] then return -1 end
+redis.call('HDEL', KEYS[1], ARGV[1])
+return liveCount(KEYS[1], tonumber(ARGV[3]))`,
+  },
+  /** KEYS: key. ARGV: value, ttlMs. Returns the value already there, or sets it and returns nil. */
+  cimStoreClaim: {
+    numberOfKeys: 1,
+    lua: `
+local current = redis.call('GET', KEYS[1])
+if current then return current end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return false`,
+  },
+  /**
+   * KEYS: conversation seq counter, seq-of-this-message. ARGV: ttlMs. Gives the message the next
+   * seq once; asked again for the same message, returns the same seq.
+   */
+  cimStoreAssignSeq: {
+    numberOfKeys: 2,
+    lua: `
+local seq = redis.call('GET', KEYS[2])
+if seq then return seq end
+seq = redis.call('INCR', KEYS[1])
+redis.call('SET', KEYS[2], seq, 'PX', ARGV[1])
+return tostring(seq)`,
+  },
+  /**
+   * KEYS: stream, stream meta. ARGV: msgId, now × 1024, horizon, stream ttlMs. Appends the message
+   * at cursor max(last + 1, now × 1024) and trims by retention; appending a message that is
+   * already there returns its cursor, so a resumed save is harmless.
+   */
+  cimStoreAppend: {
+    numberOfKeys: 2,
+    lua: `${FMT}${TRIM}
+local existing = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if existing then return fmt(tonumber(existing)) end
+trim(KEYS[1], KEYS[2], tonumber(ARGV[3]))
+local last = tonumber(redis.call('HGET', KEYS[2], 'last') or '0')
+local cursor = fmt(math.max(last + 1, tonumber(ARGV[2])))
+redis.call('ZADD', KEYS[1], cursor, ARGV[1])
+redis.call('HSET', KEYS[2], 'last', cursor)
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return cursor`,
+  },
+  /**
+   * KEYS: stream, stream meta. ARGV: after, count, horizon. Trims by retention, then returns nil
+   * when entries after `after` were dropped, else [msgId, cursor, …] of up to count entries.
+   */
+  cimStoreReadStream: {
+    numberOfKeys: 2,
+    lua: `${FMT}${TRIM}
+local trimmed = trim(KEYS[1], KEYS[2], tonumber(ARGV[3]))
+if tonumber(ARGV[1]) < trimmed then return false end
+local rows = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '+inf', 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[2]))
+for i = 2, #rows, 2 do rows[i] = fmt(tonumber(rows[i])) end
+return rows`,
+  },
+} as const;
+
+type ScriptName = keyof typeof definitions;
+type ScriptCall = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
+
+/** Typed calls of the store's scripts; ioredis runs them with EVALSHA, falling back to EVAL. */
+export interface StoreScripts {
+  putSession(sessions: string, deviceId: string, json: string, ttlMs: number): Promise<string | null>;
+  removeSessionIf(sessions: string, deviceId: string, sessionId: string, now: number): Promise<number>;
+  claim(key: string, value: string, ttlMs: number): Promise<string | null>;
+  assignSeq(counter: string, seqOfMessage: string, ttlMs: number): Promise<string>;
+  append(stream: string, meta: string, msgId: string, nowSlot: number, horizon: number, ttlMs: number): Promise<string>;
+  readStream(stream: string, meta: string, after: string, count: number, horizon: number): Promise<string[] | null>;
+}
+
+/**
+ * Registers the scripts on the client (names prefixed `cimStore`, so they do not collide with a
+ * caller's own commands on a shared client) and returns typed functions that call them.
+ */
+export function defineStoreScripts(client: RedisClient): StoreScripts {
+  for (const [name, definition] of Object.entries(definitions)) client.defineCommand(name, definition);
+  const commands = client as unknown as Record<ScriptName, ScriptCall>;
+  const run = <T>(name: ScriptName, ...keysAndArgs: (string | number)[]) =>
+    commands[name].apply(client, keysAndArgs) as Promise<T>;
+  return {
+    putSession: (...a) => run('cimStorePutSession', ...a),
+    removeSessionIf: (...a) => run('cimStoreRemoveSessionIf', ...a),
+    claim: (...a) => run('cimStoreClaim', ...a),
+    assignSeq: (...a) => run('cimStoreAssignSeq', ...a),
+    append: (...a) => run('cimStoreAppend', ...a),
+    readStream: (...a) => run('cimStoreReadStream', ...a),
+  };
+}

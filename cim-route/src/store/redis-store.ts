@@ -1,0 +1,217 @@
+import { CimError, ErrorCodes } from '@cim/common';
+import { Redis } from 'ioredis';
+import { DEFAULT_RETENTION_MS } from './defaults.js';
+import { RedisKeys } from './redis-keys.js';
+import { RedisMessageLog } from './redis-message-log.js';
+import { defineStoreScripts, type RedisClient, type StoreScripts } from './redis-scripts.js';
+import { byDeviceId } from './session-order.js';
+import type {
+  NewMessage,
+  RouteStore,
+  SavedMessage,
+  SessionRecord,
+  StoreOptions,
+  SyncPage,
+  UserRecord,
+} from './types.js';
+import { requireLimit, requireOffset } from './validate.js';
+
+export interface RedisStoreOptions extends StoreOptions {
+  /**
+   * A `redis://` URL, for which the store opens (and on `close()` closes) its own auto-pipelined
+   * connection; or a `Redis` / `Cluster` client that stays the caller's to configure and close.
+   */
+  redis: string | RedisClient;
+  /** Put before every key, so several systems or test runs can share one Redis. Default `cim:`. */
+  prefix?: string;
+}
+
+const PING_TIMEOUT_MS = 1000;
+
+/** Separates name and id in the name index; sorts below every character a name can contain. */
+const NAME_ID_SEPARATOR = '\u0000';
+
+/**
+ * The production store: every route instance shares it, and every operation is safe to run from
+ * several instances at once. Key layout and cluster slots: redis-keys.ts; atomic steps:
+ * redis-scripts.ts; messages and sync streams: redis-message-log.ts.
+ */
+export class RedisStore implements RouteStore {
+  private readonly client: RedisClient;
+  private readonly ownsClient: boolean;
+  private readonly keys: RedisKeys;
+  private readonly scripts: StoreScripts;
+  private readonly now: () => number;
+  private readonly log: RedisMessageLog;
+
+  constructor(options: RedisStoreOptions) {
+    this.ownsClient = typeof options.redis === 'string';
+    this.client =
+      typeof options.redis === 'string' ? new Redis(options.redis, { enableAutoPipelining: true }) : options.redis;
+    this.keys = new RedisKeys(options.prefix ?? 'cim:');
+    this.scripts = defineStoreScripts(this.client);
+    this.now = options.now ?? Date.now;
+    this.log = new RedisMessageLog(
+      this.client,
+      this.keys,
+      this.scripts,
+      options.retentionMs ?? DEFAULT_RETENTION_MS,
+      this.now,
+    );
+  }
+
+  async createUser(userName: string, passwordHash: string): Promise<UserRecord> {
+    const nameKey = this.keys.userIdByName(userName);
+    // Checked first so that registering a taken name does not use up a user id.
+    if ((await this.client.exists(nameKey)) === 1) throw nameTaken(userName);
+    const userId = String(await this.client.incr(this.keys.userIdCounter));
+    const user: UserRecord = { userId, userName, passwordHash, createdAt: this.now() };
+    // The record is written before the name points at it, so a found name always has a record.
+    await this.client.set(this.keys.user(userId), JSON.stringify(user));
+    if ((await this.client.set(nameKey, userId, 'NX')) === null) {
+      await this.client.del(this.keys.user(userId));
+      throw nameTaken(userName);
+    }
+    await this.client.zadd(this.keys.userNames, 0, `${userName}${NAME_ID_SEPARATOR}${userId}`);
+    return user;
+  }
+
+  async getUserByName(userName: string): Promise<UserRecord | null> {
+    const userId = await this.client.get(this.keys.userIdByName(userName));
+    return userId === null ? null : this.getUserById(userId);
+  }
+
+  async getUserById(userId: string): Promise<UserRecord | null> {
+    const json = await this.client.get(this.keys.user(userId));
+    return json === null ? null : (JSON.parse(json) as UserRecord);
+  }
+
+  async getUsersByIds(userIds: string[]): Promise<(UserRecord | null)[]> {
+    // One GET per user (each in its own cluster slot); auto-pipelining sends them together.
+    return Promise.all(userIds.map((userId) => this.getUserById(userId)));
+  }
+
+  async findUsersByPrefix(prefix: string, limit: number): Promise<UserRecord[]> {
+    requireLimit(limit);
+    // Every member starting with the prefix sorts below prefix + 0xff: no UTF-8 text has that byte.
+    const [min, max] =
+      prefix === '' ? ['-', '+'] : [`[${prefix}`, Buffer.concat([Buffer.from(`[${prefix}`), Buffer.from([0xff])])];
+    const members = await this.client.zrangebylex(this.keys.userNames, min, max, 'LIMIT', 0, limit);
+    const users = await this.getUsersByIds(members.map((m) => m.slice(m.lastIndexOf(NAME_ID_SEPARATOR) + 1)));
+    return users.filter((user) => user !== null);
+  }
+
+  async putSession(session: SessionRecord): Promise<SessionRecord | null> {
+    const now = this.now();
+    const replacedJson = await this.scripts.putSession(
+      this.keys.sessions(session.userId),
+      session.deviceId,
+      JSON.stringify(session),
+      Math.max(1, session.expiresAt - now),
+    );
+    // Only after the session is stored: see leaveOnlineIfIdle for the race this order settles.
+    await this.client.zadd(this.keys.online, 0, session.userId);
+    const replaced = replacedJson === null ? null : (JSON.parse(replacedJson) as SessionRecord);
+    return replaced !== null && replaced.expiresAt > now ? replaced : null;
+  }
+
+  async getSession(userId: string, deviceId: string): Promise<SessionRecord | null> {
+    const json = await this.client.hget(this.keys.sessions(userId), deviceId);
+    if (json === null) return null;
+    const session = JSON.parse(json) as SessionRecord;
+    if (session.expiresAt > this.now()) return session;
+    await this.removeSessionIf(userId, deviceId, session.sessionId);
+    return null;
+  }
+
+  async getSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
+    const now = this.now();
+    const stored = await Promise.all(userIds.map((userId) => this.storedSessionsOf(userId)));
+    const found = new Map<string, SessionRecord[]>();
+    const expired: SessionRecord[] = [];
+    userIds.forEach((userId, i) => {
+      const live: SessionRecord[] = [];
+      for (const session of stored[i]) (session.expiresAt > now ? live : expired).push(session);
+      found.set(userId, live);
+    });
+    await Promise.all(expired.map((s) => this.removeSessionIf(s.userId, s.deviceId, s.sessionId)));
+    return found;
+  }
+
+  async removeSessionIf(userId: string, deviceId: string, sessionId: string): Promise<boolean> {
+    const remaining = await this.scripts.removeSessionIf(this.keys.sessions(userId), deviceId, sessionId, this.now());
+    if (remaining < 0) return false;
+    if (remaining === 0) await this.leaveOnlineIfIdle(userId);
+    return true;
+  }
+
+  async listOnlineUserIds(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }> {
+    requireOffset(offset);
+    requireLimit(limit);
+    // One extra member tells whether another page follows.
+    const window = await this.client.zrange(this.keys.online, offset, String(offset + limit));
+    const page = window.slice(0, limit);
+    const sessions = await this.getSessionsOf(page);
+    const idle = page.filter((userId) => sessions.get(userId)!.length === 0);
+    // Their sessions expired without a logout; they leave the set, shifting later members forward.
+    await Promise.all(idle.map((userId) => this.leaveOnlineIfIdle(userId)));
+    return {
+      userIds: page.filter((userId) => sessions.get(userId)!.length > 0),
+      nextOffset: window.length > limit ? offset + limit - idle.length : null,
+    };
+  }
+
+  saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
+    return this.log.save(message, recipientUserIds);
+  }
+
+  sync(userId: string, after: string, limit: number): Promise<SyncPage> {
+    return this.log.sync(userId, after, limit);
+  }
+
+  latestCursor(userId: string): Promise<string> {
+    return this.log.latestCursor(userId);
+  }
+
+  async ping(): Promise<boolean> {
+    // Before the first connect ioredis queues the PING, so a starting store answers within the timeout.
+    if (this.client.status === 'end' || this.client.status === 'close') return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), PING_TIMEOUT_MS);
+    });
+    try {
+      return (await Promise.race([this.client.ping(), timeout])) === 'PONG';
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsClient && this.client.status !== 'end') await this.client.quit();
+  }
+
+  private async storedSessionsOf(userId: string): Promise<SessionRecord[]> {
+    const values = await this.client.hvals(this.keys.sessions(userId));
+    return values.map((json) => JSON.parse(json) as SessionRecord).sort(byDeviceId);
+  }
+
+  /**
+   * The online set lives in another cluster slot than the sessions, so taking a user out cannot be
+   * part of the session script. Removing first and checking the sessions after makes it safe to
+   * race with a login: either we see its session and put the user back, or its ZADD comes after
+   * our ZREM.
+   */
+  private async leaveOnlineIfIdle(userId: string): Promise<void> {
+    await this.client.zrem(this.keys.online, userId);
+    const now = this.now();
+    const sessions = await this.storedSessionsOf(userId);
+    if (sessions.some((s) => s.expiresAt > now)) await this.client.zadd(this.keys.online, 0, userId);
+  }
+}
+
+function nameTaken(userName: string): CimError {
+  return new CimError(ErrorCodes.USER_EXISTS, `the user name "${userName}" is taken; choose another`);
+}

@@ -1,0 +1,158 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Cluster, Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { askTcp, freePort, uniquePrefix, waitFor } from '../../../test/harness/index.js';
+import { ManagedProcess } from '../../../test/harness/managed-process.js';
+import { createStore, MemoryStore, RedisStore } from './index.js';
+import { RedisKeys } from './redis-keys.js';
+import { defineStoreScripts } from './redis-scripts.js';
+import { describeStoreContract } from './store.contract.js';
+
+const redisUrl = inject('redisUrl');
+const filePrefix = uniquePrefix('route-store');
+let storeCount = 0;
+/** Every store gets keys of its own, so tests never see each other's data. */
+const freshPrefix = () => `${filePrefix}:${++storeCount}:`;
+
+afterAll(async () => {
+  // The shared server belongs to the global setup; the keys this file wrote are ours to remove.
+  const client = new Redis(redisUrl);
+  const keys = await client.keys(`${filePrefix}:*`);
+  if (keys.length > 0) await client.del(...keys);
+  await client.quit();
+});
+
+describeStoreContract('memory', (options) => new MemoryStore(options));
+
+describeStoreContract('redis', (options) => new RedisStore({ redis: redisUrl, prefix: freshPrefix(), ...options }));
+
+/**
+ * A redis-server in cluster mode that owns all 16384 slots. Redis checks hash slots of multi-key
+ * commands and scripts in cluster mode even on one node, so the contract passing here shows the
+ * key layout works on a real Redis Cluster.
+ */
+describe('on a Redis Cluster', () => {
+  let node: ManagedProcess;
+  let dir: string;
+  let cluster: Cluster;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    dir = await mkdtemp(join(tmpdir(), 'cim-redis-cluster-'));
+    const flags = {
+      port: String(port),
+      bind: '127.0.0.1',
+      save: '',
+      appendonly: 'no',
+      dir,
+      'cluster-enabled': 'yes',
+      'cluster-config-file': join(dir, 'nodes.conf'),
+      // Without it a lone node reports an empty address in CLUSTER SLOTS and ioredis cannot connect.
+      'cluster-announce-ip': '127.0.0.1',
+      daemonize: 'no',
+    };
+    node = new ManagedProcess({
+      name: `redis-server (cluster mode) on port ${port}`,
+      command: 'redis-server',
+      args: Object.entries(flags).flatMap(([flag, value]) => [`--${flag}`, value]),
+      isReady: async () => (await askTcp(port, 'PING\r\nQUIT\r\n')).startsWith('+PONG'),
+    });
+    await node.start();
+    const admin = new Redis(port, '127.0.0.1');
+    await admin.call('CLUSTER', 'ADDSLOTSRANGE', '0', '16383');
+    await waitFor(async () => String(await admin.call('CLUSTER', 'INFO')).includes('cluster_state:ok'), {
+      message: 'the one-node cluster to serve all slots',
+    });
+    await admin.quit();
+    cluster = new Cluster([{ host: '127.0.0.1', port }], { enableAutoPipelining: true });
+  });
+
+  afterAll(async () => {
+    await cluster?.quit();
+    await node?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  describeStoreContract(
+    'redis cluster',
+    (options) => new RedisStore({ redis: cluster, prefix: freshPrefix(), ...options }),
+  );
+});
+
+describe('redis store', () => {
+  const sendC1 = {
+    conversationId: 'p:1:2',
+    fromUserId: '1',
+    fromUserName: 'alice',
+    to: { userId: '2' },
+    body: 'hi',
+    clientMsgId: 'c1',
+  };
+
+  it('finishes a save that an earlier attempt left half done, with the ids that attempt took', async () => {
+    const prefix = freshPrefix();
+    const client = new Redis(redisUrl);
+    try {
+      // A route claimed the clientMsgId and died before storing anything else.
+      const draft = { ...sendC1, msgId: '77', ts: '1000' };
+      await defineStoreScripts(client).claim(new RedisKeys(prefix).sent('1', 'c1'), JSON.stringify({ draft }), 60_000);
+
+      const store = new RedisStore({ redis: client, prefix });
+      const retry = await store.saveMessage({ ...sendC1, body: 'retried' }, ['2']);
+      expect(retry.duplicate).toBe(true);
+      expect(retry.message).toEqual({ ...draft, seq: '1' });
+      const page = await store.sync('2', '0', 10);
+      expect(page).toEqual({
+        expired: false,
+        entries: [{ cursor: retry.cursors['2'], message: retry.message }],
+        hasMore: false,
+      });
+      expect(await store.saveMessage({ ...sendC1, body: 'again' }, ['2'])).toEqual(retry);
+      expect((await store.saveMessage({ ...sendC1, clientMsgId: 'c2' }, ['2'])).message.seq).toBe('2');
+    } finally {
+      await client.quit();
+    }
+  });
+
+  it('shares everything between route instances on the same Redis and prefix', async () => {
+    const prefix = freshPrefix();
+    const one = new RedisStore({ redis: redisUrl, prefix });
+    const two = new RedisStore({ redis: redisUrl, prefix });
+    try {
+      const alice = await one.createUser('alice', 'h');
+      await expect(two.createUser('alice', 'h')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
+      expect(await two.getUserByName('alice')).toEqual(alice);
+      const saved = await one.saveMessage(sendC1, ['2']);
+      expect(await two.saveMessage(sendC1, ['2'])).toEqual({ ...saved, duplicate: true });
+      expect(await two.latestCursor('2')).toBe(saved.cursors['2']);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it('leaves a client it was given open, and closes one it opened', async () => {
+    const client = new Redis(redisUrl);
+    const borrowed = new RedisStore({ redis: client, prefix: freshPrefix() });
+    await borrowed.close();
+    expect(await client.ping()).toBe('PONG');
+    await client.quit();
+
+    const owned = new RedisStore({ redis: redisUrl, prefix: freshPrefix() });
+    await waitFor(() => owned.ping(), { message: 'the store to connect' });
+    await owned.close();
+    expect(await owned.ping()).toBe(false);
+  });
+
+  it('is what createStore returns for a Redis URL, memory otherwise', async () => {
+    const redis = createStore({ redisUrl, prefix: freshPrefix() });
+    const memory = createStore();
+    try {
+      expect(redis).toBeInstanceOf(RedisStore);
+      expect(memory).toBeInstanceOf(MemoryStore);
+    } finally {
+      await Promise.all([redis.close(), memory.close()]);
+    }
+  });
+});

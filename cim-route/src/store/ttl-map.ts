@@ -1,0 +1,33 @@
+/** Expired entries dropped per write: enough to keep up with any write rate, small enough to never stall. */
+const PRUNE_BUDGET = 64;
+
+/**
+ * A map whose entries vanish `ttlMs` after they were written, for the memory store's messages and
+ * idempotency answers. Every entry gets the same TTL, so insertion order is expiry order and
+ * pruning only looks at the oldest entries: each write does a bounded amount of clean-up.
+ */
+export class TtlMap<K, V> {
+  private readonly entries = new Map<K, { value: V; expiresAt: number }>();
+
+  constructor(private readonly ttlMs: number) {}
+
+  get(key: K, now: number): V | undefined {
+    const entry = this.entries.get(key);
+    return entry !== undefined && entry.expiresAt > now ? entry.value : undefined;
+  }
+
+  set(key: K, value: V, now: number): void {
+    // Re-inserting moves the key to the end, keeping the map in expiry order.
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt: now + this.ttlMs });
+    this.prune(now);
+  }
+
+  private prune(now: number): void {
+    let budget = PRUNE_BUDGET;
+    for (const [key, entry] of this.entries) {
+      if (entry.expiresAt > now || budget-- === 0) return;
+      this.entries.delete(key);
+    }
+  }
+}

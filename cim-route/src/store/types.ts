@@ -89,9 +89,79 @@ export interface RouteStore {
   /** Highest cursor in the user's stream ("0" if empty). */
   latestCursor(userId: string): Promise<string>;
 
+  // --- groups ---
+  /** Creates a group; the owner is always a member; members are deduplicated. Group ids are "1", "2", … */
+  createGroup(ownerId: string, name: string, memberIds: string[]): Promise<GroupRecord>;
+  getGroup(groupId: string): Promise<GroupRecord | null>;
+  /** Groups the user is a member of, by group id. */
+  groupsOf(userId: string): Promise<GroupRecord[]>;
+  /**
+   * Adds members atomically. Throws CIM_ERR_NOT_FOUND if the group does not exist and
+   * CIM_ERR_GROUP_FULL if it would have more than `maxMembers` (adding nobody in that case).
+   */
+  addGroupMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord>;
+  /** Removes one member; returns the group after, or null if it does not exist. */
+  removeGroupMember(groupId: string, userId: string): Promise<GroupRecord | null>;
+  /** Deletes the group (its messages stay in history and sync streams). */
+  deleteGroup(groupId: string): Promise<boolean>;
+
+  // --- message state ---
+  getMessage(msgId: string): Promise<ChatMessage | null>;
+  /** Marks a stored message recalled and clears its body; returns it, or null if unknown. */
+  markRecalled(msgId: string): Promise<ChatMessage | null>;
+  /**
+   * A conversation's messages with seq < `beforeSeq` (the newest when absent), newest first, at most
+   * `limit`. With `keyword`, only messages whose body contains it (case-insensitive); the scan
+   * looks at most `HISTORY_SCAN_LIMIT` messages back so a rare keyword cannot make it unbounded.
+   */
+  history(conversationId: string, options: { beforeSeq?: string; limit: number; keyword?: string }): Promise<ChatMessage[]>;
+  /** Records that `userId` read the conversation up to `seq` (never moves back); returns the read seq now. */
+  markRead(userId: string, conversationId: string, seq: string): Promise<string>;
+  /**
+   * Conversations the user has received messages in (saveMessage's recipients), most recently
+   * active first, with the last seq and the user's read seq — enough for unread counts.
+   */
+  conversationsOf(userId: string, limit: number): Promise<ConversationState[]>;
+  /** Records the highest cursor a device acknowledged (never moves back); returns the previous one ("0"). */
+  recordAck(userId: string, deviceId: string, cursor: string): Promise<string>;
+
+  // --- delayed messages (survive route restarts) ---
+  /** Schedules a message; false if (sender, clientMsgId) is already scheduled. */
+  scheduleMessage(message: ScheduledMessage): Promise<boolean>;
+  /** Scheduled messages with deliverAt <= now, soonest first, at most `limit`; not removed. */
+  dueMessages(now: number, limit: number): Promise<ScheduledMessage[]>;
+  /** Removes a scheduled message once it was sent (idempotent). */
+  removeScheduled(senderId: string, clientMsgId: string): Promise<void>;
+
   /** True when the backend answers (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface GroupRecord {
+  groupId: string;
+  name: string;
+  ownerId: string;
+  /** Sorted by numeric user id. */
+  memberIds: string[];
+  createdAt: number;
+}
+
+export interface ConversationState {
+  conversationId: string;
+  lastSeq: string;
+  /** "0" when never marked read. */
+  readSeq: string;
+}
+
+export interface ScheduledMessage {
+  senderId: string;
+  senderName: string;
+  to: ChatMessage['to'];
+  body: string;
+  clientMsgId: string;
+  /** ms since epoch */
+  deliverAt: number;
 }
 
 export interface StoreOptions {

@@ -9,6 +9,5 @@ export * from './registry/types.js';
 export * from './logger.js';
 export * from './http-client.js';
 export * from './internal-api.js';
-export * from './ids.js';
 export * from './registry/index.js';
 export * from './selection.js';

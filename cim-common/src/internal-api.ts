@@ -7,16 +7,20 @@ import type { ChatMessage, Frame } from './codec/types.js';
 export const INTERNAL_PUSH_PATH = '/internal/v1/push';
 export const INTERNAL_EVENTS_PATH = '/internal/v1/events';
 
-/** One stored message for some users on this server, each at their own sync cursor. */
+/**
+ * One stored message for some users on this server, each at their own sync cursor: every device of
+ * the user, or only `deviceId` (a device catching up after login).
+ */
 export interface PushDelivery {
   message: ChatMessage;
-  targets: { userId: string; cursor: string }[];
+  targets: { userId: string; cursor: string; deviceId?: string }[];
 }
 
-/** A control frame (receipt, recall, …) for every connection of some users. */
+/** A control frame (receipt, recall, …) for every connection of some users, or one device. */
 export interface PushFrame {
   frame: Frame;
   userIds: string[];
+  deviceId?: string;
 }
 
 /** Close one device's connection if it still belongs to `sessionId`. */
@@ -50,6 +54,7 @@ export interface EventOrigin {
 }
 
 export type ServerEvent =
+  | (EventOrigin & { type: 'connected'; cursor: string })
   | (EventOrigin & { type: 'closed' })
   | (EventOrigin & { type: 'logout' })
   | (EventOrigin & { type: 'ack'; cursor: string })

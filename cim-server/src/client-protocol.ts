@@ -130,6 +130,10 @@ export class ClientProtocol {
         heartbeatMs: config.heartbeatMs,
       },
     });
+    // A device that gives a cursor wants its backlog over TCP: the route pushes it to this device.
+    if (frame.login.cursor !== undefined) {
+      void this.ctx.routeLink.submit({ type: 'connected', ...origin(conn), cursor: frame.login.cursor });
+    }
   }
 
   private relay(conn: Connection, frame: Frame): void {

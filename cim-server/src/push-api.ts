@@ -8,6 +8,7 @@ import {
   type PushResponse,
 } from '@cim/common';
 import { z } from 'zod';
+import type { Connection } from './connection.js';
 import type { ConnectionTable } from './connection-table.js';
 import type { ServerMetrics } from './metrics.js';
 
@@ -29,9 +30,18 @@ const message = z.object({
   recalled: z.boolean().optional(),
 });
 const pushRequestSchema = z.object({
-  deliveries: z.array(z.object({ message, targets: z.array(z.object({ userId: z.string(), cursor: z.string() })) })).optional(),
+  deliveries: z
+    .array(
+      z.object({
+        message,
+        targets: z.array(z.object({ userId: z.string(), cursor: z.string(), deviceId: z.string().optional() })),
+      }),
+    )
+    .optional(),
   broadcasts: z.array(message).optional(),
-  frames: z.array(z.object({ frame: z.record(z.string(), z.unknown()), userIds: z.array(z.string()) })).optional(),
+  frames: z
+    .array(z.object({ frame: z.record(z.string(), z.unknown()), userIds: z.array(z.string()), deviceId: z.string().optional() }))
+    .optional(),
   kicks: z
     .array(z.object({ userId: z.string(), deviceId: z.string(), sessionId: z.string(), reason: z.string() }))
     .optional(),
@@ -99,6 +109,12 @@ export function createPushApi(ctx: PushApiContext): Express {
   return app;
 }
 
+function connectionsOf(table: ConnectionTable, userId: string, deviceId: string | undefined): Iterable<Connection> {
+  if (deviceId === undefined) return table.ofUser(userId);
+  const conn = table.ofDevice(userId, deviceId);
+  return conn ? [conn] : [];
+}
+
 /** Writes a push batch to the connections it names; returns the number of frames written. */
 export function applyPush(request: PushRequest, table: ConnectionTable): number {
   let written = 0;
@@ -107,7 +123,7 @@ export function applyPush(request: PushRequest, table: ConnectionTable): number 
     const shared = new SharedDeliver(delivery.message);
     for (const target of delivery.targets) {
       let parts: Buffer[] | undefined;
-      for (const conn of table.ofUser(target.userId)) {
+      for (const conn of connectionsOf(table, target.userId, target.deviceId)) {
         parts ??= shared.framePartsFor(target.cursor);
         if (conn.writeParts(parts)) written++;
       }
@@ -117,9 +133,11 @@ export function applyPush(request: PushRequest, table: ConnectionTable): number 
     const bytes = [encodeFrame({ deliver: { message, cursor: '0' } })];
     for (const conn of table.all()) if (conn.writeParts(bytes)) written++;
   }
-  for (const { frame, userIds } of request.frames ?? []) {
+  for (const { frame, userIds, deviceId } of request.frames ?? []) {
     const bytes = [encodeFrame(frame as never)];
-    for (const userId of userIds) for (const conn of table.ofUser(userId)) if (conn.writeParts(bytes)) written++;
+    for (const userId of userIds) {
+      for (const conn of connectionsOf(table, userId, deviceId)) if (conn.writeParts(bytes)) written++;
+    }
   }
   for (const kick of request.kicks ?? []) {
     const conn = table.ofDevice(kick.userId, kick.deviceId);

@@ -260,7 +260,7 @@ export namespace cim {
         token: string;
 
         /** Login cursor. */
-        cursor: (number|Long);
+        cursor?: (number|Long|null);
 
         /** Login client. */
         client: string;

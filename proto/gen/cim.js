@@ -950,11 +950,11 @@ export const cim = $root.cim = (() => {
 
         /**
          * Login cursor.
-         * @member {number|Long} cursor
+         * @member {number|Long|null|undefined} cursor
          * @memberof cim.Login
          * @instance
          */
-        Login.prototype.cursor = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+        Login.prototype.cursor = null;
 
         /**
          * Login client.
@@ -963,6 +963,15 @@ export const cim = $root.cim = (() => {
          * @instance
          */
         Login.prototype.client = "";
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        // Virtual OneOf for proto3 optional field
+        $Object.defineProperty(Login.prototype, "_cursor", {
+            get: $util.oneOfGetter($oneOfFields = ["cursor"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
 
         /**
          * Creates a new Login instance using the specified properties.
@@ -998,7 +1007,7 @@ export const cim = $root.cim = (() => {
                 throw $Error("max depth exceeded");
             if (m.token != null && $Object.hasOwnProperty.call(m, "token") && m.token !== "")
                 w.uint32(/* id 1, wireType 2 =*/10).string(m.token);
-            if (m.cursor != null && $Object.hasOwnProperty.call(m, "cursor") && (typeof m.cursor === "object" ? m.cursor.low || m.cursor.high : m.cursor !== 0))
+            if (m.cursor != null && $Object.hasOwnProperty.call(m, "cursor"))
                 w.uint32(/* id 2, wireType 0 =*/16).uint64(m.cursor);
             if (m.client != null && $Object.hasOwnProperty.call(m, "client") && m.client !== "")
                 w.uint32(/* id 3, wireType 2 =*/26).string(m.client);
@@ -1071,10 +1080,8 @@ export const cim = $root.cim = (() => {
                 case 2: {
                         if (u !== 0)
                             break;
-                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
-                            m.cursor = v;
-                        else
-                            delete m.cursor;
+                        m.cursor = r.uint64();
+                        m._cursor = "cursor";
                         continue;
                     }
                 case 3: {
@@ -1134,11 +1141,13 @@ export const cim = $root.cim = (() => {
                 q = 0;
             if (q > $util.recursionLimit)
                 return "max depth exceeded";
+            var p = {};
             if (m.token != null && $Object.hasOwnProperty.call(m, "token")) {
                 if (!$util.isString(m.token))
                     return "token: string expected";
             }
             if (m.cursor != null && $Object.hasOwnProperty.call(m, "cursor")) {
+                p._cursor = 1;
                 if (!$util.isInteger(m.cursor) && !(m.cursor && $util.isInteger(m.cursor.low) && $util.isInteger(m.cursor.high)))
                     return "cursor: integer|Long expected";
             }
@@ -1173,16 +1182,14 @@ export const cim = $root.cim = (() => {
                 }
             }
             if (d.cursor != null) {
-                if (typeof d.cursor === "object" ? d.cursor.low || d.cursor.high : $Number(d.cursor) !== 0) {
-                    if ($util.Long)
-                        m.cursor = $util.Long.fromValue(d.cursor, true);
-                    else if (typeof d.cursor === "string")
-                        m.cursor = $parseInt(d.cursor, 10);
-                    else if (typeof d.cursor === "number")
-                        m.cursor = d.cursor;
-                    else if (typeof d.cursor === "object")
-                        m.cursor = new $util.LongBits(d.cursor.low >>> 0, d.cursor.high >>> 0).toNumber(true);
-                }
+                if ($util.Long)
+                    m.cursor = $util.Long.fromValue(d.cursor, true);
+                else if (typeof d.cursor === "string")
+                    m.cursor = $parseInt(d.cursor, 10);
+                else if (typeof d.cursor === "number")
+                    m.cursor = d.cursor;
+                else if (typeof d.cursor === "object")
+                    m.cursor = new $util.LongBits(d.cursor.low >>> 0, d.cursor.high >>> 0).toNumber(true);
             }
             if (d.client != null) {
                 if (typeof d.client !== "string" || d.client.length) {
@@ -1211,11 +1218,6 @@ export const cim = $root.cim = (() => {
             var d = {};
             if (o.defaults) {
                 d.token = "";
-                if ($util.Long) {
-                    var n = new $util.Long(0, 0, true);
-                    d.cursor = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
-                } else
-                    d.cursor = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 d.client = "";
             }
             if (m.token != null && $Object.hasOwnProperty.call(m, "token")) {

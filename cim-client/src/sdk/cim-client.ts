@@ -3,7 +3,15 @@ import { EventEmitter } from 'node:events';
 import { CimError, ErrorCodes, type ChatMessage, type Destination, type Frame } from '@cim/common';
 import { Backoff } from './backoff.js';
 import { MemoryCursorStore, type CursorStore } from './cursor-store.js';
-import { RouteApi, type LoginInfo, type SendAnswer, type UserSummary } from './route-api.js';
+import { MessageSequencer } from './message-sequencer.js';
+import {
+  RouteApi,
+  type ConversationSummary,
+  type LoginInfo,
+  type ScheduledAnswer,
+  type SendAnswer,
+  type UserSummary,
+} from './route-api.js';
 import { ServerConnection } from './server-connection.js';
 
 export type ConnectionState = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'closed';
@@ -26,6 +34,8 @@ export interface CimClientOptions {
   syncPageSize?: number;
 }
 
+const ACK_DELAY_MS = 20;
+
 /** Events of a `CimClient`. */
 export interface CimClientEvents {
   /** A message for this user, each msgId once. `cursor` is "0" for broadcasts. */
@@ -38,16 +48,19 @@ export interface CimClientEvents {
   sync: [progress: { fetched: number; done: boolean }];
   /** The stored cursor is older than the retention: messages before now may be missing. */
   cursorExpired: [];
+  /** A receipt for a message this user sent: DELIVERED to a device of `byUserId`, or READ up to `seq`. */
+  receipt: [receipt: Extract<Frame, { receipt: unknown }>['receipt']];
+  /** A message was recalled by its sender. */
+  recalled: [recall: Extract<Frame, { recalled: unknown }>['recalled']];
   /** A non-fatal problem (a failed reconnect attempt, a refused login). */
   error: [error: Error];
 }
 
-const SEEN_LIMIT = 20_000;
-
 /**
  * A CIM client: logs in through the route, holds a TCP connection to the chosen push server,
  * heartbeats, reconnects (through the route, which may pick another server) with jittered backoff,
- * catches up missed messages from its sync cursor, and emits each message exactly once.
+ * catches up missed messages from its sync cursor, and emits each message exactly once, in `seq`
+ * order per conversation.
  *
  * Several clients in one process are fully independent.
  *
@@ -67,8 +80,11 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   private login: LoginInfo | undefined;
   private currentState: ConnectionState = 'idle';
   private cursor = '0';
-  private readonly seen = new Set<string>();
+  private readonly sequencer = new MessageSequencer<{ cursor: string; synced: boolean }>((message, meta) =>
+    this.emit('message', message, meta),
+  );
   private heartbeatTimer: NodeJS.Timeout | undefined;
+  private ackTimer: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private lastHeard = 0;
   private reconnects = 0;
@@ -144,6 +160,37 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     return this.send({ userId }, body, options);
   }
 
+  /** Sends to a group this user is a member of. */
+  sendToGroup(groupId: string, body: string, options: { clientMsgId?: string; signal?: AbortSignal } = {}): Promise<SendAnswer> {
+    return this.send({ groupId }, body, options);
+  }
+
+  /** Schedules a message for `deliverAt` (ms since epoch); the route sends it then, even if this client is gone. */
+  async schedule(to: Destination, body: string, deliverAt: number, options: { clientMsgId?: string; signal?: AbortSignal } = {}): Promise<ScheduledAnswer> {
+    const clientMsgId = options.clientMsgId ?? randomUUID();
+    return this.withSession(options.signal, () => this.api.schedule(to, body, clientMsgId, deliverAt, options.signal));
+  }
+
+  /** Recalls one of this user's messages (within the route's recall window, 2 minutes by default). */
+  recall(msgId: string, signal?: AbortSignal): Promise<void> {
+    return this.withSession(signal, () => this.api.recall(msgId, signal));
+  }
+
+  /** Marks a conversation read up to `seq`; the other participants get a READ receipt. */
+  markRead(conversationId: string, seq: string, signal?: AbortSignal): Promise<void> {
+    return this.withSession(signal, () => this.api.markRead(conversationId, seq, signal));
+  }
+
+  /** A conversation's messages before `beforeSeq`, newest first, optionally filtered by keyword `q`. */
+  async history(conversationId: string, options: { beforeSeq?: string; limit?: number; q?: string } = {}, signal?: AbortSignal): Promise<ChatMessage[]> {
+    return (await this.withSession(signal, () => this.api.history(conversationId, options, signal))).messages;
+  }
+
+  /** This user's conversations with unread counts. */
+  async conversations(signal?: AbortSignal): Promise<ConversationSummary[]> {
+    return (await this.withSession(signal, () => this.api.conversations(signal))).conversations;
+  }
+
   /** Sends to everyone online (live only, not stored). */
   broadcast(body: string, options: { clientMsgId?: string; signal?: AbortSignal } = {}): Promise<SendAnswer> {
     return this.send({ broadcast: true }, body, options);
@@ -155,15 +202,23 @@ export class CimClient extends EventEmitter<CimClientEvents> {
    */
   async send(to: Destination, body: string, options: { clientMsgId?: string; signal?: AbortSignal } = {}): Promise<SendAnswer> {
     const clientMsgId = options.clientMsgId ?? randomUUID();
+    return this.withSession(options.signal, () => this.api.send(to, body, clientMsgId, options.signal));
+  }
+
+  /**
+   * Runs an authenticated route call once online; a call that fails because the session was
+   * replaced during a reconnect is retried once the client is back online.
+   */
+  private async withSession<T>(signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      await this.whenOnline(options.signal);
+      await this.whenOnline(signal);
       try {
-        return await this.api.send(to, body, clientMsgId, options.signal);
+        return await call();
       } catch (err) {
         const retriable = err instanceof CimError && (err.code === ErrorCodes.UNAVAILABLE || err.code === ErrorCodes.BAD_TOKEN);
         if (!retriable || attempt >= 5 || this.currentState === 'closed') throw err;
         if (err.code === ErrorCodes.BAD_TOKEN) this.connectionLost(err);
-        await delay(100 * (attempt + 1), options.signal);
+        await delay(100 * (attempt + 1), signal);
       }
     }
   }
@@ -173,8 +228,8 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     const users: UserSummary[] = [];
     let cursor: string | null = '0';
     while (cursor !== null) {
-      await this.whenOnline(signal);
-      const page: { users: UserSummary[]; nextCursor: string | null } = await this.api.onlineUsers(cursor, 500, signal);
+      const after: string = cursor;
+      const page = await this.withSession(signal, () => this.api.onlineUsers(after, 500, signal));
       users.push(...page.users);
       cursor = page.nextCursor;
     }
@@ -183,14 +238,12 @@ export class CimClient extends EventEmitter<CimClientEvents> {
 
   /** Users whose name starts with `prefix`. */
   async findUsers(prefix: string, signal?: AbortSignal): Promise<UserSummary[]> {
-    await this.whenOnline(signal);
-    return (await this.api.findUsers(prefix, 20, signal)).users;
+    return (await this.withSession(signal, () => this.api.findUsers(prefix, 20, signal))).users;
   }
 
   /** Looks a user up by exact name. */
-  async userByName(userName: string, signal?: AbortSignal): Promise<UserSummary> {
-    await this.whenOnline(signal);
-    return this.api.userByName(userName, signal);
+  userByName(userName: string, signal?: AbortSignal): Promise<UserSummary> {
+    return this.withSession(signal, () => this.api.userByName(userName, signal));
   }
 
   /** Logs out and closes for good. Never triggers a reconnect. */
@@ -202,9 +255,15 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     this.stopHeartbeat();
     const connection = this.connection;
     this.connection = undefined;
+    if (this.ackTimer) {
+      clearTimeout(this.ackTimer);
+      this.ackTimer = undefined;
+      if (wasOnline) connection?.send({ ack: { cursor: this.cursor } });
+    }
     if (connection && wasOnline) connection.send({ logout: {} });
     if (this.api.token) await this.api.logout().catch(() => undefined);
     connection?.end();
+    this.sequencer.flush();
     await this.cursorStore.save(this.cursorKey(), this.cursor).catch(() => undefined);
   }
 
@@ -253,6 +312,10 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       const { message, cursor } = frame.deliver;
       if (this.syncing) this.heldDuringSync.push({ message, cursor });
       else this.accept(message, cursor, false);
+    } else if ('receipt' in frame) {
+      this.emit('receipt', frame.receipt);
+    } else if ('recalled' in frame) {
+      this.emit('recalled', frame.recalled);
     } else if ('kick' in frame) {
       this.connection = undefined;
       connection.destroy();
@@ -300,19 +363,18 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   private accept(message: ChatMessage, cursor: string, synced: boolean): void {
     if (cursor !== '0' && BigInt(cursor) > BigInt(this.cursor)) {
       this.cursor = cursor;
-      this.connection?.send({ ack: { cursor } });
+      this.scheduleAck();
     }
-    if (this.seen.has(message.msgId)) return;
-    this.remember(message.msgId);
-    this.emit('message', message, { cursor, synced });
+    this.sequencer.push(message, { cursor, synced });
   }
 
-  private remember(msgId: string): void {
-    this.seen.add(msgId);
-    if (this.seen.size > SEEN_LIMIT) {
-      const oldest = this.seen.values().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
-    }
+  /** Acks are coalesced: one Ack frame for everything that arrived within a few milliseconds. */
+  private scheduleAck(): void {
+    if (this.ackTimer) return;
+    this.ackTimer = setTimeout(() => {
+      this.ackTimer = undefined;
+      this.connection?.send({ ack: { cursor: this.cursor } });
+    }, ACK_DELAY_MS);
   }
 
   private connectionLost(err?: Error, delayMs?: number): void {

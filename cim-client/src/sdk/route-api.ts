@@ -21,6 +21,27 @@ export interface SendAnswer {
   clientMsgId: string;
 }
 
+export interface ScheduledAnswer {
+  scheduled: true;
+  clientMsgId: string;
+  deliverAt: number;
+}
+
+export interface Group {
+  groupId: string;
+  name: string;
+  ownerId: string;
+  memberIds: string[];
+  createdAt: number;
+}
+
+export interface ConversationSummary {
+  conversationId: string;
+  lastSeq: string;
+  readSeq: string;
+  unread: number;
+}
+
 export interface UserSummary {
   userId: string;
   userName: string;
@@ -55,6 +76,60 @@ export class RouteApi {
 
   send(to: Destination, body: string, clientMsgId: string, signal?: AbortSignal): Promise<SendAnswer> {
     return this.call('post', '/messages', { to, body, clientMsgId }, signal);
+  }
+
+  schedule(to: Destination, body: string, clientMsgId: string, deliverAt: number, signal?: AbortSignal): Promise<ScheduledAnswer> {
+    return this.call('post', '/messages', { to, body, clientMsgId, deliverAt }, signal);
+  }
+
+  recall(msgId: string, signal?: AbortSignal): Promise<void> {
+    return this.call('post', `/messages/${encodeURIComponent(msgId)}/recall`, undefined, signal);
+  }
+
+  conversations(signal?: AbortSignal): Promise<{ conversations: ConversationSummary[] }> {
+    return this.call('get', '/conversations', undefined, signal);
+  }
+
+  history(
+    conversationId: string,
+    options: { beforeSeq?: string; limit?: number; q?: string } = {},
+    signal?: AbortSignal,
+  ): Promise<{ messages: ChatMessage[] }> {
+    const query = new URLSearchParams();
+    if (options.beforeSeq) query.set('beforeSeq', options.beforeSeq);
+    if (options.limit) query.set('limit', String(options.limit));
+    if (options.q) query.set('q', options.q);
+    return this.call('get', `/conversations/${encodeURIComponent(conversationId)}/messages?${query}`, undefined, signal);
+  }
+
+  markRead(conversationId: string, seq: string, signal?: AbortSignal): Promise<void> {
+    return this.call('post', `/conversations/${encodeURIComponent(conversationId)}/read`, { seq }, signal);
+  }
+
+  createGroup(name: string, memberIds: string[], signal?: AbortSignal): Promise<Group> {
+    return this.call('post', '/groups', { name, memberIds }, signal);
+  }
+
+  myGroups(signal?: AbortSignal): Promise<{ groups: Group[] }> {
+    return this.call('get', '/groups', undefined, signal);
+  }
+
+  group(groupId: string, signal?: AbortSignal): Promise<Group> {
+    return this.call('get', `/groups/${encodeURIComponent(groupId)}`, undefined, signal);
+  }
+
+  /** Adds users to a group; with none, joins it. */
+  addMembers(groupId: string, userIds: string[] = [], signal?: AbortSignal): Promise<Group> {
+    return this.call('post', `/groups/${encodeURIComponent(groupId)}/members`, { userIds }, signal);
+  }
+
+  /** Removes a member (yourself: leave). */
+  removeMember(groupId: string, userId: string, signal?: AbortSignal): Promise<Group> {
+    return this.call('delete', `/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}`, undefined, signal);
+  }
+
+  dissolveGroup(groupId: string, signal?: AbortSignal): Promise<void> {
+    return this.call('delete', `/groups/${encodeURIComponent(groupId)}`, undefined, signal);
   }
 
   sync(after: string, limit: number, signal?: AbortSignal): Promise<SyncAnswer> {

@@ -122,6 +122,11 @@ export class MemoryRegistry implements ServerRegistry {
     return !this.closed;
   }
 
+  /** The hub lives in this process, so the connection never changes while the client is open. */
+  onConnectionChange(): () => void {
+    return () => {};
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -36,5 +36,10 @@ export interface ServerRegistry {
   onChange(listener: (servers: ServerInfo[]) => void): () => void;
   /** True while connected to the backend (always true in memory). */
   isConnected(): boolean;
+  /**
+   * Called with `false` when the connection to the backend is lost and `true` when it is back;
+   * returns an unsubscribe function. A lost connection is reported once, however long it lasts.
+   */
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
   close(): Promise<void>;
 }

@@ -84,6 +84,8 @@ describe('ZkRegistry across ZooKeeper session expiry', () => {
     await waitFor(() => ids(route).includes('srv-a'), { message: 'srv-a to be listed' });
     const lists: string[][] = [];
     route.onChange((servers) => lists.push(servers.map((s) => s.id)));
+    const connection: boolean[] = [];
+    pushServer.onConnectionChange((connected) => connection.push(connected));
 
     proxy.cut();
     await waitFor(() => !pushServer.isConnected(), { message: 'the push server to see the cut' });
@@ -95,6 +97,30 @@ describe('ZkRegistry across ZooKeeper session expiry', () => {
 
     // Never removed: the only change the route saw is the load.
     expect(lists).toEqual([['srv-a']]);
+    expect(connection).toEqual([false, true]);
+  });
+
+  it('notices a connection that silently stops carrying traffic, and registers the server again', async () => {
+    const pushServer = connect('proxy');
+    const route = connect('direct');
+    await route.watch();
+    await pushServer.register(server('srv-a'));
+    await waitFor(() => ids(route).includes('srv-a'), { message: 'srv-a to be listed' });
+    const connection: boolean[] = [];
+    pushServer.onConnectionChange((connected) => connection.push(connected));
+
+    // Nothing closes: only a question that goes unanswered shows that the connection is dead.
+    proxy.stall();
+    await waitFor(() => !pushServer.isConnected(), {
+      timeoutMs: SESSION_MS * 2,
+      message: 'the push server to notice the stalled connection',
+    });
+
+    // New connections get through the proxy, so it is back at once, in the same session or a new one.
+    await waitFor(() => pushServer.isConnected(), { timeoutMs: SESSION_MS * 2, message: 'the push server to reconnect' });
+    await pushServer.updateLoad('srv-a', 3);
+    await waitFor(() => route.servers()[0]?.load === 3, { timeoutMs: 10_000, message: 'srv-a listed again, with load 3' });
+    expect(connection).toEqual([false, true]);
   });
 
   it('keeps the last known list while the watcher is cut off, and catches up after', async () => {

@@ -43,6 +43,7 @@ export class ZkRegistry implements ServerRegistry {
   private readonly basePath: string;
   private readonly logger: ZkLogger;
   private readonly listeners: ChangeListeners<ServerInfo[]>;
+  private readonly connectionListeners: ChangeListeners<boolean>;
   /** Registrations to keep alive, with their newest data. */
   private readonly published = new Map<string, ServerInfo>();
   /** Unregistered ids whose node may still exist. */
@@ -58,6 +59,7 @@ export class ZkRegistry implements ServerRegistry {
     this.basePath = posix.join(chroot || '/', options.basePath ?? '/cim/servers').replace(/(.)\/+$/, '$1');
     this.logger = options.logger ?? silentLogger;
     this.listeners = new ChangeListeners(this.logger);
+    this.connectionListeners = new ChangeListeners(this.logger);
     const sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
     this.session = new ZkSession(
       {
@@ -67,8 +69,11 @@ export class ZkRegistry implements ServerRegistry {
         logger: this.logger,
       },
       {
-        onConnected: (newSession) => void this.reconcile(newSession),
-        onDisconnected: () => this.logger.warn({ basePath: this.basePath }, 'server registry offline: keeping the last known list'),
+        onConnected: (newSession) => {
+          void this.reconcile(newSession);
+          this.connectionListeners.emit(true);
+        },
+        onDisconnected: () => this.connectionListeners.emit(false),
       },
     );
     this.session.start();
@@ -137,12 +142,17 @@ export class ZkRegistry implements ServerRegistry {
     return !this.closed && this.session.isConnected();
   }
 
+  onConnectionChange(listener: (connected: boolean) => void): () => void {
+    return this.connectionListeners.add(listener);
+  }
+
   /** Ends the session, which makes ZooKeeper delete this client's nodes at once. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.watching = false;
     this.listeners.clear();
+    this.connectionListeners.clear();
     await this.session.close();
   }
 

@@ -14,6 +14,11 @@ export interface RouteConfig {
   sendRatePerSec: number;
   sendBurst: number;
   syncPageMax: number;
+  /** How long after sending a message its sender may recall it. */
+  recallWindowMs: number;
+  /** How far ahead a delayed message may be scheduled. */
+  maxDelayMs: number;
+  maxGroupMembers: number;
 }
 
 export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
@@ -27,4 +32,7 @@ export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
   sendRatePerSec: 20,
   sendBurst: 50,
   syncPageMax: 500,
+  recallWindowMs: 2 * 60 * 1000,
+  maxDelayMs: 30 * 24 * 60 * 60 * 1000,
+  maxGroupMembers: 10_000,
 };

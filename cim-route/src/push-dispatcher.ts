@@ -45,8 +45,8 @@ export class PushDispatcher {
     return this.enqueue(server, (r) => r.broadcasts.push(message));
   }
 
-  frame(server: ServerInfo, frame: Frame, userIds: string[]): Promise<boolean> {
-    return this.enqueue(server, (r) => r.frames.push({ frame, userIds }));
+  frame(server: ServerInfo, frame: Frame, userIds: string[], deviceId?: string): Promise<boolean> {
+    return this.enqueue(server, (r) => r.frames.push(deviceId === undefined ? { frame, userIds } : { frame, userIds, deviceId }));
   }
 
   kick(server: ServerInfo, kick: PushKick): Promise<boolean> {

@@ -8,8 +8,14 @@ import { PushDispatcher } from './push-dispatcher.js';
 import { RateLimiter } from './rate-limiter.js';
 import { ServerDirectory } from './server-directory.js';
 import { Accounts } from './services/accounts.js';
+import { Conversations } from './services/conversations.js';
+import { DelayedSender } from './services/delayed-sender.js';
+import { DeviceSync } from './services/device-sync.js';
+import { FanOut } from './services/fan-out.js';
+import { Groups } from './services/groups.js';
 import { Messages } from './services/messages.js';
 import { Presence } from './services/presence.js';
+import { Receipts } from './services/receipts.js';
 import type { RouteStore } from './store/types.js';
 
 export interface RouteServiceOptions extends Partial<RouteConfig> {
@@ -30,6 +36,7 @@ export class RouteService {
   private readonly registry: ServerRegistry;
   private readonly logger: Logger;
   private readonly server: http.Server;
+  private readonly delayedSender: DelayedSender;
   private stopWatchingConnection: (() => void) | undefined;
 
   constructor(options: RouteServiceOptions) {
@@ -42,14 +49,22 @@ export class RouteService {
     const dispatcher = new PushDispatcher(directory, this.config.secret, this.logger);
     const presence = new Presence(store, directory);
     const rateLimiter = new RateLimiter(this.config.sendRatePerSec, this.config.sendBurst, now);
+    const fanOut = new FanOut(presence, directory, dispatcher);
+    const groups = new Groups(store, this.config.maxGroupMembers, this.logger);
+    const conversations = new Conversations(store);
     this.accounts = new Accounts(store, directory, dispatcher, this.config, this.logger, now);
-    this.messages = new Messages(store, presence, directory, dispatcher, rateLimiter, this.config, this.logger, now);
+    this.messages = new Messages(store, groups, fanOut, rateLimiter, this.config, this.logger, now);
+    this.delayedSender = new DelayedSender(store, this.messages, this.logger, now);
     const app = createRouteApp({
       config: this.config,
       secret: this.config.secret,
       store,
       accounts: this.accounts,
       messages: this.messages,
+      groups,
+      conversations,
+      receipts: new Receipts(store, conversations, fanOut, this.logger),
+      deviceSync: new DeviceSync(store, fanOut, this.logger),
       presence,
       logger: this.logger,
       metrics: new RouteMetrics({ processMetrics }),
@@ -71,6 +86,7 @@ export class RouteService {
       this.server.once('error', reject);
       this.server.listen(this.config.port, this.config.host, () => resolve());
     });
+    this.delayedSender.start();
     this.logger.info({ url: this.url }, 'route started');
   }
 
@@ -97,6 +113,7 @@ export class RouteService {
   }
 
   async stop(): Promise<void> {
+    this.delayedSender.stop();
     this.stopWatchingConnection?.();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -12,13 +12,17 @@ import {
   type ServerEvent,
 } from '@cim/common';
 import type { Accounts } from '../services/accounts.js';
+import type { DeviceSync } from '../services/device-sync.js';
 import type { Messages } from '../services/messages.js';
+import type { Receipts } from '../services/receipts.js';
 import { destination } from './schemas.js';
 
 export interface InternalApiContext {
   secret: string;
   accounts: Accounts;
   messages: Messages;
+  receipts: Receipts;
+  deviceSync: DeviceSync;
   logger: Logger;
 }
 
@@ -38,7 +42,7 @@ export function internalApi(ctx: InternalApiContext): Router {
     async (req, res) => {
       const body = req.body as EventsRequest;
       if (!body || !Array.isArray(body.events)) throw new CimError(ErrorCodes.INVALID_INPUT, 'events must be an array');
-      const results = await Promise.all(body.events.map((event) => handleEvent(ctx, event)));
+      const results = await Promise.all(body.events.map((event) => handleEvent(ctx, body.serverId, event)));
       const answer: EventsResponse = { results };
       res.json(answer);
     },
@@ -46,7 +50,7 @@ export function internalApi(ctx: InternalApiContext): Router {
   return router;
 }
 
-async function handleEvent(ctx: InternalApiContext, event: ServerEvent): Promise<Frame | null> {
+async function handleEvent(ctx: InternalApiContext, serverId: string, event: ServerEvent): Promise<Frame | null> {
   try {
     switch (event.type) {
       case 'closed':
@@ -55,6 +59,18 @@ async function handleEvent(ctx: InternalApiContext, event: ServerEvent): Promise
         return null;
       case 'send':
         return await relaySend(ctx, event);
+      case 'ack':
+        await ctx.receipts.acknowledged(event.userId, event.deviceId, parseCursor(event.cursor));
+        return null;
+      case 'read':
+        await ctx.receipts.read(event.userId, event.conversationId, parseCursor(event.seq));
+        return null;
+      case 'connected':
+        // The catch-up is pushed to the device; the event itself needs no answer.
+        void ctx.deviceSync.catchUp(serverId, event, parseCursor(event.cursor)).catch((err) => {
+          ctx.logger.warn({ err, userId: event.userId }, 'device catch-up failed');
+        });
+        return null;
       default:
         return null;
     }
@@ -70,10 +86,22 @@ async function handleEvent(ctx: InternalApiContext, event: ServerEvent): Promise
 async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { type: 'send' }>): Promise<Frame> {
   const to = destination.safeParse(event.send.to);
   if (!to.success) throw new CimError(ErrorCodes.INVALID_INPUT, 'Send.to must name a user, a group or broadcast');
-  const claims = { uid: event.userId, name: event.userName, dev: event.deviceId, sid: event.sessionId, exp: 0 };
-  const answer = await ctx.messages.send(claims, { to: to.data, body: event.send.body ?? '', clientMsgId: event.send.clientMsgId || undefined });
+  const claims = { uid: event.userId, name: event.userName };
+  const deliverAt = event.send.deliverAt && event.send.deliverAt !== '0' ? Number(event.send.deliverAt) : undefined;
+  const answer = await ctx.messages.send(claims, {
+    to: to.data,
+    body: event.send.body ?? '',
+    clientMsgId: event.send.clientMsgId || undefined,
+    deliverAt,
+  });
+  if ('scheduled' in answer) return { requestId: event.requestId, sendResult: { clientMsgId: answer.clientMsgId } };
   return {
     requestId: event.requestId,
     sendResult: { clientMsgId: answer.clientMsgId, msgId: answer.msgId, conversationId: answer.conversationId, seq: answer.seq, ts: answer.ts },
   };
+}
+
+function parseCursor(value: string | undefined): string {
+  if (value === undefined || !/^(0|[1-9][0-9]{0,19})$/.test(value)) throw new CimError(ErrorCodes.INVALID_INPUT, 'not a decimal cursor');
+  return value;
 }

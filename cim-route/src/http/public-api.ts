@@ -2,17 +2,37 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import { CimError, ErrorCodes, type TokenClaims } from '@cim/common';
 import type { RouteConfig } from '../config.js';
 import type { Accounts } from '../services/accounts.js';
+import type { Conversations } from '../services/conversations.js';
+import type { Groups } from '../services/groups.js';
 import type { Messages } from '../services/messages.js';
 import type { Presence } from '../services/presence.js';
+import type { Receipts } from '../services/receipts.js';
+import type { GroupRecord } from '../store/types.js';
 import type { RouteStore } from '../store/types.js';
 import { parse } from './errors.js';
-import { loginBody, onlineQuery, prefixQuery, registerBody, sendBody, syncQuery } from './schemas.js';
+import {
+  addMembersBody,
+  conversationsQuery,
+  createGroupBody,
+  historyQuery,
+  idParam,
+  loginBody,
+  onlineQuery,
+  prefixQuery,
+  readBody,
+  registerBody,
+  sendBody,
+  syncQuery,
+} from './schemas.js';
 
 export interface PublicApiContext {
   config: RouteConfig;
   store: RouteStore;
   accounts: Accounts;
   messages: Messages;
+  groups: Groups;
+  conversations: Conversations;
+  receipts: Receipts;
   presence: Presence;
 }
 
@@ -66,7 +86,62 @@ export function publicApi(ctx: PublicApiContext): Router {
 
   api.post('/messages', auth, async (req: AuthedRequest, res) => {
     const body = parse(send, req.body);
-    res.json(await ctx.messages.send(user(req), body));
+    const answer = await ctx.messages.send(user(req), body);
+    res.status('scheduled' in answer ? 202 : 200).json(answer);
+  });
+
+  api.post('/messages/:msgId/recall', auth, async (req: AuthedRequest, res) => {
+    await ctx.messages.recall(user(req).uid, parse(idParam, req.params.msgId));
+    res.status(204).end();
+  });
+
+  api.get('/conversations', auth, async (req: AuthedRequest, res) => {
+    const query = parse(conversationsQuery, req.query);
+    res.json({ conversations: await ctx.conversations.list(user(req).uid, query.limit) });
+  });
+
+  api.get('/conversations/:id/messages', auth, async (req: AuthedRequest, res) => {
+    const query = parse(historyQuery, req.query);
+    const messages = await ctx.conversations.history(user(req).uid, String(req.params.id), {
+      beforeSeq: query.beforeSeq,
+      limit: query.limit,
+      keyword: query.q,
+    });
+    res.json({ messages });
+  });
+
+  api.post('/conversations/:id/read', auth, async (req: AuthedRequest, res) => {
+    const body = parse(readBody, req.body);
+    await ctx.receipts.read(user(req).uid, String(req.params.id), body.seq);
+    res.status(204).end();
+  });
+
+  api.post('/groups', auth, async (req: AuthedRequest, res) => {
+    const body = parse(createGroupBody, req.body);
+    res.status(201).json(groupJson(await ctx.groups.create(user(req).uid, body.name, body.memberIds)));
+  });
+
+  api.get('/groups', auth, async (req: AuthedRequest, res) => {
+    res.json({ groups: (await ctx.groups.mine(user(req).uid)).map(groupJson) });
+  });
+
+  api.get('/groups/:id', auth, async (req: AuthedRequest, res) => {
+    res.json(groupJson(await ctx.groups.getAsMember(user(req).uid, parse(idParam, req.params.id))));
+  });
+
+  api.post('/groups/:id/members', auth, async (req: AuthedRequest, res) => {
+    const body = parse(addMembersBody, req.body ?? {});
+    res.json(groupJson(await ctx.groups.add(user(req).uid, parse(idParam, req.params.id), body.userIds)));
+  });
+
+  api.delete('/groups/:id/members/:userId', auth, async (req: AuthedRequest, res) => {
+    const group = await ctx.groups.remove(user(req).uid, parse(idParam, req.params.id), parse(idParam, req.params.userId));
+    res.json(groupJson(group));
+  });
+
+  api.delete('/groups/:id', auth, async (req: AuthedRequest, res) => {
+    await ctx.groups.dissolve(user(req).uid, parse(idParam, req.params.id));
+    res.status(204).end();
   });
 
   api.get('/sync', auth, async (req: AuthedRequest, res) => {
@@ -81,4 +156,8 @@ export function publicApi(ctx: PublicApiContext): Router {
   });
 
   return api;
+}
+
+function groupJson(group: GroupRecord) {
+  return { groupId: group.groupId, name: group.name, ownerId: group.ownerId, memberIds: group.memberIds, createdAt: group.createdAt };
 }

@@ -32,8 +32,34 @@ export function sendBody(maxBodyChars: number) {
       .min(1, 'message body must not be empty')
       .refine((s) => Buffer.byteLength(s) <= maxBodyChars, `message body is limited to ${maxBodyChars} bytes`),
     clientMsgId: z.string().min(1).max(64).optional(),
+    deliverAt: z.number().int().positive().optional(),
   });
 }
+
+export const idParam = decimalId;
+
+export const createGroupBody = z.object({
+  name: z.string().trim().min(1, 'a group needs a name').max(64),
+  memberIds: z.array(decimalId).max(10_000).default([]),
+});
+
+export const addMembersBody = z.object({
+  userIds: z.array(decimalId).max(10_000).default([]),
+});
+
+export const historyQuery = z.object({
+  beforeSeq: z.string().regex(/^[1-9][0-9]{0,19}$/, 'beforeSeq must be a seq').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  q: z.string().min(1).max(100).optional(),
+});
+
+export const readBody = z.object({
+  seq: z.string().regex(/^(0|[1-9][0-9]{0,19})$/, 'seq must be a decimal seq'),
+});
+
+export const conversationsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 
 export const syncQuery = z.object({
   after: cursor.default('0'),

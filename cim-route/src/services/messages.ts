@@ -1,16 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { CimError, ErrorCodes, IdGenerator, type ChatMessage, type Destination, type Logger, type TokenClaims } from '@cim/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { CimError, ErrorCodes, type ChatMessage, type Destination, type Logger, type TokenClaims } from '@cim/common';
 import type { RouteConfig } from '../config.js';
-import type { PushDispatcher } from '../push-dispatcher.js';
 import type { RateLimiter } from '../rate-limiter.js';
-import type { ServerDirectory } from '../server-directory.js';
-import type { RouteStore, SavedMessage, SyncPage } from '../store/types.js';
-import type { Presence } from './presence.js';
+import type { RouteStore, SyncPage } from '../store/types.js';
+import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';
+import type { FanOut } from './fan-out.js';
+import type { Groups } from './groups.js';
 
 export interface SendInput {
   to: Destination;
   body: string;
   clientMsgId?: string;
+  /** ms since epoch: schedule instead of sending now. */
+  deliverAt?: number;
 }
 
 export interface SendAnswer {
@@ -21,69 +23,112 @@ export interface SendAnswer {
   clientMsgId: string;
 }
 
-export const BROADCAST_CONVERSATION = 'b';
-
-/** Conversation id of a private chat: the same whichever of the two sends. */
-export function privateConversationId(a: string, b: string): string {
-  return BigInt(a) <= BigInt(b) ? `p:${a}:${b}` : `p:${b}:${a}`;
+export interface ScheduledAnswer {
+  scheduled: true;
+  clientMsgId: string;
+  deliverAt: number;
 }
 
+/** Who sends: a logged-in user (the claims of their token). */
+export type Sender = Pick<TokenClaims, 'uid' | 'name'>;
+
 /**
- * Sending and fan-out. User messages are stored before any push (the store assigns msgId, seq and
- * each recipient's cursor), then pushed with one request per push server. Broadcasts are live only.
+ * Sending. User and group messages are stored before any push (the store assigns msgId, seq and
+ * each recipient's cursor), then fanned out. Broadcasts are live only. Every send is idempotent on
+ * the sender's clientMsgId.
  */
 export class Messages {
-  private readonly broadcastIds = new IdGenerator();
-
   constructor(
     private readonly store: RouteStore,
-    private readonly presence: Presence,
-    private readonly directory: ServerDirectory,
-    private readonly dispatcher: PushDispatcher,
+    private readonly groups: Groups,
+    private readonly fanOut: FanOut,
     private readonly rateLimiter: RateLimiter,
-    private readonly config: Pick<RouteConfig, 'maxBodyChars'>,
+    private readonly config: Pick<RouteConfig, 'maxBodyChars' | 'recallWindowMs' | 'maxDelayMs'>,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async send(sender: TokenClaims, input: SendInput): Promise<SendAnswer> {
-    if (!input.body) throw new CimError(ErrorCodes.INVALID_INPUT, 'message body must not be empty');
-    if (Buffer.byteLength(input.body) > this.config.maxBodyChars) {
-      throw new CimError(ErrorCodes.INVALID_INPUT, `message body is limited to ${this.config.maxBodyChars} bytes`);
-    }
+  async send(sender: Sender, input: SendInput): Promise<SendAnswer | ScheduledAnswer> {
+    this.validate(input);
     if (!this.rateLimiter.take(sender.uid)) {
       throw new CimError(ErrorCodes.RATE_LIMITED, 'sending too fast: slow down and retry with the same clientMsgId');
     }
     const clientMsgId = input.clientMsgId ?? randomUUID();
-    if ('broadcast' in input.to) return this.broadcast(sender, input.body, clientMsgId);
-    if ('userId' in input.to) return this.sendPrivate(sender, input.to.userId, input.body, clientMsgId);
-    throw new CimError(ErrorCodes.UNSUPPORTED, 'group messages are not available yet');
+    if (input.deliverAt !== undefined && input.deliverAt > this.now()) {
+      return this.schedule(sender, input, clientMsgId, input.deliverAt);
+    }
+    return this.deliverNow(sender, input.to, input.body, clientMsgId);
   }
 
-  private async sendPrivate(sender: TokenClaims, toUserId: string, body: string, clientMsgId: string): Promise<SendAnswer> {
-    const recipient = await this.store.getUserById(toUserId);
-    if (!recipient) throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user with id ${toUserId}`);
-    const recipients = recipient.userId === sender.uid ? [sender.uid] : [recipient.userId, sender.uid];
+  /** Sends at once, without the rate limit (used for scheduled messages that come due). */
+  async deliverNow(sender: Sender, to: Destination, body: string, clientMsgId: string): Promise<SendAnswer> {
+    if ('broadcast' in to) return this.broadcast(sender, body, clientMsgId);
+    let conversationId: string;
+    let recipients: string[];
+    if ('userId' in to) {
+      const recipient = await this.store.getUserById(to.userId);
+      if (!recipient) throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user with id ${to.userId}`);
+      conversationId = privateConversationId(sender.uid, recipient.userId);
+      recipients = recipient.userId === sender.uid ? [sender.uid] : [recipient.userId, sender.uid];
+    } else {
+      const group = await this.groups.getAsMember(sender.uid, to.groupId);
+      conversationId = groupConversationId(group.groupId);
+      recipients = group.memberIds;
+    }
     const saved = await this.store.saveMessage(
-      {
-        conversationId: privateConversationId(sender.uid, recipient.userId),
-        fromUserId: sender.uid,
-        fromUserName: sender.name,
-        to: { userId: recipient.userId },
-        body,
-        clientMsgId,
-      },
+      { conversationId, fromUserId: sender.uid, fromUserName: sender.name, to, body, clientMsgId },
       recipients,
     );
-    // A retry may come because the first push was lost with a crashed route: push again.
-    // Clients drop what they already have (by msgId).
-    await this.fanOut(saved);
+    // Pushed again on a retry too: the first push may have died with a crashed route; clients drop
+    // what they already have (by msgId).
+    await this.fanOut.message(saved);
     return answerOf(saved.message);
   }
 
-  private async broadcast(sender: TokenClaims, body: string, clientMsgId: string): Promise<SendAnswer> {
+  /** Recalls one of the sender's own messages within the recall window. */
+  async recall(userId: string, msgId: string): Promise<void> {
+    const message = await this.store.getMessage(msgId);
+    if (!message) throw new CimError(ErrorCodes.NOT_FOUND, `no message ${msgId}`);
+    if (message.fromUserId !== userId) throw new CimError(ErrorCodes.FORBIDDEN, 'you can only recall your own messages');
+    if (this.now() - Number(message.ts) > this.config.recallWindowMs) {
+      throw new CimError(ErrorCodes.RECALL_TOO_LATE, `messages can be recalled within ${Math.round(this.config.recallWindowMs / 1000)} s`);
+    }
+    const recalled = await this.store.markRecalled(msgId);
+    if (!recalled) return;
+    const members = await this.participants(recalled);
+    await this.fanOut.frame(
+      { recalled: { msgId, conversationId: recalled.conversationId, seq: recalled.seq, byUserId: userId } },
+      members,
+    );
+  }
+
+  sync(userId: string, after: string, limit: number): Promise<SyncPage> {
+    return this.store.sync(userId, after, limit);
+  }
+
+  /** Users who take part in a stored message's conversation. */
+  async participants(message: ChatMessage): Promise<string[]> {
+    if ('groupId' in message.to) return (await this.store.getGroup(message.to.groupId))?.memberIds ?? [];
+    if ('userId' in message.to) return [...new Set([message.fromUserId, message.to.userId])];
+    return [];
+  }
+
+  private async schedule(sender: Sender, input: SendInput, clientMsgId: string, deliverAt: number): Promise<ScheduledAnswer> {
+    if (deliverAt - this.now() > this.config.maxDelayMs) {
+      throw new CimError(ErrorCodes.INVALID_INPUT, `deliverAt may be at most ${Math.round(this.config.maxDelayMs / 86_400_000)} days ahead`);
+    }
+    if ('groupId' in input.to) await this.groups.getAsMember(sender.uid, input.to.groupId);
+    if ('userId' in input.to && !(await this.store.getUserById(input.to.userId))) {
+      throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user with id ${input.to.userId}`);
+    }
+    await this.store.scheduleMessage({ senderId: sender.uid, senderName: sender.name, to: input.to, body: input.body, clientMsgId, deliverAt });
+    this.logger.info({ userId: sender.uid, clientMsgId, deliverAt }, 'message scheduled');
+    return { scheduled: true, clientMsgId, deliverAt };
+  }
+
+  private async broadcast(sender: Sender, body: string, clientMsgId: string): Promise<SendAnswer> {
     const message: ChatMessage = {
-      msgId: this.broadcastIds.next(),
+      msgId: broadcastMsgId(sender.uid, clientMsgId),
       conversationId: BROADCAST_CONVERSATION,
       seq: '0',
       fromUserId: sender.uid,
@@ -93,35 +138,25 @@ export class Messages {
       ts: String(this.now()),
       clientMsgId,
     };
-    await Promise.all(this.directory.live().map((server) => this.dispatcher.broadcast(server, message)));
+    await this.fanOut.broadcast(message);
     return answerOf(message);
   }
 
-  /** Pushes a stored message to every live device of its recipients: one request per server. */
-  private async fanOut(saved: SavedMessage): Promise<void> {
-    const userIds = Object.keys(saved.cursors);
-    const sessions = await this.presence.liveSessionsOf(userIds);
-    const targetsByServer = new Map<string, Map<string, string>>();
-    for (const [userId, list] of sessions) {
-      for (const session of list) {
-        let targets = targetsByServer.get(session.serverId);
-        if (!targets) targetsByServer.set(session.serverId, (targets = new Map()));
-        targets.set(userId, saved.cursors[userId]);
-      }
+  private validate(input: SendInput): void {
+    if (!input.body) throw new CimError(ErrorCodes.INVALID_INPUT, 'message body must not be empty');
+    if (Buffer.byteLength(input.body) > this.config.maxBodyChars) {
+      throw new CimError(ErrorCodes.INVALID_INPUT, `message body is limited to ${this.config.maxBodyChars} bytes`);
     }
-    const pushes = [];
-    for (const [serverId, targets] of targetsByServer) {
-      const server = this.directory.get(serverId);
-      if (!server) continue;
-      const list = [...targets].map(([userId, cursor]) => ({ userId, cursor }));
-      pushes.push(this.dispatcher.deliver(server, { message: saved.message, targets: list }));
-    }
-    await Promise.all(pushes);
   }
+}
 
-  async sync(userId: string, after: string, limit: number): Promise<SyncPage> {
-    return this.store.sync(userId, after, limit);
-  }
+/**
+ * Broadcasts are not stored, so their id comes from the sender and clientMsgId: a retried
+ * broadcast (or one sent by two routes) carries the same msgId and clients show it once.
+ */
+function broadcastMsgId(senderId: string, clientMsgId: string): string {
+  const digest = createHash('sha256').update(`${senderId}\u0000${clientMsgId}`).digest();
+  return (digest.readBigUInt64BE(0) & 0x7fff_ffff_ffff_ffffn).toString();
 }
 
 function answerOf(message: ChatMessage): SendAnswer {

@@ -1,0 +1,38 @@
+import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
+import type { RouteStore } from '../store/types.js';
+import { parseConversationId } from './conversation-ids.js';
+
+export interface ConversationSummary {
+  conversationId: string;
+  lastSeq: string;
+  readSeq: string;
+  unread: number;
+}
+
+/** Reading conversations: who may, history, read marks and unread counts. */
+export class Conversations {
+  constructor(private readonly store: RouteStore) {}
+
+  /** Throws unless `userId` takes part in the conversation; returns its participants. */
+  async requireParticipant(userId: string, conversationId: string): Promise<string[]> {
+    const parsed = parseConversationId(conversationId);
+    if (parsed.kind === 'private') {
+      if (!parsed.userIds.includes(userId)) throw new CimError(ErrorCodes.FORBIDDEN, 'not your conversation');
+      return [...new Set(parsed.userIds)];
+    }
+    const group = await this.store.getGroup(parsed.groupId);
+    if (!group) throw new CimError(ErrorCodes.NOT_FOUND, `no group with id ${parsed.groupId}`);
+    if (!group.memberIds.includes(userId)) throw new CimError(ErrorCodes.NOT_A_MEMBER, `you are not a member of group ${parsed.groupId}`);
+    return group.memberIds;
+  }
+
+  async history(userId: string, conversationId: string, options: { beforeSeq?: string; limit: number; keyword?: string }): Promise<ChatMessage[]> {
+    await this.requireParticipant(userId, conversationId);
+    return this.store.history(conversationId, options);
+  }
+
+  async list(userId: string, limit: number): Promise<ConversationSummary[]> {
+    const states = await this.store.conversationsOf(userId, limit);
+    return states.map((s) => ({ ...s, unread: Math.max(0, Number(BigInt(s.lastSeq) - BigInt(s.readSeq))) }));
+  }
+}

@@ -4,6 +4,7 @@ import { CimError, ErrorCodes, type ChatMessage, type Destination, type Frame } 
 import { Backoff } from './backoff.js';
 import { MemoryCursorStore, type CursorStore } from './cursor-store.js';
 import { MessageSequencer } from './message-sequencer.js';
+import { inSeqOrder, SyncState } from './sync-state.js';
 import {
   RouteApi,
   type ConversationSummary,
@@ -79,7 +80,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   private connection: ServerConnection | undefined;
   private login: LoginInfo | undefined;
   private currentState: ConnectionState = 'idle';
-  private cursor = '0';
+  private readonly syncState = new SyncState();
   private readonly sequencer = new MessageSequencer<{ cursor: string; synced: boolean }>((message, meta) =>
     this.emit('message', message, meta),
   );
@@ -134,7 +135,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       state: this.currentState,
       onlineSince: this.onlineSince || undefined,
       reconnects: this.reconnects,
-      cursor: this.cursor,
+      cursor: this.syncState.cursor,
     };
   }
 
@@ -144,7 +145,8 @@ export class CimClient extends EventEmitter<CimClientEvents> {
    */
   async connect(signal?: AbortSignal): Promise<LoginInfo> {
     if (this.currentState === 'closed') throw new CimError(ErrorCodes.CLOSED, 'this client was closed');
-    this.cursor = (await this.cursorStore.load(this.cursorKey())) ?? this.cursor;
+    this.syncState.load(await this.cursorStore.load(this.cursorKey()));
+    this.sequencer.markSeen(this.syncState.recentMsgIds());
     this.setState('connecting');
     try {
       await this.establish(signal);
@@ -258,13 +260,13 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     if (this.ackTimer) {
       clearTimeout(this.ackTimer);
       this.ackTimer = undefined;
-      if (wasOnline) connection?.send({ ack: { cursor: this.cursor } });
+      if (wasOnline) connection?.send({ ack: { cursor: this.syncState.cursor } });
     }
     if (connection && wasOnline) connection.send({ logout: {} });
     if (this.api.token) await this.api.logout().catch(() => undefined);
     connection?.end();
     this.sequencer.flush();
-    await this.cursorStore.save(this.cursorKey(), this.cursor).catch(() => undefined);
+    await this.saveSyncState();
   }
 
   // --- connection life cycle ---
@@ -297,7 +299,8 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     });
     this.connection = connection;
     this.lastHeard = Date.now();
-    connection.send({ login: { token: login.token, cursor: this.cursor, client: 'cim-ts-sdk' } });
+    // No cursor in Login: the SDK catches up over HTTP itself.
+    connection.send({ login: { token: login.token, client: 'cim-ts-sdk' } });
     await loginOk;
     this.backoff.reset();
     this.onlineSince = Date.now();
@@ -331,41 +334,51 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     }
   }
 
-  /** Fetches everything after the cursor, page by page, then releases what arrived live meanwhile. */
+  /**
+   * Fetches everything after the cursor (from a little before it: see SYNC_REWIND), page by page,
+   * then releases what arrived live meanwhile.
+   */
   private async catchUp(signal?: AbortSignal): Promise<void> {
     this.syncing = true;
     let fetched = 0;
     try {
+      let after = this.syncState.syncFrom;
       for (;;) {
-        const page = await this.api.sync(this.cursor, this.options.syncPageSize, signal);
-        for (const entry of page.messages) this.accept(entry.message, entry.cursor, true);
+        let page;
+        try {
+          page = await this.api.sync(after, this.options.syncPageSize, signal);
+        } catch (err) {
+          if (!(err instanceof CimError && err.code === ErrorCodes.CURSOR_EXPIRED) || after === '0') throw err;
+          // Older than the retention: say so, then take everything still kept.
+          this.emit('cursorExpired');
+          this.syncState.reset();
+          after = '0';
+          continue;
+        }
+        for (const entry of inSeqOrder(page.messages)) this.accept(entry.message, entry.cursor, true);
         fetched += page.messages.length;
         this.emit('sync', { fetched, done: !page.hasMore });
-        if (!page.hasMore) break;
+        if (!page.hasMore || page.messages.length === 0) break;
+        after = page.cursor;
       }
     } catch (err) {
-      if (err instanceof CimError && err.code === ErrorCodes.CURSOR_EXPIRED) {
-        this.emit('cursorExpired');
-        this.cursor = '0';
-        this.syncing = false;
-        return this.catchUp(signal);
-      }
       this.emit('error', err as Error);
     } finally {
       this.syncing = false;
       const held = this.heldDuringSync;
       this.heldDuringSync = [];
       for (const { message, cursor } of held) this.accept(message, cursor, false);
-      void this.cursorStore.save(this.cursorKey(), this.cursor).catch(() => undefined);
+      await this.saveSyncState();
     }
   }
 
   private accept(message: ChatMessage, cursor: string, synced: boolean): void {
-    if (cursor !== '0' && BigInt(cursor) > BigInt(this.cursor)) {
-      this.cursor = cursor;
-      this.scheduleAck();
-    }
+    if (!this.sequencer.has(message.msgId) && this.syncState.record(message.msgId, cursor)) this.scheduleAck();
     this.sequencer.push(message, { cursor, synced });
+  }
+
+  private saveSyncState(): Promise<void> {
+    return this.cursorStore.save(this.cursorKey(), this.syncState.serialize()).catch(() => undefined);
   }
 
   /** Acks are coalesced: one Ack frame for everything that arrived within a few milliseconds. */
@@ -373,7 +386,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     if (this.ackTimer) return;
     this.ackTimer = setTimeout(() => {
       this.ackTimer = undefined;
-      this.connection?.send({ ack: { cursor: this.cursor } });
+      this.connection?.send({ ack: { cursor: this.syncState.cursor } });
     }, ACK_DELAY_MS);
   }
 

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-/** Where a client keeps its sync cursor between runs. */
+/** Where a client keeps its sync state (cursor and recently received msgIds, as an opaque string) between runs. */
 export interface CursorStore {
   load(key: string): Promise<string | undefined>;
   save(key: string, cursor: string): Promise<void>;

@@ -19,6 +19,11 @@ export class MessageSequencer<Meta> {
     private readonly options: { holdMs?: number; seenLimit?: number; now?: () => number } = {},
   ) {}
 
+  /** Treats these msgIds as already shown (restored from a previous run). */
+  markSeen(msgIds: Iterable<string>): void {
+    for (const id of msgIds) this.remember(id);
+  }
+
   /** Whether this msgId was already emitted (or is held). */
   has(msgId: string): boolean {
     return this.seen.has(msgId);

@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes } from '@cim/common';
+import { parseDecimal } from './validate.js';
 
 /**
  * Sync cursors are numbers that order everything addressed to one user. A new cursor is
@@ -20,14 +20,7 @@ export function retentionHorizon(now: number, retentionMs: number): number {
 
 /** Parses a cursor given by a client: a decimal string of a safe non-negative integer. */
 export function parseCursor(cursor: string): number {
-  const value = /^\d{1,16}$/.test(cursor) ? Number(cursor) : Number.NaN;
-  if (!Number.isSafeInteger(value)) {
-    throw new CimError(
-      ErrorCodes.INVALID_INPUT,
-      `cursor must be a non-negative integer as a decimal string, got "${String(cursor).slice(0, 40)}"`,
-    );
-  }
-  return value;
+  return parseDecimal('cursor', cursor);
 }
 
 export function formatCursor(cursor: number): string {

@@ -1,18 +1,26 @@
-import { CimError, ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
+import { parseCursor } from './cursor.js';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
+import type { HistoryOptions } from './history-query.js';
+import { HighWaterMarks } from './high-water-marks.js';
+import { MemoryGroups } from './memory-groups.js';
 import { MemoryMessageLog } from './memory-message-log.js';
+import { MemorySchedule } from './memory-schedule.js';
 import { byDeviceId } from './session-order.js';
 import { SortedStrings } from './sorted-strings.js';
 import type {
+  ConversationState,
+  GroupRecord,
   NewMessage,
   RouteStore,
   SavedMessage,
+  ScheduledMessage,
   SessionRecord,
   StoreOptions,
   SyncPage,
   UserRecord,
 } from './types.js';
-import { requireLimit, requireOffset } from './validate.js';
+import { parseDecimal, requireLimit, requireOffset } from './validate.js';
 
 /**
  * The embedded store of `cim up`: everything in this process's memory, gone when it exits. Same
@@ -30,10 +38,17 @@ export class MemoryStore implements RouteStore {
   private readonly sessions = new Map<string, Map<string, SessionRecord>>();
   private readonly online = new SortedStrings();
   private readonly log: MemoryMessageLog;
+  private readonly groups: MemoryGroups;
+  /** `<userId>\u0000<conversationId>` → the seq the user has read up to. */
+  private readonly readSeqs = new HighWaterMarks();
+  /** `<userId>\u0000<deviceId>` → the highest cursor the device acknowledged. */
+  private readonly acks = new HighWaterMarks();
+  private readonly schedule = new MemorySchedule();
 
   constructor(options: StoreOptions = {}) {
     this.now = options.now ?? Date.now;
     this.log = new MemoryMessageLog(options.retentionMs ?? DEFAULT_RETENTION_MS, this.now);
+    this.groups = new MemoryGroups(this.now);
   }
 
   async createUser(userName: string, passwordHash: string): Promise<UserRecord> {
@@ -125,6 +140,73 @@ export class MemoryStore implements RouteStore {
 
   async latestCursor(userId: string): Promise<string> {
     return this.log.latestCursor(userId);
+  }
+
+  async createGroup(ownerId: string, name: string, memberIds: string[]): Promise<GroupRecord> {
+    return this.groups.create(ownerId, name, memberIds);
+  }
+
+  async getGroup(groupId: string): Promise<GroupRecord | null> {
+    return this.groups.get(groupId);
+  }
+
+  async groupsOf(userId: string): Promise<GroupRecord[]> {
+    return this.groups.groupsOf(userId);
+  }
+
+  async addGroupMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord> {
+    return this.groups.addMembers(groupId, userIds, maxMembers);
+  }
+
+  async removeGroupMember(groupId: string, userId: string): Promise<GroupRecord | null> {
+    return this.groups.removeMember(groupId, userId);
+  }
+
+  async deleteGroup(groupId: string): Promise<boolean> {
+    return this.groups.delete(groupId);
+  }
+
+  async getMessage(msgId: string): Promise<ChatMessage | null> {
+    return this.log.get(msgId);
+  }
+
+  async markRecalled(msgId: string): Promise<ChatMessage | null> {
+    return this.log.markRecalled(msgId);
+  }
+
+  async history(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {
+    return this.log.history(conversationId, options);
+  }
+
+  async markRead(userId: string, conversationId: string, seq: string): Promise<string> {
+    // Nobody can have read past the conversation's last message.
+    const readTo = Math.min(parseDecimal('seq', seq), this.log.lastSeqOf(conversationId));
+    const previous = this.readSeqs.raise(`${userId}\u0000${conversationId}`, readTo);
+    return String(Math.max(previous, readTo));
+  }
+
+  async conversationsOf(userId: string, limit: number): Promise<ConversationState[]> {
+    return this.log.conversationsOf(userId, limit).map((conversationId) => ({
+      conversationId,
+      lastSeq: String(this.log.lastSeqOf(conversationId)),
+      readSeq: String(this.readSeqs.get(`${userId}\u0000${conversationId}`)),
+    }));
+  }
+
+  async recordAck(userId: string, deviceId: string, cursor: string): Promise<string> {
+    return String(this.acks.raise(`${userId}\u0000${deviceId}`, parseCursor(cursor)));
+  }
+
+  async scheduleMessage(message: ScheduledMessage): Promise<boolean> {
+    return this.schedule.schedule(message);
+  }
+
+  async dueMessages(now: number, limit: number): Promise<ScheduledMessage[]> {
+    return this.schedule.due(now, limit);
+  }
+
+  async removeScheduled(senderId: string, clientMsgId: string): Promise<void> {
+    this.schedule.remove(senderId, clientMsgId);
   }
 
   async ping(): Promise<boolean> {

@@ -2,8 +2,12 @@
  * The Redis key layout. Keys that a script or transaction touches together share a hash tag, so
  * every multi-key operation stays in one Redis Cluster slot:
  *
- * - `{u:<userId>}` — the user's record, sessions, sync stream and sent-message answers;
- * - `{c:<conversationId>}` — the conversation's seq counter and the seq given to each message.
+ * - `{u:<userId>}` — the user's record, sessions, sync stream, sent-message answers, conversation
+ *   list, read seqs, acknowledged cursors and the index of their groups;
+ * - `{c:<conversationId>}` — the conversation's seq counter, the seq given to each message and the
+ *   history index;
+ * - `{g:<groupId>}` — the group's record and members;
+ * - `{scheduled}` — every delayed message, with the queue that orders them by delivery time.
  *
  * Everything else (id counters, the name index, the online set, message bodies) is one key used on
  * its own. A `prefix` containing its own `{…}` would put every key into one slot: correct, but it
@@ -52,6 +56,29 @@ export class RedisKeys {
     return `${this.prefix}{u:${userId}}:streamMeta`;
   }
 
+  /** Sorted set score = cursor of the latest message, member = conversationId: the conversation list. */
+  conversationsOf(userId: string): string {
+    return `${this.prefix}{u:${userId}}:conversations`;
+  }
+
+  /** Hash conversationId → seq the user has read up to. */
+  readSeqs(userId: string): string {
+    return `${this.prefix}{u:${userId}}:read`;
+  }
+
+  /** Hash deviceId → highest cursor the device acknowledged. */
+  acks(userId: string): string {
+    return `${this.prefix}{u:${userId}}:acks`;
+  }
+
+  /**
+   * Sorted set score = groupId, member = groupId: the groups the user may be in. It can list more
+   * groups than the user is in (see redis-groups.ts), never fewer.
+   */
+  groupsOf(userId: string): string {
+    return `${this.prefix}{u:${userId}}:groups`;
+  }
+
   /** The first answer to a send, for idempotent retries. */
   sent(fromUserId: string, clientMsgId: string): string {
     return `${this.prefix}{u:${fromUserId}}:sent:${clientMsgId}`;
@@ -73,5 +100,35 @@ export class RedisKeys {
   /** The seq a message got, so a resumed save reuses it instead of taking a new one. */
   conversationSeqOf(conversationId: string, msgId: string): string {
     return `${this.prefix}{c:${conversationId}}:seqOf:${msgId}`;
+  }
+
+  /** Sorted set score = seq, member = `<msgId>:<ts>` (see redis-history.ts). */
+  conversationHistory(conversationId: string): string {
+    return `${this.prefix}{c:${conversationId}}:history`;
+  }
+
+  /** Counter behind group ids "1", "2", … */
+  get groupIdCounter(): string {
+    return `${this.prefix}groups:lastId`;
+  }
+
+  /** JSON GroupRecord without its members. */
+  group(groupId: string): string {
+    return `${this.prefix}{g:${groupId}}:group`;
+  }
+
+  /** Sorted set score = userId, member = userId, so members list in numeric order. */
+  groupMembers(groupId: string): string {
+    return `${this.prefix}{g:${groupId}}:members`;
+  }
+
+  /** Sorted set score = deliverAt, member = `<senderId>:<clientMsgId>`. */
+  get scheduledQueue(): string {
+    return `${this.prefix}{scheduled}:queue`;
+  }
+
+  /** Hash `<senderId>:<clientMsgId>` → JSON ScheduledMessage. */
+  get scheduledMessages(): string {
+    return `${this.prefix}{scheduled}:messages`;
   }
 }

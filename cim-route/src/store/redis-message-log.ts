@@ -1,6 +1,8 @@
 import type { ChatMessage } from '@cim/common';
 import { formatCursor, nextCursor, parseCursor, retentionHorizon } from './cursor.js';
 import { IDEMPOTENCY_TTL_MS, MESSAGE_TTL_MARGIN_MS } from './defaults.js';
+import type { HistoryOptions } from './history-query.js';
+import { RedisHistory } from './redis-history.js';
 import type { RedisKeys } from './redis-keys.js';
 import type { RedisClient, StoreScripts } from './redis-scripts.js';
 import type { NewMessage, SavedMessage, SyncEntry, SyncPage } from './types.js';
@@ -16,14 +18,16 @@ type Draft = Omit<ChatMessage, 'seq'>;
 type SentRecord = { draft: Draft } | { answer: FirstAnswer };
 
 /**
- * Messages and sync streams in Redis. A save spans several hash slots (the sender's, the
- * conversation's, every recipient's), so it cannot be one transaction. Instead every step after
- * the claim of the clientMsgId is idempotent and keyed by the claimed msgId: whoever finds an
- * unfinished claim (a concurrent retry, or a retry after a route crashed mid-save) finishes it with
- * the same msgId, seq and cursors. Nothing is stored twice and no seq is skipped.
+ * Messages, history indexes, sync streams and conversation lists in Redis. A save spans several
+ * hash slots (the sender's, the conversation's, every recipient's), so it cannot be one
+ * transaction. Instead every step after the claim of the clientMsgId is idempotent and keyed by the
+ * claimed msgId: whoever finds an unfinished claim (a concurrent retry, or a retry after a route
+ * crashed mid-save) finishes it with the same msgId, seq and cursors. Nothing is stored twice and
+ * no seq is skipped.
  */
 export class RedisMessageLog {
   private readonly messageTtlMs: number;
+  private readonly history: RedisHistory;
 
   constructor(
     private readonly client: RedisClient,
@@ -33,6 +37,7 @@ export class RedisMessageLog {
     private readonly now: () => number,
   ) {
     this.messageTtlMs = retentionMs + MESSAGE_TTL_MARGIN_MS;
+    this.history = new RedisHistory(client, keys, scripts, this.messageTtlMs, now);
   }
 
   async save(input: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
@@ -55,7 +60,9 @@ export class RedisMessageLog {
 
     const record = JSON.parse(earlier) as SentRecord;
     const answer = 'answer' in record ? record.answer : await this.complete(sentKey, record.draft, recipientUserIds);
-    return { ...answer, duplicate: true };
+    // A recall since the first answer shows, so a retried send never brings back a recalled body.
+    const current = await this.get(answer.message.msgId);
+    return { ...answer, message: current ?? answer.message, duplicate: true };
   }
 
   async sync(userId: string, after: string, limit: number): Promise<SyncPage> {
@@ -90,7 +97,28 @@ export class RedisMessageLog {
     return (await this.client.hget(this.keys.streamMeta(userId), 'last')) ?? '0';
   }
 
-  /** The idempotent steps of a save: seq, message body, stream entries, then the answer. */
+  async get(msgId: string): Promise<ChatMessage | null> {
+    const json = await this.client.get(this.keys.message(msgId));
+    return json === null ? null : (JSON.parse(json) as ChatMessage);
+  }
+
+  async markRecalled(msgId: string): Promise<ChatMessage | null> {
+    const message = await this.get(msgId);
+    if (message === null) return null;
+    const recalled: ChatMessage = { ...message, body: '', recalled: true };
+    // KEEPTTL: a recalled message expires when it would have; XX: one that expired meanwhile stays gone.
+    const stored = await this.client.set(this.keys.message(msgId), JSON.stringify(recalled), 'KEEPTTL', 'XX');
+    return stored === null ? null : recalled;
+  }
+
+  readHistory(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {
+    return this.history.read(conversationId, options);
+  }
+
+  /**
+   * The idempotent steps of a save: seq, message body, history index, stream entries (each with the
+   * recipient's conversation list), then the answer.
+   */
   private async complete(sentKey: string, draft: Draft, recipientUserIds: string[]): Promise<FirstAnswer> {
     const { msgId, conversationId } = draft;
     const seq = await this.scripts.assignSeq(
@@ -101,6 +129,7 @@ export class RedisMessageLog {
     const message: ChatMessage = { ...draft, seq };
     // Stored before any stream points at it; NX keeps the first body if two finishers race.
     await this.client.set(this.keys.message(msgId), JSON.stringify(message), 'PX', this.messageTtlMs, 'NX');
+    await this.history.add(message);
 
     const now = this.now();
     const nowSlot = nextCursor(0, now);
@@ -111,10 +140,12 @@ export class RedisMessageLog {
         this.scripts.append(
           this.keys.stream(userId),
           this.keys.streamMeta(userId),
+          this.keys.conversationsOf(userId),
           msgId,
           nowSlot,
           horizon,
           this.messageTtlMs,
+          conversationId,
         ),
       ),
     );

@@ -1,4 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
+import { HISTORY_TRIM_BUDGET } from './defaults.js';
 
 export type RedisClient = Redis | Cluster;
 
@@ -35,6 +36,16 @@ local function liveCount(sessions, now)
     if cjson.decode(json).expiresAt > now then count = count + 1 end
   end
   return count
+end`;
+
+/** A group as one reply: its record JSON, then its member ids in numeric order; nil if it does not exist. */
+const GROUP = `
+local function group(record, members)
+  local json = redis.call('GET', record)
+  if not json then return false end
+  local reply = redis.call('ZRANGE', members, 0, -1)
+  table.insert(reply, 1, json)
+  return reply
 end`;
 
 const definitions = {
@@ -86,12 +97,13 @@ redis.call('SET', KEYS[2], seq, 'PX', ARGV[1])
 return tostring(seq)`,
   },
   /**
-   * KEYS: stream, stream meta. ARGV: msgId, now × 1024, horizon, stream ttlMs. Appends the message
-   * at cursor max(last + 1, now × 1024) and trims by retention; appending a message that is
-   * already there returns its cursor, so a resumed save is harmless.
+   * KEYS: stream, stream meta, conversation list. ARGV: msgId, now × 1024, horizon, stream ttlMs,
+   * conversationId. Appends the message at cursor max(last + 1, now × 1024), trims by retention and
+   * moves the conversation to the top of the user's list; appending a message that is already there
+   * returns its cursor, so a resumed save is harmless.
    */
   cimStoreAppend: {
-    numberOfKeys: 2,
+    numberOfKeys: 3,
     lua: `${FMT}${TRIM}
 local existing = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if existing then return fmt(tonumber(existing)) end
@@ -101,6 +113,7 @@ local cursor = fmt(math.max(last + 1, tonumber(ARGV[2])))
 redis.call('ZADD', KEYS[1], cursor, ARGV[1])
 redis.call('HSET', KEYS[2], 'last', cursor)
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
+redis.call('ZADD', KEYS[3], 'GT', cursor, ARGV[5])
 return cursor`,
   },
   /**
@@ -116,6 +129,101 @@ local rows = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '+inf', 'WITHS
 for i = 2, #rows, 2 do rows[i] = fmt(tonumber(rows[i])) end
 return rows`,
   },
+  /**
+   * KEYS: history. ARGV: seq, `<msgId>:<ts>`, horizon ts, ttlMs. Indexes the message by seq (again
+   * is harmless) and drops a few of the oldest entries whose messages have expired by now.
+   */
+  cimStoreIndexHistory: {
+    numberOfKeys: 1,
+    lua: `
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, ${HISTORY_TRIM_BUDGET - 1})) do
+  if tonumber(string.match(member, ':(%d+)$')) >= tonumber(ARGV[3]) then break end
+  redis.call('ZREM', KEYS[1], member)
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[4])`,
+  },
+  /** KEYS: hash. ARGV: field, value. Raises the field to value if that is higher; returns the value before ("0"). */
+  cimStoreRaise: {
+    numberOfKeys: 1,
+    lua: `
+local previous = redis.call('HGET', KEYS[1], ARGV[1]) or '0'
+if tonumber(ARGV[2]) > tonumber(previous) then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+return previous`,
+  },
+  /** KEYS: group record, members. ARGV: record JSON, member ids. */
+  cimStoreCreateGroup: {
+    numberOfKeys: 2,
+    lua: `
+redis.call('SET', KEYS[1], ARGV[1])
+for i = 2, #ARGV do redis.call('ZADD', KEYS[2], ARGV[i], ARGV[i]) end`,
+  },
+  /** KEYS: group record, members. Returns the group (see GROUP). */
+  cimStoreReadGroup: {
+    numberOfKeys: 2,
+    lua: `${GROUP}
+return group(KEYS[1], KEYS[2])`,
+  },
+  /**
+   * KEYS: group record, members. ARGV: maxMembers, distinct user ids. Adds every user who is not a
+   * member yet, or nobody: returns nil when the group does not exist, the member count when the
+   * new members would not fit, else the group after.
+   */
+  cimStoreAddGroupMembers: {
+    numberOfKeys: 2,
+    lua: `${GROUP}
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local joining = {}
+for i = 2, #ARGV do
+  if not redis.call('ZSCORE', KEYS[2], ARGV[i]) then table.insert(joining, ARGV[i]) end
+end
+local count = redis.call('ZCARD', KEYS[2])
+if count + #joining > tonumber(ARGV[1]) then return count end
+for _, id in ipairs(joining) do redis.call('ZADD', KEYS[2], id, id) end
+return group(KEYS[1], KEYS[2])`,
+  },
+  /** KEYS: group record, members. ARGV: user id. Returns the group after, or nil if it does not exist. */
+  cimStoreRemoveGroupMember: {
+    numberOfKeys: 2,
+    lua: `${GROUP}
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+redis.call('ZREM', KEYS[2], ARGV[1])
+return group(KEYS[1], KEYS[2])`,
+  },
+  /** KEYS: group record, members. Deletes the group; returns who its members were, or nil if it did not exist. */
+  cimStoreDeleteGroup: {
+    numberOfKeys: 2,
+    lua: `
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local members = redis.call('ZRANGE', KEYS[2], 0, -1)
+redis.call('DEL', KEYS[1], KEYS[2])
+return members`,
+  },
+  /** KEYS: queue, messages. ARGV: key, deliverAt, JSON. Returns 0 if the key is already scheduled, else 1. */
+  cimStoreSchedule: {
+    numberOfKeys: 2,
+    lua: `
+if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[3]) == 0 then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+return 1`,
+  },
+  /** KEYS: queue, messages. ARGV: now, count. JSON of up to count messages due by now, soonest first. */
+  cimStoreDueScheduled: {
+    numberOfKeys: 2,
+    lua: `
+local due = {}
+for i, key in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))) do
+  due[i] = redis.call('HGET', KEYS[2], key)
+end
+return due`,
+  },
+  /** KEYS: queue, messages. ARGV: key. */
+  cimStoreUnschedule: {
+    numberOfKeys: 2,
+    lua: `
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])`,
+  },
 } as const;
 
 type ScriptName = keyof typeof definitions;
@@ -127,8 +235,35 @@ export interface StoreScripts {
   removeSessionIf(sessions: string, deviceId: string, sessionId: string, now: number): Promise<number>;
   claim(key: string, value: string, ttlMs: number): Promise<string | null>;
   assignSeq(counter: string, seqOfMessage: string, ttlMs: number): Promise<string>;
-  append(stream: string, meta: string, msgId: string, nowSlot: number, horizon: number, ttlMs: number): Promise<string>;
+  append(
+    stream: string,
+    meta: string,
+    conversations: string,
+    msgId: string,
+    nowSlot: number,
+    horizon: number,
+    ttlMs: number,
+    conversationId: string,
+  ): Promise<string>;
   readStream(stream: string, meta: string, after: string, count: number, horizon: number): Promise<string[] | null>;
+  indexHistory(history: string, seq: string, member: string, horizonTs: number, ttlMs: number): Promise<null>;
+  raise(hash: string, field: string, value: string): Promise<string>;
+  createGroup(record: string, members: string, json: string, ...memberIds: string[]): Promise<null>;
+  /** [record JSON, member ids…], or null when there is no such group. */
+  readGroup(record: string, members: string): Promise<string[] | null>;
+  /** The group after, null when there is no such group, the member count when the new ones do not fit. */
+  addGroupMembers(
+    record: string,
+    members: string,
+    maxMembers: number,
+    ...userIds: string[]
+  ): Promise<string[] | number | null>;
+  removeGroupMember(record: string, members: string, userId: string): Promise<string[] | null>;
+  /** The member ids it had, or null when there was no such group. */
+  deleteGroup(record: string, members: string): Promise<string[] | null>;
+  schedule(queue: string, messages: string, key: string, deliverAt: number, json: string): Promise<number>;
+  dueScheduled(queue: string, messages: string, now: number, count: number): Promise<(string | null)[]>;
+  unschedule(queue: string, messages: string, key: string): Promise<null>;
 }
 
 /**
@@ -147,5 +282,15 @@ export function defineStoreScripts(client: RedisClient): StoreScripts {
     assignSeq: (...a) => run('cimStoreAssignSeq', ...a),
     append: (...a) => run('cimStoreAppend', ...a),
     readStream: (...a) => run('cimStoreReadStream', ...a),
+    indexHistory: (...a) => run('cimStoreIndexHistory', ...a),
+    raise: (...a) => run('cimStoreRaise', ...a),
+    createGroup: (...a) => run('cimStoreCreateGroup', ...a),
+    readGroup: (...a) => run('cimStoreReadGroup', ...a),
+    addGroupMembers: (...a) => run('cimStoreAddGroupMembers', ...a),
+    removeGroupMember: (...a) => run('cimStoreRemoveGroupMember', ...a),
+    deleteGroup: (...a) => run('cimStoreDeleteGroup', ...a),
+    schedule: (...a) => run('cimStoreSchedule', ...a),
+    dueScheduled: (...a) => run('cimStoreDueScheduled', ...a),
+    unschedule: (...a) => run('cimStoreUnschedule', ...a),
   };
 }

@@ -1,14 +1,21 @@
-import { CimError, ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
 import { Redis } from 'ioredis';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
+import type { HistoryOptions } from './history-query.js';
+import { RedisGroups } from './redis-groups.js';
 import { RedisKeys } from './redis-keys.js';
 import { RedisMessageLog } from './redis-message-log.js';
+import { RedisReceipts } from './redis-receipts.js';
+import { RedisSchedule } from './redis-schedule.js';
 import { defineStoreScripts, type RedisClient, type StoreScripts } from './redis-scripts.js';
 import { byDeviceId } from './session-order.js';
 import type {
+  ConversationState,
+  GroupRecord,
   NewMessage,
   RouteStore,
   SavedMessage,
+  ScheduledMessage,
   SessionRecord,
   StoreOptions,
   SyncPage,
@@ -34,7 +41,8 @@ const NAME_ID_SEPARATOR = '\u0000';
 /**
  * The production store: every route instance shares it, and every operation is safe to run from
  * several instances at once. Key layout and cluster slots: redis-keys.ts; atomic steps:
- * redis-scripts.ts; messages and sync streams: redis-message-log.ts.
+ * redis-scripts.ts; messages, history and sync streams: redis-message-log.ts; groups:
+ * redis-groups.ts; read and delivery marks: redis-receipts.ts; delayed messages: redis-schedule.ts.
  */
 export class RedisStore implements RouteStore {
   private readonly client: RedisClient;
@@ -43,6 +51,9 @@ export class RedisStore implements RouteStore {
   private readonly scripts: StoreScripts;
   private readonly now: () => number;
   private readonly log: RedisMessageLog;
+  private readonly groups: RedisGroups;
+  private readonly receipts: RedisReceipts;
+  private readonly schedule: RedisSchedule;
 
   constructor(options: RedisStoreOptions) {
     this.ownsClient = typeof options.redis === 'string';
@@ -58,6 +69,9 @@ export class RedisStore implements RouteStore {
       options.retentionMs ?? DEFAULT_RETENTION_MS,
       this.now,
     );
+    this.groups = new RedisGroups(this.client, this.keys, this.scripts, this.now);
+    this.receipts = new RedisReceipts(this.client, this.keys, this.scripts);
+    this.schedule = new RedisSchedule(this.keys, this.scripts);
   }
 
   async createUser(userName: string, passwordHash: string): Promise<UserRecord> {
@@ -171,6 +185,66 @@ export class RedisStore implements RouteStore {
 
   latestCursor(userId: string): Promise<string> {
     return this.log.latestCursor(userId);
+  }
+
+  createGroup(ownerId: string, name: string, memberIds: string[]): Promise<GroupRecord> {
+    return this.groups.create(ownerId, name, memberIds);
+  }
+
+  getGroup(groupId: string): Promise<GroupRecord | null> {
+    return this.groups.get(groupId);
+  }
+
+  groupsOf(userId: string): Promise<GroupRecord[]> {
+    return this.groups.groupsOf(userId);
+  }
+
+  addGroupMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord> {
+    return this.groups.addMembers(groupId, userIds, maxMembers);
+  }
+
+  removeGroupMember(groupId: string, userId: string): Promise<GroupRecord | null> {
+    return this.groups.removeMember(groupId, userId);
+  }
+
+  deleteGroup(groupId: string): Promise<boolean> {
+    return this.groups.delete(groupId);
+  }
+
+  getMessage(msgId: string): Promise<ChatMessage | null> {
+    return this.log.get(msgId);
+  }
+
+  markRecalled(msgId: string): Promise<ChatMessage | null> {
+    return this.log.markRecalled(msgId);
+  }
+
+  history(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {
+    return this.log.readHistory(conversationId, options);
+  }
+
+  markRead(userId: string, conversationId: string, seq: string): Promise<string> {
+    return this.receipts.markRead(userId, conversationId, seq);
+  }
+
+  conversationsOf(userId: string, limit: number): Promise<ConversationState[]> {
+    return this.receipts.conversationsOf(userId, limit);
+  }
+
+  recordAck(userId: string, deviceId: string, cursor: string): Promise<string> {
+    return this.receipts.recordAck(userId, deviceId, cursor);
+  }
+
+  scheduleMessage(message: ScheduledMessage): Promise<boolean> {
+    return this.schedule.schedule(message);
+  }
+
+  dueMessages(now: number, limit: number): Promise<ScheduledMessage[]> {
+    return this.schedule.due(now, limit);
+  }
+
+  removeScheduled(senderId: string, clientMsgId: string): Promise<void> {
+    return this.schedule.remove(senderId, clientMsgId);
   }
 
   async ping(): Promise<boolean> {

@@ -1,12 +1,13 @@
 import { CimError, type ChatMessage } from '@cim/common';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MINUTE, START, type ContractContext } from './contract-context.js';
+import { describeDelayedMessageContract } from './delayed.contract.js';
+import { describeGroupContract } from './groups.contract.js';
+import { describeMessageStateContract } from './message-state.contract.js';
 import type { NewMessage, RouteStore, SessionRecord, StoreOptions } from './types.js';
 
 /** Opens a store with no data in it. `options.now` is the test's clock. */
 export type StoreFactory = (options: StoreOptions) => RouteStore | Promise<RouteStore>;
-
-const START = Date.UTC(2025, 0, 1);
-const MINUTE = 60_000;
 
 /**
  * The behaviour every RouteStore must have. Run against each implementation, so the embedded
@@ -426,6 +427,16 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         await expect(store.sync('1', '0', 0)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
       });
     });
+
+    const context: ContractContext = {
+      openStore,
+      advance: (ms) => {
+        clock += ms;
+      },
+    };
+    describeGroupContract(context);
+    describeMessageStateContract(context);
+    describeDelayedMessageContract(context);
 
     it('answers ping while open', async () => {
       const store = await openStore();

@@ -96,7 +96,7 @@ describe('redis store', () => {
     const client = new Redis(redisUrl);
     try {
       // A route claimed the clientMsgId and died before storing anything else.
-      const draft = { ...sendC1, msgId: '77', ts: '1000' };
+      const draft = { ...sendC1, msgId: '77', ts: String(Date.now()) };
       await defineStoreScripts(client).claim(new RedisKeys(prefix).sent('1', 'c1'), JSON.stringify({ draft }), 60_000);
 
       const store = new RedisStore({ redis: client, prefix });
@@ -109,8 +109,32 @@ describe('redis store', () => {
         entries: [{ cursor: retry.cursors['2'], message: retry.message }],
         hasMore: false,
       });
+      expect(await store.history('p:1:2', { limit: 10 })).toEqual([retry.message]);
+      expect(await store.conversationsOf('2', 10)).toEqual([{ conversationId: 'p:1:2', lastSeq: '1', readSeq: '0' }]);
       expect(await store.saveMessage({ ...sendC1, body: 'again' }, ['2'])).toEqual(retry);
       expect((await store.saveMessage({ ...sendC1, clientMsgId: 'c2' }, ['2'])).message.seq).toBe('2');
+    } finally {
+      await client.quit();
+    }
+  });
+
+  it('shows a group only to users it lists, and clears what a change cut short left in their lists', async () => {
+    const prefix = freshPrefix();
+    const keys = new RedisKeys(prefix);
+    const client = new Redis(redisUrl);
+    try {
+      const store = new RedisStore({ redis: client, prefix });
+      const kept = await store.createGroup('1', 'kept', ['2']);
+      const deleted = await store.createGroup('1', 'deleted', ['2']);
+      // A route deleted this group and died before taking it off its members' lists.
+      await defineStoreScripts(client).deleteGroup(keys.group(deleted.groupId), keys.groupMembers(deleted.groupId));
+      // Routes died after listing user 3 in a group it then refused, and in one it never created.
+      await client.zadd(keys.groupsOf('3'), kept.groupId, kept.groupId, 77, '77');
+
+      expect(await store.groupsOf('2')).toEqual([kept]);
+      expect(await store.groupsOf('3')).toEqual([]);
+      expect(await client.zrange(keys.groupsOf('2'), 0, '-1')).toEqual([kept.groupId]);
+      expect(await client.zrange(keys.groupsOf('3'), 0, '-1')).toEqual([]);
     } finally {
       await client.quit();
     }
@@ -127,6 +151,17 @@ describe('redis store', () => {
       const saved = await one.saveMessage(sendC1, ['2']);
       expect(await two.saveMessage(sendC1, ['2'])).toEqual({ ...saved, duplicate: true });
       expect(await two.latestCursor('2')).toBe(saved.cursors['2']);
+      const later = {
+        senderId: '1',
+        senderName: 'alice',
+        to: { userId: '2' },
+        body: 'later',
+        clientMsgId: 'c9',
+        deliverAt: 5,
+      };
+      expect(await one.scheduleMessage(later)).toBe(true);
+      expect(await two.scheduleMessage(later)).toBe(false);
+      expect(await two.dueMessages(5, 10)).toEqual([later]);
     } finally {
       await Promise.all([one.close(), two.close()]);
     }

@@ -23,6 +23,17 @@ export class TtlMap<K, V> {
     this.prune(now);
   }
 
+  /**
+   * Changes the value of a live entry without renewing it, so the entry still expires when it would
+   * have (and insertion order stays expiry order). Returns false if there is no live entry.
+   */
+  replace(key: K, value: V, now: number): boolean {
+    const entry = this.entries.get(key);
+    if (entry === undefined || entry.expiresAt <= now) return false;
+    entry.value = value;
+    return true;
+  }
+
   private prune(now: number): void {
     let budget = PRUNE_BUDGET;
     for (const [key, entry] of this.entries) {

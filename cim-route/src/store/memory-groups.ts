@@ -1,0 +1,96 @@
+import { byNumericId, groupFull, groupNotFound, uniqueMembers } from './groups.js';
+import type { GroupRecord } from './types.js';
+import { requirePositiveInteger, requireUserIds } from './validate.js';
+
+interface StoredGroup {
+  groupId: string;
+  name: string;
+  ownerId: string;
+  createdAt: number;
+  memberIds: Set<string>;
+}
+
+/**
+ * Groups of the memory store, with the per-user index behind `groupsOf`. Everything runs
+ * synchronously, so every change is atomic and the index always agrees with the groups.
+ */
+export class MemoryGroups {
+  private readonly groups = new Map<string, StoredGroup>();
+  private readonly groupIdsByUser = new Map<string, Set<string>>();
+  private lastGroupId = 0;
+
+  constructor(private readonly now: () => number) {}
+
+  create(ownerId: string, name: string, memberIds: string[]): GroupRecord {
+    requireUserIds([ownerId, ...memberIds]);
+    const group: StoredGroup = {
+      groupId: String(++this.lastGroupId),
+      name,
+      ownerId,
+      createdAt: this.now(),
+      memberIds: new Set(),
+    };
+    this.groups.set(group.groupId, group);
+    this.addTo(group, uniqueMembers(ownerId, memberIds));
+    return recordOf(group);
+  }
+
+  get(groupId: string): GroupRecord | null {
+    const group = this.groups.get(groupId);
+    return group === undefined ? null : recordOf(group);
+  }
+
+  groupsOf(userId: string): GroupRecord[] {
+    const groupIds = [...(this.groupIdsByUser.get(userId) ?? [])].sort(byNumericId);
+    return groupIds.map((groupId) => recordOf(this.groups.get(groupId)!));
+  }
+
+  addMembers(groupId: string, userIds: string[], maxMembers: number): GroupRecord {
+    requireUserIds(userIds);
+    requirePositiveInteger('maxMembers', maxMembers);
+    const group = this.groups.get(groupId);
+    if (group === undefined) throw groupNotFound(groupId);
+    const joining = new Set(userIds.filter((userId) => !group.memberIds.has(userId)));
+    if (group.memberIds.size + joining.size > maxMembers) throw groupFull(groupId, maxMembers);
+    this.addTo(group, [...joining]);
+    return recordOf(group);
+  }
+
+  removeMember(groupId: string, userId: string): GroupRecord | null {
+    const group = this.groups.get(groupId);
+    if (group === undefined) return null;
+    if (group.memberIds.delete(userId)) this.unindex(userId, groupId);
+    return recordOf(group);
+  }
+
+  delete(groupId: string): boolean {
+    const group = this.groups.get(groupId);
+    if (group === undefined) return false;
+    this.groups.delete(groupId);
+    for (const userId of group.memberIds) this.unindex(userId, groupId);
+    return true;
+  }
+
+  private addTo(group: StoredGroup, userIds: string[]): void {
+    for (const userId of userIds) {
+      group.memberIds.add(userId);
+      let groupIds = this.groupIdsByUser.get(userId);
+      if (groupIds === undefined) {
+        groupIds = new Set();
+        this.groupIdsByUser.set(userId, groupIds);
+      }
+      groupIds.add(group.groupId);
+    }
+  }
+
+  private unindex(userId: string, groupId: string): void {
+    const groupIds = this.groupIdsByUser.get(userId);
+    groupIds?.delete(groupId);
+    if (groupIds?.size === 0) this.groupIdsByUser.delete(userId);
+  }
+}
+
+function recordOf(group: StoredGroup): GroupRecord {
+  const { memberIds, ...rest } = group;
+  return { ...rest, memberIds: [...memberIds].sort(byNumericId) };
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, MemoryRegistryHub, ZkRegistry, type Logger, type ServerRegistry } from '@cim/common';
-import { createStore, RouteService, type SelectionAlgorithm } from '@cim/route';
+import { createStore, RouteService, type RouteConfig, type SelectionAlgorithm, type StoreOptions } from '@cim/route';
 import { PushServer } from '@cim/server';
 
 export interface LocalClusterOptions {
@@ -21,6 +21,10 @@ export interface LocalClusterOptions {
   heartbeatMs?: number;
   duplicateLogin?: 'kick' | 'reject';
   logger?: Logger;
+  /** Further route settings (limits, windows). */
+  route?: Partial<Omit<RouteConfig, 'secret' | 'host' | 'port'>>;
+  /** Store settings (retention, clock). */
+  store?: StoreOptions;
 }
 
 export interface LocalCluster {
@@ -44,8 +48,9 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   const newRegistry = (): ServerRegistry =>
     hub ? hub.client() : new ZkRegistry({ connect: options.zkConnect!, logger: logger.child({ component: 'zk' }) });
 
-  const store = createStore({ redisUrl: options.redisUrl, prefix: options.redisPrefix });
+  const store = createStore({ redisUrl: options.redisUrl, prefix: options.redisPrefix, ...options.store });
   const route = new RouteService({
+    ...options.route,
     secret,
     store,
     registry: newRegistry(),

@@ -349,6 +349,11 @@ export class CimClient extends EventEmitter<CimClientEvents> {
           page = await this.api.sync(after, this.options.syncPageSize, signal);
         } catch (err) {
           if (!(err instanceof CimError && err.code === ErrorCodes.CURSOR_EXPIRED) || after === '0') throw err;
+          if (BigInt(after) < BigInt(this.syncState.cursor)) {
+            // Only the rewind reached past the retention; the cursor itself may still be fine.
+            after = this.syncState.cursor;
+            continue;
+          }
           // Older than the retention: say so, then take everything still kept.
           this.emit('cursorExpired');
           this.syncState.reset();

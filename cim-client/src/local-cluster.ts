@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createLogger, MemoryRegistryHub, ZkRegistry, type Logger, type ServerRegistry } from '@cim/common';
+import { createLogger, MemoryRegistryHub, ZkRegistry, type Logger, type ServerRegistry, type TlsMaterial } from '@cim/common';
 import { createStore, RouteService, type RouteConfig, type SelectionAlgorithm, type StoreOptions } from '@cim/route';
 import { PushServer } from '@cim/server';
 
@@ -25,6 +25,8 @@ export interface LocalClusterOptions {
   route?: Partial<Omit<RouteConfig, 'secret' | 'host' | 'port'>>;
   /** Store settings (retention, clock). */
   store?: StoreOptions;
+  /** TLS for the route's HTTP API, the servers' TCP ports and their internal API. */
+  tls?: TlsMaterial;
 }
 
 export interface LocalCluster {
@@ -59,6 +61,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     selection: options.selection,
     heartbeatMs: options.heartbeatMs,
     duplicateLogin: options.duplicateLogin,
+    tls: options.tls,
     logger: logger.child({ component: 'route' }),
     processMetrics: true,
   });
@@ -73,6 +76,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       tcpHost: host,
       tcpPort: options.tcpPort ? options.tcpPort + i : 0,
       heartbeatMs: options.heartbeatMs,
+      tls: options.tls,
       logger: logger.child({ component: `server-${i + 1}` }),
     });
     await server.start();

@@ -11,3 +11,4 @@ export * from './http-client.js';
 export * from './internal-api.js';
 export * from './registry/index.js';
 export * from './selection.js';
+export * from './tls.js';

@@ -1,3 +1,4 @@
+import type { TlsMaterial } from '@cim/common';
 import type { SelectionAlgorithm } from './server-directory.js';
 
 export interface RouteConfig {
@@ -19,6 +20,8 @@ export interface RouteConfig {
   /** How far ahead a delayed message may be scheduled. */
   maxDelayMs: number;
   maxGroupMembers: number;
+  /** HTTPS for the route's APIs; also the CA trusted for TLS push servers. Plain HTTP when absent. */
+  tls?: TlsMaterial;
 }
 
 export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {

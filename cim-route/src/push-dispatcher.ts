@@ -33,8 +33,9 @@ export class PushDispatcher {
     private readonly directory: ServerDirectory,
     secret: string,
     private readonly logger: Logger,
+    ca?: string | Buffer,
   ) {
-    this.http = createHttpClient({ timeoutMs: 5_000, headers: { authorization: `Bearer ${secret}` } });
+    this.http = createHttpClient({ timeoutMs: 5_000, headers: { authorization: `Bearer ${secret}` }, ca });
   }
 
   deliver(server: ServerInfo, delivery: PushDelivery): Promise<boolean> {
@@ -78,7 +79,7 @@ export class PushDispatcher {
     const { server } = queue;
     let ok = false;
     try {
-      const url = `http://${server.httpHost}:${server.httpPort}${INTERNAL_PUSH_PATH}`;
+      const url = `${server.tls ? 'https' : 'http'}://${server.httpHost}:${server.httpPort}${INTERNAL_PUSH_PATH}`;
       const res = await this.http.post(url, compact(queue.request));
       ok = res.status === 200;
       if (!ok) this.logger.warn({ serverId: server.id, status: res.status, body: res.data }, 'push refused');

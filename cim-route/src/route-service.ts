@@ -1,6 +1,7 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createLogger, type Logger, type ServerInfo, type ServerRegistry } from '@cim/common';
+import { createLogger, trustedCa, type Logger, type ServerInfo, type ServerRegistry } from '@cim/common';
 import { createRouteApp } from './app.js';
 import { defaultRouteConfig, type RouteConfig } from './config.js';
 import { RouteMetrics } from './metrics.js';
@@ -35,7 +36,7 @@ export class RouteService {
   readonly messages: Messages;
   private readonly registry: ServerRegistry;
   private readonly logger: Logger;
-  private readonly server: http.Server;
+  private readonly server: http.Server | https.Server;
   private readonly delayedSender: DelayedSender;
   private stopWatchingConnection: (() => void) | undefined;
 
@@ -46,7 +47,7 @@ export class RouteService {
     this.registry = registry;
     this.logger = logger ?? createLogger('cim-route');
     const directory = new ServerDirectory(registry, this.config.selection, this.logger, now);
-    const dispatcher = new PushDispatcher(directory, this.config.secret, this.logger);
+    const dispatcher = new PushDispatcher(directory, this.config.secret, this.logger, trustedCa(this.config.tls));
     const presence = new Presence(store, directory);
     const rateLimiter = new RateLimiter(this.config.sendRatePerSec, this.config.sendBurst, now);
     const fanOut = new FanOut(presence, directory, dispatcher);
@@ -76,7 +77,8 @@ export class RouteService {
         return { status, checks, servers };
       },
     });
-    this.server = http.createServer(app);
+    const tls = this.config.tls;
+    this.server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, app) : http.createServer(app);
   }
 
   async start(): Promise<void> {
@@ -109,7 +111,7 @@ export class RouteService {
 
   get url(): string {
     const addr = this.server.address() as AddressInfo;
-    return `http://${addr.address}:${addr.port}`;
+    return `${this.config.tls ? 'https' : 'http'}://${addr.address}:${addr.port}`;
   }
 
   async stop(): Promise<void> {

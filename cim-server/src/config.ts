@@ -1,3 +1,5 @@
+import type { TlsMaterial } from '@cim/common';
+
 /** Everything a push server can be told. Defaults are the limits of SPEC §9. */
 export interface PushServerConfig {
   /** Stable id in the registry; generated when absent. */
@@ -24,6 +26,8 @@ export interface PushServerConfig {
   maxConnectionsPerIp: number;
   /** How long a SIGTERM drain waits for clients to leave. */
   drainTimeoutMs: number;
+  /** TLS on the client TCP port and the internal HTTP API; plain when absent. */
+  tls?: TlsMaterial;
 }
 
 export const defaultPushServerConfig: Omit<PushServerConfig, 'secret' | 'routeUrl'> = {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
-import { createLogger, type Logger, type ServerRegistry, type ServerInfo } from '@cim/common';
+import tls from 'node:tls';
+import { createLogger, trustedCa, type Logger, type ServerRegistry, type ServerInfo } from '@cim/common';
 import { ClientProtocol, origin } from './client-protocol.js';
 import { defaultPushServerConfig, type PushServerConfig } from './config.js';
 import type { Connection } from './connection.js';
@@ -43,7 +45,7 @@ export class PushServer {
   private readonly protocol: ClientProtocol;
   private readonly sweeper: LivenessSweeper;
   private readonly tcp: net.Server;
-  private readonly httpServer: http.Server;
+  private readonly httpServer: http.Server | https.Server;
   private loadTimer: NodeJS.Timeout | undefined;
   private lastReportedLoad = -1;
   private state: 'new' | 'running' | 'draining' | 'stopped' = 'new';
@@ -56,7 +58,7 @@ export class PushServer {
     this.now = now ?? Date.now;
     this.logger = (logger ?? createLogger('cim-server')).child({ serverId: this.id });
     this.metrics = new ServerMetrics({ processMetrics });
-    this.routeLink = new RouteLink(this.id, this.config.routeUrl, this.config.secret, this.logger);
+    this.routeLink = new RouteLink(this.id, this.config.routeUrl, this.config.secret, this.logger, trustedCa(this.config.tls));
     this.protocol = new ClientProtocol({
       serverId: this.id,
       config: this.config,
@@ -72,15 +74,17 @@ export class PushServer {
       loginTimeoutMs: this.config.loginTimeoutMs,
       now: this.now,
     });
-    this.tcp = net.createServer((socket) => this.onSocket(socket));
-    this.httpServer = http.createServer(
-      createPushApi({
-        secret: this.config.secret,
-        table: this.table,
-        metrics: this.metrics,
-        isReady: () => this.state === 'running',
-      }),
-    );
+    const tlsOptions = this.config.tls;
+    this.tcp = tlsOptions
+      ? tls.createServer({ cert: tlsOptions.cert, key: tlsOptions.key }, (socket) => this.onSocket(socket))
+      : net.createServer((socket) => this.onSocket(socket));
+    const api = createPushApi({
+      secret: this.config.secret,
+      table: this.table,
+      metrics: this.metrics,
+      isReady: () => this.state === 'running',
+    });
+    this.httpServer = tlsOptions ? https.createServer({ cert: tlsOptions.cert, key: tlsOptions.key }, api) : http.createServer(api);
   }
 
   /** Starts listening and registers in the registry. */
@@ -116,6 +120,7 @@ export class PushServer {
       tcpPort: this.tcpAddress.port,
       httpHost: this.httpAddress.host,
       httpPort: this.httpAddress.port,
+      ...(this.config.tls ? { tls: true } : {}),
       load: this.open.size,
       startedAt: this.now(),
     };

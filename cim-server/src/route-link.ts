@@ -36,8 +36,9 @@ export class RouteLink {
     routeUrl: string,
     secret: string,
     private readonly logger: Logger,
+    ca?: string | Buffer,
   ) {
-    this.http = createHttpClient({ baseURL: routeUrl, timeoutMs: 10_000, headers: { authorization: `Bearer ${secret}` } });
+    this.http = createHttpClient({ baseURL: routeUrl, timeoutMs: 10_000, headers: { authorization: `Bearer ${secret}` }, ca });
   }
 
   /** Queues an event; resolves with the frame the route wants written back (or null). */

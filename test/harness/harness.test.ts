@@ -83,6 +83,31 @@ describe('TcpProxy', () => {
     expect(await held).toBe('closed');
     expect(await exchange(proxy.port, 'through')).toBe('through');
   });
+
+  it('stalls open connections silently while new ones get through', async () => {
+    const echo = await echoServer();
+    cleanups.push(() => void echo.server.close());
+    const proxy = await TcpProxy.start({ port: echo.port });
+    cleanups.push(() => proxy.close());
+    const socket = connect({ host: '127.0.0.1', port: proxy.port });
+    cleanups.push(() => void socket.destroy());
+    let closed = false;
+    socket.on('close', () => (closed = true));
+    socket.on('error', () => {});
+    const received: string[] = [];
+    socket.on('data', (data) => received.push(data.toString()));
+    socket.write('before');
+    await waitFor(() => received.includes('before'), { message: 'the echo before the stall' });
+
+    proxy.stall();
+    socket.write('during');
+    expect(await exchange(proxy.port, 'fresh')).toBe('fresh');
+    expect(received).toEqual(['before']);
+    expect(closed).toBe(false);
+
+    proxy.heal();
+    await waitFor(() => closed, { message: 'the stalled connection to be dropped on heal' });
+  });
 });
 
 describe('RedisServer', () => {

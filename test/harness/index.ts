@@ -6,6 +6,7 @@ export { freePort } from './free-port.js';
 export { askTcp } from './tcp-ask.js';
 export { RedisServer, type RedisServerOptions } from './redis-server.js';
 export { ZooKeeperServer } from './zookeeper-server.js';
+export { ZooKeeperEnsemble } from './zookeeper-ensemble.js';
 export { TcpProxy, type CutMode } from './tcp-proxy.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
 export { uniquePrefix } from './unique-prefix.js';

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 
 export interface ProcessSpec {
   /** Shown in errors, e.g. "redis-server on port 40123". */
@@ -6,6 +7,10 @@ export interface ProcessSpec {
   command: string;
   args: string[];
   cwd?: string;
+  /** The environment of the process; the test process's own when absent. */
+  env?: NodeJS.ProcessEnv;
+  /** Called with each line the process writes to stdout or stderr. */
+  onLine?: (line: string) => void;
   /** Resolves true once the process serves requests; polled until it does. */
   isReady: () => Promise<boolean>;
   startTimeoutMs?: number;
@@ -40,6 +45,7 @@ export class ManagedProcess {
     this.output = '';
     const child = spawn(this.spec.command, this.spec.args, {
       cwd: this.spec.cwd,
+      env: this.spec.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -49,6 +55,10 @@ export class ManagedProcess {
     };
     child.stdout?.on('data', keepTail);
     child.stderr?.on('data', keepTail);
+    const onLine = this.spec.onLine;
+    if (onLine) {
+      for (const stream of [child.stdout, child.stderr]) stream?.on('data', lineSplitter(onLine));
+    }
 
     let failure: Error | undefined;
     this.exited = new Promise((resolve) => {
@@ -90,4 +100,15 @@ export class ManagedProcess {
     const tail = this.output.trim();
     return new Error(`${this.spec.name} failed to start: ${reason}${tail ? `\n--- output ---\n${tail}` : ''}`);
   }
+}
+
+/** Turns chunks of output into whole lines; a line cut across chunks is held until its end comes. */
+function lineSplitter(onLine: (line: string) => void): (chunk: Buffer) => void {
+  const decoder = new StringDecoder('utf8');
+  let partial = '';
+  return (chunk) => {
+    const lines = (partial + decoder.write(chunk)).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) onLine(line);
+  };
 }

@@ -11,12 +11,15 @@ export type CutMode = 'refuse' | 'hold';
 interface Pair {
   client: Socket;
   upstream?: Socket;
+  /** Kept open but carrying nothing, see `stall()`. */
+  stalled?: boolean;
 }
 
 /**
  * A TCP forwarder on 127.0.0.1 between a client and a real server, to simulate partitions: `cut()`
- * breaks every connection and keeps new ones from getting through until `heal()`. Needed because
- * stopping the server instead (SIGSTOP) would also stop its session clocks.
+ * breaks every connection and keeps new ones from getting through until `heal()`; `stall()` makes
+ * the open connections go silent. Needed because stopping the server instead (SIGSTOP) would also
+ * stop its session clocks.
  */
 export class TcpProxy {
   private readonly pairs = new Set<Pair>();
@@ -60,11 +63,27 @@ export class TcpProxy {
     for (const pair of this.pairs) this.drop(pair);
   }
 
-  /** Lets connections through again; connections held during the cut are dropped. */
+  /**
+   * Makes every open connection go silent without closing it: nothing passes in either direction,
+   * not even a close, while new connections get through as usual. That is what a NAT or firewall
+   * that forgot a connection does, and neither end notices unless it expects an answer in time.
+   */
+  stall(): void {
+    for (const pair of this.pairs) {
+      if (!pair.upstream) continue;
+      pair.stalled = true;
+      pair.client.unpipe(pair.upstream);
+      pair.upstream.unpipe(pair.client);
+      pair.client.pause();
+      pair.upstream.pause();
+    }
+  }
+
+  /** Lets connections through again; connections held during a cut, or stalled, are dropped. */
   heal(): void {
     this.cutMode = undefined;
     for (const pair of this.pairs) {
-      if (!pair.upstream) this.drop(pair);
+      if (!pair.upstream || pair.stalled) this.drop(pair);
     }
   }
 
@@ -74,14 +93,15 @@ export class TcpProxy {
   }
 
   private accept(client: Socket): void {
-    client.on('error', () => client.destroy());
     if (this.cutMode === 'refuse') {
+      client.on('error', () => client.destroy());
       client.resetAndDestroy();
       return;
     }
     const pair: Pair = { client };
     this.pairs.add(pair);
-    client.once('close', () => this.drop(pair));
+    client.on('error', () => this.lost(pair));
+    client.once('close', () => this.lost(pair));
     if (this.cutMode === 'hold') {
       client.pause();
       return;
@@ -92,10 +112,15 @@ export class TcpProxy {
   private forward(pair: Pair): void {
     const upstream = connect(this.target);
     pair.upstream = upstream;
-    upstream.on('error', () => this.drop(pair));
-    upstream.once('close', () => this.drop(pair));
+    upstream.on('error', () => this.lost(pair));
+    upstream.once('close', () => this.lost(pair));
     pair.client.pipe(upstream);
     upstream.pipe(pair.client);
+  }
+
+  /** One end closed: close the other too, unless the pair is stalled (then nothing may pass). */
+  private lost(pair: Pair): void {
+    if (!pair.stalled) this.drop(pair);
   }
 
   private drop(pair: Pair): void {

@@ -10,7 +10,23 @@ import { askTcp } from './tcp-ask.js';
 const TICK_MS = 200;
 const MAX_SESSION_TIMEOUT_MS = 60_000;
 
-function zooCfg(dir: string, port: number): string {
+const STANDALONE_MAIN = 'org.apache.zookeeper.server.ZooKeeperServerMain';
+
+/** What one ZooKeeper process is started with. */
+export interface ZooKeeperLaunch {
+  port: number;
+  /** Its own directory: zoo.cfg, and the data under `data/`. */
+  dir: string;
+  /** Java main class: standalone, or `QuorumPeerMain` for an ensemble member. */
+  mainClass?: string;
+  /** Lines appended to the common zoo.cfg (an ensemble's `server.N` lines). */
+  extraConfig?: string[];
+  /** Shown in errors. */
+  name?: string;
+}
+
+/** The zoo.cfg every test ZooKeeper shares. */
+function zooCfg(dir: string, port: number, extra: string[]): string {
   return [
     `tickTime=${TICK_MS}`,
     `dataDir=${join(dir, 'data')}`,
@@ -18,15 +34,16 @@ function zooCfg(dir: string, port: number): string {
     'clientPortAddress=127.0.0.1',
     // The admin server would bind 8080.
     'admin.enableServer=false',
-    '4lw.commands.whitelist=ruok,srvr',
+    '4lw.commands.whitelist=ruok,srvr,cons',
     `maxSessionTimeout=${MAX_SESSION_TIMEOUT_MS}`,
+    ...extra,
     '',
   ].join('\n');
 }
 
 /**
- * A real standalone ZooKeeper (Debian package, Java 17) on a free loopback port with its own
- * temporary data directory.
+ * A real ZooKeeper (Debian package, Java 17) on a free loopback port with its own temporary data
+ * directory: standalone from `start()`, or one member of a `ZooKeeperEnsemble`.
  */
 export class ZooKeeperServer {
   /** Session timeouts the server grants: at least 2 ticks (ZooKeeper's rule), at most the configured maximum. */
@@ -39,14 +56,29 @@ export class ZooKeeperServer {
     private readonly proc: ManagedProcess,
   ) {}
 
+  /** A standalone server in a new temporary directory. */
   static async start(): Promise<ZooKeeperServer> {
-    requireZooKeeper();
     const port = await freePort();
     const dir = await mkdtemp(join(tmpdir(), 'cim-zk-'));
+    try {
+      return await ZooKeeperServer.launch({ port, dir });
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  /**
+   * Writes the configuration into `dir` and starts the process; resolves once it serves clients
+   * (for an ensemble member: once a quorum has formed). The caller owns `dir`.
+   */
+  static async launch(launch: ZooKeeperLaunch): Promise<ZooKeeperServer> {
+    requireZooKeeper();
+    const { port, dir } = launch;
     const cfg = join(dir, 'zoo.cfg');
-    await writeFile(cfg, zooCfg(dir, port));
+    await writeFile(cfg, zooCfg(dir, port, launch.extraConfig ?? []));
     const proc = new ManagedProcess({
-      name: `ZooKeeper on port ${port}`,
+      name: launch.name ?? `ZooKeeper on port ${port}`,
       command: 'java',
       args: [
         // A small, fast-starting JVM: the test server holds a handful of nodes.
@@ -55,7 +87,7 @@ export class ZooKeeperServer {
         '-XX:TieredStopAtLevel=1',
         '-cp',
         `${ZOOKEEPER_CONF_DIR}:${ZOOKEEPER_JAR}`,
-        'org.apache.zookeeper.server.ZooKeeperServerMain',
+        launch.mainClass ?? STANDALONE_MAIN,
         cfg,
       ],
       cwd: dir,
@@ -63,14 +95,8 @@ export class ZooKeeperServer {
       isReady: async () => (await askTcp(port, 'srvr')).includes('Mode:'),
       startTimeoutMs: 30_000,
     });
-    const server = new ZooKeeperServer(port, dir, proc);
-    try {
-      await proc.start();
-    } catch (err) {
-      await rm(dir, { recursive: true, force: true });
-      throw err;
-    }
-    return server;
+    await proc.start();
+    return new ZooKeeperServer(port, dir, proc);
   }
 
   /** Connect string for clients: `127.0.0.1:<port>`; append a chroot to isolate a test. */

@@ -28,3 +28,44 @@ export function envInt(name: string): number | undefined {
   const value = process.env[name];
   return value === undefined || value === '' ? undefined : Number(value);
 }
+
+/** `--tls-cert/--tls-key/--tls-ca` (env CIM_TLS_CERT, CIM_TLS_KEY, CIM_TLS_CA) for services. */
+export function tlsOptions<T>(y: Argv<T>) {
+  return y
+    .option('tls-cert', { type: 'string', default: process.env.CIM_TLS_CERT, describe: 'PEM certificate: TLS on TCP and HTTP (env CIM_TLS_CERT)' })
+    .option('tls-key', { type: 'string', default: process.env.CIM_TLS_KEY, describe: 'PEM private key (env CIM_TLS_KEY)' })
+    .option('tls-ca', { type: 'string', default: process.env.CIM_TLS_CA, describe: 'CA trusted inside the cluster; default the certificate itself (env CIM_TLS_CA)' });
+}
+
+/** Route limits (env CIM_SEND_RATE, CIM_SEND_BURST, CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS). */
+export function routeLimitOptions<T>(y: Argv<T>) {
+  return y
+    .option('send-rate', { type: 'number', default: envInt('CIM_SEND_RATE'), describe: 'messages per second per user (default 20)' })
+    .option('send-burst', { type: 'number', default: envInt('CIM_SEND_BURST'), describe: 'burst of messages per user (default 50)' })
+    .option('max-group-members', { type: 'number', default: envInt('CIM_MAX_GROUP_MEMBERS'), describe: 'group size limit (default 10000)' })
+    .option('recall-window-ms', { type: 'number', default: envInt('CIM_RECALL_WINDOW_MS'), describe: 'how long a message can be recalled (default 120000)' })
+    .option('retention-ms', { type: 'number', default: envInt('CIM_RETENTION_MS'), describe: 'how long messages stay in sync streams (default 7 days)' });
+}
+
+export interface RouteLimitArgs {
+  'send-rate'?: number;
+  'send-burst'?: number;
+  'max-group-members'?: number;
+  'recall-window-ms'?: number;
+  'retention-ms'?: number;
+}
+
+export function routeLimits(args: RouteLimitArgs) {
+  return {
+    sendRatePerSec: args['send-rate'],
+    sendBurst: args['send-burst'],
+    maxGroupMembers: args['max-group-members'],
+    recallWindowMs: args['recall-window-ms'],
+  };
+}
+
+export interface TlsArgs {
+  'tls-cert'?: string;
+  'tls-key'?: string;
+  'tls-ca'?: string;
+}

@@ -33,6 +33,11 @@ export interface CimClientOptions {
   reconnectMaxMs?: number;
   /** Messages fetched per sync page. */
   syncPageSize?: number;
+  /**
+   * Trust for TLS: the CA of the route's HTTPS and of push servers that speak TLS (the login
+   * answer says whether a server does). Node's default CAs when absent.
+   */
+  tls?: { ca?: string | Buffer; rejectUnauthorized?: boolean };
 }
 
 const ACK_DELAY_MS = 20;
@@ -74,7 +79,8 @@ export interface CimClientEvents {
 export class CimClient extends EventEmitter<CimClientEvents> {
   /** The route's HTTP API, authenticated once connected. */
   readonly api: RouteApi;
-  private readonly options: Required<Omit<CimClientOptions, 'cursorStore' | 'heartbeatMs'>> & { heartbeatMs?: number };
+  private readonly options: Required<Omit<CimClientOptions, 'cursorStore' | 'heartbeatMs' | 'tls'>> &
+    Pick<CimClientOptions, 'heartbeatMs' | 'tls'>;
   private readonly cursorStore: CursorStore;
   private readonly backoff: Backoff;
   private connection: ServerConnection | undefined;
@@ -104,7 +110,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     };
     this.cursorStore = options.cursorStore ?? new MemoryCursorStore();
     this.backoff = new Backoff(this.options.reconnectMinMs, this.options.reconnectMaxMs);
-    this.api = new RouteApi(options.routeUrl);
+    this.api = new RouteApi(options.routeUrl, { ca: options.tls?.ca });
     // An unhandled 'error' event would crash the host app; errors are informational here.
     this.on('error', () => {});
   }
@@ -275,7 +281,13 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     const login = await this.api.login(this.options.userName, this.options.password, this.options.deviceId, signal);
     this.login = login;
     this.api.token = login.token;
-    const connection = await ServerConnection.connect(login.server.host, login.server.tcpPort, 10_000, signal);
+    const connection = await ServerConnection.connect(
+      login.server.host,
+      login.server.tcpPort,
+      10_000,
+      signal,
+      login.server.tls ? (this.options.tls ?? {}) : undefined,
+    );
     if (this.currentState === 'closed') {
       connection.destroy();
       return;

@@ -9,7 +9,7 @@ export interface LoginInfo {
   sessionId: string;
   token: string;
   expiresAt: number;
-  server: { id: string; host: string; tcpPort: number };
+  server: { id: string; host: string; tcpPort: number; tls?: boolean };
   heartbeatMs: number;
 }
 
@@ -58,8 +58,8 @@ export class RouteApi {
   private readonly http: AxiosInstance;
   token: string | undefined;
 
-  constructor(readonly baseUrl: string, options: { timeoutMs?: number } = {}) {
-    this.http = createHttpClient({ baseURL: `${baseUrl.replace(/\/$/, '')}/api/v1`, timeoutMs: options.timeoutMs ?? 10_000 });
+  constructor(readonly baseUrl: string, options: { timeoutMs?: number; ca?: string | Buffer } = {}) {
+    this.http = createHttpClient({ baseURL: `${baseUrl.replace(/\/$/, '')}/api/v1`, timeoutMs: options.timeoutMs ?? 10_000, ca: options.ca });
   }
 
   register(userName: string, password: string, signal?: AbortSignal): Promise<UserSummary> {

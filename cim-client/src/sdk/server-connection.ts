@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
+import tls from 'node:tls';
 import { CimError, decodeFrame, encodeFrame, ErrorCodes, FrameDecoder, type Frame } from '@cim/common';
 
 /**
@@ -28,9 +29,17 @@ export class ServerConnection extends EventEmitter<{ frame: [Frame]; close: [Err
     socket.on('close', () => this.destroy());
   }
 
-  static connect(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<ServerConnection> {
+  /** Connects over plain TCP, or TLS when `tlsOptions` is given (it then waits for the handshake). */
+  static connect(
+    host: string,
+    port: number,
+    timeoutMs: number,
+    signal?: AbortSignal,
+    tlsOptions?: { ca?: string | Buffer; rejectUnauthorized?: boolean },
+  ): Promise<ServerConnection> {
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ host, port });
+      const socket = tlsOptions ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host, ...tlsOptions }) : net.connect({ host, port });
+      const ready = tlsOptions ? 'secureConnect' : 'connect';
       const fail = (err: Error) => {
         cleanup();
         socket.destroy();
@@ -45,7 +54,7 @@ export class ServerConnection extends EventEmitter<{ frame: [Frame]; close: [Err
       };
       signal?.addEventListener('abort', onAbort);
       socket.once('error', fail);
-      socket.once('connect', () => {
+      socket.once(ready, () => {
         cleanup();
         resolve(new ServerConnection(socket));
       });

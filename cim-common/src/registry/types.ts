@@ -8,6 +8,8 @@ export interface ServerInfo {
   /** Address of the internal push API (route → server). */
   httpHost: string;
   httpPort: number;
+  /** TCP and the internal push API speak TLS. */
+  tls?: boolean;
   /** Open connections right now; used by `least-connections` selection. */
   load: number;
   startedAt: number;

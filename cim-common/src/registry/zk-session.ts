@@ -45,13 +45,16 @@ export function zkErrorCode(err: unknown): number | undefined {
  * and reports a new session so the owner re-creates its ephemeral nodes and watches.
  *
  * Operations wait for a connection, then for the answer, within `operationTimeoutMs` in total:
- * the library itself would queue them forever while disconnected.
+ * the library itself would queue them forever while disconnected. A connection that stays open but
+ * stops answering is left for a new one (see `startProbing`).
  */
 export class ZkSession {
   private client: Client | undefined;
   private connected = false;
   private freshClient = true;
   private lostTimer: NodeJS.Timeout | undefined;
+  private probeTimer: NodeJS.Timeout | undefined;
+  private probing = false;
   private closed = false;
   private readonly connectWaiters = new Set<() => void>();
   private readonly spinDelayMs: number;
@@ -116,6 +119,7 @@ export class ZkSession {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.lostTimer);
+    clearInterval(this.probeTimer);
     for (const wake of [...this.connectWaiters]) wake();
     const client = this.client;
     this.client = undefined;
@@ -150,6 +154,7 @@ export class ZkSession {
         'connected to ZooKeeper',
       );
       for (const wake of [...this.connectWaiters]) wake();
+      this.startProbing(client);
       this.events.onConnected(newSession);
     } else if (state === States.EXPIRED) {
       this.renew('the ZooKeeper session expired');
@@ -182,9 +187,39 @@ export class ZkSession {
   }
 
   private markDisconnected(): void {
+    clearInterval(this.probeTimer);
     if (!this.connected) return;
     this.connected = false;
     this.events.onDisconnected();
+  }
+
+  /**
+   * The library sends pings but never checks that answers come back, so a connection that silently
+   * stops carrying traffic (a NAT or firewall that forgot it, a peer that vanished) looks connected
+   * for ever while the server expires the session. So this asks something every third of the
+   * session timeout, and drops a connection that leaves the question unanswered for another third:
+   * the library then reconnects, in time to resume the session if a server is reachable. The Java
+   * client's read timeout of two thirds of the session works the same way.
+   */
+  private startProbing(client: Client): void {
+    clearInterval(this.probeTimer);
+    const intervalMs = Math.max(1, Math.floor(client.getSessionTimeout() / 3));
+    this.probeTimer = setInterval(() => void this.probe(client, intervalMs), intervalMs);
+    this.probeTimer.unref();
+  }
+
+  private async probe(client: Client, deadlineMs: number): Promise<void> {
+    if (this.probing || this.client !== client || !this.connected) return;
+    this.probing = true;
+    try {
+      const answered = await answersWithin(client, deadlineMs);
+      if (!answered && this.client === client && this.connected) {
+        this.options.logger.warn({ deadlineMs }, 'ZooKeeper stopped answering on an open connection; reconnecting');
+        dropConnection(client);
+      }
+    } finally {
+      this.probing = false;
+    }
   }
 
   /**
@@ -249,7 +284,23 @@ function closedError(): CimError {
   return new CimError(ErrorCodes.CLOSED, 'the ZooKeeper session is closed');
 }
 
-/** The library's connection manager, as far as abandoning a client needs it (version 1.1.3). */
+/**
+ * True when `client` answers a cheap question (does `/` exist?) within `deadlineMs`; an error
+ * answer counts, since the library then knows the connection is gone. The verdict waits for one
+ * more turn of the event loop after the deadline: after a long pause of this process the answer
+ * may already be read from the socket, just not processed yet.
+ */
+function answersWithin(client: Client, deadlineMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => setImmediate(() => resolve(false)), deadlineMs);
+    client.exists('/', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** The library's connection manager, as far as this module reaches into it (version 1.1.3). */
 interface ConnectionManagerInternals {
   socket?: Socket;
   setState(state: number): void;
@@ -258,13 +309,22 @@ interface ConnectionManagerInternals {
 /** The connection manager's CLOSING state: a socket that closes then is not reconnected. */
 const CONNECTION_MANAGER_CLOSING = -1;
 
+function connectionManager(client: Client): ConnectionManagerInternals {
+  return (client as unknown as { connectionManager: ConnectionManagerInternals }).connectionManager;
+}
+
+/** Closes the client's socket; the library sees a lost connection and connects again. */
+function dropConnection(client: Client): void {
+  connectionManager(client).socket?.destroy();
+}
+
 /**
  * Stops a client for good without talking to the server. The library has no API for this, so it
  * reaches into the connection manager: mark it closing, then destroy its socket, now and again
  * after the pause between connection attempts in case one was about to open a new socket.
  */
 function abandon(client: Client, spinDelayMs: number): void {
-  const manager = (client as unknown as { connectionManager: ConnectionManagerInternals }).connectionManager;
+  const manager = connectionManager(client);
   manager.setState(CONNECTION_MANAGER_CLOSING);
   manager.socket?.destroy();
   setTimeout(() => manager.socket?.destroy(), spinDelayMs + 100).unref();

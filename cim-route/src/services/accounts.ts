@@ -13,7 +13,7 @@ export interface LoginAnswer {
   sessionId: string;
   token: string;
   expiresAt: number;
-  server: { id: string; host: string; tcpPort: number };
+  server: { id: string; host: string; tcpPort: number; tls: boolean };
   heartbeatMs: number;
 }
 
@@ -73,7 +73,7 @@ export class Accounts {
       sessionId,
       token: signToken(claims, this.config.secret),
       expiresAt,
-      server: { id: server.id, host: server.host, tcpPort: server.tcpPort },
+      server: { id: server.id, host: server.host, tcpPort: server.tcpPort, tls: server.tls === true },
       heartbeatMs: this.config.heartbeatMs,
     };
   }

@@ -1,10 +1,10 @@
 import type { CommandModule } from 'yargs';
-import { createLogger, ZkRegistry } from '@cim/common';
+import { createLogger, loadTlsFiles, ZkRegistry } from '@cim/common';
 import { createStore, RouteService, type SelectionAlgorithm } from '@cim/route';
-import { envInt, requireSecret } from '../options.js';
+import { envInt, requireSecret, routeLimitOptions, routeLimits, tlsOptions, type RouteLimitArgs, type TlsArgs } from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
-interface RouteArgs {
+interface RouteArgs extends RouteLimitArgs, TlsArgs {
   redis?: string;
   zk?: string;
   secret?: string;
@@ -18,7 +18,7 @@ export const routeCommand: CommandModule<object, RouteArgs> = {
   command: 'route',
   describe: 'run one route instance (stateless; run several behind a load balancer)',
   builder: (y) =>
-    y
+    routeLimitOptions(tlsOptions(y))
       .option('redis', { type: 'string', default: process.env.CIM_REDIS, describe: 'Redis URL (env CIM_REDIS)' })
       .option('zk', { type: 'string', default: process.env.CIM_ZK, describe: 'ZooKeeper connect string, e.g. zk1:2181,zk2:2181/cim (env CIM_ZK)' })
       .option('secret', { type: 'string', describe: 'cluster secret (env CIM_SECRET)' })
@@ -33,7 +33,7 @@ export const routeCommand: CommandModule<object, RouteArgs> = {
   handler: async (args) => {
     if (!args.redis || !args.zk) throw new Error('cim route needs --redis and --zk (or CIM_REDIS and CIM_ZK); for a single process use "cim up"');
     const logger = createLogger('cim-route');
-    const store = createStore({ redisUrl: args.redis });
+    const store = createStore({ redisUrl: args.redis, retentionMs: args['retention-ms'] });
     const route = new RouteService({
       secret: requireSecret(args.secret),
       store,
@@ -43,6 +43,8 @@ export const routeCommand: CommandModule<object, RouteArgs> = {
       selection: args.selection as SelectionAlgorithm,
       duplicateLogin: args['duplicate-login'] as 'kick' | 'reject',
       heartbeatMs: envInt('CIM_HEARTBEAT_MS'),
+      ...routeLimits(args),
+      tls: loadTlsFiles({ cert: args['tls-cert'], key: args['tls-key'], ca: args['tls-ca'] }),
       logger,
       processMetrics: true,
     });

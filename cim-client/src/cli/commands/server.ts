@@ -1,10 +1,10 @@
 import type { CommandModule } from 'yargs';
-import { createLogger, ZkRegistry } from '@cim/common';
+import { createLogger, loadTlsFiles, ZkRegistry } from '@cim/common';
 import { PushServer } from '@cim/server';
-import { envInt, requireSecret } from '../options.js';
+import { envInt, requireSecret, tlsOptions, type TlsArgs } from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
-interface ServerArgs {
+interface ServerArgs extends TlsArgs {
   zk?: string;
   route: string;
   secret?: string;
@@ -22,7 +22,7 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
   command: 'server',
   describe: 'run one push server (registers itself in ZooKeeper; SIGTERM drains it)',
   builder: (y) =>
-    y
+    tlsOptions(y)
       .option('zk', { type: 'string', default: process.env.CIM_ZK, describe: 'ZooKeeper connect string (env CIM_ZK)' })
       .option('route', { type: 'string', default: process.env.CIM_ROUTE ?? 'http://127.0.0.1:8083', describe: 'route (or load balancer) URL for upstream events (env CIM_ROUTE)' })
       .option('secret', { type: 'string', describe: 'cluster secret (env CIM_SECRET)' })
@@ -49,6 +49,7 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
       advertisedHttpHost: args['advertised-http-host'],
       httpPort: args['http-port'],
       heartbeatMs: args['heartbeat-ms'],
+      tls: loadTlsFiles({ cert: args['tls-cert'], key: args['tls-key'], ca: args['tls-ca'] }),
       logger,
       processMetrics: true,
     });

@@ -1,10 +1,11 @@
 import type { CommandModule } from 'yargs';
-import { createLogger } from '@cim/common';
+import { createLogger, loadTlsFiles } from '@cim/common';
 import type { SelectionAlgorithm } from '@cim/route';
 import { startLocalCluster } from '../../local-cluster.js';
+import { routeLimitOptions, routeLimits, tlsOptions, type RouteLimitArgs, type TlsArgs } from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
-interface UpArgs {
+interface UpArgs extends RouteLimitArgs, TlsArgs {
   servers: number;
   redis?: string;
   zk?: string;
@@ -18,7 +19,7 @@ export const upCommand: CommandModule<object, UpArgs> = {
   command: 'up',
   describe: 'run a route and push server(s) in one process (embedded in-memory backends by default)',
   builder: (y) =>
-    y
+    routeLimitOptions(tlsOptions(y))
       .option('servers', { type: 'number', default: 1, describe: 'number of push servers' })
       .option('redis', { type: 'string', default: process.env.CIM_REDIS, describe: 'Redis URL (env CIM_REDIS); in memory when absent' })
       .option('zk', { type: 'string', default: process.env.CIM_ZK, describe: 'ZooKeeper connect string (env CIM_ZK); in memory when absent' })
@@ -42,6 +43,9 @@ export const upCommand: CommandModule<object, UpArgs> = {
       selection: args.selection as SelectionAlgorithm,
       secret: process.env.CIM_SECRET,
       logger,
+      route: routeLimits(args),
+      store: { retentionMs: args['retention-ms'] },
+      tls: loadTlsFiles({ cert: args['tls-cert'], key: args['tls-key'], ca: args['tls-ca'] }),
     });
     const where = [
       cluster.embedded.store ? 'in memory (embedded store: everything is gone when this process stops)' : `in Redis at ${args.redis}`,

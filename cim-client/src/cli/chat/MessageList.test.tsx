@@ -1,0 +1,79 @@
+import { render } from 'ink-testing-library';
+import { stripVTControlCharacters } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { ChatLine } from './chat-view.js';
+import { MessageList } from './MessageList.js';
+
+const at = (hours: number, minutes: number) => new Date(2025, 0, 2, hours, minutes).getTime();
+
+function frame(lines: ChatLine[], height = 10): string {
+  const { lastFrame } = render(<MessageList lines={lines} height={height} />);
+  return stripVTControlCharacters(lastFrame() ?? '');
+}
+
+function message(over: Partial<Extract<ChatLine, { kind: 'message' }>>): ChatLine {
+  return { kind: 'message', key: String(Math.random()), ts: at(9, 5), from: 'bob', channel: 'lobby', body: 'hello', own: false, ...over };
+}
+
+afterEach(cleanup);
+
+describe('MessageList', () => {
+  it('shows time as HH:MM, sender and body', () => {
+    expect(frame([message({ ts: at(9, 5), from: 'bob', body: 'hello all' })])).toContain('09:05 bob: hello all');
+  });
+
+  it('shows the recipient of a private message', () => {
+    expect(frame([message({ from: 'alice', channel: '@bob', to: '@bob', body: 'hi bob' })])).toContain('alice → @bob: hi bob');
+  });
+
+  it("marks own messages with their state and leaves others' unmarked", () => {
+    const text = frame([
+      message({ key: 'a', from: 'alice', own: true, status: 'sending', body: 'one' }),
+      message({ key: 'b', from: 'alice', own: true, status: 'stored', body: 'two' }),
+      message({ key: 'c', from: 'alice', own: true, status: 'failed', body: 'three' }),
+      message({ key: 'd', from: 'bob', body: 'four' }),
+      message({ key: 'e', from: 'alice', own: true, status: 'delivered', body: 'five' }),
+      message({ key: 'f', from: 'alice', own: true, status: 'read', body: 'six' }),
+      message({ key: 'g', from: 'alice', own: true, status: 'sent', body: 'seven' }),
+    ]);
+    const rows = text.split('\n');
+    expect(rows.find((r) => r.includes('one'))).toContain('sending…');
+    expect(rows.find((r) => r.includes('two'))).toContain('✓ stored');
+    expect(rows.find((r) => r.includes('three'))).toContain('✗ not sent');
+    expect(rows.find((r) => r.includes('four'))).not.toMatch(/sending|stored|sent|delivered|read/);
+    expect(rows.find((r) => r.includes('five'))).toContain('✓✓ delivered');
+    expect(rows.find((r) => r.includes('six'))).toContain('✓✓ read');
+    expect(rows.find((r) => r.includes('seven'))).toContain('✓ sent');
+  });
+
+  it('shows system lines', () => {
+    expect(frame([{ kind: 'system', key: 's', text: 'online (2): alice, bob', tone: 'info' }])).toContain('-- online (2): alice, bob');
+  });
+
+  it('wraps a long body under itself instead of cutting it', () => {
+    const body = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+    const rows = frame([message({ body })]).split('\n').filter((r) => r.trim());
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.join(' ').replace(/\s+/g, ' ')).toContain('word0 word1');
+    expect(rows.join(' ')).toContain('word39');
+    // Continuation rows start under the body, not under the time.
+    expect(rows[1]).toMatch(/^ {5,}word/);
+  });
+
+  it('keeps the newest lines when there are more than fit', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => message({ key: String(i), body: `line ${i}` }));
+    const text = frame(lines, 5);
+    expect(text).toContain('line 29');
+    expect(text).toContain('line 25');
+    expect(text).not.toContain('line 24');
+    expect(text.split('\n')).toHaveLength(5);
+  });
+
+  it('fills from the bottom, so a short list sits just above the status bar', () => {
+    const rows = frame([message({ body: 'only' })], 4).split('\n');
+    expect(rows).toHaveLength(4);
+    expect(rows[3]).toContain('only');
+    expect(rows[0].trim()).toBe('');
+  });
+});

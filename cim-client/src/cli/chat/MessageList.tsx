@@ -1,0 +1,63 @@
+import { Box, Text } from 'ink';
+import { formatTime } from '../format.js';
+import type { ChatLine, OwnStatus } from './chat-view.js';
+
+const STATUS_MARK: Record<OwnStatus, { text: string; color: string }> = {
+  sending: { text: 'sending…', color: 'gray' },
+  stored: { text: '✓ stored', color: 'gray' },
+  delivered: { text: '✓✓ delivered', color: 'gray' },
+  read: { text: '✓✓ read', color: 'blue' },
+  sent: { text: '✓ sent', color: 'gray' },
+  failed: { text: '✗ not sent', color: 'red' },
+};
+
+export interface MessageListProps {
+  lines: readonly ChatLine[];
+  /** Rows available; the newest lines fill them from the bottom and older ones scroll off the top. */
+  height: number;
+}
+
+export function MessageList({ lines, height }: MessageListProps) {
+  // A line takes at least one row, so more than `height` lines can never show.
+  const visible = lines.slice(-Math.max(height, 1));
+  return (
+    <Box flexDirection="column" height={height} justifyContent="flex-end" overflow="hidden">
+      {visible.map((line) => (line.kind === 'system' ? <SystemLine key={line.key} line={line} /> : <MessageLine key={line.key} line={line} />))}
+    </Box>
+  );
+}
+
+function SystemLine({ line }: { line: Extract<ChatLine, { kind: 'system' }> }) {
+  return (
+    <Box flexShrink={0}>
+      <Text color={line.tone === 'error' ? 'yellow' : 'gray'} wrap="wrap">
+        {`-- ${line.text}`}
+      </Text>
+    </Box>
+  );
+}
+
+function MessageLine({ line }: { line: Extract<ChatLine, { kind: 'message' }> }) {
+  const mark = line.status ? STATUS_MARK[line.status] : undefined;
+  return (
+    <Box flexShrink={0}>
+      <Box flexShrink={0}>
+        <Text dimColor>{formatTime(line.ts)} </Text>
+        <Text color={line.own ? 'green' : 'cyan'} bold>
+          {line.from}
+        </Text>
+        {line.to && <Text color="magenta">{` → ${line.to}`}</Text>}
+        <Text>: </Text>
+      </Box>
+      {/* The body wraps in the space left of the sender, keeping a hanging indent. */}
+      <Box flexGrow={1} flexShrink={1}>
+        <Text wrap="wrap">{line.body}</Text>
+      </Box>
+      {mark && (
+        <Box flexShrink={0} marginLeft={1}>
+          <Text color={mark.color}>{mark.text}</Text>
+        </Box>
+      )}
+    </Box>
+  );
+}

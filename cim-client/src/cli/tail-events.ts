@@ -1,0 +1,35 @@
+import type { ChatMessage } from '@cim/common';
+import type { ConnectionState } from '../sdk/cim-client.js';
+import { channelOf, formatTime } from './format.js';
+
+/** What `cim tail` reports, one per output line. */
+export type TailEvent =
+  | { type: 'message'; message: ChatMessage; cursor: string; synced: boolean }
+  | { type: 'state'; state: ConnectionState }
+  | { type: 'kicked'; reason: string }
+  | { type: 'cursorExpired' };
+
+/** NDJSON: message fields at the top level, so `jq .body` works on message lines. */
+export function jsonLine(event: TailEvent): string {
+  switch (event.type) {
+    case 'message':
+      return JSON.stringify({ type: 'message', ...event.message, cursor: event.cursor, synced: event.synced });
+    default:
+      return JSON.stringify(event);
+  }
+}
+
+export function humanLine(event: TailEvent): string {
+  switch (event.type) {
+    case 'message': {
+      const { message } = event;
+      return `${formatTime(message.ts)} [${channelOf(message)}] ${message.fromUserName}: ${message.body}`;
+    }
+    case 'state':
+      return `-- ${event.state}`;
+    case 'kicked':
+      return `-- signed out: ${event.reason}`;
+    case 'cursorExpired':
+      return '-- older messages have expired; some may be missing';
+  }
+}

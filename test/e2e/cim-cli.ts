@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root and the `cim` shim, which runs the built CLI (cim-client/dist). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CIM_BIN = fileURLToPath(new URL('../../bin/cim.js', import.meta.url));
+
+/** These tests run the real `cim` command, so the CLI must have been built (`npm test` does it). */
+export function requireBuiltCli(): void {
+  if (!existsSync(fileURLToPath(new URL('../../cim-client/dist/cli/main.js', import.meta.url)))) {
+    throw new Error('the cim CLI is not built: run "npx tsc -b" (npm test builds it first)');
+  }
+}
+
+export interface CimRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/cim.js …args` to the end with the given extra environment. */
+export function runCim(args: string[], env: Record<string, string>, timeoutMs = 20_000): Promise<CimRun> {
+  return runProcess(process.execPath, [CIM_BIN, ...args], env, timeoutMs);
+}
+
+/** Runs a command line in bash (for pipelines) to the end. */
+export function runBash(script: string, env: Record<string, string>, timeoutMs = 20_000): Promise<CimRun> {
+  return runProcess('bash', ['-c', script], env, timeoutMs);
+}
+
+/** The test's environment without any CIM_* settings of whoever runs it, plus `extra`. */
+export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CIM_')));
+  return { ...env, ...extra };
+}
+
+function runProcess(command: string, args: string[], env: Record<string, string>, timeoutMs: number): Promise<CimRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: REPO_ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${command} ${args.join(' ')} did not finish within ${timeoutMs} ms; stdout: ${stdout}; stderr: ${stderr}`));
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { SelectorName } from '@cim/common';
+import { freePort } from '../harness/free-port.js';
+import { ManagedProcess } from '../harness/managed-process.js';
+import { RedisServer } from '../harness/redis-server.js';
+import { waitFor } from '../harness/wait-for.js';
+import { ZooKeeperServer } from '../harness/zookeeper-server.js';
+import { RoundRobinProxy } from './round-robin-proxy.js';
+
+/*
+ * The whole topology of docker-compose, without Docker: Redis, ZooKeeper, N `cim route` and M
+ * `cim server` processes, and a round-robin proxy in front of the routes. `npm run cluster` runs
+ * it for people; the multi-instance and fault tests run the very same code. It imports nothing
+ * from Vitest, so a plain script can load it.
+ */
+
+const CIM_BIN = fileURLToPath(new URL('../../bin/cim.js', import.meta.url));
+const CIM_BUILT = fileURLToPath(new URL('../../cim-client/dist/cli/main.js', import.meta.url));
+
+export interface ClusterOptions {
+  /** Route processes behind the proxy. Default 2. */
+  routes?: number;
+  /** Push server processes. Default 3. */
+  servers?: number;
+  /** `--selection` of every route. Default round-robin. */
+  selection?: SelectorName;
+  /** Port of the proxy, which is the cluster's public route URL. Default 0: any free port. */
+  proxyPort?: number;
+  /** `CIM_ZK_SESSION_TIMEOUT_MS` of routes and servers: how long a crashed server stays listed. */
+  zkSessionTimeoutMs?: number;
+  /** `--heartbeat-ms` of the push servers. */
+  heartbeatMs?: number;
+  /** Use this ZooKeeper (e.g. an ensemble's connect string) instead of starting one. */
+  zkConnect?: string;
+  /** `CIM_LOG_LEVEL` of routes and servers. Default info. */
+  logLevel?: string;
+  /** Receives every line a route or server process writes, with its name (`route-1`, `s2`). */
+  onLog?: (name: string, line: string) => void;
+}
+
+interface Shared {
+  secret: string;
+  env: NodeJS.ProcessEnv;
+  onLog?: (name: string, line: string) => void;
+}
+
+/** One `cim …` process: started, stopped and started again with the same ports. */
+abstract class CimProcess {
+  private proc: ManagedProcess | undefined;
+
+  protected constructor(
+    readonly name: string,
+    private readonly shared: Shared,
+  ) {}
+
+  get running(): boolean {
+    return this.proc?.running ?? false;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) throw new Error(`${this.name} is already running`);
+    const onLog = this.shared.onLog;
+    this.proc = new ManagedProcess({
+      name: `cim ${this.name}`,
+      command: process.execPath,
+      args: [CIM_BIN, ...this.args()],
+      env: this.shared.env,
+      onLine: onLog && ((line) => onLog(this.name, line)),
+      isReady: () => this.isReady(),
+    });
+    await this.proc.start();
+  }
+
+  /** SIGTERM: graceful (a push server drains). SIGKILL: a crash. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.proc?.stop(signal);
+  }
+
+  protected get secret(): string {
+    return this.shared.secret;
+  }
+
+  protected abstract args(): string[];
+  protected abstract isReady(): Promise<boolean>;
+}
+
+export class RouteProcess extends CimProcess {
+  constructor(
+    name: string,
+    readonly port: number,
+    private readonly backends: { redisUrl: string; zkConnect: string },
+    public selection: SelectorName,
+    shared: Shared,
+  ) {
+    super(name, shared);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The route's `/readyz` answer, or undefined when it does not answer. */
+  async readiness(): Promise<RouteReadiness | undefined> {
+    try {
+      const res = await fetch(`${this.url}/readyz`);
+      return { httpStatus: res.status, ...((await res.json()) as Omit<RouteReadiness, 'httpStatus'>) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stops the route and starts it again on the same port, with another selection if given. */
+  async restart(changes: { selection?: SelectorName } = {}): Promise<void> {
+    await this.stop();
+    this.selection = changes.selection ?? this.selection;
+    await this.start();
+  }
+
+  protected args(): string[] {
+    return [
+      'route',
+      '--redis', this.backends.redisUrl,
+      '--zk', this.backends.zkConnect,
+      '--secret', this.secret,
+      '--port', String(this.port),
+      '--selection', this.selection,
+    ];
+  }
+
+  protected async isReady(): Promise<boolean> {
+    return (await fetch(`${this.url}/healthz`)).ok;
+  }
+}
+
+export interface RouteReadiness {
+  httpStatus: number;
+  status: string;
+  checks: Record<string, boolean>;
+  /** Push servers the route sees. */
+  servers?: number;
+}
+
+export class ServerProcess extends CimProcess {
+  constructor(
+    readonly id: string,
+    readonly tcpPort: number,
+    readonly httpPort: number,
+    private readonly links: { zkConnect: string; routeUrl: string; heartbeatMs?: number },
+    shared: Shared,
+  ) {
+    super(id, shared);
+  }
+
+  protected args(): string[] {
+    const args = [
+      'server',
+      '--id', this.id,
+      '--zk', this.links.zkConnect,
+      '--route', this.links.routeUrl,
+      '--secret', this.secret,
+      '--tcp-port', String(this.tcpPort),
+      '--http-port', String(this.httpPort),
+    ];
+    if (this.links.heartbeatMs) args.push('--heartbeat-ms', String(this.links.heartbeatMs));
+    return args;
+  }
+
+  protected async isReady(): Promise<boolean> {
+    return (await fetch(`http://127.0.0.1:${this.httpPort}/readyz`)).ok;
+  }
+}
+
+export interface CimCluster {
+  /** The proxy in front of the routes: what clients use. */
+  routeUrl: string;
+  redisUrl: string;
+  zkConnect: string;
+  secret: string;
+  /** Started by the cluster; undefined when `zkConnect` was given. */
+  zookeeper: ZooKeeperServer | undefined;
+  redis: RedisServer;
+  proxy: RoundRobinProxy;
+  routes: RouteProcess[];
+  servers: ServerProcess[];
+  /** Resolves once every running route sees every running push server. */
+  settled(timeoutMs?: number): Promise<void>;
+  /** Stops everything it started, push servers first. */
+  stop(): Promise<void>;
+}
+
+/** Starts a cluster; on failure, stops whatever part of it had started and rethrows. */
+export async function startCluster(options: ClusterOptions = {}): Promise<CimCluster> {
+  if (!existsSync(CIM_BUILT)) throw new Error('the cim command is not built: run "npx tsc -b" first');
+  const stack: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stack.splice(0).reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    return await launch(options, stack, stopAll);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+async function launch(
+  options: ClusterOptions,
+  stack: Array<() => Promise<void>>,
+  stopAll: () => Promise<void>,
+): Promise<CimCluster> {
+  const [redis, zookeeper] = await Promise.all([
+    RedisServer.start(),
+    options.zkConnect ? undefined : ZooKeeperServer.start(),
+  ]);
+  stack.push(() => redis.stop());
+  if (zookeeper) stack.push(() => zookeeper.stop());
+  const zkConnect = options.zkConnect ?? zookeeper!.connectString;
+
+  const shared: Shared = {
+    secret: randomBytes(24).toString('base64url'),
+    env: childEnv(options),
+    onLog: options.onLog,
+  };
+  const backends = { redisUrl: redis.url, zkConnect };
+  const routes: RouteProcess[] = [];
+  for (let i = 1; i <= (options.routes ?? 2); i++) {
+    routes.push(new RouteProcess(`route-${i}`, await freePort(), backends, options.selection ?? 'round-robin', shared));
+  }
+  const proxy = await RoundRobinProxy.start(routes.map((r) => ({ port: r.port })), options.proxyPort ?? 0);
+  stack.push(() => proxy.close());
+
+  stack.push(() => Promise.all(routes.map((r) => r.stop())).then(() => undefined));
+  await Promise.all(routes.map((r) => r.start()));
+
+  const servers: ServerProcess[] = [];
+  for (let i = 1; i <= (options.servers ?? 3); i++) {
+    const links = { zkConnect, routeUrl: proxy.url, heartbeatMs: options.heartbeatMs };
+    servers.push(new ServerProcess(`s${i}`, await freePort(), await freePort(), links, shared));
+  }
+  stack.push(() => Promise.all(servers.map((s) => s.stop())).then(() => undefined));
+  await Promise.all(servers.map((s) => s.start()));
+
+  const settled = async (timeoutMs = 15_000) => {
+    const expected = servers.filter((s) => s.running).length;
+    await waitFor(
+      async () => {
+        const answers = await Promise.all(routes.filter((r) => r.running).map((r) => r.readiness()));
+        return answers.every((a) => a?.httpStatus === 200 && a.servers === expected);
+      },
+      { timeoutMs, intervalMs: 100, message: `every route to see ${expected} push servers` },
+    );
+  };
+  await settled();
+
+  return {
+    routeUrl: proxy.url,
+    redisUrl: redis.url,
+    zkConnect,
+    secret: shared.secret,
+    zookeeper,
+    redis,
+    proxy,
+    routes,
+    servers,
+    settled,
+    stop: stopAll,
+  };
+}
+
+/** The caller's environment without its CIM_* settings, plus the cluster's. */
+function childEnv(options: ClusterOptions): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CIM_')));
+  env.CIM_LOG_LEVEL = options.logLevel ?? 'info';
+  if (options.zkSessionTimeoutMs) env.CIM_ZK_SESSION_TIMEOUT_MS = String(options.zkSessionTimeoutMs);
+  return env;
+}

@@ -1,0 +1,123 @@
+import { expect } from 'vitest';
+import type { ChatMessage } from '@cim/common';
+import { CimClient, MemoryCursorStore } from '@cim/client';
+
+/** One run of the app on a device: a CimClient and what it showed, in order. */
+export interface DeviceRun {
+  client: CimClient;
+  received: ChatMessage[];
+}
+
+/**
+ * A device of a user that is switched off and on again: every `start()` is a NEW CimClient (an app
+ * restart) on the same `deviceId` and the same cursor store, which keeps the sync state between
+ * runs as a phone's storage would. Remembers every run, so "shown exactly once" can be checked
+ * across all of them.
+ */
+export class SimulatedDevice {
+  readonly cursorStore = new MemoryCursorStore();
+  readonly runs: DeviceRun[] = [];
+  private current: DeviceRun | undefined;
+
+  constructor(
+    readonly routeUrl: string,
+    readonly userName: string,
+    readonly password: string,
+    readonly deviceId: string,
+  ) {}
+
+  get label(): string {
+    return `${this.userName}/${this.deviceId}`;
+  }
+
+  /** The running client, if the device is on. */
+  get client(): CimClient | undefined {
+    return this.current?.client;
+  }
+
+  get isOnline(): boolean {
+    return this.current?.client.state === 'online';
+  }
+
+  /** Starts a new run and connects it; a refused first connect is tried again, up to `attempts` times. */
+  async start(options: { attempts?: number } = {}): Promise<CimClient> {
+    if (this.current) throw new Error(`${this.label} is already on`);
+    const attempts = options.attempts ?? 20;
+    for (let attempt = 1; ; attempt++) {
+      const run = this.newRun();
+      try {
+        await run.client.connect();
+        this.current = run;
+        return run.client;
+      } catch (err) {
+        await run.client.close();
+        if (attempt >= attempts) throw new Error(`${this.label} could not connect after ${attempts} attempts`, { cause: err });
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
+  }
+
+  /** Closes the running client (a clean logout); its sync state stays in the cursor store. */
+  async stop(): Promise<void> {
+    const run = this.current;
+    this.current = undefined;
+    await run?.client.close();
+  }
+
+  /** How many times each msgId was shown, over every run. */
+  shownCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const run of this.runs) {
+      for (const m of run.received) counts.set(m.msgId, (counts.get(m.msgId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** Whether every one of `msgIds` was shown by some run. */
+  hasAll(msgIds: Iterable<string>): boolean {
+    const counts = this.shownCounts();
+    for (const id of msgIds) if (!counts.has(id)) return false;
+    return true;
+  }
+
+  private newRun(): DeviceRun {
+    const client = new CimClient({
+      routeUrl: this.routeUrl,
+      userName: this.userName,
+      password: this.password,
+      deviceId: this.deviceId,
+      cursorStore: this.cursorStore,
+      reconnectMinMs: 50,
+      reconnectMaxMs: 500,
+    });
+    const run: DeviceRun = { client, received: [] };
+    client.on('message', (m) => run.received.push(m));
+    this.runs.push(run);
+    return run;
+  }
+}
+
+/**
+ * Checks what a device showed against what was addressed to its user: each expected msgId exactly
+ * once over all runs, nothing else (broadcasts aside), and within each run every conversation in
+ * ascending seq order.
+ */
+export function expectShownExactlyOnceInOrder(device: SimulatedDevice, expectedMsgIds: Set<string>): void {
+  const counts = device.shownCounts();
+  const missing = [...expectedMsgIds].filter((id) => !counts.has(id));
+  const repeated = [...counts].filter(([, n]) => n > 1).map(([id, n]) => `${id}×${n}`);
+  const unexpected = [...counts.keys()].filter((id) => !expectedMsgIds.has(id));
+  expect({ device: device.label, missing, repeated, unexpected }).toEqual({ device: device.label, missing: [], repeated: [], unexpected: [] });
+
+  device.runs.forEach((run, i) => {
+    const lastSeq = new Map<string, bigint>();
+    const outOfOrder: string[] = [];
+    for (const m of run.received) {
+      const seq = BigInt(m.seq);
+      const before = lastSeq.get(m.conversationId);
+      if (before !== undefined && seq <= before) outOfOrder.push(`${m.conversationId}: seq ${seq} after ${before}`);
+      lastSeq.set(m.conversationId, seq);
+    }
+    expect(outOfOrder, `${device.label} run ${i + 1}: per-conversation seq order`).toEqual([]);
+  });
+}

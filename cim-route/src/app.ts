@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Logger } from '@cim/common';
 import { errorHandler, notFound } from './http/errors.js';
 import { internalApi, type InternalApiContext } from './http/internal-api.js';
+import { openApiDocument } from './http/openapi.js';
 import { publicApi, type PublicApiContext } from './http/public-api.js';
 import type { RouteMetrics } from './metrics.js';
 
@@ -39,6 +40,9 @@ export function createRouteApp(ctx: AppContext): Express {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
   });
 
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
   app.use(internalApi(ctx));
   app.use('/api/v1', express.json({ limit: '64kb' }), publicApi(ctx));
   app.use(notFound);

@@ -22,6 +22,7 @@ import type { RouteStore } from './store/types.js';
 export interface RouteServiceOptions extends Partial<RouteConfig> {
   secret: string;
   store: RouteStore;
+  /** The live push servers; closed by `stop()`. The store is the caller's to close. */
   registry: ServerRegistry;
   logger?: Logger;
   now?: () => number;
@@ -119,5 +120,6 @@ export class RouteService {
     this.stopWatchingConnection?.();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.registry.close().catch((err) => this.logger.warn({ err }, 'registry close failed'));
   }
 }

@@ -16,6 +16,7 @@ import { RouteLink } from './route-link.js';
 export interface PushServerOptions extends Partial<PushServerConfig> {
   secret: string;
   routeUrl: string;
+  /** Where the server registers itself; closed by `stop()`. */
   registry: ServerRegistry;
   logger?: Logger;
   now?: () => number;
@@ -49,6 +50,8 @@ export class PushServer {
   private loadTimer: NodeJS.Timeout | undefined;
   private lastReportedLoad = -1;
   private state: 'new' | 'running' | 'draining' | 'stopped' = 'new';
+  /** Ready means reachable through the registry, not just listening. */
+  private registered = false;
 
   constructor(options: PushServerOptions) {
     const { registry, logger, now, processMetrics, ...rest } = options;
@@ -82,7 +85,7 @@ export class PushServer {
       secret: this.config.secret,
       table: this.table,
       metrics: this.metrics,
-      isReady: () => this.state === 'running',
+      isReady: () => this.state === 'running' && this.registered,
     });
     this.httpServer = tlsOptions ? https.createServer({ cert: tlsOptions.cert, key: tlsOptions.key }, api) : http.createServer(api);
   }
@@ -94,6 +97,7 @@ export class PushServer {
     this.sweeper.start();
     this.state = 'running';
     await this.registry.register(this.info());
+    this.registered = true;
     this.loadTimer = setInterval(() => void this.reportLoad(), LOAD_REPORT_INTERVAL_MS);
     this.loadTimer.unref();
     this.logger.info({ tcp: this.tcpAddress, http: this.httpAddress }, 'push server started');
@@ -134,6 +138,7 @@ export class PushServer {
     if (this.state === 'stopped' || this.state === 'draining') return;
     this.state = 'draining';
     clearInterval(this.loadTimer);
+    this.registered = false;
     await this.registry.unregister(this.id).catch((err) => this.logger.warn({ err }, 'unregister failed'));
     this.tcp.close();
     for (const conn of this.open) conn.closeWith({ redirect: { reason: 'server is shutting down' } }, 'redirected');
@@ -145,6 +150,7 @@ export class PushServer {
     this.routeLink.stop();
     this.httpServer.closeAllConnections();
     await new Promise<void>((resolve) => this.httpServer.close(() => resolve()));
+    await this.registry.close().catch((err) => this.logger.warn({ err }, 'registry close failed'));
     this.state = 'stopped';
     this.logger.info('push server stopped');
   }

@@ -6,12 +6,12 @@ export function clientOptions<T>(y: Argv<T>) {
     .option('route', {
       type: 'string',
       describe: 'route URL (env CIM_ROUTE)',
-      default: process.env.CIM_ROUTE ?? 'http://127.0.0.1:8083',
+      default: process.env.CIM_ROUTE || 'http://127.0.0.1:8083',
     })
     .option('device', {
       type: 'string',
       describe: 'device id: one session per user and device (env CIM_DEVICE)',
-      default: process.env.CIM_DEVICE ?? 'default',
+      default: process.env.CIM_DEVICE || 'default',
     });
 }
 

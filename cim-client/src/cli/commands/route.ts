@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { createLogger, loadTlsFiles, ZkRegistry } from '@cim/common';
-import { createStore, RouteService, type SelectionAlgorithm } from '@cim/route';
+import type { SelectionAlgorithm } from '@cim/route';
 import { envInt, requireSecret, routeLimitOptions, routeLimits, tlsOptions, type RouteLimitArgs, type TlsArgs } from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
@@ -31,6 +31,7 @@ export const routeCommand: CommandModule<object, RouteArgs> = {
       })
       .option('duplicate-login', { type: 'string', default: process.env.CIM_DUPLICATE_LOGIN ?? 'kick', choices: ['kick', 'reject'] }) as never,
   handler: async (args) => {
+    const { createStore, RouteService } = await import('@cim/route');
     if (!args.redis || !args.zk) throw new Error('cim route needs --redis and --zk (or CIM_REDIS and CIM_ZK); for a single process use "cim up"');
     const logger = createLogger('cim-route');
     const store = createStore({ redisUrl: args.redis, retentionMs: args['retention-ms'] });

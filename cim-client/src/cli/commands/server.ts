@@ -1,6 +1,5 @@
 import type { CommandModule } from 'yargs';
 import { createLogger, loadTlsFiles, ZkRegistry } from '@cim/common';
-import { PushServer } from '@cim/server';
 import { envInt, requireSecret, tlsOptions, type TlsArgs } from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
@@ -35,6 +34,7 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
       .option('http-port', { type: 'number', default: envInt('CIM_HTTP_PORT') ?? 8081 })
       .option('heartbeat-ms', { type: 'number', default: envInt('CIM_HEARTBEAT_MS') }) as never,
   handler: async (args) => {
+    const { PushServer } = await import('@cim/server');
     if (!args.zk) throw new Error('cim server needs --zk (or CIM_ZK); for a single process use "cim up"');
     const logger = createLogger('cim-server');
     const server = new PushServer({

@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { createLogger, loadTlsFiles } from '@cim/common';
 import type { SelectionAlgorithm } from '@cim/route';
-import { startLocalCluster } from '../../local-cluster.js';
 import { routeLimitOptions, routeLimits, tlsOptions, type RouteLimitArgs, type TlsArgs } from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
@@ -32,6 +31,8 @@ export const upCommand: CommandModule<object, UpArgs> = {
         choices: ['round-robin', 'random', 'consistent-hash', 'least-connections'],
       }) as never,
   handler: async (args) => {
+    // Loaded here so that client commands do not pay for the whole route and server at start-up.
+    const { startLocalCluster } = await import('../../local-cluster.js');
     const logger = createLogger('cim', { level: process.env.CIM_LOG_LEVEL ?? 'warn' });
     const cluster = await startLocalCluster({
       servers: args.servers,

@@ -1,0 +1,222 @@
+/**
+ * The OpenAPI 3.1 document of the route's public API, served at GET /api/v1/openapi.json.
+ * A test checks that every route of the app is here and every path here is a route of the app.
+ */
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const ok = (description: string, schema?: object) => (schema ? { description, ...json(schema) } : { description });
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), { description: errorText[s] ?? 'error', ...json(ref('Error')) }]));
+const errorText: Record<number, string> = {
+  400: 'invalid input (CIM_ERR_INVALID_INPUT)',
+  401: 'missing, bad or expired token (CIM_ERR_UNAUTHORIZED, CIM_ERR_BAD_TOKEN, CIM_ERR_TOKEN_EXPIRED, CIM_ERR_BAD_CREDENTIALS)',
+  403: 'not allowed (CIM_ERR_FORBIDDEN, CIM_ERR_NOT_A_MEMBER)',
+  404: 'not found (CIM_ERR_NOT_FOUND, CIM_ERR_USER_NOT_FOUND)',
+  409: 'conflict (CIM_ERR_USER_EXISTS, CIM_ERR_ALREADY_LOGGED_IN, CIM_ERR_GROUP_FULL, CIM_ERR_RECALL_TOO_LATE)',
+  410: 'cursor older than the retention (CIM_ERR_CURSOR_EXPIRED)',
+  413: 'body too large (CIM_ERR_BODY_TOO_LARGE)',
+  429: 'rate limited (CIM_ERR_RATE_LIMITED)',
+  503: 'no push server or storage unavailable (CIM_ERR_NO_SERVER, CIM_ERR_UNAVAILABLE)',
+};
+const auth = [{ bearer: [] }];
+const id = { type: 'string', pattern: '^[1-9][0-9]{0,19}$' };
+const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
+const queryParam = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'CIM-TS route API',
+    version: '1',
+    description:
+      'Client-facing API of a CIM-TS route. After login, send the token as `Authorization: Bearer <token>`. Errors are `{code, message}`. 64-bit numbers are decimal strings.',
+  },
+  servers: [{ url: '/api/v1' }],
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    schemas: {
+      Error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+      User: { type: 'object', properties: { userId: id, userName: { type: 'string' } } },
+      Destination: {
+        oneOf: [
+          { type: 'object', required: ['userId'], properties: { userId: id } },
+          { type: 'object', required: ['groupId'], properties: { groupId: id } },
+          { type: 'object', required: ['broadcast'], properties: { broadcast: { const: true } } },
+        ],
+      },
+      Message: {
+        type: 'object',
+        properties: {
+          msgId: id,
+          conversationId: { type: 'string', description: 'p:<low>:<high>, g:<groupId> or b' },
+          seq: { type: 'string' },
+          fromUserId: id,
+          fromUserName: { type: 'string' },
+          to: ref('Destination'),
+          body: { type: 'string' },
+          ts: { type: 'string', description: 'ms since epoch' },
+          clientMsgId: { type: 'string' },
+          recalled: { type: 'boolean' },
+        },
+      },
+      SendAnswer: {
+        type: 'object',
+        properties: { msgId: id, conversationId: { type: 'string' }, seq: { type: 'string' }, ts: { type: 'string' }, clientMsgId: { type: 'string' } },
+      },
+      Group: {
+        type: 'object',
+        properties: { groupId: id, name: { type: 'string' }, ownerId: id, memberIds: { type: 'array', items: id }, createdAt: { type: 'integer' } },
+      },
+    },
+  },
+  paths: {
+    '/accounts': {
+      post: {
+        summary: 'Register',
+        requestBody: json({ type: 'object', required: ['userName', 'password'], properties: { userName: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,32}$' }, password: { type: 'string' } } }),
+        responses: { '201': ok('registered', ref('User')), ...errors(400, 409) },
+      },
+    },
+    '/sessions': {
+      post: {
+        summary: 'Log in: picks a push server and returns a token',
+        requestBody: json({ type: 'object', required: ['userName', 'password'], properties: { userName: { type: 'string' }, password: { type: 'string' }, deviceId: { type: 'string' } } }),
+        responses: {
+          '200': ok('logged in', {
+            type: 'object',
+            properties: {
+              userId: id,
+              userName: { type: 'string' },
+              deviceId: { type: 'string' },
+              sessionId: { type: 'string' },
+              token: { type: 'string' },
+              expiresAt: { type: 'integer' },
+              heartbeatMs: { type: 'integer' },
+              server: { type: 'object', properties: { id: { type: 'string' }, host: { type: 'string' }, tcpPort: { type: 'integer' }, tls: { type: 'boolean' } } },
+            },
+          }),
+          ...errors(400, 401, 409, 503),
+        },
+      },
+    },
+    '/sessions/current': { delete: { summary: 'Log out', security: auth, responses: { '204': ok('logged out'), ...errors(401) } } },
+    '/users/online': {
+      get: {
+        summary: 'Online users, paged',
+        security: auth,
+        parameters: [queryParam('cursor', 'from the previous page'), queryParam('limit', '1-1000', { type: 'integer' })],
+        responses: { '200': ok('a page', { type: 'object', properties: { users: { type: 'array', items: ref('User') }, nextCursor: { type: ['string', 'null'] } } }), ...errors(400, 401) },
+      },
+    },
+    '/users': {
+      get: {
+        summary: 'Find users by name prefix',
+        security: auth,
+        parameters: [queryParam('prefix', 'name prefix'), queryParam('limit', '1-100', { type: 'integer' })],
+        responses: { '200': ok('users', { type: 'object', properties: { users: { type: 'array', items: ref('User') } } }), ...errors(400, 401) },
+      },
+    },
+    '/users/{name}': {
+      get: { summary: 'A user by exact name', security: auth, parameters: [pathParam('name', 'user name')], responses: { '200': ok('the user', ref('User')), ...errors(401, 404) } },
+    },
+    '/messages': {
+      post: {
+        summary: 'Send (stored before any push; idempotent on clientMsgId); with deliverAt, schedule',
+        security: auth,
+        requestBody: json({
+          type: 'object',
+          required: ['to', 'body'],
+          properties: { to: ref('Destination'), body: { type: 'string', maxLength: 4096 }, clientMsgId: { type: 'string' }, deliverAt: { type: 'integer' } },
+        }),
+        responses: {
+          '200': ok('stored (or broadcast)', ref('SendAnswer')),
+          '202': ok('scheduled', { type: 'object', properties: { scheduled: { const: true }, clientMsgId: { type: 'string' }, deliverAt: { type: 'integer' } } }),
+          ...errors(400, 401, 403, 404, 429, 503),
+        },
+      },
+    },
+    '/messages/{msgId}/recall': {
+      post: { summary: 'Recall one of my messages', security: auth, parameters: [pathParam('msgId', 'message id')], responses: { '204': ok('recalled'), ...errors(400, 401, 403, 404, 409) } },
+    },
+    '/sync': {
+      get: {
+        summary: 'Everything after a sync cursor, in order, in pages',
+        security: auth,
+        parameters: [queryParam('after', 'cursor (0 = from the start)'), queryParam('limit', '1-1000', { type: 'integer' })],
+        responses: {
+          '200': ok('a page', {
+            type: 'object',
+            properties: {
+              messages: { type: 'array', items: { type: 'object', properties: { cursor: { type: 'string' }, message: ref('Message') } } },
+              cursor: { type: 'string' },
+              hasMore: { type: 'boolean' },
+            },
+          }),
+          ...errors(400, 401, 410),
+        },
+      },
+    },
+    '/conversations': {
+      get: {
+        summary: 'My conversations with unread counts',
+        security: auth,
+        parameters: [queryParam('limit', '1-500', { type: 'integer' })],
+        responses: {
+          '200': ok('conversations', {
+            type: 'object',
+            properties: { conversations: { type: 'array', items: { type: 'object', properties: { conversationId: { type: 'string' }, lastSeq: { type: 'string' }, readSeq: { type: 'string' }, unread: { type: 'integer' } } } } },
+          }),
+          ...errors(400, 401),
+        },
+      },
+    },
+    '/conversations/{id}/messages': {
+      get: {
+        summary: 'History, newest first, paged backwards by seq, with a keyword filter',
+        security: auth,
+        parameters: [pathParam('id', 'conversation id'), queryParam('beforeSeq', 'exclusive upper bound'), queryParam('limit', '1-200', { type: 'integer' }), queryParam('q', 'keyword')],
+        responses: { '200': ok('messages', { type: 'object', properties: { messages: { type: 'array', items: ref('Message') } } }), ...errors(400, 401, 403, 404) },
+      },
+    },
+    '/conversations/{id}/read': {
+      post: {
+        summary: 'Mark read up to a seq',
+        security: auth,
+        parameters: [pathParam('id', 'conversation id')],
+        requestBody: json({ type: 'object', required: ['seq'], properties: { seq: { type: 'string' } } }),
+        responses: { '204': ok('marked'), ...errors(400, 401, 403, 404) },
+      },
+    },
+    '/groups': {
+      post: {
+        summary: 'Create a group',
+        security: auth,
+        requestBody: json({ type: 'object', required: ['name'], properties: { name: { type: 'string' }, memberIds: { type: 'array', items: id } } }),
+        responses: { '201': ok('created', ref('Group')), ...errors(400, 401, 404, 409) },
+      },
+      get: { summary: 'My groups', security: auth, responses: { '200': ok('groups', { type: 'object', properties: { groups: { type: 'array', items: ref('Group') } } }), ...errors(401) } },
+    },
+    '/groups/{id}': {
+      get: { summary: 'One group (members only)', security: auth, parameters: [pathParam('id', 'group id')], responses: { '200': ok('the group', ref('Group')), ...errors(400, 401, 403, 404) } },
+      delete: { summary: 'Dissolve (owner)', security: auth, parameters: [pathParam('id', 'group id')], responses: { '204': ok('dissolved'), ...errors(400, 401, 403, 404) } },
+    },
+    '/groups/{id}/members': {
+      post: {
+        summary: 'Add members; with none, join',
+        security: auth,
+        parameters: [pathParam('id', 'group id')],
+        requestBody: json({ type: 'object', properties: { userIds: { type: 'array', items: id } } }),
+        responses: { '200': ok('the group', ref('Group')), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    '/groups/{id}/members/{userId}': {
+      delete: {
+        summary: 'Remove a member (yourself: leave)',
+        security: auth,
+        parameters: [pathParam('id', 'group id'), pathParam('userId', 'member')],
+        responses: { '200': ok('the group', ref('Group')), ...errors(400, 401, 403, 404) },
+      },
+    },
+  },
+} as const;

@@ -1,4 +1,5 @@
-import express, { type Express } from 'express';
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '@cim/common';
 import { errorHandler, notFound } from './http/errors.js';
 import { internalApi, type InternalApiContext } from './http/internal-api.js';
@@ -29,6 +30,7 @@ export function createRouteApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
+  app.use(requestTelemetry(ctx));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -46,6 +48,28 @@ export function createRouteApp(ctx: AppContext): Express {
   app.use(internalApi(ctx));
   app.use('/api/v1', express.json({ limit: '64kb' }), publicApi(ctx));
   app.use(notFound);
-  app.use(errorHandler(ctx.logger));
+  app.use(errorHandler(ctx.logger, (code) => ctx.metrics.errors.inc({ code })));
   return app;
+}
+
+/**
+ * Gives every request an id (the caller's `x-request-id`, or a new one) echoed in the answer and
+ * in the log line, and times it by route pattern (not by raw path, which would explode labels).
+ */
+function requestTelemetry(ctx: AppContext) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && given.length <= 100 ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const route = req.route ? `${req.baseUrl}${(req.route as { path: string }).path}` : 'unmatched';
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      ctx.metrics.httpRequests.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      if (route !== '/metrics' && route !== '/healthz' && route !== '/readyz') {
+        ctx.logger.debug({ requestId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      }
+    });
+    next();
+  };
 }

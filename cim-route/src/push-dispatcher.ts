@@ -10,6 +10,7 @@ import {
   type ServerInfo,
 } from '@cim/common';
 import type { AxiosInstance } from 'axios';
+import type { RouteMetrics } from './metrics.js';
 import type { ServerDirectory } from './server-directory.js';
 
 interface ServerQueue {
@@ -33,6 +34,7 @@ export class PushDispatcher {
     private readonly directory: ServerDirectory,
     secret: string,
     private readonly logger: Logger,
+    private readonly metrics: RouteMetrics,
     ca?: string | Buffer,
   ) {
     this.http = createHttpClient({ timeoutMs: 5_000, headers: { authorization: `Bearer ${secret}` }, ca });
@@ -76,7 +78,9 @@ export class PushDispatcher {
   }
 
   private async send(queue: ServerQueue): Promise<void> {
-    const { server } = queue;
+    const { server, request } = queue;
+    this.metrics.pushBatchItems.observe(request.deliveries.length + request.broadcasts.length + request.frames.length + request.kicks.length);
+    const end = this.metrics.pushLatency.startTimer();
     let ok = false;
     try {
       const url = `${server.tls ? 'https' : 'http'}://${server.httpHost}:${server.httpPort}${INTERNAL_PUSH_PATH}`;
@@ -86,6 +90,7 @@ export class PushDispatcher {
     } catch (err) {
       this.logger.warn({ serverId: server.id, err: (err as Error).message }, 'push failed');
     }
+    end({ outcome: ok ? 'ok' : 'failed' });
     if (ok) this.directory.markHealthy(server.id);
     else this.directory.markFailed(server.id);
     for (const resolve of queue.waiters) resolve(ok);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, trustedCa, type Logger, type ServerInfo, type ServerRegistry } from '@cim/common';
 import { createRouteApp } from './app.js';
 import { defaultRouteConfig, type RouteConfig } from './config.js';
+import { instrumentStore } from './instrumented-store.js';
 import { RouteMetrics } from './metrics.js';
 import { PushDispatcher } from './push-dispatcher.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -42,20 +43,23 @@ export class RouteService {
   private stopWatchingConnection: (() => void) | undefined;
 
   constructor(options: RouteServiceOptions) {
-    const { store, registry, logger, now = Date.now, processMetrics, ...rest } = options;
+    const { store: rawStore, registry, logger, now = Date.now, processMetrics, ...rest } = options;
     this.config = { ...defaultRouteConfig, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) } as RouteConfig;
-    this.store = store;
+    this.store = rawStore;
     this.registry = registry;
     this.logger = logger ?? createLogger('cim-route');
+    const metrics = new RouteMetrics({ processMetrics });
+    const store = instrumentStore(rawStore, metrics);
     const directory = new ServerDirectory(registry, this.config.selection, this.logger, now);
-    const dispatcher = new PushDispatcher(directory, this.config.secret, this.logger, trustedCa(this.config.tls));
+    metrics.trackRegistry(() => directory.live().length, () => registry.isConnected());
+    const dispatcher = new PushDispatcher(directory, this.config.secret, this.logger, metrics, trustedCa(this.config.tls));
     const presence = new Presence(store, directory);
     const rateLimiter = new RateLimiter(this.config.sendRatePerSec, this.config.sendBurst, now);
-    const fanOut = new FanOut(presence, directory, dispatcher);
+    const fanOut = new FanOut(presence, directory, dispatcher, metrics);
     const groups = new Groups(store, this.config.maxGroupMembers, this.logger);
     const conversations = new Conversations(store);
-    this.accounts = new Accounts(store, directory, dispatcher, this.config, this.logger, now);
-    this.messages = new Messages(store, groups, fanOut, rateLimiter, this.config, this.logger, now);
+    this.accounts = new Accounts(store, directory, dispatcher, this.config, this.logger, metrics, now);
+    this.messages = new Messages(store, groups, fanOut, rateLimiter, this.config, this.logger, metrics, now);
     this.delayedSender = new DelayedSender(store, this.messages, this.logger, now);
     const app = createRouteApp({
       config: this.config,
@@ -69,7 +73,7 @@ export class RouteService {
       deviceSync: new DeviceSync(store, fanOut, this.logger),
       presence,
       logger: this.logger,
-      metrics: new RouteMetrics({ processMetrics }),
+      metrics,
       isReady: async () => {
         const checks = { store: await store.ping().catch(() => false), registry: registry.isConnected() };
         const servers = directory.live().length;
@@ -105,7 +109,7 @@ export class RouteService {
     });
   }
 
-    /** The push servers this route currently sees as live. */
+  /** The push servers this route currently sees as live. */
   liveServers(): ServerInfo[] {
     return this.registry.servers();
   }

@@ -19,36 +19,36 @@ export function notFound(_req: Request, res: Response): void {
  * Turns every error into `{code, message}` with a fitting status. Client mistakes (bad JSON, too
  * large, invalid fields) are 4xx; only genuine faults are 500, and their details stay in the log.
  */
-export function errorHandler(logger: Logger) {
+export function errorHandler(logger: Logger, onError: (code: string) => void = () => {}) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    if (err instanceof CimError) {
-      res.status(err.httpStatus).json(err.toJSON());
-      return;
-    }
-    const httpError = err as { status?: number; statusCode?: number; type?: string; message?: string };
-    const status = httpError.status ?? httpError.statusCode;
-    if (status && status >= 400 && status < 500) {
-      const code =
-        httpError.type === 'entity.too.large'
-          ? ErrorCodes.BODY_TOO_LARGE
-          : httpError.type === 'entity.parse.failed'
-            ? ErrorCodes.INVALID_INPUT
-            : ErrorCodes.INVALID_INPUT;
-      const message = httpError.type === 'entity.parse.failed' ? 'request body is not valid JSON' : (httpError.message ?? 'bad request');
-      res.status(status).json({ code, message });
-      return;
-    }
-    if (isBackendDown(err)) {
-      logger.warn({ err, path: req.path }, 'backend unavailable');
-      res.status(503).json({ code: ErrorCodes.UNAVAILABLE, message: 'storage is unavailable: retry shortly' });
-      return;
-    }
-    logger.error({ err, path: req.path }, 'request failed');
-    res.status(500).json({ code: ErrorCodes.INTERNAL, message: 'internal error' });
+    const { status, body } = describe(err, logger, req.path);
+    onError(body.code);
+    res.status(status).json(body);
   };
 }
 
-function isBackendDown(err: unknown): boolean {
+function describe(err: unknown, logger: Logger, path: string): { status: number; body: { code: string; message: string } } {
+  if (err instanceof CimError) return { status: err.httpStatus, body: err.toJSON() };
+  const httpError = err as { status?: number; statusCode?: number; type?: string; message?: string };
+  const status = httpError.status ?? httpError.statusCode;
+  if (status && status >= 400 && status < 500) {
+    if (httpError.type === 'entity.too.large') {
+      return { status, body: { code: ErrorCodes.BODY_TOO_LARGE, message: 'request body is too large' } };
+    }
+    if (httpError.type === 'entity.parse.failed') {
+      return { status, body: { code: ErrorCodes.INVALID_INPUT, message: 'request body is not valid JSON' } };
+    }
+    return { status, body: { code: ErrorCodes.INVALID_INPUT, message: httpError.message ?? 'bad request' } };
+  }
+  if (isBackendDown(err)) {
+    logger.warn({ err, path }, 'backend unavailable');
+    return { status: 503, body: { code: ErrorCodes.UNAVAILABLE, message: 'storage is unavailable: retry shortly' } };
+  }
+  logger.error({ err, path }, 'request failed');
+  return { status: 500, body: { code: ErrorCodes.INTERNAL, message: 'internal error' } };
+}
+
+export function isBackendDown(err: unknown): boolean {
   const message = (err as Error)?.message ?? '';
   return /Connection is closed|ECONNREFUSED|Stream isn't writeable|max retries|MaxRetriesPerRequest/i.test(message);
 }

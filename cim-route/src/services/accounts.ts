@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CimError, ErrorCodes, signToken, verifyToken, type Logger, type TokenClaims } from '@cim/common';
 import type { RouteConfig } from '../config.js';
+import type { RouteMetrics } from '../metrics.js';
 import { decoyHash, hashPassword, verifyPassword } from '../passwords.js';
 import type { PushDispatcher } from '../push-dispatcher.js';
 import type { ServerDirectory } from '../server-directory.js';
@@ -25,6 +26,7 @@ export class Accounts {
     private readonly dispatcher: PushDispatcher,
     private readonly config: RouteConfig,
     private readonly logger: Logger,
+    private readonly metrics: RouteMetrics,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -66,6 +68,7 @@ export class Accounts {
 
     const claims: TokenClaims = { uid: user.userId, name: user.userName, dev: deviceId, sid: sessionId, exp: expiresAt };
     this.logger.info({ userId: user.userId, deviceId, serverId: server.id }, 'login');
+    this.metrics.logins.inc();
     return {
       userId: user.userId,
       userName: user.userName,

@@ -1,4 +1,5 @@
 import type { ChatMessage, Frame } from '@cim/common';
+import type { RouteMetrics } from '../metrics.js';
 import type { PushDispatcher } from '../push-dispatcher.js';
 import type { ServerDirectory } from '../server-directory.js';
 import type { SavedMessage } from '../store/types.js';
@@ -13,11 +14,14 @@ export class FanOut {
     private readonly presence: Presence,
     private readonly directory: ServerDirectory,
     private readonly dispatcher: PushDispatcher,
+    private readonly metrics: RouteMetrics,
   ) {}
 
   /** Pushes a stored message to every live device of its recipients, each at its own cursor. */
   async message(saved: SavedMessage): Promise<void> {
-    const byServer = await this.usersByServer(Object.keys(saved.cursors));
+    const recipients = Object.keys(saved.cursors);
+    this.metrics.fanOutRecipients.observe(recipients.length);
+    const byServer = await this.usersByServer(recipients);
     await Promise.all(
       [...byServer].map(([server, userIds]) =>
         this.dispatcher.deliver(server, {

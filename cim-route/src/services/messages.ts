@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CimError, ErrorCodes, type ChatMessage, type Destination, type Logger, type TokenClaims } from '@cim/common';
 import type { RouteConfig } from '../config.js';
+import type { RouteMetrics } from '../metrics.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { RouteStore, SyncPage } from '../store/types.js';
 import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';
@@ -45,6 +46,7 @@ export class Messages {
     private readonly rateLimiter: RateLimiter,
     private readonly config: Pick<RouteConfig, 'maxBodyChars' | 'recallWindowMs' | 'maxDelayMs'>,
     private readonly logger: Logger,
+    private readonly metrics: RouteMetrics,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -55,8 +57,10 @@ export class Messages {
     }
     const clientMsgId = input.clientMsgId ?? randomUUID();
     if (input.deliverAt !== undefined && input.deliverAt > this.now()) {
+      this.metrics.messages.inc({ kind: 'scheduled' });
       return this.schedule(sender, input, clientMsgId, input.deliverAt);
     }
+    this.metrics.messages.inc({ kind: 'userId' in input.to ? 'user' : 'groupId' in input.to ? 'group' : 'broadcast' });
     return this.deliverNow(sender, input.to, input.body, clientMsgId);
   }
 

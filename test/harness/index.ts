@@ -5,6 +5,7 @@ export type { ProvidedBackends };
 export { freePort } from './free-port.js';
 export { askTcp } from './tcp-ask.js';
 export { RedisServer, type RedisServerOptions } from './redis-server.js';
+export { RedisCluster } from './redis-cluster.js';
 export { ZooKeeperServer } from './zookeeper-server.js';
 export { ZooKeeperEnsemble } from './zookeeper-ensemble.js';
 export { TcpProxy, type CutMode } from './tcp-proxy.js';

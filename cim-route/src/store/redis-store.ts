@@ -1,5 +1,5 @@
 import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
 import type { HistoryOptions } from './history-query.js';
 import { RedisGroups } from './redis-groups.js';
@@ -35,6 +35,39 @@ export interface RedisStoreOptions extends StoreOptions {
 
 const PING_TIMEOUT_MS = 1000;
 
+/**
+ * The store's own connection. While Redis is away, commands fail within about a second (the route
+ * answers 503 CIM_ERR_UNAVAILABLE) instead of waiting in ioredis's offline queue for 20 reconnect
+ * attempts (its default); the client keeps reconnecting in the background and service resumes by
+ * itself. Errors reach the caller of each command, so the 'error' event only needs a listener to
+ * keep ioredis from printing every failed reconnect to stderr.
+ */
+function connect(url: string): RedisClient {
+  const nodeOptions = {
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (times: number) => Math.min(times * 50, 500),
+  };
+  const client = url.startsWith(CLUSTER_SCHEME)
+    ? new Cluster(clusterSeeds(url), { enableAutoPipelining: true, redisOptions: nodeOptions, clusterRetryStrategy: nodeOptions.retryStrategy })
+    : new Redis(url, { enableAutoPipelining: true, ...nodeOptions });
+  client.on('error', () => undefined);
+  return client;
+}
+
+/** `redis-cluster://host1:port1,host2:port2` names seed nodes of a Redis Cluster. */
+const CLUSTER_SCHEME = 'redis-cluster://';
+
+function clusterSeeds(url: string): { host: string; port: number }[] {
+  return url
+    .slice(CLUSTER_SCHEME.length)
+    .split(',')
+    .map((hostPort) => {
+      const [host, port] = hostPort.trim().split(':');
+      return { host, port: Number(port || 6379) };
+    });
+}
+
 /** Separates name and id in the name index; sorts below every character a name can contain. */
 const NAME_ID_SEPARATOR = '\u0000';
 
@@ -57,8 +90,7 @@ export class RedisStore implements RouteStore {
 
   constructor(options: RedisStoreOptions) {
     this.ownsClient = typeof options.redis === 'string';
-    this.client =
-      typeof options.redis === 'string' ? new Redis(options.redis, { enableAutoPipelining: true }) : options.redis;
+    this.client = typeof options.redis === 'string' ? connect(options.redis) : options.redis;
     this.keys = new RedisKeys(options.prefix ?? 'cim:');
     this.scripts = defineStoreScripts(this.client);
     this.now = options.now ?? Date.now;

@@ -1,10 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { askTcp, freePort, uniquePrefix, waitFor } from '../../../test/harness/index.js';
-import { ManagedProcess } from '../../../test/harness/managed-process.js';
+import { RedisCluster, uniquePrefix, waitFor } from '../../../test/harness/index.js';
 import { createStore, MemoryStore, RedisStore } from './index.js';
 import { RedisKeys } from './redis-keys.js';
 import { defineStoreScripts } from './redis-scripts.js';
@@ -29,56 +25,32 @@ describeStoreContract('memory', (options) => new MemoryStore(options));
 describeStoreContract('redis', (options) => new RedisStore({ redis: redisUrl, prefix: freshPrefix(), ...options }));
 
 /**
- * A redis-server in cluster mode that owns all 16384 slots. Redis checks hash slots of multi-key
- * commands and scripts in cluster mode even on one node, so the contract passing here shows the
- * key layout works on a real Redis Cluster.
+ * A real 3-master Redis Cluster. Redis refuses multi-key commands and scripts whose keys span
+ * slots, so the contract passing here shows the key layout works on a cluster.
  */
 describe('on a Redis Cluster', () => {
-  let node: ManagedProcess;
-  let dir: string;
+  let redisCluster: RedisCluster;
   let cluster: Cluster;
 
   beforeAll(async () => {
-    const port = await freePort();
-    dir = await mkdtemp(join(tmpdir(), 'cim-redis-cluster-'));
-    const flags = {
-      port: String(port),
-      bind: '127.0.0.1',
-      save: '',
-      appendonly: 'no',
-      dir,
-      'cluster-enabled': 'yes',
-      'cluster-config-file': join(dir, 'nodes.conf'),
-      // Without it a lone node reports an empty address in CLUSTER SLOTS and ioredis cannot connect.
-      'cluster-announce-ip': '127.0.0.1',
-      daemonize: 'no',
-    };
-    node = new ManagedProcess({
-      name: `redis-server (cluster mode) on port ${port}`,
-      command: 'redis-server',
-      args: Object.entries(flags).flatMap(([flag, value]) => [`--${flag}`, value]),
-      isReady: async () => (await askTcp(port, 'PING\r\nQUIT\r\n')).startsWith('+PONG'),
-    });
-    await node.start();
-    const admin = new Redis(port, '127.0.0.1');
-    await admin.call('CLUSTER', 'ADDSLOTSRANGE', '0', '16383');
-    await waitFor(async () => String(await admin.call('CLUSTER', 'INFO')).includes('cluster_state:ok'), {
-      message: 'the one-node cluster to serve all slots',
-    });
-    await admin.quit();
-    cluster = new Cluster([{ host: '127.0.0.1', port }], { enableAutoPipelining: true });
+    redisCluster = await RedisCluster.start(3);
+    cluster = new Cluster(redisCluster.seeds, { enableAutoPipelining: true });
   });
 
   afterAll(async () => {
     await cluster?.quit();
-    await node?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await redisCluster?.stop();
   });
 
-  describeStoreContract(
-    'redis cluster',
-    (options) => new RedisStore({ redis: cluster, prefix: freshPrefix(), ...options }),
-  );
+  describeStoreContract('redis cluster', (options) => new RedisStore({ redis: cluster, prefix: freshPrefix(), ...options }));
+
+  it('spreads keys over all three masters', async () => {
+    const store = new RedisStore({ redis: cluster, prefix: freshPrefix() });
+    for (let i = 0; i < 30; i++) await store.createUser(`spread${i}`, 'scrypt$x$y');
+    const sizes = await Promise.all(cluster.nodes('master').map((node) => node.dbsize()));
+    expect(sizes).toHaveLength(3);
+    for (const size of sizes) expect(size).toBeGreaterThan(0);
+  });
 });
 
 describe('redis store', () => {
@@ -188,6 +160,20 @@ describe('redis store', () => {
       expect(memory).toBeInstanceOf(MemoryStore);
     } finally {
       await Promise.all([redis.close(), memory.close()]);
+    }
+  });
+});
+
+describe('createStore', () => {
+  it('connects to a Redis Cluster from a redis-cluster:// URL', async () => {
+    const redisCluster = await RedisCluster.start(3);
+    const store = createStore({ redisUrl: redisCluster.url, prefix: freshPrefix() });
+    try {
+      const user = await store.createUser('cluster-url', 'scrypt$x$y');
+      expect(await store.getUserByName('cluster-url')).toMatchObject({ userId: user.userId });
+    } finally {
+      await store.close();
+      await redisCluster.stop();
     }
   });
 });

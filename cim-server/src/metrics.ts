@@ -29,4 +29,16 @@ export class ServerMetrics {
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
+
+  /** Registry (ZooKeeper) connection, read at scrape time. */
+  trackRegistry(connected: () => boolean): void {
+    new Gauge({
+      name: 'cim_server_registry_connected',
+      help: '1 while connected to the registry (ZooKeeper)',
+      registers: [this.registry],
+      collect() {
+        this.set(connected() ? 1 : 0);
+      },
+    });
+  }
 }

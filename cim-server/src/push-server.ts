@@ -61,6 +61,7 @@ export class PushServer {
     this.now = now ?? Date.now;
     this.logger = (logger ?? createLogger('cim-server')).child({ serverId: this.id });
     this.metrics = new ServerMetrics({ processMetrics });
+    this.metrics.trackRegistry(() => registry.isConnected());
     this.routeLink = new RouteLink(this.id, this.config.routeUrl, this.config.secret, this.logger, trustedCa(this.config.tls));
     this.protocol = new ClientProtocol({
       serverId: this.id,

@@ -1,64 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@cim/common';
 import { startLocalCluster, type LocalCluster } from '@cim/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../harness/wait-for.js';
-import { CIM_BIN, REPO_ROOT, requireBuiltCli } from './cim-cli.js';
-
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-
-/** One `cim chat` in its own detached tmux session: typed into with send-keys, read with capture-pane. */
-class ChatPane {
-  constructor(readonly session: string) {}
-
-  static start(session: string, user: string, env: Record<string, string>): ChatPane {
-    const vars = Object.entries(env).map(([name, value]) => `${name}=${quote(value)}`);
-    // The pane outlives cim so the test can read how it ended.
-    const command = `env -u CI ${vars.join(' ')} ${quote(process.execPath)} ${quote(CIM_BIN)} chat ${user}; echo "[cim exited $?]"; sleep 600`;
-    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', REPO_ROOT, command]);
-    return new ChatPane(session);
-  }
-
-  type(text: string): void {
-    execFileSync('tmux', ['send-keys', '-t', this.session, '-l', text]);
-    execFileSync('tmux', ['send-keys', '-t', this.session, 'Enter']);
-  }
-
-  screen(): string {
-    return execFileSync('tmux', ['capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
-  }
-
-  count(text: string): number {
-    return this.screen().split(text).length - 1;
-  }
-
-  async waitFor(expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
-    let last = '';
-    try {
-      await waitFor(
-        () => {
-          last = this.screen();
-          return typeof expected === 'string' ? last.includes(expected) : expected.test(last);
-        },
-        { timeoutMs, intervalMs: 100, message: `${String(expected)} on ${this.session}` },
-      );
-      return last;
-    } catch (err) {
-      throw new Error(`${(err as Error).message}\n--- screen of ${this.session} ---\n${last}`);
-    }
-  }
-
-  kill(): void {
-    spawnSync('tmux', ['kill-session', '-t', this.session]);
-  }
-}
-
-function quote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { ChatPane, hasTmux, settle } from './chat-pane.js';
+import { requireBuiltCli } from './cim-cli.js';
 
 describe.skipIf(!hasTmux)('cim chat in a terminal (tmux)', { timeout: 60_000 }, () => {
   let cluster: LocalCluster;
@@ -100,7 +47,7 @@ describe.skipIf(!hasTmux)('cim chat in a terminal (tmux)', { timeout: 60_000 }, 
     // Bob's client acknowledges it, and the route tells alice.
     await alice.waitFor(/alice → @bob: hi bob +✓✓ delivered/);
     // The server echoes alice's own message back to her; it must not show twice.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await settle();
     expect(alice.count('hi bob')).toBe(1);
     expect(bob.count('hi bob')).toBe(1);
     expect(bob.screen()).toContain('unread @alice 1');
@@ -116,7 +63,7 @@ describe.skipIf(!hasTmux)('cim chat in a terminal (tmux)', { timeout: 60_000 }, 
     bob.type('hello from bob');
     await alice.waitFor('bob: hello from bob');
     await bob.waitFor(/bob: hello from bob +✓ sent/);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await settle();
     expect(alice.count('hello from bob')).toBe(1);
     expect(bob.count('hello from bob')).toBe(1);
 

@@ -1,11 +1,16 @@
 import { expect } from 'vitest';
 import type { ChatMessage } from '@cim/common';
-import { CimClient, MemoryCursorStore } from '@cim/client';
+import { CimClient, MemoryCursorStore, type CimClientOptions } from '@cim/client';
 
 /** One run of the app on a device: a CimClient and what it showed, in order. */
 export interface DeviceRun {
   client: CimClient;
   received: ChatMessage[];
+  /** For each received message (same index): how it came and when, to explain a failure. */
+  arrivals: { synced: boolean; at: number }[];
+  /** When each catch-up after a (re)connect finished. */
+  syncsDoneAt: number[];
+  startedAt: number;
 }
 
 /**
@@ -24,6 +29,8 @@ export class SimulatedDevice {
     readonly userName: string,
     readonly password: string,
     readonly deviceId: string,
+    /** Further client settings (e.g. slower reconnects); fast reconnects by default. */
+    private readonly clientOptions: Partial<CimClientOptions> = {},
   ) {}
 
   get label(): string {
@@ -51,7 +58,8 @@ export class SimulatedDevice {
         return run.client;
       } catch (err) {
         await run.client.close();
-        if (attempt >= attempts) throw new Error(`${this.label} could not connect after ${attempts} attempts`, { cause: err });
+        if (attempt >= attempts)
+          throw new Error(`${this.label} could not connect after ${attempts} attempts`, { cause: err });
         await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
       }
     }
@@ -89,9 +97,16 @@ export class SimulatedDevice {
       cursorStore: this.cursorStore,
       reconnectMinMs: 50,
       reconnectMaxMs: 500,
+      ...this.clientOptions,
     });
-    const run: DeviceRun = { client, received: [] };
-    client.on('message', (m) => run.received.push(m));
+    const run: DeviceRun = { client, received: [], arrivals: [], syncsDoneAt: [], startedAt: Date.now() };
+    client.on('message', (m, meta) => {
+      run.received.push(m);
+      run.arrivals.push({ synced: meta.synced, at: Date.now() });
+    });
+    client.on('sync', (progress) => {
+      if (progress.done) run.syncsDoneAt.push(Date.now());
+    });
     this.runs.push(run);
     return run;
   }
@@ -99,7 +114,7 @@ export class SimulatedDevice {
 
 /**
  * Checks what a device showed against what was addressed to its user: each expected msgId exactly
- * once over all runs, nothing else (broadcasts aside), and within each run every conversation in
+ * once over all runs, nothing else, and within each run every conversation in
  * ascending seq order.
  */
 export function expectShownExactlyOnceInOrder(device: SimulatedDevice, expectedMsgIds: Set<string>): void {
@@ -107,17 +122,30 @@ export function expectShownExactlyOnceInOrder(device: SimulatedDevice, expectedM
   const missing = [...expectedMsgIds].filter((id) => !counts.has(id));
   const repeated = [...counts].filter(([, n]) => n > 1).map(([id, n]) => `${id}×${n}`);
   const unexpected = [...counts.keys()].filter((id) => !expectedMsgIds.has(id));
-  expect({ device: device.label, missing, repeated, unexpected }).toEqual({ device: device.label, missing: [], repeated: [], unexpected: [] });
+  expect({ device: device.label, missing, repeated, unexpected }).toEqual({
+    device: device.label,
+    missing: [],
+    repeated: [],
+    unexpected: [],
+  });
 
   device.runs.forEach((run, i) => {
-    const lastSeq = new Map<string, bigint>();
+    const last = new Map<string, number>();
     const outOfOrder: string[] = [];
-    for (const m of run.received) {
-      const seq = BigInt(m.seq);
-      const before = lastSeq.get(m.conversationId);
-      if (before !== undefined && seq <= before) outOfOrder.push(`${m.conversationId}: seq ${seq} after ${before}`);
-      lastSeq.set(m.conversationId, seq);
-    }
+    const explain = (k: number) => {
+      const { synced, at } = run.arrivals[k];
+      return `${run.received[k].seq} (${synced ? 'synced' : 'live'} at +${at - run.startedAt} ms)`;
+    };
+    run.received.forEach((m, k) => {
+      const before = last.get(m.conversationId);
+      if (before !== undefined && BigInt(m.seq) <= BigInt(run.received[before].seq)) {
+        const syncs = run.syncsDoneAt.map((at) => `+${at - run.startedAt}`).join(', ');
+        outOfOrder.push(
+          `${m.conversationId}: seq ${explain(k)} after ${explain(before)}; catch-ups done at ${syncs} ms`,
+        );
+      }
+      last.set(m.conversationId, k);
+    });
     expect(outOfOrder, `${device.label} run ${i + 1}: per-conversation seq order`).toEqual([]);
   });
 }

@@ -87,9 +87,10 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   private login: LoginInfo | undefined;
   private currentState: ConnectionState = 'idle';
   private readonly syncState = new SyncState();
-  private readonly sequencer = new MessageSequencer<{ cursor: string; synced: boolean }>((message, meta) =>
-    this.emit('message', message, meta),
-  );
+  private readonly sequencer = new MessageSequencer<{ cursor: string; synced: boolean }>((message, meta) => {
+    if (message.seq !== '0') this.syncState.recordShown(message.conversationId, message.seq);
+    this.emit('message', message, meta);
+  });
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private ackTimer: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -153,6 +154,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     if (this.currentState === 'closed') throw new CimError(ErrorCodes.CLOSED, 'this client was closed');
     this.syncState.load(await this.cursorStore.load(this.cursorKey()));
     this.sequencer.markSeen(this.syncState.recentMsgIds());
+    this.sequencer.resume(this.syncState.shownSeqs());
     this.setState('connecting');
     try {
       await this.establish(signal);

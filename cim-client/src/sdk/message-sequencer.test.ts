@@ -68,3 +68,15 @@ describe('MessageSequencer', () => {
     expect(out).toEqual(['c#5', 'c#4']);
   });
 });
+
+describe('MessageSequencer after a restart', () => {
+  it('continues after the last seq shown before, so a late lower seq is not shown out of order', () => {
+    const out: string[] = [];
+    const seq = new MessageSequencer<null>((m) => out.push(m.seq), { holdMs: 1_000 });
+    seq.resume(new Map([['c', '5']]));
+    seq.push(msg('c', 7), null);
+    expect(out).toEqual([]);
+    seq.push(msg('c', 6), null);
+    expect(out).toEqual(['6', '7']);
+  });
+});

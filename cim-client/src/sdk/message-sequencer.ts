@@ -19,6 +19,11 @@ export class MessageSequencer<Meta> {
     private readonly options: { holdMs?: number; seenLimit?: number; now?: () => number } = {},
   ) {}
 
+  /** Continues each conversation after the seq a previous run showed last. */
+  resume(shownSeqs: ReadonlyMap<string, string>): void {
+    for (const [conversationId, seq] of shownSeqs) this.nextSeq.set(conversationId, BigInt(seq) + 1n);
+  }
+
   /** Treats these msgIds as already shown (restored from a previous run). */
   markSeen(msgIds: Iterable<string>): void {
     for (const id of msgIds) this.remember(id);

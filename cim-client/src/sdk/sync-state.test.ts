@@ -46,3 +46,18 @@ describe('inSeqOrder', () => {
     expect(inSeqOrder(page).map((e) => e.message.msgId)).toEqual(['x/1', 'y/6', 'x/2', 'y/7', 'z/1']);
   });
 });
+
+describe('SyncState: shown seqs', () => {
+  it('keeps the highest seq shown per conversation across a restart', () => {
+    const state = new SyncState();
+    state.recordShown('p:1:2', '4');
+    state.recordShown('p:1:2', '3');
+    state.recordShown('g:7', '10');
+    const restored = new SyncState();
+    restored.load(state.serialize());
+    expect([...restored.shownSeqs()]).toEqual([
+      ['p:1:2', '4'],
+      ['g:7', '10'],
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import type { ChatMessage } from '@cim/common';
  */
 export const SYNC_REWIND = 10_000n * 1024n;
 const RECENT_LIMIT = 5_000;
+const SHOWN_LIMIT = 2_000;
 
 /**
  * A device's position in its sync stream: the highest cursor it has, plus the msgIds it received
@@ -16,6 +17,8 @@ const RECENT_LIMIT = 5_000;
 export class SyncState {
   private highest = 0n;
   private recent: { msgId: string; cursor: bigint }[] = [];
+  /** Highest seq shown per conversation (most recently used last), so a restart keeps seq order. */
+  private shown = new Map<string, string>();
 
   get cursor(): string {
     return this.highest.toString();
@@ -29,6 +32,19 @@ export class SyncState {
 
   recentMsgIds(): string[] {
     return this.recent.map((r) => r.msgId);
+  }
+
+  shownSeqs(): ReadonlyMap<string, string> {
+    return this.shown;
+  }
+
+  /** Remembers that `seq` of a conversation was shown (kept for the most recent conversations). */
+  recordShown(conversationId: string, seq: string): void {
+    const previous = this.shown.get(conversationId);
+    if (previous !== undefined && BigInt(previous) >= BigInt(seq)) return;
+    this.shown.delete(conversationId);
+    this.shown.set(conversationId, seq);
+    if (this.shown.size > SHOWN_LIMIT) this.shown.delete(this.shown.keys().next().value!);
   }
 
   /** Records a received message; returns true if the cursor moved forward. */
@@ -45,11 +61,16 @@ export class SyncState {
   reset(): void {
     this.highest = 0n;
     this.recent = [];
+    this.shown.clear();
   }
 
   serialize(): string {
     this.prune();
-    return JSON.stringify({ cursor: this.cursor, recent: this.recent.map((r) => [r.msgId, r.cursor.toString()]) });
+    return JSON.stringify({
+      cursor: this.cursor,
+      recent: this.recent.map((r) => [r.msgId, r.cursor.toString()]),
+      shown: [...this.shown],
+    });
   }
 
   /** Restores a serialized state (a bare cursor string is accepted too). */
@@ -61,9 +82,10 @@ export class SyncState {
       return;
     }
     try {
-      const parsed = JSON.parse(serialized) as { cursor?: string; recent?: [string, string][] };
+      const parsed = JSON.parse(serialized) as { cursor?: string; recent?: [string, string][]; shown?: [string, string][] };
       this.highest = BigInt(parsed.cursor ?? '0');
       this.recent = (parsed.recent ?? []).map(([msgId, cursor]) => ({ msgId, cursor: BigInt(cursor) }));
+      this.shown = new Map(parsed.shown ?? []);
     } catch {
       this.reset();
     }

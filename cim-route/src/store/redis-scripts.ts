@@ -118,13 +118,14 @@ return cursor`,
   },
   /**
    * KEYS: stream, stream meta. ARGV: after, count, horizon. Trims by retention, then returns nil
-   * when entries after `after` were dropped, else [msgId, cursor, …] of up to count entries.
+   * when entries after `after` were dropped (never for after = 0: a device with nothing yet takes
+   * everything still kept), else [msgId, cursor, …] of up to count entries.
    */
   cimStoreReadStream: {
     numberOfKeys: 2,
     lua: `${FMT}${TRIM}
 local trimmed = trim(KEYS[1], KEYS[2], tonumber(ARGV[3]))
-if tonumber(ARGV[1]) < trimmed then return false end
+if tonumber(ARGV[1]) > 0 and tonumber(ARGV[1]) < trimmed then return false end
 local rows = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '+inf', 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[2]))
 for i = 2, #rows, 2 do rows[i] = fmt(tonumber(rows[i])) end
 return rows`,

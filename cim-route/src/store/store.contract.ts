@@ -393,8 +393,14 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         clock += 6 * MINUTE;
         const recent = await store.saveMessage(send('1', '2', 'recent'), ['2']);
         clock += 5 * MINUTE;
-        // "old" is now 11 minutes old: a reader that never saw it has a gap it must be told about.
-        expect(await store.sync('2', '0', 10)).toEqual({ expired: true });
+        // "old" is now 11 minutes old: a reader that was before it has a gap it must be told about…
+        expect(await store.sync('2', String(BigInt(old.cursors['2']) - 1n), 10)).toEqual({ expired: true });
+        // …but a device starting from nothing (cursor 0) simply gets everything still kept.
+        expect(await store.sync('2', '0', 10)).toEqual({
+          expired: false,
+          entries: [{ cursor: recent.cursors['2'], message: recent.message }],
+          hasMore: false,
+        });
         // A reader that had seen it misses nothing.
         expect(await store.sync('2', old.cursors['2'], 10)).toEqual({
           expired: false,

@@ -41,7 +41,8 @@ export class SyncStream {
   /** Entries with a cursor above `after`, oldest first, at most `limit`. */
   read(after: number, limit: number, horizon: number): StreamRead {
     this.trim(horizon);
-    if (after < this.trimmedUpTo) return { expired: true };
+    // Cursor 0 is a device with nothing yet: it takes everything still kept, which is no gap.
+    if (after > 0 && after < this.trimmedUpTo) return { expired: true };
     const start = this.firstAbove(after);
     const end = Math.min(start + limit, this.cursors.length);
     const entries: StreamEntry[] = [];

@@ -83,7 +83,8 @@ export interface RouteStore {
   saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage>;
   /**
    * The user's stream after `after` (exclusive), oldest first, at most `limit` entries.
-   * `{expired: true}` when entries after `after` were already dropped by retention.
+   * `{expired: true}` when entries after `after` were already dropped by retention; never for
+   * `after` = "0" (a device with nothing yet gets everything still kept).
    */
   sync(userId: string, after: string, limit: number): Promise<SyncPage>;
   /** Highest cursor in the user's stream ("0" if empty). */

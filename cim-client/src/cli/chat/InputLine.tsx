@@ -1,6 +1,5 @@
 import { Box, Text, useInput } from 'ink';
-import TextInput from 'ink-text-input';
-import { useRef, useState } from 'react';
+import { useReducer, useRef } from 'react';
 import { InputHistory } from './input-history.js';
 
 export interface InputLineProps {
@@ -10,52 +9,85 @@ export interface InputLineProps {
   disabled?: boolean;
 }
 
+/** The line being typed, as code points so that the cursor never splits an emoji. */
+interface Draft {
+  chars: string[];
+  cursor: number;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * The input line: typing, editing at the cursor, history with up/down, Enter to submit.
+ *
+ * Ink hands each key to the handler subscribed at the last render, and re-subscribes only after
+ * React has re-rendered. Keys that come faster than that (a typist after Enter, tmux send-keys, a
+ * terminal that sends a paste in pieces) would each start from a stale value, and lines got glued
+ * together or lost. So the draft lives in a ref that every key reads and writes at once; React state
+ * only asks for the redraw.
+ */
 export function InputLine({ prompt, onSubmit, disabled = false }: InputLineProps) {
-  const [value, setValue] = useState('');
-  // Ink re-subscribes input handlers in an effect after each render, so a key that arrives right
-  // after a change (Enter after a paste) reaches a handler holding the previous value. The ref
-  // always holds the latest one.
-  const latest = useRef('');
-  // TextInput keeps its cursor where it was when the value is replaced; a new key puts it at the end.
-  const [recall, setRecall] = useState(0);
+  const draft = useRef<Draft>({ chars: [], cursor: 0 });
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
   const history = useRef(new InputHistory()).current;
 
-  const update = (next: string) => {
-    latest.current = next;
-    setValue(next);
+  const set = (text: string, cursor?: number) => {
+    const chars = Array.from(text);
+    draft.current = { chars, cursor: Math.max(0, Math.min(cursor ?? chars.length, chars.length)) };
+    redraw();
+  };
+
+  const submit = (line: string) => {
+    history.add(line);
+    onSubmit(line);
+  };
+
+  // A paste (or fast input) comes as one chunk, line breaks included: each complete line is
+  // submitted as if Enter had been pressed, and the unfinished rest stays in the input.
+  const insert = (text: string) => {
+    const { chars, cursor } = draft.current;
+    const before = chars.slice(0, cursor).join('') + text;
+    const after = chars.slice(cursor).join('');
+    const lines = (before + after).split(LINE_BREAK);
+    const rest = lines.pop()!;
+    for (const line of lines) submit(line);
+    set(rest, Array.from(rest).length - Array.from(after).length);
   };
 
   useInput(
-    (_input, key) => {
-      const recalled = key.upArrow ? history.previous(latest.current) : key.downArrow ? history.next() : undefined;
-      if (recalled === undefined) return;
-      update(recalled);
-      setRecall((n) => n + 1);
+    (input, key) => {
+      const { chars, cursor } = draft.current;
+      const text = chars.join('');
+      if (key.upArrow || key.downArrow) {
+        const recalled = key.upArrow ? history.previous(text) : history.next();
+        if (recalled !== undefined) set(recalled);
+      } else if (key.return) {
+        set('');
+        submit(text);
+      } else if (key.leftArrow) {
+        set(text, cursor - 1);
+      } else if (key.rightArrow) {
+        set(text, cursor + 1);
+      } else if (key.backspace || key.delete) {
+        if (cursor > 0) set([...chars.slice(0, cursor - 1), ...chars.slice(cursor)].join(''), cursor - 1);
+      } else if (input && !key.ctrl && !key.meta && !key.tab && !key.escape) {
+        insert(input);
+      }
     },
     { isActive: !disabled },
   );
 
-  const submit = (line: string) => {
-    history.add(line);
-    update('');
-    onSubmit(line);
-  };
-
-  // Ink hands over a paste (or fast input) as one chunk, line breaks included, and TextInput
-  // would keep them in the value: each complete line is submitted as if Enter had been pressed.
-  const change = (next: string) => {
-    const lines = next.split(/\r\n|\r|\n/);
-    const rest = lines.pop() ?? '';
-    for (const line of lines) submit(line);
-    update(rest);
-  };
-
+  const { chars, cursor } = draft.current;
   return (
     <Box flexShrink={0}>
       <Box flexShrink={0} marginRight={1}>
         <Text color="magenta">{prompt}›</Text>
       </Box>
-      <TextInput key={recall} value={value} onChange={change} onSubmit={() => submit(latest.current)} focus={!disabled} />
+      <Text>
+        {chars.slice(0, cursor).join('')}
+        {!disabled && <Text inverse>{chars[cursor] ?? ' '}</Text>}
+        {chars.slice(disabled ? cursor : cursor + 1).join('')}
+      </Text>
     </Box>
   );
 }

@@ -3,6 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { ChatLine } from './chat-view.js';
+import { EMOJI_PAGES, emojiPage } from './emoji.js';
 import { MessageList } from './MessageList.js';
 
 const at = (hours: number, minutes: number) => new Date(2025, 0, 2, hours, minutes).getTime();
@@ -49,6 +50,39 @@ describe('MessageList', () => {
 
   it('shows system lines', () => {
     expect(frame([{ kind: 'system', key: 's', text: 'online (2): alice, bob', tone: 'info' }])).toContain('-- online (2): alice, bob');
+  });
+
+  it('shows a group message with the group it went to', () => {
+    expect(frame([message({ from: 'bob', channel: '#team', to: '#team', body: 'standup?' })])).toContain('bob → #team: standup?');
+  });
+
+  it('shows a recalled message as recalled, without its state', () => {
+    const text = frame([
+      message({ key: 'a', from: 'bob', to: '@alice', body: '', recalled: true }),
+      message({ key: 'b', from: 'alice', to: '@bob', own: true, status: 'read', body: '', recalled: true }),
+    ]);
+    const rows = text.split('\n').filter((r) => r.trim());
+    expect(rows[0]).toContain('bob → @alice: (recalled)');
+    expect(rows[1]).toContain('alice → @bob: (recalled)');
+    expect(rows[1]).not.toContain('read');
+  });
+
+  it('shows a page of emoji with their codes, in columns, and how to see more', () => {
+    const entries = emojiPage(1);
+    const text = frame([{ kind: 'emoji', key: 'e', page: 1, pages: EMOJI_PAGES, entries }], 20);
+    expect(text).toContain(`-- emoji, page 1 of ${EMOJI_PAGES}: type the :code: in a message; :emoji 2 for more`);
+    for (const { code, emoji } of entries) expect(text).toContain(`${emoji} :${code}:`);
+    // Four cells of 22 columns to a row on the 100-column test screen, each row under the last.
+    const first = text.split('\n').find((r) => r.includes(':smile:'))!;
+    const second = text.split('\n').find((r) => r.includes(':smiley:'))!;
+    expect(first.indexOf(':grin:')).toBe(second.indexOf(':laughing:'));
+    expect(first.indexOf(':rofl:')).toBe(second.indexOf(':wink:'));
+  });
+
+  it('does not offer a next page on the last one', () => {
+    const text = frame([{ kind: 'emoji', key: 'e', page: EMOJI_PAGES, pages: EMOJI_PAGES, entries: emojiPage(EMOJI_PAGES) }], 20);
+    expect(text).toContain(`page ${EMOJI_PAGES} of ${EMOJI_PAGES}: type the :code: in a message`);
+    expect(text).not.toContain('for more');
   });
 
   it('wraps a long body under itself instead of cutting it', () => {

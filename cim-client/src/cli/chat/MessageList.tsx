@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { formatTime } from '../format.js';
 import type { ChatLine, OwnStatus } from './chat-view.js';
+import { EmojiTable } from './EmojiTable.js';
 
 const STATUS_MARK: Record<OwnStatus, { text: string; color: string }> = {
   sending: { text: 'sending…', color: 'gray' },
@@ -22,7 +23,16 @@ export function MessageList({ lines, height }: MessageListProps) {
   const visible = lines.slice(-Math.max(height, 1));
   return (
     <Box flexDirection="column" height={height} justifyContent="flex-end" overflow="hidden">
-      {visible.map((line) => (line.kind === 'system' ? <SystemLine key={line.key} line={line} /> : <MessageLine key={line.key} line={line} />))}
+      {visible.map((line) => {
+        switch (line.kind) {
+          case 'system':
+            return <SystemLine key={line.key} line={line} />;
+          case 'emoji':
+            return <EmojiTable key={line.key} page={line.page} pages={line.pages} entries={line.entries} />;
+          case 'message':
+            return <MessageLine key={line.key} line={line} />;
+        }
+      })}
     </Box>
   );
 }
@@ -38,7 +48,8 @@ function SystemLine({ line }: { line: Extract<ChatLine, { kind: 'system' }> }) {
 }
 
 function MessageLine({ line }: { line: Extract<ChatLine, { kind: 'message' }> }) {
-  const mark = line.status ? STATUS_MARK[line.status] : undefined;
+  // Once recalled, how far it got no longer matters.
+  const mark = line.status && !line.recalled ? STATUS_MARK[line.status] : undefined;
   return (
     <Box flexShrink={0}>
       <Box flexShrink={0}>
@@ -51,7 +62,13 @@ function MessageLine({ line }: { line: Extract<ChatLine, { kind: 'message' }> })
       </Box>
       {/* The body wraps in the space left of the sender, keeping a hanging indent. */}
       <Box flexGrow={1} flexShrink={1}>
-        <Text wrap="wrap">{line.body}</Text>
+        {line.recalled ? (
+          <Text dimColor italic>
+            (recalled)
+          </Text>
+        ) : (
+          <Text wrap="wrap">{line.body}</Text>
+        )}
       </Box>
       {mark && (
         <Box flexShrink={0} marginLeft={1}>

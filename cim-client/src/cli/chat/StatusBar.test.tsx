@@ -46,6 +46,14 @@ describe('StatusBar', () => {
     expect(frame({ target: { kind: 'user', userId: '2', userName: 'bob' } })).toContain('to @bob');
   });
 
+  it('shows a group target by its name', () => {
+    expect(frame({ target: { kind: 'group', groupId: '7', name: 'team' } })).toContain('to #team');
+  });
+
+  it('shows unread group conversations by name', () => {
+    expect(frame({ unread: { '#team': 3 } })).toContain('unread #team 3');
+  });
+
   it('shows unread counts by conversation, and nothing when all is read', () => {
     expect(frame({ unread: { '@bob': 2, lobby: 1 } })).toContain('unread @bob 2, lobby 1');
     expect(frame({ unread: {} })).not.toContain('unread');

@@ -2,22 +2,87 @@ import { EventEmitter } from 'node:events';
 import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common';
 import { describe, expect, it } from 'vitest';
 import type { CimClientEvents, ConnectionState } from '../../sdk/cim-client.js';
-import type { SendAnswer, UserSummary } from '../../sdk/route-api.js';
+import type { ConversationSummary, Group, ScheduledAnswer, SendAnswer, UserSummary } from '../../sdk/route-api.js';
 import { ChatController, type ChatClient } from './chat-controller.js';
 import type { ChatLine } from './chat-view.js';
+import { emojiPage } from './emoji.js';
+import { formatMoment } from './moment.js';
 
 const USERS: UserSummary[] = [
   { userId: '1', userName: 'alice' },
   { userId: '2', userName: 'bob' },
+  { userId: '3', userName: 'carol' },
 ];
+/** Carol is never online, so her name is known only to a look-up by name. */
+const ONLINE = USERS.slice(0, 2);
 
 /** A CimClient stand-in: records sends, answers from a script, emits what the test says. */
 class FakeClient extends EventEmitter<CimClientEvents> {
   sent: { to: Destination; body: string; clientMsgId?: string }[] = [];
   sendError: Error | undefined;
+  scheduled: { to: Destination; body: string; deliverAt: number }[] = [];
+  recalls: string[] = [];
+  recallError: Error | undefined;
   reads: [conversationId: string, seq: string][] = [];
+  /** Stored messages by conversation, oldest first. */
+  stored: Record<string, ChatMessage[]> = {};
+  conversationList: ConversationSummary[] = [];
+  conversationsError: Error | undefined;
+  groups = new Map<string, Group>();
+  private nextGroupId = 10;
   closed = false;
   state: ConnectionState = 'idle';
+
+  readonly api = {
+    createGroup: async (name: string, memberIds: string[]): Promise<Group> => {
+      const group = { groupId: String(this.nextGroupId++), name, ownerId: '1', memberIds: ['1', ...memberIds], createdAt: 0 };
+      this.groups.set(group.groupId, group);
+      return group;
+    },
+    myGroups: async (): Promise<{ groups: Group[] }> => ({ groups: [...this.groups.values()].filter((g) => g.memberIds.includes('1')) }),
+    group: async (groupId: string): Promise<Group> => {
+      const group = this.groups.get(groupId);
+      if (!group) throw new CimError(ErrorCodes.NOT_FOUND, `no group with id ${groupId}`);
+      if (!group.memberIds.includes('1')) throw new CimError(ErrorCodes.NOT_A_MEMBER, `you are not a member of group ${groupId}`);
+      return group;
+    },
+    addMembers: async (groupId: string): Promise<Group> => {
+      const group = this.groups.get(groupId);
+      if (!group) throw new CimError(ErrorCodes.NOT_FOUND, `no group with id ${groupId}`);
+      group.memberIds.push('1');
+      return group;
+    },
+    removeMember: async (groupId: string, userId: string): Promise<Group> => {
+      const group = this.groups.get(groupId)!;
+      group.memberIds = group.memberIds.filter((id) => id !== userId);
+      return group;
+    },
+    dissolveGroup: async (groupId: string): Promise<void> => {
+      if (this.groups.get(groupId)?.ownerId !== '1') throw new CimError(ErrorCodes.FORBIDDEN, 'only the owner can dissolve the group');
+      this.groups.delete(groupId);
+    },
+  };
+
+  async schedule(to: Destination, body: string, deliverAt: number): Promise<ScheduledAnswer> {
+    this.scheduled.push({ to, body, deliverAt });
+    return { scheduled: true, clientMsgId: 'later', deliverAt };
+  }
+
+  async recall(msgId: string): Promise<void> {
+    if (this.recallError) throw this.recallError;
+    this.recalls.push(msgId);
+  }
+
+  async history(conversationId: string, options: { limit?: number; q?: string } = {}): Promise<ChatMessage[]> {
+    const all = [...(this.stored[conversationId] ?? [])].reverse();
+    const matching = options.q ? all.filter((m) => m.body.toLowerCase().includes(options.q!.toLowerCase())) : all;
+    return matching.slice(0, options.limit ?? 50);
+  }
+
+  async conversations(): Promise<ConversationSummary[]> {
+    if (this.conversationsError) throw this.conversationsError;
+    return this.conversationList;
+  }
 
   async send(to: Destination, body: string, options: { clientMsgId?: string } = {}): Promise<SendAnswer> {
     this.sent.push({ to, body, clientMsgId: options.clientMsgId });
@@ -31,7 +96,7 @@ class FakeClient extends EventEmitter<CimClientEvents> {
   }
 
   async onlineUsers(): Promise<UserSummary[]> {
-    return USERS;
+    return ONLINE;
   }
 
   async findUsers(prefix: string): Promise<UserSummary[]> {
@@ -74,8 +139,12 @@ function message(over: Partial<ChatMessage>): ChatMessage {
   };
 }
 
-async function started(login: () => Promise<{ registered: boolean }> = async () => ({ registered: false })) {
+async function started(
+  login: () => Promise<{ registered: boolean }> = async () => ({ registered: false }),
+  prepare: (client: FakeClient) => void = () => {},
+) {
   const client = new FakeClient();
+  prepare(client);
   const controller = new ChatController({
     client: client as unknown as ChatClient,
     userName: 'alice',
@@ -89,7 +158,12 @@ async function started(login: () => Promise<{ registered: boolean }> = async () 
   });
   await controller.start();
   const lines = () => controller.snapshot().lines;
-  const texts = () => lines().map((l) => (l.kind === 'system' ? l.text : `${l.from}${l.to ? ` → ${l.to}` : ''}: ${l.body} [${l.status ?? ''}]`));
+  const texts = () =>
+    lines().map((l) => {
+      if (l.kind === 'system') return l.text;
+      if (l.kind === 'emoji') return `emoji page ${l.page}`;
+      return `${l.from}${l.to ? ` → ${l.to}` : ''}: ${l.recalled ? '(recalled)' : l.body} [${l.status ?? ''}]`;
+    });
   return { client, controller, lines, texts };
 }
 
@@ -103,6 +177,26 @@ describe('ChatController', () => {
     const { controller: online, texts } = await started();
     expect(online.snapshot()).toMatchObject({ link: 'online', server: '127.0.0.1:9000', busy: undefined });
     expect(texts().join('\n')).toContain('connected as alice to 127.0.0.1:9000');
+  });
+
+  it('keeps saying "connecting" while a newcomer is registered between two connects', async () => {
+    const client = new FakeClient();
+    let link: string | undefined;
+    const controller: ChatController = new ChatController({
+      client: client as unknown as ChatClient,
+      userName: 'alice',
+      login: async () => {
+        // The first connect is refused (no such account yet) and the client falls back to idle.
+        client.setState('connecting');
+        client.setState('idle');
+        link = controller.snapshot().link;
+        client.setState('connecting');
+        client.setState('online');
+        return { registered: true };
+      },
+    });
+    await controller.start();
+    expect(link).toBe('connecting');
   });
 
   it('welcomes a newcomer whose account was just created', async () => {
@@ -231,6 +325,18 @@ describe('ChatController', () => {
     expect(texts().slice(-3)).toEqual(['online (2): alice, bob', 'users starting with "b": bob', 'no user name starts with "z"']);
   });
 
+  it('shows a page of emoji with :emoji', async () => {
+    const { controller, lines } = await started();
+    await controller.submit(':emoji 2');
+    expect(lines().at(-1)).toMatchObject({ kind: 'emoji', page: 2, entries: emojiPage(2) });
+  });
+
+  it('sends known shortcodes as emoji', async () => {
+    const { client, controller } = await started();
+    await controller.submit('on my way :rocket:');
+    expect(client.sent[0].body).toBe('on my way 🚀');
+  });
+
   it('shows who and where it is with :info', async () => {
     const { controller, texts } = await started();
     await controller.submit(':info');
@@ -241,6 +347,9 @@ describe('ChatController', () => {
     const { controller, texts } = await started();
     await controller.submit(':all');
     expect(texts().some((t) => t.startsWith(':olu') && t.includes('online'))).toBe(true);
+    for (const command of [':q <keyword>', ':emoji', ':delay', ':create', ':join', ':leave', ':members', ':groups', ':g <group>', ':recall']) {
+      expect(texts().some((t) => t.startsWith(command))).toBe(true);
+    }
     await controller.submit(':wat');
     expect(texts().at(-1)).toBe('unknown command :wat — :all lists commands');
   });
@@ -340,6 +449,310 @@ describe('ChatController', () => {
       const { client } = await started();
       client.emit('message', message({}), { cursor: '0', synced: false });
       expect(client.reads).toEqual([]);
+    });
+  });
+
+  describe(':delay', () => {
+    it('schedules to the current target and says when it goes out', async () => {
+      const { client, controller, texts } = await started();
+      await controller.submit(':to bob');
+      await controller.submit(':delay 90 see you later');
+      expect(client.scheduled).toEqual([{ to: { userId: '2' }, body: 'see you later', deliverAt: 215_000 }]);
+      expect(texts().at(-1)).toBe(`scheduled for ${formatMoment(215_000, 125_000, { seconds: true })} → @bob: see you later`);
+      expect(client.sent).toHaveLength(0);
+    });
+
+    it('schedules a broadcast from the lobby', async () => {
+      const { client, controller } = await started();
+      await controller.submit(':delay 5 hello later');
+      expect(client.scheduled[0]).toMatchObject({ to: { broadcast: true }, deliverAt: 130_000 });
+    });
+
+    it('shows the message when the route sends it, though this device wrote it', async () => {
+      const { client, controller, texts } = await started();
+      await controller.submit(':delay 5 @bob later');
+      client.emit('message', message({ msgId: '9', conversationId: 'b', fromUserId: '1', fromUserName: 'alice', body: '@bob later', clientMsgId: 'later' }), { cursor: '0', synced: false });
+      expect(texts().at(-1)).toBe('alice: @bob later [sent]');
+    });
+  });
+
+  describe(':recall', () => {
+    it('recalls my last stored message in the current conversation, then the one before', async () => {
+      const { client, controller, texts } = await started();
+      await controller.submit('@bob one');
+      await controller.submit('@bob two');
+      await controller.submit('in the lobby');
+      await controller.submit(':to bob');
+      await controller.submit(':recall');
+      expect(client.recalls).toEqual(['m2']);
+      expect(texts()).toEqual(expect.arrayContaining(['alice → @bob: one [stored]', 'alice → @bob: (recalled) [stored]', 'you recalled "two" in @bob']));
+      await controller.submit(':recall');
+      expect(client.recalls).toEqual(['m2', 'm1']);
+      await controller.submit(':recall');
+      expect(texts().at(-1)).toBe('no message of yours in @bob to recall');
+    });
+
+    it('forgets the recalled words, not just hides them', async () => {
+      const { controller, lines } = await started();
+      await controller.submit('@bob secret');
+      await controller.submit(':to bob');
+      await controller.submit(':recall');
+      expect(messages(lines())[0]).toMatchObject({ body: '', recalled: true });
+    });
+
+    it('explains that lobby messages cannot be recalled', async () => {
+      const { client, controller, texts } = await started();
+      await controller.submit('hello all');
+      await controller.submit(':recall');
+      expect(client.recalls).toEqual([]);
+      expect(texts().at(-1)).toBe('lobby messages are not stored, so they cannot be recalled');
+    });
+
+    it('keeps the message when the route refuses, saying why', async () => {
+      const { client, controller, texts } = await started();
+      await controller.submit('@bob old');
+      await controller.submit(':to bob');
+      client.recallError = new CimError(ErrorCodes.RECALL_TOO_LATE, 'messages can be recalled within 120 s');
+      await controller.submit(':recall');
+      expect(texts()).toContain('alice → @bob: old [stored]');
+      expect(texts().at(-1)).toBe('CIM_ERR_RECALL_TOO_LATE: messages can be recalled within 120 s');
+    });
+
+    it("marks anyone's message recalled when the route says so", async () => {
+      const { client, texts } = await started();
+      client.emit('message', message({ msgId: 'in5', conversationId: 'p:1:2', seq: '5', to: { userId: '1' }, body: 'oops' }), { cursor: '5', synced: false });
+      client.emit('recalled', { msgId: 'in5', conversationId: 'p:1:2', seq: '5', byUserId: '2' });
+      expect(texts()).toContain('bob → @alice: (recalled) []');
+      expect(texts().join('\n')).not.toContain('oops');
+    });
+
+    it('shows a message that was recalled before it arrived as recalled', async () => {
+      const { client, texts } = await started();
+      client.emit('message', message({ msgId: 'in6', conversationId: 'p:1:2', seq: '6', to: { userId: '1' }, body: '', recalled: true }), { cursor: '6', synced: true });
+      expect(texts()).toContain('bob → @alice: (recalled) []');
+    });
+  });
+
+  describe(':q <keyword>', () => {
+    const stored = (conversationId: string, seq: number, from: UserSummary, body: string, to: Destination): ChatMessage =>
+      message({ msgId: `${conversationId}/${seq}`, conversationId, seq: String(seq), fromUserId: from.userId, fromUserName: from.userName, to, body, ts: String(60_000 * seq) });
+    const [alice, bob, carol] = USERS;
+
+    function withHistory(client: FakeClient) {
+      client.stored['p:1:2'] = [
+        stored('p:1:2', 1, bob, 'lunch at noon?', { userId: '1' }),
+        stored('p:1:2', 2, alice, 'yes, LUNCH it is', { userId: '2' }),
+        stored('p:1:2', 3, bob, 'see you', { userId: '1' }),
+      ];
+      client.stored['p:1:3'] = [stored('p:1:3', 4, carol, 'lunch tomorrow instead', { userId: '1' })];
+      client.conversationList = ['p:1:2', 'p:1:3'].map((conversationId) => ({ conversationId, lastSeq: '9', readSeq: '9', unread: 0 }));
+    }
+
+    it('searches the current conversation, oldest match first', async () => {
+      const { controller, texts } = await started(undefined, withHistory);
+      await controller.submit(':to bob');
+      await controller.submit(':q lunch');
+      expect(texts().slice(-3)).toEqual([
+        '2 messages in @bob matching "lunch":',
+        `${formatMoment(60_000, 125_000)} bob: lunch at noon?`,
+        `${formatMoment(120_000, 125_000)} alice: yes, LUNCH it is`,
+      ]);
+    });
+
+    it('searches every conversation from the lobby, naming where each match is', async () => {
+      const { controller, texts } = await started(undefined, withHistory);
+      await controller.submit(':q lunch');
+      expect(texts().slice(-4)).toEqual([
+        '3 messages in your conversations matching "lunch":',
+        `${formatMoment(60_000, 125_000)} @bob bob: lunch at noon?`,
+        `${formatMoment(120_000, 125_000)} @bob alice: yes, LUNCH it is`,
+        `${formatMoment(240_000, 125_000)} @carol carol: lunch tomorrow instead`,
+      ]);
+    });
+
+    it('says when nothing matches', async () => {
+      const { controller, texts } = await started(undefined, withHistory);
+      await controller.submit(':to bob');
+      await controller.submit(':q dinner');
+      expect(texts().at(-1)).toBe('nothing in @bob matches "dinner"');
+    });
+
+    it('shows only the newest matches when there are many', async () => {
+      const { controller, texts } = await started(undefined, (client) => {
+        client.stored['p:1:2'] = Array.from({ length: 30 }, (_, i) => stored('p:1:2', i + 1, bob, `ping ${i + 1}`, { userId: '1' }));
+      });
+      await controller.submit(':to bob');
+      await controller.submit(':q ping');
+      const shown = texts().slice(-21);
+      expect(shown[0]).toBe('the newest 20 messages in @bob matching "ping":');
+      expect(shown[1]).toMatch(/ bob: ping 11$/);
+      expect(shown[20]).toMatch(/ bob: ping 30$/);
+    });
+  });
+
+  describe('groups', () => {
+    it(':create makes a group of the named users and talks there', async () => {
+      const { client, controller, texts } = await started();
+      await controller.submit(':create team bob carol');
+      expect(client.groups.get('10')).toMatchObject({ name: 'team', memberIds: ['1', '2', '3'] });
+      expect(controller.snapshot().target).toEqual({ kind: 'group', groupId: '10', name: 'team' });
+      expect(texts().at(-1)).toBe('created #team (group 10) with bob, carol; plain lines now go there, :join 10 lets others in');
+
+      await controller.submit('hello team');
+      expect(client.sent.at(-1)).toMatchObject({ to: { groupId: '10' }, body: 'hello team' });
+      expect(texts()).toContain('alice → #team: hello team [stored]');
+    });
+
+    it(':create names an unknown user and creates nothing', async () => {
+      const { client, controller, texts } = await started();
+      await controller.submit(':create team bob zed');
+      expect(client.groups.size).toBe(0);
+      expect(texts().at(-1)).toBe('no user named zed');
+      expect(controller.snapshot().target).toEqual({ kind: 'lobby' });
+    });
+
+    it(':members names everyone, the creator marked, even someone never seen online', async () => {
+      const { client, controller, texts } = await started();
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '3', memberIds: ['3', '2', '1', '99'], createdAt: 0 });
+      await controller.submit(':g ops');
+      await controller.submit(':members');
+      expect(texts().at(-1)).toBe('members of #ops (4): #3 (creator), bob, alice, #99');
+    });
+
+    it(':groups lists mine with their ids, or says there are none', async () => {
+      const { client, controller, texts } = await started();
+      await controller.submit(':groups');
+      expect(texts().at(-1)).toBe('you are in no group — :create <group> starts one, :join <id> joins one');
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0 });
+      await controller.submit(':create team');
+      await controller.submit(':groups');
+      expect(texts().at(-1)).toBe('your groups (2): #ops (id 7, 2 members), #team (id 10, 1 member)');
+    });
+
+    it(':join <id> joins and talks there; :leave leaves and goes back to the lobby', async () => {
+      const { client, controller, texts } = await started();
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2'], createdAt: 0 });
+      await controller.submit(':join 7');
+      expect(client.groups.get('7')!.memberIds).toEqual(['2', '1']);
+      expect(controller.snapshot().target).toEqual({ kind: 'group', groupId: '7', name: 'ops' });
+      expect(texts().at(-1)).toBe('you joined #ops (group 7, 2 members); plain lines now go there');
+
+      await controller.submit(':leave');
+      expect(client.groups.get('7')!.memberIds).toEqual(['2']);
+      expect(controller.snapshot().target).toEqual({ kind: 'lobby' });
+      expect(texts().at(-1)).toBe('you left #ops; plain lines go to the lobby');
+    });
+
+    it(':join of a group that does not exist says so', async () => {
+      const { controller, texts } = await started();
+      await controller.submit(':join 404');
+      expect(texts().at(-1)).toBe('CIM_ERR_NOT_FOUND: no group with id 404');
+    });
+
+    it('keeps the creator from :leave and lets them :dissolve', async () => {
+      const { client, controller, texts } = await started();
+      await controller.submit(':create team bob');
+      await controller.submit(':leave');
+      expect(texts().at(-1)).toBe('you created #team, so you cannot leave it: :dissolve ends it');
+      await controller.submit(':dissolve');
+      expect(client.groups.size).toBe(0);
+      expect(controller.snapshot().target).toEqual({ kind: 'lobby' });
+      expect(texts().at(-1)).toBe('#team is dissolved; plain lines go to the lobby');
+    });
+
+    it('asks for a group first when :leave, :dissolve or :members has none to act on', async () => {
+      const { controller, texts } = await started();
+      for (const command of [':leave', ':dissolve', ':members']) {
+        await controller.submit(command);
+        expect(texts().at(-1)).toBe('plain lines do not go to a group now: :g <group> picks one');
+      }
+    });
+
+    it(':g finds my groups by name or id, and explains the rest', async () => {
+      const { client, controller, texts } = await started();
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0 });
+      await controller.submit(':g 7');
+      expect(controller.snapshot().target).toEqual({ kind: 'group', groupId: '7', name: 'ops' });
+      await controller.submit(':g ops');
+      expect(texts().at(-1)).toBe('plain lines now go to #ops (group 7); :lobby goes back');
+      await controller.submit(':g nope');
+      expect(texts().at(-1)).toBe('you are in no group named nope — :groups lists yours');
+      await controller.submit(':g 8');
+      expect(texts().at(-1)).toBe('you are not in group 8: :join 8 first');
+      await controller.submit(':g 404');
+      expect(texts().at(-1)).toBe('CIM_ERR_NOT_FOUND: no group with id 404');
+    });
+
+    it(':g asks for an id when two of my groups share the name', async () => {
+      const { client, controller, texts } = await started();
+      client.groups.set('7', { groupId: '7', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+      client.groups.set('8', { groupId: '8', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+      await controller.submit(':g team');
+      expect(texts().at(-1)).toBe('2 of your groups are named team: use an id (7, 8)');
+    });
+
+    const inGroup = (groupId: string, seq: string, body: string) =>
+      message({ msgId: `g${groupId}/${seq}`, conversationId: `g:${groupId}`, seq, to: { groupId }, body });
+
+    it('files group messages under #name, counts them unread and marks them read on :g', async () => {
+      const { client, controller, texts } = await started(undefined, (c) => {
+        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+      });
+      client.emit('message', inGroup('7', '1', 'deploy at 5'), { cursor: '1', synced: false });
+      expect(texts()).toContain('bob → #ops: deploy at 5 []');
+      expect(controller.snapshot().unread).toEqual({ '#ops': 1 });
+      await controller.submit(':g ops');
+      expect(controller.snapshot().unread).toEqual({});
+      expect(client.reads).toEqual([['g:7', '1']]);
+    });
+
+    it('names a group it first hears of once the route says its name', async () => {
+      const { client, controller, texts } = await started();
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+      client.emit('message', inGroup('7', '1', 'you are in'), { cursor: '1', synced: false });
+      client.emit('message', inGroup('7', '2', 'welcome'), { cursor: '2', synced: false });
+      expect(controller.snapshot().unread).toEqual({ '#group-7': 2 });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(texts()).toEqual(expect.arrayContaining(['bob → #ops: you are in []', 'bob → #ops: welcome []']));
+      expect(controller.snapshot().unread).toEqual({ '#ops': 2 });
+      await controller.submit(':g ops');
+      expect(client.reads).toEqual([['g:7', '2']]);
+    });
+  });
+
+  describe('at start-up', () => {
+    const [alice, bob] = USERS;
+    const stored = (conversationId: string, seq: number, from: UserSummary, to: Destination): ChatMessage =>
+      message({ msgId: `${conversationId}/${seq}`, conversationId, seq: String(seq), fromUserId: from.userId, fromUserName: from.userName, to, body: `${seq}` });
+
+    it('shows how many messages from others wait unread in each conversation', async () => {
+      const { client, controller } = await started(undefined, (c) => {
+        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+        c.stored['p:1:2'] = [stored('p:1:2', 1, bob, { userId: '1' }), stored('p:1:2', 2, bob, { userId: '1' }), stored('p:1:2', 3, alice, { userId: '2' })];
+        c.stored['g:7'] = [stored('g:7', 1, bob, { groupId: '7' })];
+        // The route counts this user's own messages as unread too.
+        c.stored['p:1:3'] = [stored('p:1:3', 1, alice, { userId: '3' })];
+        c.conversationList = [
+          { conversationId: 'p:1:2', lastSeq: '3', readSeq: '0', unread: 3 },
+          { conversationId: 'g:7', lastSeq: '1', readSeq: '0', unread: 1 },
+          { conversationId: 'p:1:3', lastSeq: '1', readSeq: '0', unread: 1 },
+        ];
+      });
+      expect(controller.snapshot().unread).toEqual({ '@bob': 2, '#ops': 1 });
+      expect(controller.snapshot().busy).toBeUndefined();
+      await controller.submit(':to bob');
+      expect(client.reads).toEqual([['p:1:2', '3']]);
+    });
+
+    it('keeps chatting when groups and unread counts cannot be loaded', async () => {
+      const { controller, texts } = await started(undefined, (c) => {
+        c.conversationsError = new CimError(ErrorCodes.UNAVAILABLE, 'route is unreachable');
+      });
+      expect(texts().at(-1)).toBe('could not load your groups and unread counts: CIM_ERR_UNAVAILABLE: route is unreachable');
+      expect(controller.snapshot()).toMatchObject({ link: 'online', busy: undefined });
+      expect(controller.snapshot().exitCode).toBeUndefined();
     });
   });
 

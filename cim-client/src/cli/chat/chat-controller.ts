@@ -1,14 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common';
-import type { CimClient, ConnectionState } from '../../sdk/cim-client.js';
-import type { UserSummary } from '../../sdk/route-api.js';
+import type { CimClient, CimClientEvents, ConnectionState } from '../../sdk/cim-client.js';
+import type { Group, UserSummary } from '../../sdk/route-api.js';
 import { describeError, formatDuration } from '../format.js';
-import { channelOfTarget, LOBBY, type ChatLine, type ChatView, type LinkState, type StoredRef } from './chat-view.js';
+import { channelOfTarget, LOBBY, type ChatView, type LinkState, type StoredRef, type Target } from './chat-view.js';
 import { COMMANDS, parseInput, type ChatInput } from './commands.js';
+import { Directory, unknownGroupLabel } from './directory.js';
+import { EMOJI_PAGES, emojiPage } from './emoji.js';
+import { GroupCommands, type GroupClient } from './group-commands.js';
+import { formatMoment } from './moment.js';
 import { ReceiptBook, type Receipt } from './receipt-book.js';
+import { conversationIdOf, searchHistory, unreadConversations } from './route-history.js';
+import { ViewStore, type MessageLine } from './view-store.js';
 
 /** The part of CimClient the chat uses; tests pass a fake. */
-export type ChatClient = Pick<CimClient, 'on' | 'send' | 'markRead' | 'onlineUsers' | 'findUsers' | 'userByName' | 'info' | 'close'>;
+export type ChatClient = Pick<
+  CimClient,
+  'on' | 'send' | 'schedule' | 'recall' | 'markRead' | 'history' | 'conversations' | 'onlineUsers' | 'findUsers' | 'userByName' | 'info' | 'close'
+> &
+  GroupClient;
 
 export interface ChatControllerOptions {
   client: ChatClient;
@@ -18,8 +28,8 @@ export interface ChatControllerOptions {
   now?: () => number;
 }
 
-/** The screen keeps this many lines; older ones scrolled off long ago. */
-const MAX_LINES = 1000;
+type Recall = CimClientEvents['recalled'][0];
+
 /** Own clientMsgIds remembered to recognise the echo of what this device sent. */
 const MAX_OWN_IDS = 2000;
 
@@ -29,51 +39,58 @@ const MAX_OWN_IDS = 2000;
  * Failures become lines on the screen, never exceptions, so the UI cannot crash on them.
  */
 export class ChatController {
-  private view: ChatView;
-  private readonly listeners = new Set<() => void>();
-  private readonly namesById = new Map<string, string>();
-  private readonly idsByName = new Map<string, string>();
+  private readonly store: ViewStore;
+  private readonly directory: Directory;
+  private readonly groups: GroupCommands;
   private readonly ownClientMsgIds = new Set<string>();
   private readonly receipts = new ReceiptBook();
-  /** The newest stored message from others in each private channel, not yet marked read. */
+  /** The newest stored message from others in each channel, not yet marked read. */
   private readonly unreadUpTo = new Map<string, StoredRef>();
+  /** Groups whose name is being fetched, so a burst of their messages asks once. */
+  private readonly learningGroups = new Set<string>();
   private readonly client: ChatClient;
   private readonly now: () => number;
-  private nextKey = 0;
   private quitting = false;
 
   constructor(private readonly options: ChatControllerOptions) {
     this.client = options.client;
     this.now = options.now ?? Date.now;
-    this.view = { userName: options.userName, link: 'connecting', busy: 'connecting…', target: LOBBY, unread: {}, lines: [] };
+    this.store = new ViewStore({ userName: options.userName, link: 'connecting', busy: 'connecting…', target: LOBBY, unread: {}, lines: [] });
+    this.directory = new Directory(this.client);
+    this.groups = new GroupCommands(this.client, this.directory, this.store, (target) => this.enter(target));
     this.client.on('state', (state) => this.onState(state));
     this.client.on('message', (message) => this.onMessage(message));
-    this.client.on('sync', ({ fetched, done }) => this.update({ busy: done ? undefined : `catching up: ${fetched} messages…` }));
-    this.client.on('kicked', (reason) => this.system(`signed out: ${reason} — :q quits`, 'error'));
+    this.client.on('sync', ({ fetched, done }) => this.store.update({ busy: done ? undefined : `catching up: ${fetched} messages…` }));
+    this.client.on('kicked', (reason) => this.store.system(`signed out: ${reason} — :q quits`, 'error'));
     this.client.on('receipt', (receipt) => this.onReceipt(receipt));
+    this.client.on('recalled', (recall) => this.onRecalled(recall));
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  /** For useSyncExternalStore. */
+  get subscribe(): (listener: () => void) => () => void {
+    return this.store.subscribe;
+  }
 
-  readonly snapshot = (): ChatView => this.view;
+  get snapshot(): () => ChatView {
+    return this.store.snapshot;
+  }
 
-  /** Logs in; on failure the chat ends with exit code 1 and the reason on screen. */
+  /** Logs in, then loads groups and unread counts; a failed login ends the chat with exit code 1. */
   async start(): Promise<void> {
     try {
       const { registered } = await this.options.login();
       const info = this.client.info();
-      if (info.userId) this.remember({ userId: info.userId, userName: info.userName });
-      if (registered) this.system(`welcome, ${info.userName}: your account was created (user id ${info.userId})`);
-      this.update({ server: info.server, busy: undefined });
-      this.system(`connected as ${info.userName} to ${info.server} — plain lines go to the lobby; :all lists commands`);
+      if (info.userId) this.directory.rememberUser({ userId: info.userId, userName: info.userName });
+      if (registered) this.store.system(`welcome, ${info.userName}: your account was created (user id ${info.userId})`);
+      this.store.update({ server: info.server, busy: undefined });
+      this.store.system(`connected as ${info.userName} to ${info.server} — plain lines go to the lobby; :all lists commands`);
     } catch (err) {
       const wrongPassword = err instanceof CimError && err.code === ErrorCodes.BAD_CREDENTIALS;
-      this.system(wrongPassword ? `wrong password for ${this.options.userName}` : `cannot connect: ${describeError(err)}`, 'error');
-      this.update({ link: 'offline', busy: undefined, exitCode: 1 });
+      this.store.system(wrongPassword ? `wrong password for ${this.options.userName}` : `cannot connect: ${describeError(err)}`, 'error');
+      this.store.update({ link: 'offline', busy: undefined, exitCode: 1 });
+      return;
     }
+    await this.loadConversations();
   }
 
   /** Carries out one typed line. Never throws. */
@@ -82,7 +99,7 @@ export class ChatController {
     try {
       await this.run(input);
     } catch (err) {
-      this.system(describeError(err), 'error');
+      this.store.system(describeError(err), 'error');
     }
   }
 
@@ -90,9 +107,9 @@ export class ChatController {
   async quit(): Promise<void> {
     if (this.quitting) return;
     this.quitting = true;
-    this.update({ busy: 'logging out…' });
+    this.store.update({ busy: 'logging out…' });
     await this.client.close().catch(() => undefined);
-    this.update({ busy: undefined, exitCode: 0 });
+    this.store.update({ busy: undefined, exitCode: 0 });
   }
 
   private async run(input: ChatInput): Promise<void> {
@@ -100,42 +117,62 @@ export class ChatController {
       case 'empty':
         return;
       case 'invalid':
-        return this.system(input.hint, 'error');
-      case 'message': {
-        const { target } = this.view;
-        if (target.kind === 'lobby') return this.sendTo({ broadcast: true }, 'lobby', input.body);
-        return this.sendTo({ userId: target.userId }, `@${target.userName}`, input.body);
-      }
+        return this.store.system(input.hint, 'error');
+      case 'message':
+        return this.sendTo(destinationOf(this.view().target), channelOfTarget(this.view().target), input.body);
       case 'private-to-name': {
-        const user = await this.lookUp(input.userName);
+        const user = await this.directory.user(input.userName);
         return this.sendTo({ userId: user.userId }, `@${user.userName}`, input.body);
       }
       case 'private-to-id':
-        return this.sendTo({ userId: input.userId }, this.channelOfUser(input.userId), input.body);
+        return this.sendTo({ userId: input.userId }, this.directory.userLabel(input.userId), input.body);
+      case 'delayed':
+        return this.sendLater(input.seconds, input.body);
+      case 'recall':
+        return this.recallLast();
       case 'target-user': {
-        const user = await this.lookUp(input.userName);
-        this.update({ target: { kind: 'user', ...user }, unread: without(this.view.unread, `@${user.userName}`) });
-        this.markRead(`@${user.userName}`);
-        return this.system(`plain lines now go to @${user.userName}; :lobby goes back`);
+        const user = await this.directory.user(input.userName);
+        this.enter({ kind: 'user', ...user });
+        return this.store.system(`plain lines now go to @${user.userName}; :lobby goes back`);
       }
+      case 'target-group':
+        return this.groups.pick(input.group);
       case 'target-lobby':
-        this.update({ target: LOBBY, unread: without(this.view.unread, 'lobby') });
-        return this.system('plain lines now go to the lobby');
+        this.enter(LOBBY);
+        return this.store.system('plain lines now go to the lobby');
+      case 'search':
+        return this.search(input.keyword);
+      case 'create-group':
+        return this.groups.create(input.name, input.memberNames);
+      case 'join-group':
+        return this.groups.join(input.groupId);
+      case 'leave-group':
+        return this.groups.leave();
+      case 'dissolve-group':
+        return this.groups.dissolve();
+      case 'members':
+        return this.groups.members();
+      case 'groups':
+        return this.groups.list();
       case 'online-users': {
         const users = await this.client.onlineUsers();
-        users.forEach((u) => this.remember(u));
-        return this.system(`online (${users.length}): ${names(users)}`);
+        users.forEach((u) => this.directory.rememberUser(u));
+        return this.store.system(`online (${users.length}): ${names(users)}`);
       }
       case 'find-users': {
         const users = await this.client.findUsers(input.prefix);
-        users.forEach((u) => this.remember(u));
-        return this.system(users.length ? `users starting with "${input.prefix}": ${names(users)}` : `no user name starts with "${input.prefix}"`);
+        users.forEach((u) => this.directory.rememberUser(u));
+        return this.store.system(users.length ? `users starting with "${input.prefix}": ${names(users)}` : `no user name starts with "${input.prefix}"`);
       }
+      case 'emoji':
+        return this.store.append({ kind: 'emoji', key: this.store.key(), page: input.page, pages: EMOJI_PAGES, entries: emojiPage(input.page) });
       case 'info':
         return this.showInfo();
-      case 'help':
-        for (const { usage, description } of COMMANDS) this.system(`${usage.padEnd(16)} ${description}`);
+      case 'help': {
+        const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+        for (const { usage, description } of COMMANDS) this.store.system(`${usage.padEnd(width)}  ${description}`);
         return;
+      }
       case 'quit':
         return this.quit();
     }
@@ -144,9 +181,9 @@ export class ChatController {
   private async sendTo(to: Destination, channel: string, body: string): Promise<void> {
     const clientMsgId = randomUUID();
     this.rememberOwn(clientMsgId);
-    const key = this.key();
+    const key = this.store.key();
     const recipient = channel === 'lobby' ? undefined : channel;
-    this.append({ kind: 'message', key, ts: this.now(), from: this.view.userName, channel, to: recipient, body, own: true, status: 'sending' });
+    this.store.append({ kind: 'message', key, ts: this.now(), from: this.view().userName, channel, to: recipient, body, own: true, status: 'sending' });
     try {
       const answer = await this.client.send(to, body, { clientMsgId });
       const stored = 'broadcast' in to ? undefined : { msgId: answer.msgId, conversationId: answer.conversationId, seq: answer.seq };
@@ -158,70 +195,174 @@ export class ChatController {
       }));
     } catch (err) {
       this.updateLine(key, (line) => ({ ...line, status: 'failed' }));
-      this.system(`not sent: ${describeError(err)}`, 'error');
+      this.store.system(`not sent: ${describeError(err)}`, 'error');
     }
   }
 
-  private async lookUp(userName: string): Promise<UserSummary> {
-    const known = this.idsByName.get(userName);
-    if (known) return { userId: known, userName };
+  /**
+   * The route holds the message until it is due. Its clientMsgId is not remembered as this
+   * device's, so when it comes back it shows like any message, at the time it was sent.
+   */
+  private async sendLater(seconds: number, body: string): Promise<void> {
+    const deliverAt = this.now() + seconds * 1000;
+    const channel = channelOfTarget(this.view().target);
+    await this.client.schedule(destinationOf(this.view().target), body, deliverAt);
+    this.store.system(`scheduled for ${formatMoment(deliverAt, this.now(), { seconds: true })} → ${channel}: ${body}`);
+  }
+
+  private async recallLast(): Promise<void> {
+    const channel = channelOfTarget(this.view().target);
+    if (this.view().target.kind === 'lobby') return this.store.system('lobby messages are not stored, so they cannot be recalled', 'error');
+    const last = this.view().lines.findLast(
+      (line): line is MessageLine & { stored: StoredRef } => line.kind === 'message' && line.own && line.channel === channel && !!line.stored && !line.recalled,
+    );
+    if (!last) return this.store.system(`no message of yours in ${channel} to recall`, 'error');
+    await this.client.recall(last.stored.msgId);
+    this.markRecalled(last.stored.msgId);
+    this.store.system(`you recalled "${excerpt(last.body)}" in ${channel}`);
+  }
+
+  private async search(keyword: string): Promise<void> {
+    const myUserId = this.client.info().userId!;
+    const conversationId = conversationIdOf(this.view().target, myUserId);
+    const where = conversationId ? channelOfTarget(this.view().target) : 'your conversations';
+    const { hits, more } = await this.whileBusy(`searching for "${keyword}"…`, () => searchHistory(this.client, keyword, conversationId));
+    if (hits.length === 0) return this.store.system(`nothing in ${where} matches "${keyword}"`);
+    this.store.system(`${more ? `the newest ${hits.length}` : hits.length} ${hits.length === 1 ? 'message' : 'messages'} in ${where} matching "${keyword}":`);
+    for (const hit of hits) {
+      this.directory.rememberUser({ userId: hit.fromUserId, userName: hit.fromUserName });
+      // From the lobby the search went over every conversation: say which one each hit is in.
+      const place = conversationId ? '' : `${this.channelOf(hit, hit.fromUserId === myUserId)} `;
+      this.store.system(`${formatMoment(Number(hit.ts), this.now())} ${place}${hit.fromUserName}: ${hit.body}`);
+    }
+  }
+
+  /** Makes `target` where plain lines go; what it holds is on screen now, so it is read. */
+  private enter(target: Target): void {
+    const channel = channelOfTarget(target);
+    this.store.update({ target, unread: without(this.view().unread, channel) });
+    this.markRead(channel);
+  }
+
+  /** Groups and unread counts from the route; missing them costs only these, not the chat. */
+  private async loadConversations(): Promise<void> {
     try {
-      const user = await this.client.userByName(userName);
-      this.remember(user);
-      return user;
+      await this.whileBusy('loading your conversations…', async () => {
+        for (const group of await this.directory.refreshGroups()) this.relabelGroup(group);
+        const myUserId = this.client.info().userId!;
+        for (const conversation of await unreadConversations(this.client, myUserId)) {
+          for (const m of conversation.messages) this.directory.rememberUser({ userId: m.fromUserId, userName: m.fromUserName });
+          const channel = this.channelOf(conversation.messages[0], conversation.messages[0].fromUserId === myUserId);
+          // A conversation opened meanwhile is being read.
+          if (channel === channelOfTarget(this.view().target)) continue;
+          this.unreadUpTo.set(channel, conversation.latest);
+          this.store.update({ unread: { ...this.view().unread, [channel]: conversation.count } });
+        }
+      });
     } catch (err) {
-      if (err instanceof CimError && err.code === ErrorCodes.USER_NOT_FOUND) throw new Error(`no user named ${userName}`);
-      throw err;
+      this.store.system(`could not load your groups and unread counts: ${describeError(err)}`, 'error');
+    }
+  }
+
+  /** Shows `label` by the spinner while `work` runs, unless something else (a reconnect) takes the spinner meanwhile. */
+  private async whileBusy<T>(label: string, work: () => Promise<T>): Promise<T> {
+    this.store.update({ busy: label });
+    try {
+      return await work();
+    } finally {
+      if (this.view().busy === label) this.store.update({ busy: undefined });
     }
   }
 
   private showInfo(): void {
     const info = this.client.info();
     const uptime = info.onlineSince && info.state === 'online' ? formatDuration(this.now() - info.onlineSince) : '—';
-    this.system(`user ${info.userName} (id ${info.userId ?? '?'}) on device ${info.deviceId}`);
-    this.system(`server ${info.serverId ?? '?'} at ${info.server ?? '?'}, ${info.state}, up ${uptime}, ${info.reconnects} reconnects`);
+    this.store.system(`user ${info.userName} (id ${info.userId ?? '?'}) on device ${info.deviceId}`);
+    this.store.system(`server ${info.serverId ?? '?'} at ${info.server ?? '?'}, ${info.state}, up ${uptime}, ${info.reconnects} reconnects`);
   }
 
   private onState(state: ConnectionState): void {
+    // A first connect that fails falls back to idle; start() decides what that means (register
+    // and try again, or give up), so the screen keeps saying "connecting" meanwhile.
+    if (state === 'idle') return;
     const link = linkOf(state);
     const busy = link === 'connecting' ? 'connecting…' : link === 'reconnecting' ? 'reconnecting…' : undefined;
-    this.update({ link, busy: this.quitting ? this.view.busy : busy });
-    if (state === 'online') this.update({ server: this.client.info().server });
+    this.store.update({ link, busy: this.quitting ? this.view().busy : busy });
+    if (state === 'online') this.store.update({ server: this.client.info().server });
   }
 
   private onMessage(message: ChatMessage): void {
-    this.remember({ userId: message.fromUserId, userName: message.fromUserName });
+    this.directory.rememberUser({ userId: message.fromUserId, userName: message.fromUserName });
     // What this device sent is already on screen, with its own status.
     if (this.ownClientMsgIds.has(message.clientMsgId)) return;
     const own = message.fromUserId === this.client.info().userId;
     const channel = this.channelOf(message, own);
     const stored = message.seq === '0' ? undefined : { msgId: message.msgId, conversationId: message.conversationId, seq: message.seq };
-    this.append({
+    this.store.append({
       kind: 'message',
-      key: this.key(),
+      key: this.store.key(),
       ts: Number(message.ts),
       from: message.fromUserName,
       channel,
-      to: channel === 'lobby' ? undefined : own ? channel : `@${this.view.userName}`,
+      to: channel === 'lobby' ? undefined : own || 'groupId' in message.to ? channel : `@${this.view().userName}`,
       body: message.body,
+      recalled: message.recalled || undefined,
       own,
       status: own ? (stored ? this.receipts.statusOf(stored, 'stored') : 'sent') : undefined,
       stored,
     });
+    if ('groupId' in message.to && !this.directory.knownGroup(message.to.groupId)) void this.learnGroup(message.to.groupId);
     if (own) return;
     if (stored && channel !== 'lobby') this.unreadUpTo.set(channel, stored);
-    if (channel === channelOfTarget(this.view.target)) this.markRead(channel);
-    else this.update({ unread: { ...this.view.unread, [channel]: (this.view.unread[channel] ?? 0) + 1 } });
+    if (channel === channelOfTarget(this.view().target)) this.markRead(channel);
+    else this.store.update({ unread: { ...this.view().unread, [channel]: (this.view().unread[channel] ?? 0) + 1 } });
   }
 
   private onReceipt(receipt: Receipt): void {
     this.receipts.record(receipt);
-    const lines = this.view.lines.map((line) => {
-      if (line.kind !== 'message' || !line.own || !line.stored || !line.status) return line;
+    this.store.updateMessages((line) => {
+      if (!line.own || !line.stored || !line.status) return line;
       const status = this.receipts.statusOf(line.stored, line.status);
       return status === line.status ? line : { ...line, status };
     });
-    this.update({ lines });
+  }
+
+  private onRecalled(recall: Recall): void {
+    this.markRecalled(recall.msgId);
+  }
+
+  /** The body goes: a recall is meant to take the words back, not to leave them on screen. */
+  private markRecalled(msgId: string): void {
+    this.store.updateMessages((line) => (line.stored?.msgId === msgId && !line.recalled ? { ...line, body: '', recalled: true } : line));
+  }
+
+  /** A message came from a group this chat has not seen: fetch its name and put it on the lines so far. */
+  private async learnGroup(groupId: string): Promise<void> {
+    if (this.learningGroups.has(groupId)) return;
+    this.learningGroups.add(groupId);
+    try {
+      const group = await this.client.api.group(groupId);
+      this.directory.rememberGroup(group);
+      this.relabelGroup(group);
+    } catch {
+      // The stand-in label stays; the messages are on screen either way.
+    } finally {
+      this.learningGroups.delete(groupId);
+    }
+  }
+
+  /** Lines and counts filed under a group's stand-in label move to its name. */
+  private relabelGroup(group: Group): void {
+    const from = unknownGroupLabel(group.groupId);
+    const to = `#${group.name}`;
+    this.store.updateMessages((line) => (line.channel === from ? { ...line, channel: to, to } : line));
+    const waiting = this.view().unread[from];
+    if (waiting) this.store.update({ unread: { ...without(this.view().unread, from), [to]: (this.view().unread[to] ?? 0) + waiting } });
+    const upTo = this.unreadUpTo.get(from);
+    if (upTo) {
+      this.unreadUpTo.delete(from);
+      this.unreadUpTo.set(to, upTo);
+    }
   }
 
   /** What is in the current target is on screen: tell the sender it was read. */
@@ -235,18 +376,8 @@ export class ChatController {
 
   private channelOf(message: ChatMessage, own: boolean): string {
     if ('broadcast' in message.to) return 'lobby';
-    if ('groupId' in message.to) return `#group-${message.to.groupId}`;
-    return own ? this.channelOfUser(message.to.userId) : `@${message.fromUserName}`;
-  }
-
-  private channelOfUser(userId: string): string {
-    const name = this.namesById.get(userId);
-    return name ? `@${name}` : `@#${userId}`;
-  }
-
-  private remember(user: UserSummary): void {
-    this.namesById.set(user.userId, user.userName);
-    this.idsByName.set(user.userName, user.userId);
+    if ('groupId' in message.to) return this.directory.groupLabel(message.to.groupId);
+    return own ? this.directory.userLabel(message.to.userId) : `@${message.fromUserName}`;
   }
 
   private rememberOwn(clientMsgId: string): void {
@@ -257,25 +388,23 @@ export class ChatController {
     }
   }
 
-  private updateLine(key: string, change: (line: Extract<ChatLine, { kind: 'message' }>) => ChatLine): void {
-    this.update({ lines: this.view.lines.map((line) => (line.key === key && line.kind === 'message' ? change(line) : line)) });
+  private updateLine(key: string, change: (line: MessageLine) => MessageLine): void {
+    this.store.updateMessages((line) => (line.key === key ? change(line) : line));
   }
 
-  private system(text: string, tone: 'info' | 'error' = 'info'): void {
-    this.append({ kind: 'system', key: this.key(), text, tone });
+  private view(): ChatView {
+    return this.store.snapshot();
   }
+}
 
-  private append(line: ChatLine): void {
-    this.update({ lines: [...this.view.lines, line].slice(-MAX_LINES) });
-  }
-
-  private key(): string {
-    return String(this.nextKey++);
-  }
-
-  private update(change: Partial<ChatView>): void {
-    this.view = { ...this.view, ...change };
-    for (const listener of this.listeners) listener();
+function destinationOf(target: Target): Destination {
+  switch (target.kind) {
+    case 'lobby':
+      return { broadcast: true };
+    case 'user':
+      return { userId: target.userId };
+    case 'group':
+      return { groupId: target.groupId };
   }
 }
 
@@ -290,6 +419,11 @@ function linkOf(state: ConnectionState): LinkState {
     default:
       return 'offline';
   }
+}
+
+/** The start of a body, enough to recognise it by. */
+function excerpt(body: string): string {
+  return body.length > 40 ? `${body.slice(0, 39)}…` : body;
 }
 
 function names(users: UserSummary[]): string {

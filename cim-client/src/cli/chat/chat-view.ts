@@ -1,7 +1,11 @@
 /** What the chat screen shows: plain data, so components render it and tests build it by hand. */
+import type { Emoji } from './emoji.js';
 
-/** Where plain lines go: the broadcast lobby (CIM's default) or one user. */
-export type Target = { kind: 'lobby' } | { kind: 'user'; userId: string; userName: string };
+/** Where plain lines go: the broadcast lobby (CIM's default), one user or one group. */
+export type Target =
+  | { kind: 'lobby' }
+  | { kind: 'user'; userId: string; userName: string }
+  | { kind: 'group'; groupId: string; name: string };
 
 /**
  * The life of a message this user sent: sending → stored → delivered (to a device of the
@@ -26,18 +30,22 @@ export type ChatLine =
       /** Milliseconds since the epoch. */
       ts: number;
       from: string;
-      /** The conversation: "lobby", or "@name" of the other side of a private chat. */
+      /** The conversation: "lobby", "@name" of the other side of a private chat, or "#group". */
       channel: string;
-      /** Who it was sent to, "@name"; absent for the lobby. */
+      /** Who it was sent to, "@name" or "#group"; absent for the lobby. */
       to?: string;
       body: string;
+      /** Its sender took it back: the body is gone. */
+      recalled?: boolean;
       own: boolean;
       /** Set on own messages only. */
       status?: OwnStatus;
       /** Set once the route has stored it. */
       stored?: StoredRef;
     }
-  | { kind: 'system'; key: string; text: string; tone: 'info' | 'error' };
+  | { kind: 'system'; key: string; text: string; tone: 'info' | 'error' }
+  /** One page of the `:emoji` table. */
+  | { kind: 'emoji'; key: string; page: number; pages: number; entries: readonly Emoji[] };
 
 export interface ChatView {
   userName: string;
@@ -46,7 +54,10 @@ export interface ChatView {
   /** Long work in progress (connecting, catching up), shown with a spinner. */
   busy?: string;
   target: Target;
-  /** Messages from others that arrived outside the current target, by channel. */
+  /**
+   * Messages from others not yet read, by channel: the route's count at start-up, then those
+   * arriving outside the current target.
+   */
   unread: Readonly<Record<string, number>>;
   lines: readonly ChatLine[];
   /** Set when the chat is over; the process exits with it. */
@@ -56,5 +67,12 @@ export interface ChatView {
 export const LOBBY: Target = { kind: 'lobby' };
 
 export function channelOfTarget(target: Target): string {
-  return target.kind === 'lobby' ? 'lobby' : `@${target.userName}`;
+  switch (target.kind) {
+    case 'lobby':
+      return 'lobby';
+    case 'user':
+      return `@${target.userName}`;
+    case 'group':
+      return `#${target.name}`;
+  }
 }

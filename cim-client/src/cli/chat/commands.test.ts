@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, MAX_BODY_BYTES, parseInput } from './commands.js';
+import { COMMANDS, MAX_BODY_BYTES, MAX_DELAY_SECONDS, parseInput } from './commands.js';
+import { EMOJI_PAGES } from './emoji.js';
 
 describe('parseInput', () => {
   it('sends a plain line to the current target, trimmed', () => {
@@ -83,14 +84,17 @@ describe('parseInput', () => {
       expect(parseInput(':pu')).toEqual({ kind: 'invalid', hint: 'usage: :pu <prefix>' });
     });
 
-    it('does not quit on :q with an argument (CIM history search)', () => {
-      expect(parseInput(':q hello').kind).toBe('invalid');
-    });
-
     it('points to :all on an unknown command', () => {
       expect(parseInput(':x')).toEqual({ kind: 'invalid', hint: 'unknown command :x — :all lists commands' });
-      expect(parseInput(':emoji 2')).toEqual({ kind: 'invalid', hint: 'unknown command :emoji — :all lists commands' });
+      expect(parseInput(':emojis 2')).toEqual({ kind: 'invalid', hint: 'unknown command :emojis — :all lists commands' });
     });
+
+    it.each([':olu now', ':info me', ':lobby x', ':groups all', ':members x', ':leave team', ':dissolve team', ':recall 3'])(
+      'gives a usage hint for an argument %s does not take',
+      (line) => {
+        expect(parseInput(line)).toEqual({ kind: 'invalid', hint: expect.stringMatching(/^usage: :/) });
+      },
+    );
 
     it('are case-sensitive, like vi', () => {
       expect(parseInput(':Q').kind).toBe('invalid');
@@ -121,8 +125,147 @@ describe('parseInput', () => {
     });
   });
 
+  describe(':q <keyword> (history search)', () => {
+    it('searches for the rest of the line, spaces included', () => {
+      expect(parseInput(':q hello')).toEqual({ kind: 'search', keyword: 'hello' });
+      expect(parseInput(':q  lunch at noon ')).toEqual({ kind: 'search', keyword: 'lunch at noon' });
+    });
+
+    it('still quits with :q alone and :q!', () => {
+      expect(parseInput(':q')).toEqual({ kind: 'quit' });
+      expect(parseInput(':q!')).toEqual({ kind: 'quit' });
+    });
+
+    it('does not quit on :q! with an argument', () => {
+      expect(parseInput(':q! hello')).toEqual({ kind: 'invalid', hint: 'usage: :q! (quits; :q <keyword> searches)' });
+    });
+
+    it('refuses a keyword longer than the route accepts', () => {
+      expect(parseInput(`:q ${'k'.repeat(100)}`)).toEqual({ kind: 'search', keyword: 'k'.repeat(100) });
+      expect(parseInput(`:q ${'k'.repeat(101)}`)).toEqual({ kind: 'invalid', hint: 'search for at most 100 characters' });
+    });
+  });
+
+  describe(':emoji [page]', () => {
+    it('shows page 1 by default, or the page asked for', () => {
+      expect(parseInput(':emoji')).toEqual({ kind: 'emoji', page: 1 });
+      expect(parseInput(':emoji 2')).toEqual({ kind: 'emoji', page: 2 });
+      expect(parseInput(`:emoji ${EMOJI_PAGES}`)).toEqual({ kind: 'emoji', page: EMOJI_PAGES });
+    });
+
+    it('names the pages there are for a page out of range', () => {
+      const hint = `there are emoji pages 1 to ${EMOJI_PAGES}`;
+      expect(parseInput(':emoji 0')).toEqual({ kind: 'invalid', hint });
+      expect(parseInput(`:emoji ${EMOJI_PAGES + 1}`)).toEqual({ kind: 'invalid', hint });
+    });
+
+    it('gives a usage hint for a page that is not a number', () => {
+      for (const line of [':emoji two', ':emoji -1', ':emoji 1.5', ':emoji 1 2']) {
+        expect(parseInput(line)).toEqual({ kind: 'invalid', hint: 'usage: :emoji [page]' });
+      }
+    });
+  });
+
+  describe('shortcodes in messages', () => {
+    it('become emoji when known, wherever the message goes', () => {
+      expect(parseInput('hi :wave: all :smile:')).toEqual({ kind: 'message', body: 'hi 👋 all 😄' });
+      expect(parseInput('@bob :thumbsup:')).toEqual({ kind: 'private-to-name', userName: 'bob', body: '👍' });
+      expect(parseInput('7;;:tada:')).toEqual({ kind: 'private-to-id', userId: '7', body: '🎉' });
+      expect(parseInput(':delay 5 :coffee: break')).toEqual({ kind: 'delayed', seconds: 5, body: '☕ break' });
+    });
+
+    it('stay as typed when unknown, or not a whole :code:', () => {
+      expect(parseInput('see :nosuchcode: and :smile and 10:30:00')).toEqual({ kind: 'message', body: 'see :nosuchcode: and :smile and 10:30:00' });
+    });
+
+    it('make a line that opens with one a message, not a command', () => {
+      expect(parseInput(':wave: hello')).toEqual({ kind: 'message', body: '👋 hello' });
+      expect(parseInput(':unknown: hello')).toEqual({ kind: 'message', body: ':unknown: hello' });
+    });
+
+    it('count toward the size limit as the emoji sent', () => {
+      // 1,024 four-byte emoji are exactly the limit; one more shortcode is over it.
+      expect(parseInput(':smile:'.repeat(1024)).kind).toBe('message');
+      expect(parseInput(':smile:'.repeat(1025))).toEqual({ kind: 'invalid', hint: 'message not sent: it is 4100 bytes, the limit is 4096' });
+    });
+  });
+
+  describe(':delay <seconds> <text>', () => {
+    it('schedules the rest of the line', () => {
+      expect(parseInput(':delay 30 see you  soon ')).toEqual({ kind: 'delayed', seconds: 30, body: 'see you  soon' });
+    });
+
+    it('accepts 1 second up to 30 days', () => {
+      expect(parseInput(':delay 1 x')).toEqual({ kind: 'delayed', seconds: 1, body: 'x' });
+      expect(parseInput(`:delay ${MAX_DELAY_SECONDS} x`)).toEqual({ kind: 'delayed', seconds: 2_592_000, body: 'x' });
+    });
+
+    it('refuses a delay outside 1 second to 30 days', () => {
+      const hint = 'the delay is 1 to 2592000 seconds (30 days)';
+      expect(parseInput(':delay 0 x')).toEqual({ kind: 'invalid', hint });
+      expect(parseInput(`:delay ${MAX_DELAY_SECONDS + 1} x`)).toEqual({ kind: 'invalid', hint });
+      expect(parseInput(':delay 99999999999999999999999 x')).toEqual({ kind: 'invalid', hint });
+    });
+
+    it('gives a usage hint without seconds or text, or with seconds that are not a whole number', () => {
+      for (const line of [':delay', ':delay 10', ':delay 10   ', ':delay soon hello', ':delay -5 hello', ':delay 1.5 hello', ':delay 10s hello']) {
+        expect(parseInput(line)).toEqual({ kind: 'invalid', hint: 'usage: :delay <seconds> <text>' });
+      }
+    });
+
+    it('refuses a body over the size limit', () => {
+      expect(parseInput(`:delay 5 ${'x'.repeat(MAX_BODY_BYTES + 1)}`).kind).toBe('invalid');
+    });
+  });
+
+  describe('groups', () => {
+    it(':create <group> [names…] names the members, with or without @, once each', () => {
+      expect(parseInput(':create team')).toEqual({ kind: 'create-group', name: 'team', memberNames: [] });
+      expect(parseInput(':create #team bob @carol bob')).toEqual({ kind: 'create-group', name: 'team', memberNames: ['bob', 'carol'] });
+    });
+
+    it(':create refuses a missing, numeric or too long name, and a member that is not a user name', () => {
+      expect(parseInput(':create')).toEqual({ kind: 'invalid', hint: 'usage: :create <group> [names…]' });
+      expect(parseInput(':create #')).toEqual({ kind: 'invalid', hint: 'usage: :create <group> [names…]' });
+      expect(parseInput(':create 42 bob')).toEqual({ kind: 'invalid', hint: 'a group name needs a letter: plain numbers are group ids' });
+      expect(parseInput(`:create ${'g'.repeat(65)}`)).toEqual({ kind: 'invalid', hint: 'a group name has at most 64 characters' });
+      expect(parseInput(':create team b*b')).toEqual({ kind: 'invalid', hint: '"b*b" is not a user name (1-32 of A-Z a-z 0-9 _ . -)' });
+    });
+
+    it(':join <group id> takes a decimal id', () => {
+      expect(parseInput(':join 12')).toEqual({ kind: 'join-group', groupId: '12' });
+      expect(parseInput(':join #12')).toEqual({ kind: 'join-group', groupId: '12' });
+      for (const line of [':join', ':join team', ':join 0', ':join 12 13']) {
+        expect(parseInput(line)).toEqual({ kind: 'invalid', hint: 'usage: :join <group id> (:groups shows ids)' });
+      }
+    });
+
+    it(':g <group> targets a group by name or id', () => {
+      expect(parseInput(':g team')).toEqual({ kind: 'target-group', group: 'team' });
+      expect(parseInput(':g #team')).toEqual({ kind: 'target-group', group: 'team' });
+      expect(parseInput(':g 12')).toEqual({ kind: 'target-group', group: '12' });
+      expect(parseInput(':g')).toEqual({ kind: 'invalid', hint: 'usage: :g <group name or id>' });
+      expect(parseInput(':g two words')).toEqual({ kind: 'invalid', hint: 'usage: :g <group name or id>' });
+    });
+
+    it.each([
+      [':leave', { kind: 'leave-group' }],
+      [':dissolve', { kind: 'dissolve-group' }],
+      [':members', { kind: 'members' }],
+      [':groups', { kind: 'groups' }],
+    ])('%s', (line, expected) => {
+      expect(parseInput(line)).toEqual(expected);
+    });
+  });
+
+  it(':recall takes back the last message', () => {
+    expect(parseInput(':recall')).toEqual({ kind: 'recall' });
+  });
+
   it('documents every command it understands', () => {
     const documented = COMMANDS.map((c) => c.usage).join(' ');
-    for (const name of [':to', ':lobby', ':olu', ':pu', ':info', ':all', ':q']) expect(documented).toContain(name);
+    for (const name of [':to', ':g', ':lobby', ':olu', ':pu', ':info', ':all', ':q', ':q <keyword>', ':emoji', ':delay', ':create', ':join', ':leave', ':dissolve', ':members', ':groups', ':recall']) {
+      expect(documented).toContain(name);
+    }
   });
 });

@@ -175,8 +175,16 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     return this.send({ groupId }, body, options);
   }
 
-  /** Schedules a message for `deliverAt` (ms since epoch); the route sends it then, even if this client is gone. */
-  async schedule(to: Destination, body: string, deliverAt: number, options: { clientMsgId?: string; signal?: AbortSignal } = {}): Promise<ScheduledAnswer> {
+  /**
+   * Schedules a message for `deliverAt` (ms since epoch); the route sends it then, even if this
+   * client is gone. A time already past sends at once and answers like `send`.
+   */
+  async schedule(
+    to: Destination,
+    body: string,
+    deliverAt: number,
+    options: { clientMsgId?: string; signal?: AbortSignal } = {},
+  ): Promise<ScheduledAnswer | SendAnswer> {
     const clientMsgId = options.clientMsgId ?? randomUUID();
     return this.withSession(options.signal, () => this.api.schedule(to, body, clientMsgId, deliverAt, options.signal));
   }

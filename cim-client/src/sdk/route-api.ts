@@ -78,7 +78,8 @@ export class RouteApi {
     return this.call('post', '/messages', { to, body, clientMsgId }, signal);
   }
 
-  schedule(to: Destination, body: string, clientMsgId: string, deliverAt: number, signal?: AbortSignal): Promise<ScheduledAnswer> {
+  /** Schedules for `deliverAt`; a time already past sends at once (a normal send answer). */
+  schedule(to: Destination, body: string, clientMsgId: string, deliverAt: number, signal?: AbortSignal): Promise<ScheduledAnswer | SendAnswer> {
     return this.call('post', '/messages', { to, body, clientMsgId, deliverAt }, signal);
   }
 

@@ -84,8 +84,11 @@ export class Messages {
       recipients,
     );
     // Pushed again on a retry too: the first push may have died with a crashed route; clients drop
-    // what they already have (by msgId).
-    await this.fanOut.message(saved);
+    // what they already have (by msgId). A sender has read what it wrote: it is not unread for it.
+    await Promise.all([
+      this.fanOut.message(saved),
+      this.store.markRead(sender.uid, conversationId, saved.message.seq),
+    ]);
     return answerOf(saved.message);
   }
 

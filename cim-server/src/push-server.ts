@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
-import { createLogger, trustedCa, type Logger, type ServerRegistry, type ServerInfo } from '@cim/common';
+import { createLogger, encodeFrame, ErrorCodes, trustedCa, type Frame, type Logger, type ServerRegistry, type ServerInfo } from '@cim/common';
 import { ClientProtocol, origin } from './client-protocol.js';
 import { defaultPushServerConfig, type PushServerConfig } from './config.js';
 import type { Connection } from './connection.js';
@@ -160,8 +160,16 @@ export class PushServer {
     const ip = socket.remoteAddress ?? 'unknown';
     const count = this.perIp.get(ip) ?? 0;
     if (this.state !== 'running' || count >= this.config.maxConnectionsPerIp) {
-      socket.destroy();
-      this.metrics.rejected.inc({ code: this.state === 'running' ? 'CIM_ERR_TOO_MANY_CONNECTIONS' : 'CIM_ERR_DRAINING' });
+      const running = this.state === 'running';
+      this.metrics.rejected.inc({ code: running ? ErrorCodes.TOO_MANY_CONNECTIONS : 'CIM_ERR_DRAINING' });
+      // Say why before closing (SPEC §9: each limit gives a coded error); a draining server sends the
+      // client back to the route. A peer that never reads is destroyed shortly after.
+      const last: Frame = running
+        ? { error: { code: ErrorCodes.TOO_MANY_CONNECTIONS, message: `at most ${this.config.maxConnectionsPerIp} connections per address` } }
+        : { redirect: { reason: 'server is shutting down' } };
+      socket.on('error', () => undefined);
+      socket.end(encodeFrame(last));
+      setTimeout(() => socket.destroy(), 2_000).unref();
       return;
     }
     this.perIp.set(ip, count + 1);

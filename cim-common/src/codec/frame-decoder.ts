@@ -20,6 +20,8 @@ export class FrameDecoder {
   private expected = 0;
   private parts: Buffer[] = [];
   private collected = 0;
+  /** Length-prefix bytes of the frame whose body is being collected. */
+  private bodyPrefixBytes = 0;
   private failed = false;
 
   constructor(options: { maxFrameBytes?: number } = {}) {
@@ -48,6 +50,7 @@ export class FrameDecoder {
           continue;
         }
         const length = this.lengthValue;
+        this.bodyPrefixBytes = this.lengthBytes;
         this.lengthValue = 0;
         this.lengthBytes = 0;
         if (length > this.maxFrameBytes) {
@@ -74,14 +77,15 @@ export class FrameDecoder {
         frames.push(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.expected));
         this.parts = [];
         this.collected = 0;
+        this.bodyPrefixBytes = 0;
         this.state = 'length';
       }
     }
     return frames;
   }
 
-  /** Bytes of an unfinished frame held right now (useful to tell a truncated stream). */
+  /** Bytes of the unfinished frame received so far, its length prefix included (tells a truncated stream). */
   get pendingBytes(): number {
-    return this.collected + this.lengthBytes;
+    return this.state === 'body' ? this.bodyPrefixBytes + this.collected : this.lengthBytes;
   }
 }

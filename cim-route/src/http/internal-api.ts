@@ -15,7 +15,8 @@ import type { Accounts } from '../services/accounts.js';
 import type { DeviceSync } from '../services/device-sync.js';
 import type { Messages } from '../services/messages.js';
 import type { Receipts } from '../services/receipts.js';
-import { destination } from './schemas.js';
+import { isBackendDown } from './errors.js';
+import { destination, MAX_CLIENT_MSG_ID } from './schemas.js';
 
 export interface InternalApiContext {
   secret: string;
@@ -41,7 +42,9 @@ export function internalApi(ctx: InternalApiContext): Router {
     express.json({ limit: '16mb' }),
     async (req, res) => {
       const body = req.body as EventsRequest;
-      if (!body || !Array.isArray(body.events)) throw new CimError(ErrorCodes.INVALID_INPUT, 'events must be an array');
+      if (!body || !Array.isArray(body.events) || !body.events.every(isEvent)) {
+        throw new CimError(ErrorCodes.INVALID_INPUT, 'events must be an array of {type, …} objects');
+      }
       const results = await Promise.all(body.events.map((event) => handleEvent(ctx, body.serverId, event)));
       const answer: EventsResponse = { results };
       res.json(answer);
@@ -50,8 +53,12 @@ export function internalApi(ctx: InternalApiContext): Router {
   return router;
 }
 
+/** Events that act for the user (send, read, see the backlog): only from a session that is still current. */
+const ACTING = new Set<string>(['send', 'ack', 'read', 'connected']);
+
 async function handleEvent(ctx: InternalApiContext, serverId: string, event: ServerEvent): Promise<Frame | null> {
   try {
+    if (ACTING.has(event.type)) await ctx.accounts.requireSession(event.userId, event.deviceId, event.sessionId);
     switch (event.type) {
       case 'closed':
       case 'logout':
@@ -77,15 +84,23 @@ async function handleEvent(ctx: InternalApiContext, serverId: string, event: Ser
   } catch (err) {
     ctx.logger.warn({ err, type: event.type }, 'event failed');
     if (event.type !== 'send') return null;
-    const code = err instanceof CimError ? err.code : ErrorCodes.INTERNAL;
-    const message = err instanceof Error ? err.message : String(err);
-    return { requestId: event.requestId, sendResult: { clientMsgId: event.send.clientMsgId ?? '', error: { code, message } } };
+    // A store outage is worth a retry (with the same clientMsgId), as it is over HTTP (503).
+    const down = !(err instanceof CimError) && isBackendDown(err);
+    const code = err instanceof CimError ? err.code : down ? ErrorCodes.UNAVAILABLE : ErrorCodes.INTERNAL;
+    const message = down ? 'storage is unavailable: retry shortly' : err instanceof Error ? err.message : String(err);
+    // The event may be malformed (that is often why it failed): read it defensively.
+    const clientMsgId = (event.send as { clientMsgId?: unknown } | null | undefined)?.clientMsgId;
+    return { requestId: event.requestId, sendResult: { clientMsgId: typeof clientMsgId === 'string' ? clientMsgId : '', error: { code, message } } };
   }
 }
 
 async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { type: 'send' }>): Promise<Frame> {
   const to = destination.safeParse(event.send.to);
   if (!to.success) throw new CimError(ErrorCodes.INVALID_INPUT, 'Send.to must name a user, a group or broadcast');
+  // The same bound as over HTTP (schemas.ts): the id is stored as an idempotency key.
+  if ((event.send.clientMsgId ?? '').length > MAX_CLIENT_MSG_ID) {
+    throw new CimError(ErrorCodes.INVALID_INPUT, `Send.clientMsgId is limited to ${MAX_CLIENT_MSG_ID} characters`);
+  }
   const claims = { uid: event.userId, name: event.userName };
   const deliverAt = event.send.deliverAt && event.send.deliverAt !== '0' ? Number(event.send.deliverAt) : undefined;
   const answer = await ctx.messages.send(claims, {
@@ -99,6 +114,10 @@ async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { 
     requestId: event.requestId,
     sendResult: { clientMsgId: answer.clientMsgId, msgId: answer.msgId, conversationId: answer.conversationId, seq: answer.seq, ts: answer.ts },
   };
+}
+
+function isEvent(value: unknown): value is ServerEvent {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 function parseCursor(value: string | undefined): string {

@@ -24,6 +24,9 @@ export const destination = z.union([
   z.object({ broadcast: z.literal(true) }).strict(),
 ]);
 
+/** Longest clientMsgId a send may carry, over HTTP and over TCP. */
+export const MAX_CLIENT_MSG_ID = 64;
+
 export function sendBody(maxBodyChars: number) {
   return z.object({
     to: destination,
@@ -31,7 +34,7 @@ export function sendBody(maxBodyChars: number) {
       .string()
       .min(1, 'message body must not be empty')
       .refine((s) => Buffer.byteLength(s) <= maxBodyChars, `message body is limited to ${maxBodyChars} bytes`),
-    clientMsgId: z.string().min(1).max(64).optional(),
+    clientMsgId: z.string().min(1).max(MAX_CLIENT_MSG_ID).optional(),
     deliverAt: z.number().int().positive().optional(),
   });
 }

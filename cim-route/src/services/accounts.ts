@@ -85,11 +85,20 @@ export class Accounts {
   async authenticate(token: string | undefined): Promise<TokenClaims> {
     if (!token) throw new CimError(ErrorCodes.UNAUTHORIZED, 'log in first: send "Authorization: Bearer <token>"');
     const claims = verifyToken(token, this.config.secret, this.now());
-    const session = await this.store.getSession(claims.uid, claims.dev);
-    if (!session || session.sessionId !== claims.sid) {
+    await this.requireSession(claims.uid, claims.dev, claims.sid);
+    return claims;
+  }
+
+  /**
+   * Throws CIM_ERR_BAD_TOKEN unless the session is still the device's current one. Push servers
+   * verify tokens without Redis, so a device may be connected with the token of a session that has
+   * since been logged out or replaced; what it relays is checked here.
+   */
+  async requireSession(userId: string, deviceId: string, sessionId: string): Promise<void> {
+    const session = await this.store.getSession(userId, deviceId);
+    if (!session || session.sessionId !== sessionId) {
       throw new CimError(ErrorCodes.BAD_TOKEN, 'this session has ended (logged out or replaced by a newer login)');
     }
-    return claims;
   }
 
   /** Ends a session (logout, or its connection closed) unless a newer login replaced it. */

@@ -1,0 +1,237 @@
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RouteApi } from '@cim/client';
+import { decodeFrame, encodeFrame, FrameDecoder, silentLogger, ZkRegistry, type Frame } from '@cim/common';
+import { createStore, RouteService } from '@cim/route';
+import { backends, freePort, uniquePrefix, waitFor } from '../harness/index.js';
+import { ManagedProcess } from '../harness/managed-process.js';
+import { RecordingClient } from '../support/chat-scenario.js';
+
+const secret = 'slow-consumer-secret-0123456789';
+const MAX_OUTBOUND_BYTES = 64 * 1024;
+const SLOW_DEVICES = 6;
+const FLOOD = 250;
+/** Above the default 4 KiB (the route is configured for it), so that 250 sends push 15 MB at each device. */
+const BODY_BYTES = 60_000;
+const SLOW_CLOSES = 'cim_server_closed_total{reason="slow-consumer"}';
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * A device that logs in and then stops reading: its socket is paused, so what the server writes
+ * piles up in the kernel buffers and then in the server's outbound queue.
+ */
+class SlowDevice {
+  readonly frames: Frame[] = [];
+  closed = false;
+  private readonly decoder = new FrameDecoder();
+
+  private constructor(private readonly socket: net.Socket) {
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        for (const body of this.decoder.push(chunk)) this.frames.push(decodeFrame(body));
+      } catch {
+        // A reset can cut the last frame short; what came before it is what matters.
+      }
+    });
+    socket.on('close', () => (this.closed = true));
+    socket.on('error', () => undefined);
+  }
+
+  static async login(port: number, token: string): Promise<SlowDevice> {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    const device = new SlowDevice(socket);
+    socket.write(encodeFrame({ login: { token } }));
+    await waitFor(() => device.frames.some((f) => 'loginOk' in f), { message: 'LoginOk' });
+    socket.pause();
+    return device;
+  }
+
+  /** Starts reading again: drains what the kernel still holds, up to the server's close. */
+  resume(): void {
+    this.socket.resume();
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+}
+
+/** The server process's memory right after a full GC (see push-server-main.ts). */
+async function liveMemory(port: number): Promise<NodeJS.MemoryUsage> {
+  return (await fetch(`http://127.0.0.1:${port}/`)).json() as Promise<NodeJS.MemoryUsage>;
+}
+
+async function metrics(httpPort: number): Promise<string> {
+  return (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+}
+
+function metric(text: string, name: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line ? Number(line.slice(name.length + 1)) : 0;
+}
+
+describe('a slow consumer on a push server with a small outbound bound', () => {
+  const prefix = uniquePrefix('slow-consumer');
+  let route: RouteService;
+  let routeRegistry: ZkRegistry;
+  let server: ManagedProcess;
+  let httpPort: number;
+  let tcpPort: number;
+  let memoryPort: number;
+  const devices: SlowDevice[] = [];
+  let bob: RecordingClient | undefined;
+
+  beforeAll(async () => {
+    const { redisUrl, zkConnect } = backends();
+    const zk = `${zkConnect}${prefix}`;
+    route = new RouteService({
+      secret,
+      port: 0,
+      store: createStore({ redisUrl, prefix: `${prefix}:` }),
+      registry: (routeRegistry = new ZkRegistry({ connect: zk, logger: silentLogger })),
+      logger: silentLogger,
+      sendRatePerSec: 100_000,
+      sendBurst: 100_000,
+      maxBodyChars: BODY_BYTES,
+    });
+    await route.start();
+    [httpPort, tcpPort, memoryPort] = [await freePort(), await freePort(), await freePort()];
+    server = new ManagedProcess({
+      name: 'push server (slow consumer test)',
+      command: process.execPath,
+      args: ['--expose-gc', '--import', 'tsx', 'test/faults/push-server-main.ts'],
+      cwd: root,
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: 'tsconfig.test.json',
+        CIM_TEST_MEMORY_PORT: String(memoryPort),
+        CIM_TEST_PUSH_SERVER: JSON.stringify({
+          id: 'slow-test',
+          zk,
+          secret,
+          routeUrl: route.url,
+          httpPort,
+          tcpPort,
+          maxOutboundBytes: MAX_OUTBOUND_BYTES,
+        }),
+      },
+      isReady: async () => (await fetch(`http://127.0.0.1:${httpPort}/readyz`)).ok,
+      startTimeoutMs: 30_000,
+    });
+    await server.start();
+    await waitFor(() => route.liveServers().length === 1, {
+      timeoutMs: 10_000,
+      message: 'the route to see the server',
+    });
+  });
+
+  afterAll(async () => {
+    for (const d of devices) d.destroy();
+    await bob?.client.close();
+    await server?.stop('SIGTERM');
+    await route?.stop();
+    await routeRegistry?.close();
+    await route?.store.close();
+  });
+
+  it('closes it with CIM_ERR_SLOW_CONSUMER once its bound is full, keeps memory bounded, leaves others alone, and loses nothing', async () => {
+    const api = new RouteApi(route.url);
+    const sloth = await api.register('sloth', 'pw-sloth');
+    for (let d = 0; d < SLOW_DEVICES; d++) {
+      const login = await api.login('sloth', 'pw-sloth', `paused-${d}`);
+      expect(login.server.tcpPort).toBe(tcpPort);
+      devices.push(await SlowDevice.login(tcpPort, login.token));
+    }
+    bob = new RecordingClient(route.url, 'bob');
+    await bob.client.api.register('bob', 'pw-bob');
+    await bob.client.connect();
+    const alice = new RouteApi(route.url);
+    await alice.register('alice', 'pw-alice');
+    alice.token = (await alice.login('alice', 'pw-alice', 'http')).token;
+
+    // Warm up, then take the baseline of the server process's memory.
+    for (let i = 0; i < 5; i++) await alice.send({ userId: bob.userId }, `warm-up ${i}`, `w-${i}`);
+    await bob.waitForBody('warm-up 4');
+    expect(metric(await metrics(httpPort), 'cim_server_connections')).toBe(SLOW_DEVICES + 1);
+    const baseline = await liveMemory(memoryPort);
+
+    // The flood: 60 KB messages to every connection, 15 MB per paused device. Most are broadcasts
+    // (cheap: live only, never stored); every fifth is a private message to the slow user, which is
+    // stored. Bob reads everything, and gets a small private message now and then.
+    const storedIds: string[] = [];
+    const broadcastIds: string[] = [];
+    const toBob: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < FLOOD; i = next++) {
+        const body = `${i}:`.padEnd(BODY_BYTES, 'x');
+        if (i % 5 === 0) storedIds.push((await alice.send({ userId: sloth.userId }, body, `flood-${i}`)).msgId);
+        else broadcastIds.push((await alice.send({ broadcast: true }, body, `flood-${i}`)).msgId);
+        if (i % 10 === 0) toBob.push((await alice.send({ userId: bob!.userId }, `meanwhile ${i}`, `bob-${i}`)).msgId);
+      }
+    };
+    // Meanwhile, sample the server process's memory (after a full GC each time).
+    let peakRss = 0;
+    let flooding = true;
+    const watcher = (async () => {
+      while (flooding) {
+        peakRss = Math.max(peakRss, (await liveMemory(memoryPort)).rss);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    try {
+      await Promise.all(Array.from({ length: 4 }, worker));
+      await waitFor(async () => metric(await metrics(httpPort), SLOW_CLOSES) === SLOW_DEVICES, {
+        timeoutMs: 10_000,
+        message: 'every paused device to be closed as a slow consumer',
+      });
+    } finally {
+      flooding = false;
+      await watcher;
+    }
+    // Only the slow devices went; the server still holds bob.
+    expect(metric(await metrics(httpPort), 'cim_server_connections')).toBe(1);
+    // The RSS stayed within a modest bound during the flood (the kernel buffers ~4 MB per paused
+    // socket outside the process; an unbounded queue would hold the rest of the 15 MB)…
+    expect(peakRss - baseline.rss).toBeLessThan(64 * 1024 * 1024);
+    // …and the server holds no buffers for the dropped devices: an unbounded server would still be
+    // holding ~11 MB of queued frames for them (measured with maxOutboundBytes set to 1 GB).
+    await waitFor(async () => (await liveMemory(memoryPort)).arrayBuffers - baseline.arrayBuffers < 1024 * 1024, {
+      timeoutMs: 10_000,
+      message: "the server's buffers to return to their baseline",
+    });
+
+    // Each paused device sees a stream cut short: what its kernel buffers held, then the close. (The
+    // Error{CIM_ERR_SLOW_CONSUMER} frame queued behind the bound reaches only a device that reads
+    // again within the server's 2 s grace before it destroys the socket; these never did.)
+    for (const device of devices) {
+      device.resume();
+      await waitFor(() => device.closed, { message: 'the paused device to be closed' });
+      expect(device.frames.filter((f) => 'deliver' in f).length).toBeLessThan(FLOOD);
+      const last = device.frames.at(-1)!;
+      if ('error' in last) expect(last.error.code).toBe('CIM_ERR_SLOW_CONSUMER');
+    }
+
+    // Bob was never disturbed: online throughout, every message and broadcast exactly once.
+    for (const id of [...toBob, ...broadcastIds]) {
+      await waitFor(() => bob!.received.some((m) => m.msgId === id), { message: `bob to get ${id}` });
+    }
+    expect(bob.states).toEqual(['connecting', 'online']);
+    expect(new Set(bob.received.map((m) => m.msgId)).size).toBe(bob.received.length);
+
+    // Everything stored for the slow user comes back through sync.
+    const reader = new RouteApi(route.url);
+    reader.token = (await reader.login('sloth', 'pw-sloth', 'reader')).token;
+    const synced: string[] = [];
+    for (let from = '0'; ;) {
+      const page = await reader.sync(from, 500);
+      synced.push(...page.messages.map((e) => e.message.msgId));
+      if (!page.hasMore) break;
+      from = page.cursor;
+    }
+    expect(synced).toHaveLength(storedIds.length);
+    expect(new Set(synced)).toEqual(new Set(storedIds));
+  }, 90_000);
+});

@@ -13,7 +13,11 @@ export const INTERNAL_EVENTS_PATH = '/internal/v1/events';
  */
 export interface PushDelivery {
   message: ChatMessage;
-  targets: { userId: string; cursor: string; deviceId?: string }[];
+  /**
+   * `sessionIds`, when given, limits delivery to connections of those sessions: a connection made
+   * with the token of an ended session (logged out, replaced) gets nothing.
+   */
+  targets: { userId: string; cursor: string; deviceId?: string; sessionIds?: string[] }[];
 }
 
 /** A control frame (receipt, recall, …) for every connection of some users, or one device. */

@@ -16,6 +16,8 @@ export interface TokenClaims {
   sid: string;
   /** expiry, ms since epoch */
   exp: number;
+  /** issued at, ms since epoch: of two logins on one device, the later one wins */
+  iat?: number;
 }
 
 function sign(payload: string, secret: string): string {

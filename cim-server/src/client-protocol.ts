@@ -110,12 +110,21 @@ export class ClientProtocol {
 
   private onLogin(conn: Connection, frame: Extract<Frame, { login: unknown }>): void {
     const { serverId, config, table, now } = this.ctx;
+    let claims;
     try {
-      conn.user = verifyToken(frame.login.token, config.secret, now());
+      claims = verifyToken(frame.login.token, config.secret, now());
     } catch (err) {
       this.reject(conn, err, 'bad-login');
       return;
     }
+    // A token issued before the one holding this device is from an ended session: it must not
+    // push the newer login out.
+    const holder = table.ofDevice(claims.uid, claims.dev)?.user;
+    if (holder && holder.sid !== claims.sid && (holder.iat ?? 0) > (claims.iat ?? 0)) {
+      this.reject(conn, new CimError(ErrorCodes.BAD_TOKEN, 'a newer login holds this device: log in again'), 'bad-login');
+      return;
+    }
+    conn.user = claims;
     const replaced = table.add(conn);
     if (replaced) {
       replaced.closeWith({ kick: { reason: 'logged in again on the same device' } }, 'kicked');

@@ -34,7 +34,14 @@ const pushRequestSchema = z.object({
     .array(
       z.object({
         message,
-        targets: z.array(z.object({ userId: z.string(), cursor: z.string(), deviceId: z.string().optional() })),
+        targets: z.array(
+          z.object({
+            userId: z.string(),
+            cursor: z.string(),
+            deviceId: z.string().optional(),
+            sessionIds: z.array(z.string()).optional(),
+          }),
+        ),
       }),
     )
     .optional(),
@@ -124,6 +131,7 @@ export function applyPush(request: PushRequest, table: ConnectionTable): number 
     for (const target of delivery.targets) {
       let parts: Buffer[] | undefined;
       for (const conn of connectionsOf(table, target.userId, target.deviceId)) {
+        if (target.sessionIds && !target.sessionIds.includes(conn.user!.sid)) continue;
         parts ??= shared.framePartsFor(target.cursor);
         if (conn.writeParts(parts)) written++;
       }

@@ -121,6 +121,32 @@ describe('authentication and authorisation', () => {
       expect((await bob.api.sync('0', 10)).messages).toEqual([]);
     });
 
+    it('delivers nothing to a connection made with the token of an ended session', async () => {
+      const alice = await user('alice', 'phone');
+      const bob = await user('bob');
+      const staleToken = alice.token;
+      // A newer login on the same device ends the first session; its token still verifies locally.
+      const fresh = await alice.api.login(alice.userName, alice.password, 'phone');
+      const current = await device(fresh.token);
+      await current.next('loginOk');
+      // While the newer login is connected, the stale token cannot push it out…
+      const refused = await device(staleToken);
+      expect((await refused.next('error')).error.code).toBe('CIM_ERR_BAD_TOKEN');
+      await refused.closedByServer();
+      // …and once it is gone, a connection on the stale token is accepted but gets no messages.
+      current.close();
+      await new Promise((r) => setTimeout(r, 200));
+      const stale = await device(staleToken);
+      await stale.next('loginOk');
+      const other = await alice.api.login(alice.userName, alice.password, 'laptop');
+      const laptop = await device(other.token);
+      await laptop.next('loginOk');
+      await bob.api.send({ userId: alice.userId }, 'for live sessions only', 'stale-1');
+      expect((await laptop.next('deliver')).deliver.message.body).toBe('for live sessions only');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(stale.frames.some((f) => 'deliver' in f)).toBe(false);
+    });
+
     it('acts only as the user of the token: what its device sends is from that user', async () => {
       const alice = await user('alice', 'phone');
       const bob = await user('bob');

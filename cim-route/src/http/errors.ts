@@ -50,5 +50,5 @@ function describe(err: unknown, logger: Logger, path: string): { status: number;
 
 export function isBackendDown(err: unknown): boolean {
   const message = (err as Error)?.message ?? '';
-  return /Connection is closed|ECONNREFUSED|Stream isn't writeable|max retries|MaxRetriesPerRequest/i.test(message);
+  return /Connection is closed|ECONNREFUSED|Stream isn't writeable|max retries|MaxRetriesPerRequest|Command timed out|ClusterAllFailedError|Failed to refresh slots cache/i.test(message);
 }

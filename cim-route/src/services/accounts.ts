@@ -66,7 +66,7 @@ export class Accounts {
     });
     if (replaced) this.kickReplaced(replaced.serverId, user.userId, deviceId, replaced.sessionId);
 
-    const claims: TokenClaims = { uid: user.userId, name: user.userName, dev: deviceId, sid: sessionId, exp: expiresAt };
+    const claims: TokenClaims = { uid: user.userId, name: user.userName, dev: deviceId, sid: sessionId, exp: expiresAt, iat: now };
     this.logger.info({ userId: user.userId, deviceId, serverId: server.id }, 'login');
     this.metrics.logins.inc();
     return {

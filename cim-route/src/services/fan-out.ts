@@ -1,4 +1,4 @@
-import type { ChatMessage, Frame } from '@cim/common';
+import type { ChatMessage, Frame, ServerInfo } from '@cim/common';
 import type { RouteMetrics } from '../metrics.js';
 import type { PushDispatcher } from '../push-dispatcher.js';
 import type { ServerDirectory } from '../server-directory.js';
@@ -21,12 +21,12 @@ export class FanOut {
   async message(saved: SavedMessage): Promise<void> {
     const recipients = Object.keys(saved.cursors);
     this.metrics.fanOutRecipients.observe(recipients.length);
-    const byServer = await this.usersByServer(recipients);
+    const byServer = await this.sessionsByServer(recipients);
     await Promise.all(
-      [...byServer].map(([server, userIds]) =>
+      [...byServer].map(([server, sessionsByUser]) =>
         this.dispatcher.deliver(server, {
           message: saved.message,
-          targets: userIds.map((userId) => ({ userId, cursor: saved.cursors[userId] })),
+          targets: [...sessionsByUser].map(([userId, sessionIds]) => ({ userId, cursor: saved.cursors[userId], sessionIds })),
         }),
       ),
     );
@@ -39,8 +39,8 @@ export class FanOut {
 
   /** A control frame (receipt, recall) to every live device of some users. */
   async frame(frame: Frame, userIds: string[]): Promise<void> {
-    const byServer = await this.usersByServer(userIds);
-    await Promise.all([...byServer].map(([server, ids]) => this.dispatcher.frame(server, frame, ids)));
+    const byServer = await this.sessionsByServer(userIds);
+    await Promise.all([...byServer].map(([server, sessionsByUser]) => this.dispatcher.frame(server, frame, [...sessionsByUser.keys()])));
   }
 
   /** Messages for one device only (a TCP device catching up after login), in order. */
@@ -56,21 +56,19 @@ export class FanOut {
     if (server) await this.dispatcher.frame(server, frame, [userId], deviceId);
   }
 
-  private async usersByServer(userIds: string[]) {
+  /** server → (userId → live session ids on that server). */
+  private async sessionsByServer(userIds: string[]): Promise<Map<ServerInfo, Map<string, string[]>>> {
     const sessions = await this.presence.liveSessionsOf(userIds);
-    const byServerId = new Map<string, Set<string>>();
+    const byServer = new Map<ServerInfo, Map<string, string[]>>();
     for (const [userId, list] of sessions) {
       for (const session of list) {
-        let users = byServerId.get(session.serverId);
-        if (!users) byServerId.set(session.serverId, (users = new Set()));
-        users.add(userId);
+        const server = this.directory.get(session.serverId);
+        if (!server) continue;
+        let users = byServer.get(server);
+        if (!users) byServer.set(server, (users = new Map()));
+        users.set(userId, [...(users.get(userId) ?? []), session.sessionId]);
       }
     }
-    const result = new Map<NonNullable<ReturnType<ServerDirectory['get']>>, string[]>();
-    for (const [serverId, users] of byServerId) {
-      const server = this.directory.get(serverId);
-      if (server) result.set(server, [...users]);
-    }
-    return result;
+    return byServer;
   }
 }

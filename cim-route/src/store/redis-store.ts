@@ -46,6 +46,8 @@ function connect(url: string): RedisClient {
   const nodeOptions = {
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
+    // A Redis that hangs without closing the connection must not hang requests either.
+    commandTimeout: 3_000,
     retryStrategy: (times: number) => Math.min(times * 50, 500),
   };
   const client = url.startsWith(CLUSTER_SCHEME)

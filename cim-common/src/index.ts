@@ -12,3 +12,4 @@ export * from './internal-api.js';
 export * from './registry/index.js';
 export * from './selection.js';
 export * from './tls.js';
+export * from './api-types.js';

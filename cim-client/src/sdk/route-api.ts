@@ -1,4 +1,15 @@
-import { CimError, createHttpClient, ErrorCodes, type ChatMessage, type Destination, type ErrorCode } from '@cim/common';
+import {
+  CimError,
+  createHttpClient,
+  ErrorCodes,
+  type ChatMessage,
+  type Destination,
+  type ErrorCode,
+  type ScheduledAnswer,
+  type SendAnswer,
+} from '@cim/common';
+
+export type { ScheduledAnswer, SendAnswer };
 import type { AxiosInstance } from 'axios';
 
 /** What the route answers to a login. */
@@ -11,20 +22,6 @@ export interface LoginInfo {
   expiresAt: number;
   server: { id: string; host: string; tcpPort: number; tls?: boolean };
   heartbeatMs: number;
-}
-
-export interface SendAnswer {
-  msgId: string;
-  conversationId: string;
-  seq: string;
-  ts: string;
-  clientMsgId: string;
-}
-
-export interface ScheduledAnswer {
-  scheduled: true;
-  clientMsgId: string;
-  deliverAt: number;
 }
 
 export interface Group {

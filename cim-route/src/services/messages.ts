@@ -1,5 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { CimError, ErrorCodes, type ChatMessage, type Destination, type Logger, type TokenClaims } from '@cim/common';
+import {
+  CimError,
+  ErrorCodes,
+  type ChatMessage,
+  type Destination,
+  type Logger,
+  type ScheduledAnswer,
+  type SendAnswer,
+  type TokenClaims,
+} from '@cim/common';
+
+export type { ScheduledAnswer, SendAnswer };
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import type { RateLimiter } from '../rate-limiter.js';
@@ -14,20 +25,6 @@ export interface SendInput {
   clientMsgId?: string;
   /** ms since epoch: schedule instead of sending now. */
   deliverAt?: number;
-}
-
-export interface SendAnswer {
-  msgId: string;
-  conversationId: string;
-  seq: string;
-  ts: string;
-  clientMsgId: string;
-}
-
-export interface ScheduledAnswer {
-  scheduled: true;
-  clientMsgId: string;
-  deliverAt: number;
 }
 
 /** Who sends: a logged-in user (the claims of their token). */

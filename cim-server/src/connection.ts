@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { encodeFrame, ErrorCodes, type Frame, type TokenClaims } from '@cim/common';
+import { writeCoalescer } from './write-coalescer.js';
 
 export type CloseReason =
   | 'client-closed'
@@ -53,14 +54,7 @@ export class Connection {
       this.closeWithError(ErrorCodes.SLOW_CONSUMER, 'client is not reading its messages fast enough', 'slow-consumer');
       return false;
     }
-    if (parts.length === 1) {
-      this.socket.write(parts[0]);
-    } else {
-      // One writev for the header, the shared message and the cursor.
-      this.socket.cork();
-      for (const part of parts) this.socket.write(part);
-      this.socket.uncork();
-    }
+    writeCoalescer.write(this.socket, parts);
     return true;
   }
 

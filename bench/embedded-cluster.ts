@@ -1,0 +1,34 @@
+/**
+ * Embedded backends for the benchmark when redis-server or ZooKeeper is not installed: `cim up`'s
+ * local cluster (route + one push server, in-memory store and registry) in this one process, with
+ * a seeding hook over IPC (the in-memory store lives here).
+ */
+import { startLocalCluster } from '@cim/client';
+import { StoreSeeder } from './lib/seed.js';
+
+const cluster = await startLocalCluster({ routePort: 0, heartbeatMs: 10_000 });
+const seeder = new StoreSeeder(cluster.route.store, cluster.secret);
+const server = cluster.servers[0];
+
+process.on('message', (msg: { id: number; cmd: 'users' | 'group'; args: unknown[] }) => {
+  const run =
+    msg.cmd === 'users'
+      ? seeder.users(...(msg.args as [string, number, string]))
+      : seeder.group(...(msg.args as [number, number[]]));
+  run.then(
+    (result) => process.send!({ id: msg.id, ok: true, result }),
+    (err: Error) => process.send!({ id: msg.id, ok: false, error: err.message }),
+  );
+});
+const stop = () => void cluster.stop().finally(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('disconnect', stop);
+process.send!({
+  ready: {
+    routeUrl: cluster.routeUrl,
+    secret: cluster.secret,
+    serverId: server.id,
+    tcpPort: server.tcpAddress.port,
+    httpPort: server.httpAddress.port,
+  },
+});

@@ -1,0 +1,576 @@
+/**
+ * A load-generator process (forked by bench/run.ts, driven over IPC). It holds many raw TCP
+ * clients — CIM clients speaking the varint32 + protobuf protocol, or MQTT subscribers for the
+ * mosquitto yardstick — counts every delivery per client (exactly-once check), records latency
+ * (send time carried in the body → arrival), heartbeats, and for B2 sends messages over HTTP.
+ * Each generator is its own process with its own open-file limit and its own core time.
+ */
+import http from 'node:http';
+import net from 'node:net';
+import { signToken } from '@cim/common';
+import { LatencyHistogram, nowUs } from './lib/histogram.js';
+import { connectPacket, MqttStreamParser, subscribePacket } from './lib/mqtt.js';
+import { CimStreamParser, loginFrame, markedBody, PING_FRAME, readMarks, sendFrame } from './lib/wire.js';
+import type {
+  ConnectCimArgs,
+  ConnectMqttArgs,
+  ConnectResult,
+  CollectResult,
+  ExpectArgs,
+  ProgressResult,
+  SendArgs,
+  SendResult,
+} from './lib/generator-api.js';
+
+interface Client {
+  socket: net.Socket;
+  uid: number;
+  token: string;
+  /** Deliveries of each message index (fan-out expectation). */
+  seen: Uint8Array | null;
+  closed: boolean;
+  closing: boolean;
+}
+
+const clients: Client[] = [];
+const closeReasons = new Map<string, number>();
+let pongs = 0;
+let pingTimer: NodeJS.Timeout | undefined;
+
+// The current expectation.
+let expectKind: 'fanout' | 'pairs' | 'none' = 'none';
+let hist = new LatencyHistogram();
+let histCo = new LatencyHistogram();
+let delivered = 0;
+let unexpectedIndex = 0;
+let firstRecvUs = 0;
+let lastRecvUs = 0;
+/** pairs: deliveries of each message to its recipient, and to the sender's own connection. */
+let recv = new Uint8Array(0);
+let echo = new Uint8Array(0);
+let intendedUs = new Float64Array(0);
+/** pairs: messages the route accepted (HTTP 200). */
+let accepted = new Uint8Array(0);
+/** pairs: running counts, so progress() is O(1) while a phase drains. */
+let acceptedCount = 0;
+let acceptedReceived = 0;
+let acceptedEchoed = 0;
+/** Arrival time of the chunk being parsed (one clock read per chunk, not per frame). */
+let chunkUs = 0;
+
+function countReason(reason: string): void {
+  closeReasons.set(reason, (closeReasons.get(reason) ?? 0) + 1);
+}
+
+function onDelivery(client: Client, from: number, buf: Buffer, start: number, end: number): void {
+  const { index, sendUs } = readMarks(buf, start, end);
+  delivered++;
+  if (firstRecvUs === 0) firstRecvUs = chunkUs;
+  lastRecvUs = chunkUs;
+  if (expectKind === 'fanout') {
+    if (client.seen && index < client.seen.length) {
+      client.seen[index]++;
+      hist.record(chunkUs - sendUs);
+    } else unexpectedIndex++;
+  } else if (expectKind === 'pairs') {
+    if (index >= recv.length) {
+      unexpectedIndex++;
+      return;
+    }
+    if (from === client.uid) {
+      if (++echo[index] === 1 && accepted[index]) acceptedEchoed++;
+    } else {
+      if (++recv[index] === 1 && accepted[index]) acceptedReceived++;
+      hist.record(chunkUs - sendUs);
+      histCo.record(chunkUs - intendedUs[index]);
+    }
+  } else unexpectedIndex++;
+}
+
+function readErrorCode(buf: Buffer, start: number, end: number): string {
+  // Error{code = 1 (string)}
+  if (start < end && buf[start] === 0x0a) {
+    const len = buf[start + 1];
+    return buf.toString('utf8', start + 2, Math.min(end, start + 2 + len));
+  }
+  return 'error';
+}
+
+const FRAME_NAMES: Record<number, string> = {
+  33: 'sendResult',
+  34: 'receipt',
+  35: 'recalled',
+  36: 'kick',
+  37: 'redirect',
+};
+
+function connectCim(args: ConnectCimArgs): Promise<ConnectResult> {
+  const users = args.users ?? [];
+  if (args.mint) {
+    const { secret, uidFrom, count, namePrefix, ttlMs } = args.mint;
+    const exp = Date.now() + ttlMs;
+    for (let i = 0; i < count; i++) {
+      const uid = uidFrom + i;
+      users.push({
+        uid,
+        token: signToken(
+          { uid: String(uid), name: `${namePrefix}${uid}`, dev: 'bench', sid: `bench-${uid}`, exp },
+          secret,
+        ),
+      });
+    }
+  }
+  const handshakes = new LatencyHistogram();
+  const errors: Record<string, number> = {};
+  let next = 0;
+  let connected = 0;
+  let failed = 0;
+  const t0 = performance.now();
+  // Heartbeats start with the ramp: the first clients must not go silent while the rest connect.
+  if (args.heartbeatMs) startPinger(args.heartbeatMs);
+
+  const one = (user: { uid: number; token: string }, n: number) =>
+    new Promise<void>((resolve) => {
+      const started = nowUs();
+      const localAddress = args.localAddresses.length ? args.localAddresses[n % args.localAddresses.length] : undefined;
+      const socket = net.connect({ host: args.host, port: args.port, localAddress });
+      socket.setNoDelay(true);
+      const client: Client = { socket, uid: user.uid, token: user.token, seen: null, closed: false, closing: false };
+      let loggedIn = false;
+      const timer = setTimeout(() => fail('timeout'), 30_000);
+      const fail = (code: string) => {
+        if (loggedIn) return;
+        loggedIn = true; // settle once
+        clearTimeout(timer);
+        errors[code] = (errors[code] ?? 0) + 1;
+        failed++;
+        socket.destroy();
+        resolve();
+      };
+      const parser = new CimStreamParser({
+        onDeliver: (from, buf, s, e) => onDelivery(client, from, buf, s, e),
+        onLoginOk: () => {
+          if (loggedIn) return;
+          loggedIn = true;
+          clearTimeout(timer);
+          handshakes.record(nowUs() - started);
+          connected++;
+          clients.push(client);
+          resolve();
+        },
+        onPong: () => {
+          pongs++;
+        },
+        onSendResult: (requestId, ok) => {
+          const waiter = sendWaiters.get(requestId);
+          if (!waiter) return;
+          sendWaiters.delete(requestId);
+          waiter(ok ? 200 : 500);
+        },
+        onOther: (field, buf, s, e) => {
+          const name = field === 38 ? readErrorCode(buf, s, e) : (FRAME_NAMES[field] ?? `field-${field}`);
+          if (!loggedIn) fail(name);
+          else if (field !== 33 && field !== 34) countReason(name);
+        },
+      });
+      socket.on('connect', () => socket.write(loginFrame(user.token)));
+      socket.on('data', (chunk: Buffer) => {
+        chunkUs = nowUs();
+        parser.push(chunk);
+      });
+      socket.on('error', (err: NodeJS.ErrnoException) => {
+        if (!loggedIn) fail(err.code ?? err.message);
+      });
+      socket.on('close', () => {
+        if (!loggedIn) fail('closed before LoginOk');
+        if (!client.closing && !client.closed) countReason('closed by server');
+        client.closed = true;
+      });
+    });
+
+  return new Promise((resolve) => {
+    let active = 0;
+    const pump = () => {
+      while (active < args.concurrency && next < users.length) {
+        const n = next++;
+        active++;
+        void one(users[n], n).then(() => {
+          active--;
+          if (next >= users.length && active === 0) {
+            resolve({
+              connected,
+              failed,
+              errors,
+              elapsedMs: Math.round(performance.now() - t0),
+              handshakes: handshakes.toJSON(),
+              total: clients.length,
+            });
+          } else pump();
+        });
+      }
+    };
+    if (users.length === 0)
+      resolve({
+        connected: 0,
+        failed: 0,
+        errors,
+        elapsedMs: 0,
+        handshakes: handshakes.toJSON(),
+        total: clients.length,
+      });
+    else pump();
+  });
+}
+
+/**
+ * Pings every client twice per heartbeat period, spread evenly over it (no synchronised bursts).
+ * Twice, so that a generator starved of CPU for a while (the bench shares a small machine) does
+ * not get its clients evicted: the server allows 1.5 × heartbeat of silence.
+ */
+function startPinger(heartbeatMs: number): void {
+  clearInterval(pingTimer);
+  const tickMs = 100;
+  const slots = Math.max(1, Math.floor((heartbeatMs * 0.5) / tickMs));
+  let tick = 0;
+  pingTimer = setInterval(() => {
+    const slot = tick++ % slots;
+    for (let i = slot; i < clients.length; i += slots) {
+      const c = clients[i];
+      if (!c.closed && !c.closing) c.socket.write(PING_FRAME);
+    }
+  }, tickMs);
+}
+
+function connectMqtt(args: ConnectMqttArgs): Promise<ConnectResult> {
+  const handshakes = new LatencyHistogram();
+  const errors: Record<string, number> = {};
+  let next = 0;
+  let connected = 0;
+  let failed = 0;
+  const t0 = performance.now();
+  const one = (n: number) =>
+    new Promise<void>((resolve) => {
+      const started = nowUs();
+      const localAddress = args.localAddresses.length ? args.localAddresses[n % args.localAddresses.length] : undefined;
+      const socket = net.connect({ host: args.host, port: args.port, localAddress });
+      socket.setNoDelay(true);
+      const client: Client = { socket, uid: n, token: '', seen: null, closed: false, closing: false };
+      let settled = false;
+      const fail = (code: string) => {
+        if (settled) return;
+        settled = true;
+        errors[code] = (errors[code] ?? 0) + 1;
+        failed++;
+        socket.destroy();
+        resolve();
+      };
+      const parser = new MqttStreamParser({
+        onConnAck: (rc) => {
+          if (rc !== 0) fail(`connack ${rc}`);
+        },
+        onSubAck: () => {
+          if (settled) return;
+          settled = true;
+          handshakes.record(nowUs() - started);
+          connected++;
+          clients.push(client);
+          resolve();
+        },
+        onPublish: (buf, s, e) => onDelivery(client, -1, buf, s, e),
+      });
+      socket.on('connect', () => {
+        socket.write(Buffer.concat([connectPacket(`${args.clientIdPrefix}${n}`, 600), subscribePacket(1, args.topic)]));
+      });
+      socket.on('data', (chunk: Buffer) => {
+        chunkUs = nowUs();
+        parser.push(chunk);
+      });
+      socket.on('error', (err: NodeJS.ErrnoException) => fail(err.code ?? err.message));
+      socket.on('close', () => {
+        fail('closed before SUBACK');
+        if (!client.closing && !client.closed) countReason('closed by broker');
+        client.closed = true;
+      });
+    });
+  return new Promise((resolve) => {
+    let active = 0;
+    const pump = () => {
+      while (active < args.concurrency && next < args.count) {
+        const n = args.idFrom + next++;
+        active++;
+        void one(n).then(() => {
+          active--;
+          if (next >= args.count && active === 0) {
+            resolve({
+              connected,
+              failed,
+              errors,
+              elapsedMs: Math.round(performance.now() - t0),
+              handshakes: handshakes.toJSON(),
+              total: clients.length,
+            });
+          } else pump();
+        });
+      }
+    };
+    pump();
+  });
+}
+
+function expect(args: ExpectArgs): void {
+  expectKind = args.kind;
+  hist = new LatencyHistogram();
+  histCo = new LatencyHistogram();
+  delivered = 0;
+  unexpectedIndex = 0;
+  firstRecvUs = 0;
+  lastRecvUs = 0;
+  if (args.kind === 'fanout') {
+    for (const c of clients) c.seen = new Uint8Array(args.messages);
+    recv = new Uint8Array(0);
+    echo = new Uint8Array(0);
+  } else {
+    for (const c of clients) c.seen = null;
+    recv = new Uint8Array(args.messages);
+    echo = new Uint8Array(args.messages);
+    accepted = new Uint8Array(args.messages);
+    intendedUs = new Float64Array(args.messages);
+  }
+  acceptedCount = 0;
+  acceptedReceived = 0;
+  acceptedEchoed = 0;
+}
+
+function progress(): ProgressResult {
+  let open = 0;
+  for (const c of clients) if (!c.closed) open++;
+  return {
+    delivered,
+    firstRecvUs,
+    lastRecvUs,
+    pongs,
+    open,
+    closeReasons: Object.fromEntries(closeReasons),
+    pairsAccepted: acceptedCount,
+    pairsReceived: acceptedReceived,
+    pairsEchoed: acceptedEchoed,
+  };
+}
+
+function collect(): CollectResult {
+  let expected = 0;
+  let missing = 0;
+  let duplicates = 0;
+  let echoMissing = 0;
+  let echoDuplicates = 0;
+  let unrequested = 0;
+  if (expectKind === 'fanout') {
+    for (const c of clients) {
+      if (!c.seen) continue;
+      expected += c.seen.length;
+      for (let i = 0; i < c.seen.length; i++) {
+        if (c.seen[i] === 0) missing++;
+        else if (c.seen[i] > 1) duplicates += c.seen[i] - 1;
+      }
+    }
+  } else if (expectKind === 'pairs') {
+    for (let i = 0; i < accepted.length; i++) {
+      if (accepted[i]) {
+        expected++;
+        if (recv[i] === 0) missing++;
+        else if (recv[i] > 1) duplicates += recv[i] - 1;
+        if (echo[i] === 0) echoMissing++;
+        else if (echo[i] > 1) echoDuplicates += echo[i] - 1;
+      } else if (recv[i]) unrequested++;
+    }
+  }
+  return {
+    expected,
+    delivered,
+    missing,
+    duplicates,
+    echoMissing,
+    echoDuplicates,
+    unexpectedIndex,
+    unrequested,
+    firstRecvUs,
+    lastRecvUs,
+    latency: hist.toJSON(),
+    latencyCo: histCo.toJSON(),
+    closeReasons: Object.fromEntries(closeReasons),
+  };
+}
+
+async function closeAll(): Promise<number> {
+  clearInterval(pingTimer);
+  const closing = clients.splice(0);
+  await Promise.all(
+    closing.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          c.closing = true;
+          if (c.closed || c.socket.destroyed) return resolve();
+          c.socket.once('close', () => resolve());
+          c.socket.destroy();
+        }),
+    ),
+  );
+  closeReasons.clear();
+  pongs = 0;
+  expectKind = 'none';
+  return closing.length;
+}
+
+// ---- B2: messages over HTTP, or as Send frames over the clients' own TCP connections ----
+
+/** TCP sends waiting for their SendResult, by request id. */
+const sendWaiters = new Map<number, (status: number) => void>();
+let nextRequestId = 1;
+
+function sendOverTcp(from: Client, toUid: number, clientMsgId: string, body: string): Promise<number> {
+  return new Promise((resolve) => {
+    const requestId = nextRequestId++;
+    if (nextRequestId > 0xfffffff0) nextRequestId = 1;
+    const timer = setTimeout(() => {
+      if (sendWaiters.delete(requestId)) resolve(-1);
+    }, 30_000);
+    sendWaiters.set(requestId, (status) => {
+      clearTimeout(timer);
+      resolve(status);
+    });
+    from.socket.write(sendFrame(requestId, toUid, clientMsgId, body));
+  });
+}
+
+function post(agent: http.Agent, url: URL, token: string, body: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/api/v1/messages',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', () => resolve(-1));
+      },
+    );
+    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolve(-1));
+    req.end(body);
+  });
+}
+
+async function send(args: SendArgs): Promise<SendResult> {
+  const url = new URL(args.routeUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: args.concurrency });
+  const routes: [Client, Client][] = [];
+  for (const [a, b] of args.pairs) {
+    routes.push([clients[a], clients[b]], [clients[b], clients[a]]);
+  }
+  const statuses: Record<string, number> = {};
+  const httpHist = new LatencyHistogram();
+  let attempted = 0;
+  const startUs = nowUs();
+  const endAt = performance.now() + args.durationMs;
+  const cap = recv.length;
+
+  const sendOne = async (index: number, intended: number) => {
+    const [from, to] = routes[index % routes.length];
+    const sentUs = nowUs();
+    intendedUs[index] = intended || sentUs;
+    attempted++;
+    const text = markedBody(index, sentUs, args.bodySize);
+    const clientMsgId = `${args.runId}-${index}`;
+    const status =
+      args.transport === 'tcp'
+        ? await sendOverTcp(from, to.uid, clientMsgId, text)
+        : await post(
+            agent,
+            url,
+            from.token,
+            `{"to":{"userId":"${to.uid}"},"body":"${text}","clientMsgId":"${clientMsgId}"}`,
+          );
+    httpHist.record(nowUs() - sentUs);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (status === 200) {
+      accepted[index] = 1;
+      acceptedCount++;
+      if (recv[index]) acceptedReceived++;
+      if (echo[index]) acceptedEchoed++;
+    }
+  };
+
+  let index = 0;
+  let overloadedAfterMs: number | undefined;
+  if (args.mode === 'closed') {
+    const worker = async () => {
+      while (performance.now() < endAt && index < cap) await sendOne(index++, 0);
+    };
+    await Promise.all(Array.from({ length: args.concurrency }, worker));
+  } else {
+    const rate = args.rate!;
+    const inFlight = new Set<Promise<void>>();
+    // More than this many sends unanswered = over a second of backlog: the rate is not sustained,
+    // and the phase stops early instead of queueing without bound.
+    const maxBacklog = Math.max(200, rate);
+    const t0 = nowUs();
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        const elapsedUs = nowUs() - t0;
+        const due = Math.min(cap, Math.floor((elapsedUs * rate) / 1e6));
+        while (index < due) {
+          const intended = t0 + (index * 1e6) / rate;
+          const p = sendOne(index++, intended).finally(() => inFlight.delete(p));
+          inFlight.add(p);
+        }
+        if (inFlight.size > maxBacklog && overloadedAfterMs === undefined)
+          overloadedAfterMs = Math.round((nowUs() - t0) / 1000);
+        if (performance.now() >= endAt || index >= cap || overloadedAfterMs !== undefined) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 1);
+    });
+    await Promise.all(inFlight);
+  }
+  const endUs = nowUs();
+  agent.destroy();
+  return { attempted, accepted: acceptedCount, statuses, http: httpHist.toJSON(), startUs, endUs, overloadedAfterMs };
+}
+
+// ---- IPC ----
+
+type Request = { id: number; cmd: string; args?: unknown };
+const handlers: Record<string, (args: never) => unknown> = {
+  connectCim,
+  connectMqtt,
+  expect,
+  progress,
+  collect,
+  closeAll,
+  send,
+  clientCount: () => clients.length,
+  exit: () => setImmediate(() => process.exit(0)),
+};
+
+process.on('message', (msg: Request) => {
+  void (async () => {
+    try {
+      const result = await handlers[msg.cmd](msg.args as never);
+      process.send!({ id: msg.id, ok: true, result });
+    } catch (err) {
+      process.send!({ id: msg.id, ok: false, error: (err as Error).stack ?? String(err) });
+    }
+  })();
+});
+process.on('disconnect', () => process.exit(0));
+process.send!({ ready: true });

@@ -1,0 +1,448 @@
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, openSync, closeSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createStore, type RouteStore } from '@cim/route';
+import { Redis } from 'ioredis';
+import { freePort } from '../../test/harness/free-port.js';
+import { ZOOKEEPER_JAR } from '../../test/harness/prerequisites.js';
+import { RedisServer } from '../../test/harness/redis-server.js';
+import { ZooKeeperServer } from '../../test/harness/zookeeper-server.js';
+import { StoreSeeder, type SeededUser, type Seeder } from './seed.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CIM_BIN = join(ROOT, 'bin/cim.js');
+const EMBEDDED = fileURLToPath(new URL('../embedded-cluster.ts', import.meta.url));
+
+export interface ProcRef {
+  name: string;
+  pid: number;
+}
+
+/** Every child this benchmark started; killed if it exits without stopping them. */
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+export function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, command), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** A child process with its output in a log file, polled until ready, stopped by signal. */
+export class BenchProcess {
+  private child: ChildProcess | undefined;
+  private exited: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly name: string,
+    private readonly command: string,
+    private readonly args: string[],
+    private readonly options: {
+      env?: NodeJS.ProcessEnv;
+      logFile: string;
+      isReady: () => Promise<boolean>;
+      startTimeoutMs?: number;
+    },
+  ) {}
+
+  get pid(): number {
+    return this.child?.pid ?? -1;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined;
+  }
+
+  async start(): Promise<void> {
+    const fd = openSync(this.options.logFile, 'a');
+    const child = spawn(this.command, this.args, { env: this.options.env, stdio: ['ignore', fd, fd], cwd: ROOT });
+    closeSync(fd);
+    this.child = child;
+    children.add(child);
+    let failure: Error | undefined;
+    this.exited = new Promise((resolve) => {
+      child.once('error', (err) => {
+        failure = err;
+      });
+      child.once('close', (code, signal) => {
+        children.delete(child);
+        if (this.child === child) this.child = undefined;
+        failure ??= new Error(`exited (code ${code}, signal ${signal})`);
+        resolve();
+      });
+    });
+    const deadline = Date.now() + (this.options.startTimeoutMs ?? 30_000);
+    while (!(await this.options.isReady().catch(() => false))) {
+      if (failure) throw new Error(`${this.name} failed to start: ${failure.message}; see ${this.options.logFile}`);
+      if (Date.now() > deadline) {
+        await this.stop('SIGKILL');
+        throw new Error(`${this.name} did not become ready; see ${this.options.logFile}`);
+      }
+      await sleep(50);
+    }
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 15_000): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    child.kill(signal);
+    const escalate = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(escalate);
+  }
+}
+
+export interface PushServerHandle {
+  id: string;
+  tcpPort: number;
+  httpPort: number;
+  pid: number;
+  /** Its /metrics as name → value (first sample of each name). */
+  metrics(): Promise<Record<string, number>>;
+}
+
+export interface BenchCluster {
+  mode: 'real' | 'embedded';
+  /** e.g. "redis-server 7.0.15 + ZooKeeper (Debian package)" or "embedded backends". */
+  backends: string;
+  secret: string;
+  routeUrl: string;
+  tmpDir: string;
+  seeder: Seeder;
+  processes(): ProcRef[];
+  /** Calls per Redis command since Redis started (INFO commandstats); {} on embedded backends. */
+  redisCommandStats(): Promise<Record<string, number>>;
+  /** A fresh push server (real mode: a new `cim server` process; the previous one is stopped first). */
+  startServer(id: string, heartbeatMs: number): Promise<PushServerHandle>;
+  stopServer(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const CHILD_ENV = (logLevel: string): NodeJS.ProcessEnv => {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('CIM_') && k !== 'NODE_OPTIONS'),
+  );
+  env.CIM_LOG_LEVEL = logLevel;
+  return env;
+};
+
+export interface ClusterOptions {
+  logLevel: string;
+  forceEmbedded?: boolean;
+  /** Write a V8 CPU profile of the route and of every push server here (node --cpu-prof). */
+  profileDir?: string;
+  /** Run push servers through this module instead of bin/cim.js (bench/experiments/*). */
+  serverEntry?: string;
+}
+
+export async function startCluster(options: ClusterOptions): Promise<BenchCluster> {
+  const tmpDir = await mkdtemp(join(tmpdir(), 'cim-bench-'));
+  const realAvailable = onPath('redis-server') && onPath('java') && existsSync(ZOOKEEPER_JAR);
+  if (!realAvailable || options.forceEmbedded) return startEmbedded(tmpDir, options.logLevel);
+  return startReal(tmpDir, options);
+}
+
+async function startReal(tmpDir: string, options: ClusterOptions): Promise<BenchCluster> {
+  const nodeFlags = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
+  const stack: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stack.splice(0).reverse()) await stop().catch(() => undefined);
+    await rm(tmpDir, { recursive: true, force: true });
+  };
+  try {
+    const [redis, zk] = await Promise.all([RedisServer.start(), ZooKeeperServer.start()]);
+    stack.push(
+      () => redis.stop(),
+      () => zk.stop(),
+    );
+    const secret = randomBytes(24).toString('base64url');
+    const env = CHILD_ENV(options.logLevel);
+    const routePort = await freePort();
+    const routeUrl = `http://127.0.0.1:${routePort}`;
+    const route = new BenchProcess(
+      'route',
+      process.execPath,
+      [
+        ...nodeFlags,
+        CIM_BIN,
+        'route',
+        '--redis',
+        redis.url,
+        '--zk',
+        zk.connectString,
+        '--secret',
+        secret,
+        '--port',
+        String(routePort),
+      ],
+      { env, logFile: join(tmpDir, 'route.log'), isReady: async () => (await fetch(`${routeUrl}/healthz`)).ok },
+    );
+    await route.start();
+    stack.push(() => route.stop());
+    const store: RouteStore = createStore({ redisUrl: redis.url });
+    stack.push(() => store.close());
+    const statsClient = new Redis(redis.url, { lazyConnect: true });
+    stack.push(async () => void statsClient.disconnect());
+
+    let server: { proc: BenchProcess; handle: PushServerHandle } | undefined;
+    const stopServer = async () => {
+      if (!server) return;
+      await server.proc.stop('SIGTERM');
+      server = undefined;
+      // After Ctrl-C the route may be gone as well: then there is nothing to wait for.
+      if (route.running) await waitForRouteServers(routeUrl, 0, 15_000).catch(() => undefined);
+    };
+    stack.push(stopServer);
+
+    return {
+      mode: 'real',
+      backends: `redis-server ${version('redis-server', ['--version'], /v=(\S+)/)} + ZooKeeper (${ZOOKEEPER_JAR}), real processes`,
+      secret,
+      routeUrl,
+      tmpDir,
+      seeder: new StoreSeeder(store, secret),
+      async redisCommandStats() {
+        const text = await statsClient.info('commandstats');
+        const out: Record<string, number> = {};
+        for (const m of text.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) out[m[1]] = Number(m[2]);
+        return out;
+      },
+      processes: () =>
+        [
+          { name: 'orchestrator', pid: process.pid },
+          { name: 'route', pid: route.pid },
+          { name: 'redis', pid: pidOfHarness(redis) },
+          { name: 'zookeeper', pid: pidOfHarness(zk) },
+          ...(server ? [{ name: 'push-server', pid: server.handle.pid }] : []),
+        ].filter((p) => p.pid > 0),
+      async startServer(id, heartbeatMs) {
+        await stopServer();
+        const tcpPort = await freePort();
+        const httpPort = await freePort();
+        const proc = new BenchProcess(
+          `push server ${id}`,
+          process.execPath,
+          [
+            ...nodeFlags,
+            ...(options.serverEntry ? ['--import', 'tsx', options.serverEntry] : [CIM_BIN]),
+            'server',
+            '--id',
+            id,
+            '--zk',
+            zk.connectString,
+            '--route',
+            routeUrl,
+            '--secret',
+            secret,
+            '--tcp-port',
+            String(tcpPort),
+            '--http-port',
+            String(httpPort),
+            '--heartbeat-ms',
+            String(heartbeatMs),
+          ],
+          {
+            env,
+            logFile: join(tmpDir, `${id}.log`),
+            isReady: async () => (await fetch(`http://127.0.0.1:${httpPort}/readyz`)).ok,
+          },
+        );
+        await proc.start();
+        const handle: PushServerHandle = {
+          id,
+          tcpPort,
+          httpPort,
+          pid: proc.pid,
+          metrics: () => scrapeMetrics(httpPort),
+        };
+        server = { proc, handle };
+        await waitForRouteServers(routeUrl, 1);
+        return handle;
+      },
+      stopServer,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+/** Embedded backends: `startLocalCluster` (route + one push server, in-memory store and registry) in one child process. */
+async function startEmbedded(tmpDir: string, logLevel: string): Promise<BenchCluster> {
+  const child = fork(EMBEDDED, [], {
+    execArgv: ['--import', 'tsx'],
+    env: CHILD_ENV(logLevel),
+    stdio: ['ignore', 'ignore', openSync(join(tmpDir, 'embedded.log'), 'a'), 'ipc'],
+  });
+  children.add(child);
+  let nextId = 1;
+  const pending = new Map<number, (msg: { ok: boolean; result?: unknown; error?: string }) => void>();
+  const info = await new Promise<{
+    routeUrl: string;
+    secret: string;
+    serverId: string;
+    tcpPort: number;
+    httpPort: number;
+  }>((resolve, reject) => {
+    child.on('message', (msg: { ready?: unknown; id?: number; ok: boolean; result?: unknown; error?: string }) => {
+      if (msg.ready) resolve(msg.ready as never);
+      else if (msg.id !== undefined) pending.get(msg.id)?.(msg);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`embedded cluster exited (code ${code}); see ${tmpDir}/embedded.log`)),
+    );
+  });
+  const call = <T>(cmd: string, args: unknown[]) =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, (msg) => {
+        pending.delete(id);
+        if (msg.ok) resolve(msg.result as T);
+        else reject(new Error(msg.error));
+      });
+      child.send({ id, cmd, args });
+    });
+  const handle: PushServerHandle = {
+    id: info.serverId,
+    tcpPort: info.tcpPort,
+    httpPort: info.httpPort,
+    pid: child.pid!,
+    metrics: () => scrapeMetrics(info.httpPort),
+  };
+  return {
+    mode: 'embedded',
+    backends: 'embedded backends (in-memory store and registry; route and push server share one process)',
+    secret: info.secret,
+    routeUrl: info.routeUrl,
+    tmpDir,
+    seeder: {
+      users: (prefix, count, _serverId) => call<SeededUser[]>('users', [prefix, count, info.serverId]),
+      group: (owner, members) => call<string>('group', [owner, members]),
+    },
+    processes: () => [
+      { name: 'orchestrator', pid: process.pid },
+      { name: 'route+push-server', pid: child.pid! },
+    ],
+    redisCommandStats: async () => ({}),
+    async startServer() {
+      return handle;
+    },
+    async stopServer() {},
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+      await rm(tmpDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** mosquitto on a free loopback port: no persistence, QoS 0 never dropped for a slow subscriber. */
+export async function startMosquitto(
+  tmpDir: string,
+): Promise<{ port: number; pid: number; version: string; stop(): Promise<void> } | undefined> {
+  const bin = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) => existsSync(p));
+  if (!bin) return undefined;
+  const port = await freePort();
+  const conf = join(tmpDir, 'mosquitto.conf');
+  writeFileSync(
+    conf,
+    [
+      `listener ${port} 127.0.0.1`,
+      'allow_anonymous true',
+      'persistence false',
+      'max_queued_messages 0',
+      'connection_messages false',
+      'log_type error',
+      'log_type warning',
+      'log_dest stderr',
+      '',
+    ].join('\n'),
+  );
+  const proc = new BenchProcess('mosquitto', bin, ['-c', conf], {
+    logFile: join(tmpDir, 'mosquitto.log'),
+    isReady: () => canConnect(port),
+  });
+  await proc.start();
+  return {
+    port,
+    pid: proc.pid,
+    version: version(bin, ['-h'], /mosquitto version (\S+)/),
+    stop: () => proc.stop('SIGTERM'),
+  };
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ port, host: '127.0.0.1' }, () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+  });
+}
+
+async function waitForRouteServers(routeUrl: string, count: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const body = (await (await fetch(`${routeUrl}/readyz`)).json()) as { servers?: number };
+      if (body.servers === count) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`the route did not see ${count} push server(s) within ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+/** Prometheus text → first value of each metric name. */
+async function scrapeMetrics(httpPort: number): Promise<Record<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+  const out: Record<string, number> = {};
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const m = /^([a-zA-Z_:][\w:]*)(\{[^}]*\})?\s+(\S+)/.exec(line);
+    if (m && !(m[1] in out)) out[m[1]] = Number(m[3]);
+  }
+  return out;
+}
+
+/** The pid behind a test-harness server (its ManagedProcess keeps the child private). */
+function pidOfHarness(server: RedisServer | ZooKeeperServer): number {
+  const proc = (server as unknown as { proc?: { child?: ChildProcess } }).proc;
+  return proc?.child?.pid ?? -1;
+}
+
+function version(command: string, args: string[], pattern: RegExp): string {
+  try {
+    const r = spawnSyncText(command, args);
+    return pattern.exec(r)?.[1] ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
+function spawnSyncText(command: string, args: string[]): string {
+  const r = spawnSync(command, args, { encoding: 'utf8', timeout: 5_000 });
+  return `${r.stdout ?? ''}${r.stderr ?? ''}`;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,245 @@
+/**
+ * The few bytes of the CIM TCP protocol a load generator needs, hand-rolled so that thousands of
+ * clients cost the generator as little CPU as possible: Login and Ping out; Deliver, LoginOk, Pong,
+ * Error and Kick in (see proto/cim.proto). A Deliver is not decoded into objects: only the sender's
+ * user id and the benchmark's own marks in the body (`<index> <sendTimeUs> …`) are read.
+ */
+
+export const PING_FRAME = Buffer.from([0x02, 0x5a, 0x00]);
+
+function varintSize(n: number): number {
+  let size = 1;
+  while (n >= 0x80) {
+    n = Math.floor(n / 128);
+    size++;
+  }
+  return size;
+}
+
+function writeVarint(n: number, buf: Buffer, offset: number): number {
+  while (n >= 0x80) {
+    buf[offset++] = (n % 128) | 0x80;
+    n = Math.floor(n / 128);
+  }
+  buf[offset++] = n;
+  return offset;
+}
+
+/** Frame{login: Login{token}} with its length prefix. */
+export function loginFrame(token: string): Buffer {
+  const tokenBytes = Buffer.from(token);
+  const loginLen = 1 + varintSize(tokenBytes.length) + tokenBytes.length;
+  const frameLen = 1 + varintSize(loginLen) + loginLen;
+  const out = Buffer.allocUnsafe(varintSize(frameLen) + frameLen);
+  let o = writeVarint(frameLen, out, 0);
+  out[o++] = 0x52; // field 10 (login), length-delimited
+  o = writeVarint(loginLen, out, o);
+  out[o++] = 0x0a; // Login.token
+  o = writeVarint(tokenBytes.length, out, o);
+  tokenBytes.copy(out, o);
+  return out;
+}
+
+/** The body the benchmark sends: its message index and send time, then padding to `size` bytes. */
+export function markedBody(index: number, sendUs: number, size: number): string {
+  const head = `${index} ${sendUs} `;
+  return head.length >= size ? head : head + 'x'.repeat(size - head.length);
+}
+
+/** Reads `<index> <sendTimeUs>` from the start of a body held in buf[start, end). */
+export function readMarks(buf: Buffer, start: number, end: number): { index: number; sendUs: number } {
+  let i = start;
+  let index = 0;
+  while (i < end && buf[i] !== 0x20) index = index * 10 + (buf[i++] - 48);
+  i++;
+  let sendUs = 0;
+  while (i < end && buf[i] !== 0x20) sendUs = sendUs * 10 + (buf[i++] - 48);
+  return { index, sendUs };
+}
+
+export interface CimFrameHandler {
+  onDeliver(fromUserId: number, buf: Buffer, bodyStart: number, bodyEnd: number): void;
+  onLoginOk(): void;
+  onPong(): void;
+  /** SendResult{…, error = 6}: whether it carries an error. */
+  onSendResult(requestId: number, ok: boolean): void;
+  /** Error, Kick, Redirect or anything unexpected: the kind's field number. */
+  onOther(field: number, buf: Buffer, start: number, end: number): void;
+}
+
+/**
+ * Splits a byte stream into frames and dispatches them. Keeps a leftover only when a frame is cut
+ * across chunks (rare for small frames on loopback).
+ */
+export class CimStreamParser {
+  private leftover: Buffer | null = null;
+
+  constructor(private readonly handler: CimFrameHandler) {}
+
+  push(chunk: Buffer): void {
+    let buf = chunk;
+    if (this.leftover) {
+      buf = Buffer.concat([this.leftover, chunk]);
+      this.leftover = null;
+    }
+    let o = 0;
+    const n = buf.length;
+    while (o < n) {
+      // length prefix
+      let len = 0;
+      let shift = 1;
+      let p = o;
+      let complete = false;
+      while (p < n) {
+        const b = buf[p++];
+        len += (b & 0x7f) * shift;
+        shift *= 128;
+        if (b < 0x80) {
+          complete = true;
+          break;
+        }
+      }
+      if (!complete || p + len > n) {
+        this.leftover = buf.subarray(o);
+        return;
+      }
+      this.frame(buf, p, p + len);
+      o = p + len;
+    }
+  }
+
+  private frame(buf: Buffer, start: number, end: number): void {
+    let o = start;
+    let requestId = 0;
+    while (o < end) {
+      const [tag, afterTag] = readVarint(buf, o);
+      o = afterTag;
+      const field = Math.floor(tag / 8);
+      const wire = tag & 7;
+      if (wire === 0) {
+        const [value, after] = readVarint(buf, o);
+        if (field === 1) requestId = value;
+        o = after;
+        continue;
+      }
+      if (wire !== 2) return; // not produced by the server
+      const [len, afterLen] = readVarint(buf, o);
+      const bodyStart = afterLen;
+      const bodyEnd = afterLen + len;
+      if (field === 32) this.deliver(buf, bodyStart, bodyEnd);
+      else if (field === 30) this.handler.onLoginOk();
+      else if (field === 31) this.handler.onPong();
+      else if (field === 33) this.handler.onSendResult(requestId, !hasField(buf, bodyStart, bodyEnd, 6));
+      else this.handler.onOther(field, buf, bodyStart, bodyEnd);
+      o = bodyEnd;
+    }
+  }
+
+  /** Deliver{message: Message{… from_user_id = 4 …, body = 7 …}, cursor} */
+  private deliver(buf: Buffer, start: number, end: number): void {
+    let o = start;
+    while (o < end) {
+      const [tag, afterTag] = readVarint(buf, o);
+      o = afterTag;
+      if ((tag & 7) === 0) {
+        o = readVarint(buf, o)[1];
+        continue;
+      }
+      const [len, afterLen] = readVarint(buf, o);
+      if (tag >>> 3 === 1) {
+        this.message(buf, afterLen, afterLen + len);
+        return;
+      }
+      o = afterLen + len;
+    }
+  }
+
+  private message(buf: Buffer, start: number, end: number): void {
+    let o = start;
+    let from = 0;
+    let bodyStart = -1;
+    let bodyEnd = -1;
+    while (o < end) {
+      const [tag, afterTag] = readVarint(buf, o);
+      o = afterTag;
+      const field = tag >>> 3;
+      if ((tag & 7) === 0) {
+        const [value, after] = readVarint(buf, o);
+        if (field === 4) from = value;
+        o = after;
+        continue;
+      }
+      const [len, afterLen] = readVarint(buf, o);
+      if (field === 7) {
+        bodyStart = afterLen;
+        bodyEnd = afterLen + len;
+      }
+      o = afterLen + len;
+    }
+    if (bodyStart >= 0) this.handler.onDeliver(from, buf, bodyStart, bodyEnd);
+  }
+}
+
+/** Frame{request_id, send: Send{client_msg_id, to: Destination{user_id}, body}} with its length prefix. */
+export function sendFrame(requestId: number, toUserId: number, clientMsgId: string, body: string): Buffer {
+  const id = Buffer.from(clientMsgId);
+  const text = Buffer.from(body);
+  const destLen = 1 + varintSize(toUserId);
+  const sendLen =
+    1 +
+    varintSize(id.length) +
+    id.length +
+    1 +
+    varintSize(destLen) +
+    destLen +
+    1 +
+    varintSize(text.length) +
+    text.length;
+  const frameLen = 1 + varintSize(requestId) + 1 + varintSize(sendLen) + sendLen;
+  const out = Buffer.allocUnsafe(varintSize(frameLen) + frameLen);
+  let o = writeVarint(frameLen, out, 0);
+  out[o++] = 0x08; // Frame.request_id
+  o = writeVarint(requestId, out, o);
+  out[o++] = 0x6a; // field 13 (send), length-delimited
+  o = writeVarint(sendLen, out, o);
+  out[o++] = 0x0a; // Send.client_msg_id
+  o = writeVarint(id.length, out, o);
+  o += id.copy(out, o);
+  out[o++] = 0x12; // Send.to
+  o = writeVarint(destLen, out, o);
+  out[o++] = 0x08; // Destination.user_id
+  o = writeVarint(toUserId, out, o);
+  out[o++] = 0x1a; // Send.body
+  o = writeVarint(text.length, out, o);
+  text.copy(out, o);
+  return out;
+}
+
+/** Whether a message held in buf[start, end) has `field` (top level). */
+function hasField(buf: Buffer, start: number, end: number, field: number): boolean {
+  let o = start;
+  while (o < end) {
+    const [tag, afterTag] = readVarint(buf, o);
+    o = afterTag;
+    if (tag >>> 3 === field) return true;
+    if ((tag & 7) === 0) o = readVarint(buf, o)[1];
+    else {
+      const [len, afterLen] = readVarint(buf, o);
+      o = afterLen + len;
+    }
+  }
+  return false;
+}
+
+/** A varint as a double (exact below 2^53) and the offset after it. */
+function readVarint(buf: Buffer, offset: number): [number, number] {
+  let value = 0;
+  let shift = 1;
+  let o = offset;
+  for (;;) {
+    const b = buf[o++];
+    value += (b & 0x7f) * shift;
+    if (b < 0x80) return [value, o];
+    shift *= 128;
+  }
+}

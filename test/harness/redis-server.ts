@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
 import { ManagedProcess } from './managed-process.js';
+import { ServerProcess } from './server-process.js';
 import { requireRedisServer } from './prerequisites.js';
 import { askTcp } from './tcp-ask.js';
 
@@ -15,12 +16,10 @@ export interface RedisServerOptions {
  * A real `redis-server` on a free loopback port with its own temporary directory. Never the
  * system Redis on 6379.
  */
-export class RedisServer {
-  private constructor(
-    readonly port: number,
-    readonly dir: string,
-    private readonly proc: ManagedProcess,
-  ) {}
+export class RedisServer extends ServerProcess {
+  private constructor(port: number, dir: string, proc: ManagedProcess) {
+    super(port, dir, proc);
+  }
 
   static async start(options: RedisServerOptions = {}): Promise<RedisServer> {
     requireRedisServer();
@@ -48,34 +47,5 @@ export class RedisServer {
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
-  }
-
-  get running(): boolean {
-    return this.proc.running;
-  }
-
-  /**
-   * Stops the process (SIGTERM: clean shutdown; SIGKILL: a crash) and starts it again on the same
-   * port and directory, so with `appendOnly` the data comes back.
-   */
-  async restart(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    await this.kill(signal);
-    await this.resume();
-  }
-
-  /** Stops the process but keeps its directory; `resume()` brings it back. */
-  async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    await this.proc.stop(signal);
-  }
-
-  /** Starts a stopped server again on the same port and directory. */
-  async resume(): Promise<void> {
-    await this.proc.start();
-  }
-
-  /** Stops the server and deletes its directory. */
-  async stop(): Promise<void> {
-    await this.proc.stop('SIGTERM');
-    await rm(this.dir, { recursive: true, force: true });
   }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
 import { ManagedProcess } from './managed-process.js';
+import { ServerProcess } from './server-process.js';
 import { requireZooKeeper, ZOOKEEPER_CONF_DIR, ZOOKEEPER_JAR } from './prerequisites.js';
 import { askTcp } from './tcp-ask.js';
 
@@ -45,16 +46,14 @@ function zooCfg(dir: string, port: number, extra: string[]): string {
  * A real ZooKeeper (Debian package, Java 17) on a free loopback port with its own temporary data
  * directory: standalone from `start()`, or one member of a `ZooKeeperEnsemble`.
  */
-export class ZooKeeperServer {
+export class ZooKeeperServer extends ServerProcess {
   /** Session timeouts the server grants: at least 2 ticks (ZooKeeper's rule), at most the configured maximum. */
   static readonly minSessionTimeoutMs = 2 * TICK_MS;
   static readonly maxSessionTimeoutMs = MAX_SESSION_TIMEOUT_MS;
 
-  private constructor(
-    readonly port: number,
-    readonly dir: string,
-    private readonly proc: ManagedProcess,
-  ) {}
+  private constructor(port: number, dir: string, proc: ManagedProcess) {
+    super(port, dir, proc);
+  }
 
   /** A standalone server in a new temporary directory. */
   static async start(): Promise<ZooKeeperServer> {
@@ -102,30 +101,5 @@ export class ZooKeeperServer {
   /** Connect string for clients: `127.0.0.1:<port>`; append a chroot to isolate a test. */
   get connectString(): string {
     return `127.0.0.1:${this.port}`;
-  }
-
-  get running(): boolean {
-    return this.proc.running;
-  }
-
-  /** Stops the process and starts it again on the same port and data directory. */
-  async restart(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    await this.kill(signal);
-    await this.resume();
-  }
-
-  /** Stops the process but keeps its data; `resume()` brings it back. */
-  async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    await this.proc.stop(signal);
-  }
-
-  async resume(): Promise<void> {
-    await this.proc.start();
-  }
-
-  /** Stops the server and deletes its directory. */
-  async stop(): Promise<void> {
-    await this.proc.stop('SIGTERM');
-    await rm(this.dir, { recursive: true, force: true });
   }
 }

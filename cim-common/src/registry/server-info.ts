@@ -18,6 +18,7 @@ function problemWith(info: Partial<ServerInfo>): string | undefined {
   if (!isPort(info.httpPort)) return 'httpPort must be a port number';
   if (!Number.isInteger(info.load) || (info.load as number) < 0) return 'load must be a non-negative integer';
   if (!Number.isFinite(info.startedAt)) return 'startedAt must be a timestamp';
+  if (info.tls !== undefined && typeof info.tls !== 'boolean') return 'tls must be a boolean';
   return undefined;
 }
 
@@ -25,8 +26,8 @@ function problemWith(info: Partial<ServerInfo>): string | undefined {
 export function validServerInfo(info: ServerInfo): ServerInfo {
   const problem = problemWith(info);
   if (problem) throw new CimError(ErrorCodes.INVALID_INPUT, `invalid server registration: ${problem}`);
-  const { id, host, tcpPort, httpHost, httpPort, load, startedAt } = info;
-  return Object.freeze({ id, host, tcpPort, httpHost, httpPort, load, startedAt });
+  const { id, host, tcpPort, httpHost, httpPort, load, startedAt, tls } = info;
+  return Object.freeze({ id, host, tcpPort, httpHost, httpPort, load, startedAt, ...(tls ? { tls: true } : {}) });
 }
 
 export function assertLoad(load: number): void {

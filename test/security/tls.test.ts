@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CimClient, startLocalCluster, type LocalCluster } from '@cim/client';
+import { silentLogger, type ChatMessage } from '@cim/common';
+import { waitFor } from '../harness/index.js';
+import { RawClient } from '../support/raw-client.js';
+
+/** A self-signed certificate for 127.0.0.1, made with the openssl command line. */
+function selfSigned(dir: string): { cert: Buffer; key: Buffer } {
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+  ], { stdio: 'ignore' });
+  return { cert: readFileSync(cert), key: readFileSync(key) };
+}
+
+describe('TLS on the route API, the TCP port and the internal API', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cim-tls-'));
+  const tls = selfSigned(dir);
+  let cluster: LocalCluster;
+  const clients: CimClient[] = [];
+
+  beforeAll(async () => {
+    cluster = await startLocalCluster({ servers: 1, routePort: 0, tcpPort: 0, logger: silentLogger, tls });
+  });
+
+  afterAll(async () => {
+    for (const c of clients) await c.close();
+    await cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const client = (userName: string, ca?: Buffer) => {
+    const c = new CimClient({ routeUrl: cluster.routeUrl, userName, password: `pw-${userName}`, tls: ca ? { ca } : undefined });
+    clients.push(c);
+    return c;
+  };
+
+  it('lets clients that trust the certificate chat over HTTPS and TLS', async () => {
+    expect(cluster.routeUrl).toMatch(/^https:/);
+    const alice = client('alice', tls.cert);
+    const bob = client('bob', tls.cert);
+    await alice.api.register('alice', 'pw-alice');
+    await bob.api.register('bob', 'pw-bob');
+    const login = await alice.connect();
+    expect(login.server.tls).toBe(true);
+    await bob.connect();
+    const got: ChatMessage[] = [];
+    bob.on('message', (m) => got.push(m));
+    await alice.sendToUser(bob.info().userId!, 'over TLS');
+    await waitFor(() => got.some((m) => m.body === 'over TLS'), { message: 'the message over TLS' });
+  });
+
+  it('refuses a client that does not trust the certificate', async () => {
+    const stranger = client('stranger');
+    await expect(stranger.api.register('stranger', 'pw-stranger')).rejects.toMatchObject({ code: 'CIM_ERR_UNAVAILABLE' });
+  });
+
+  it('does not speak plain TCP on the TLS port', async () => {
+    const raw = await RawClient.connect(cluster.servers[0].tcpAddress.port);
+    raw.send({ login: { token: 'anything' } });
+    await raw.closedByServer(10_000);
+    expect(raw.frames.some((f) => 'loginOk' in f)).toBe(false);
+  });
+});

@@ -17,3 +17,12 @@ export { INSTALL_HINT } from './prerequisites.js';
 export function backends(): ProvidedBackends {
   return { redisUrl: inject('redisUrl'), zkConnect: inject('zkConnect') };
 }
+
+/**
+ * The shared Redis and ZooKeeper, isolated under `prefix` (from `uniquePrefix`): the backend
+ * options of `startLocalCluster`.
+ */
+export function isolatedBackends(prefix: string): { redisUrl: string; redisPrefix: string; zkConnect: string } {
+  const { redisUrl, zkConnect } = backends();
+  return { redisUrl, redisPrefix: `${prefix}:`, zkConnect: `${zkConnect}${prefix}` };
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/client';
 import { silentLogger } from '@cim/common';
-import { backends, uniquePrefix } from '../harness/index.js';
+import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { runChatScenario } from '../support/chat-scenario.js';
 
 describe.each([
@@ -12,14 +12,13 @@ describe.each([
   const prefix = uniquePrefix('chat');
 
   beforeAll(async () => {
-    const { redisUrl, zkConnect } = backends();
     cluster = await startLocalCluster({
       servers: 2,
       routePort: 0,
       tcpPort: 0,
       selection: 'round-robin',
       logger: silentLogger,
-      ...(real ? { redisUrl, redisPrefix: `${prefix}:`, zkConnect: `${zkConnect}${prefix}` } : {}),
+      ...(real ? isolatedBackends(prefix) : {}),
     });
   });
 

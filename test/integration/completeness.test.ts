@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CimError, ErrorCodes, silentLogger, ZkRegistry, type Destination } from '@cim/common';
 import { RouteApi, startLocalCluster, type LocalCluster, type SendAnswer } from '@cim/client';
 import { PushServer } from '@cim/server';
-import { backends, uniquePrefix, waitFor } from '../harness/index.js';
+import { backends, isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { expectShownExactlyOnceInOrder, SimulatedDevice } from '../support/simulated-device.js';
 
 /*
@@ -52,14 +52,11 @@ describe('completeness under churn, on Redis + ZooKeeper with two push servers',
   const devices = () => users.flatMap((u) => u.devices);
 
   beforeAll(async () => {
-    const { redisUrl, zkConnect } = backends();
     cluster = await startLocalCluster({
       servers: 2,
       routePort: 0,
       tcpPort: 0,
-      redisUrl,
-      redisPrefix: `${prefix}:`,
-      zkConnect: `${zkConnect}${prefix}`,
+      ...isolatedBackends(prefix),
       logger: silentLogger,
       // The default 20/s per user would throttle a load test; throttling is tested elsewhere.
       route: { sendRatePerSec: 100_000, sendBurst: 100_000 },

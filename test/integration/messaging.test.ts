@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/client';
 import { silentLogger, type Frame } from '@cim/common';
-import { backends, uniquePrefix, waitFor } from '../harness/index.js';
+import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
 
 type Receipt = Extract<Frame, { receipt: unknown }>['receipt'];
@@ -37,14 +37,13 @@ describe.each([
 
   beforeAll(async () => {
     const prefix = uniquePrefix('messaging');
-    const { redisUrl, zkConnect } = backends();
     cluster = await startLocalCluster({
       servers: 2,
       routePort: 0,
       tcpPort: 0,
       logger: silentLogger,
       route: { recallWindowMs: RECALL_WINDOW_MS, maxGroupMembers: MAX_GROUP_MEMBERS },
-      ...(real ? { redisUrl, redisPrefix: `${prefix}:`, zkConnect: `${zkConnect}${prefix}` } : {}),
+      ...(real ? isolatedBackends(prefix) : {}),
     });
   });
 

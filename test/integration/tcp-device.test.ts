@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes, silentLogger, type Frame, type ReceiptKind } from '@cim/common';
 import { RouteApi, startLocalCluster, type LocalCluster, type LoginInfo } from '@cim/client';
-import { backends, uniquePrefix, waitFor } from '../harness/index.js';
+import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
 
@@ -61,14 +61,11 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
   let device: RawClient | undefined;
 
   beforeAll(async () => {
-    const { redisUrl, zkConnect } = backends();
     cluster = await startLocalCluster({
       servers: 2,
       routePort: 0,
       tcpPort: 0,
-      redisUrl,
-      redisPrefix: `${prefix}:`,
-      zkConnect: `${zkConnect}${prefix}`,
+      ...isolatedBackends(prefix),
       logger: silentLogger,
     });
   });

@@ -123,7 +123,7 @@ export class RouteProcess extends CimProcess {
       'route',
       '--redis', this.backends.redisUrl,
       '--zk', this.backends.zkConnect,
-      '--secret', this.secret,
+      `--secret=${this.secret}`,
       '--port', String(this.port),
       '--selection', this.selection,
     ];
@@ -159,7 +159,7 @@ export class ServerProcess extends CimProcess {
       '--id', this.id,
       '--zk', this.links.zkConnect,
       '--route', this.links.routeUrl,
-      '--secret', this.secret,
+      `--secret=${this.secret}`,
       '--tcp-port', String(this.tcpPort),
       '--http-port', String(this.httpPort),
     ];

@@ -27,7 +27,7 @@ export async function startPushServerProcess(options: {
     '--id', options.id,
     '--zk', options.zkConnect,
     '--route', options.routeUrl,
-    '--secret', options.secret,
+    `--secret=${options.secret}`,
     '--tcp-port', String(tcpPort),
     '--http-port', String(httpPort),
   ];

@@ -4,9 +4,18 @@ import os from 'node:os';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CimClient, RouteApi, startLocalCluster, type LocalCluster } from '@cim/client';
-import { createLogger, INTERNAL_EVENTS_PATH, INTERNAL_PUSH_PATH, signToken, type TokenClaims } from '@cim/common';
+import {
+  createLogger,
+  INTERNAL_EVENTS_PATH,
+  INTERNAL_PUSH_PATH,
+  MemoryRegistryHub,
+  signToken,
+  silentLogger,
+  type TokenClaims,
+} from '@cim/common';
+import { createStore, RouteService, SESSION_CHECK_CACHE_MS } from '@cim/route';
 import { defaultPushServerConfig } from '@cim/server';
-import { backends, uniquePrefix } from '../harness/index.js';
+import { backends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
 
@@ -228,6 +237,36 @@ describe('authentication and authorisation', () => {
         status: 401,
         body: { code: 'CIM_ERR_BAD_TOKEN' },
       });
+    });
+  });
+
+  describe('two route instances', () => {
+    it('refuse a session ended through the other instance within a second (each trusts a session it checked for that long)', async () => {
+      const other = new RouteService({
+        secret,
+        port: 0,
+        store: createStore({ redisUrl: backends().redisUrl, prefix: `${prefix}:` }),
+        registry: new MemoryRegistryHub().client(),
+        logger: silentLogger,
+      });
+      await other.start();
+      try {
+        const alice = await user('alice', 'phone');
+        const viaOther = (path: string) =>
+          fetch(`${other.url}${path}`, { headers: { authorization: `Bearer ${alice.token}` } });
+        expect((await viaOther('/api/v1/sync')).status).toBe(200);
+        // Logged out through the first instance; the other checked this session a moment ago.
+        expect(await http('DELETE', '/api/v1/sessions/current', alice.token)).toMatchObject({ status: 204 });
+        // The margin is for a busy test machine, not part of the promise.
+        await waitFor(async () => (await viaOther('/api/v1/sync')).status === 401, {
+          timeoutMs: SESSION_CHECK_CACHE_MS + 2_000,
+          intervalMs: 50,
+          message: 'the other instance to refuse the ended session',
+        });
+      } finally {
+        await other.stop();
+        await other.store.close();
+      }
     });
   });
 

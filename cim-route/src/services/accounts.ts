@@ -5,6 +5,7 @@ import type { RouteMetrics } from '../metrics.js';
 import { decoyHash, hashPassword, verifyPassword } from '../passwords.js';
 import type { PushDispatcher } from '../push-dispatcher.js';
 import type { ServerDirectory } from '../server-directory.js';
+import { TtlMap } from '../store/ttl-map.js';
 import type { RouteStore } from '../store/types.js';
 
 export interface LoginAnswer {
@@ -18,8 +19,19 @@ export interface LoginAnswer {
   heartbeatMs: number;
 }
 
+/**
+ * How long this route trusts a session it found current without asking the store again. A device
+ * sending many messages then costs one session lookup per second, not one per message. A session
+ * ended through this route is forgotten at once; one ended through another route instance is
+ * refused here within this time.
+ */
+export const SESSION_CHECK_CACHE_MS = 1000;
+
 /** Registration, login (with push-server choice), logout and token authentication. */
 export class Accounts {
+  /** `<userId>\0<deviceId>` → the session id found current (see SESSION_CHECK_CACHE_MS). */
+  private readonly currentSessions = new TtlMap<string, string>(SESSION_CHECK_CACHE_MS);
+
   constructor(
     private readonly store: RouteStore,
     private readonly directory: ServerDirectory,
@@ -55,6 +67,7 @@ export class Accounts {
     const now = this.now();
     const sessionId = randomBytes(12).toString('base64url');
     const expiresAt = now + this.config.tokenTtlMs;
+    this.currentSessions.delete(deviceKey(user.userId, deviceId));
     const replaced = await this.store.putSession({
       userId: user.userId,
       userName: user.userName,
@@ -66,7 +79,14 @@ export class Accounts {
     });
     if (replaced) this.kickReplaced(replaced.serverId, user.userId, deviceId, replaced.sessionId);
 
-    const claims: TokenClaims = { uid: user.userId, name: user.userName, dev: deviceId, sid: sessionId, exp: expiresAt, iat: now };
+    const claims: TokenClaims = {
+      uid: user.userId,
+      name: user.userName,
+      dev: deviceId,
+      sid: sessionId,
+      exp: expiresAt,
+      iat: now,
+    };
     this.logger.info({ userId: user.userId, deviceId, serverId: server.id }, 'login');
     this.metrics.logins.inc();
     return {
@@ -95,14 +115,19 @@ export class Accounts {
    * since been logged out or replaced; what it relays is checked here.
    */
   async requireSession(userId: string, deviceId: string, sessionId: string): Promise<void> {
+    const key = deviceKey(userId, deviceId);
+    const known = this.currentSessions.get(key, this.now());
+    if (known !== undefined && known === sessionId) return;
     const session = await this.store.getSession(userId, deviceId);
     if (!session || session.sessionId !== sessionId) {
       throw new CimError(ErrorCodes.BAD_TOKEN, 'this session has ended (logged out or replaced by a newer login)');
     }
+    this.currentSessions.set(key, sessionId, this.now());
   }
 
   /** Ends a session (logout, or its connection closed) unless a newer login replaced it. */
   async endSession(userId: string, deviceId: string, sessionId: string): Promise<boolean> {
+    this.currentSessions.delete(deviceKey(userId, deviceId));
     return this.store.removeSessionIf(userId, deviceId, sessionId);
   }
 
@@ -112,9 +137,19 @@ export class Accounts {
     if (removed && session) this.kickReplaced(session.serverId, claims.uid, claims.dev, claims.sid, 'logged out');
   }
 
-  private kickReplaced(serverId: string, userId: string, deviceId: string, sessionId: string, reason = 'logged in on another connection'): void {
+  private kickReplaced(
+    serverId: string,
+    userId: string,
+    deviceId: string,
+    sessionId: string,
+    reason = 'logged in on another connection',
+  ): void {
     const server = this.directory.get(serverId);
     if (!server) return;
     void this.dispatcher.kick(server, { userId, deviceId, sessionId, reason });
   }
+}
+
+function deviceKey(userId: string, deviceId: string): string {
+  return `${userId}\u0000${deviceId}`;
 }

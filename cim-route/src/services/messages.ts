@@ -14,10 +14,13 @@ export type { ScheduledAnswer, SendAnswer };
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import type { RateLimiter } from '../rate-limiter.js';
+import { TtlMap } from '../store/ttl-map.js';
 import type { RouteStore, SyncPage } from '../store/types.js';
 import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';
 import type { FanOut } from './fan-out.js';
 import type { Groups } from './groups.js';
+
+const KNOWN_USER_CACHE_MS = 10 * 60 * 1000;
 
 export interface SendInput {
   to: Destination;
@@ -36,6 +39,8 @@ export type Sender = Pick<TokenClaims, 'uid' | 'name'>;
  * the sender's clientMsgId.
  */
 export class Messages {
+  private readonly knownUsers = new TtlMap<string, true>(KNOWN_USER_CACHE_MS);
+
   constructor(
     private readonly store: RouteStore,
     private readonly groups: Groups,
@@ -67,10 +72,9 @@ export class Messages {
     let conversationId: string;
     let recipients: string[];
     if ('userId' in to) {
-      const recipient = await this.store.getUserById(to.userId);
-      if (!recipient) throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user with id ${to.userId}`);
-      conversationId = privateConversationId(sender.uid, recipient.userId);
-      recipients = recipient.userId === sender.uid ? [sender.uid] : [recipient.userId, sender.uid];
+      await this.requireUser(to.userId);
+      conversationId = privateConversationId(sender.uid, to.userId);
+      recipients = to.userId === sender.uid ? [sender.uid] : [to.userId, sender.uid];
     } else {
       const group = await this.groups.getAsMember(sender.uid, to.groupId);
       conversationId = groupConversationId(group.groupId);
@@ -81,11 +85,8 @@ export class Messages {
       recipients,
     );
     // Pushed again on a retry too: the first push may have died with a crashed route; clients drop
-    // what they already have (by msgId). A sender has read what it wrote: it is not unread for it.
-    await Promise.all([
-      this.fanOut.message(saved),
-      this.store.markRead(sender.uid, conversationId, saved.message.seq),
-    ]);
+    // what they already have (by msgId).
+    await this.fanOut.message(saved);
     return answerOf(saved.message);
   }
 
@@ -93,9 +94,13 @@ export class Messages {
   async recall(userId: string, msgId: string): Promise<void> {
     const message = await this.store.getMessage(msgId);
     if (!message) throw new CimError(ErrorCodes.NOT_FOUND, `no message ${msgId}`);
-    if (message.fromUserId !== userId) throw new CimError(ErrorCodes.FORBIDDEN, 'you can only recall your own messages');
+    if (message.fromUserId !== userId)
+      throw new CimError(ErrorCodes.FORBIDDEN, 'you can only recall your own messages');
     if (this.now() - Number(message.ts) > this.config.recallWindowMs) {
-      throw new CimError(ErrorCodes.RECALL_TOO_LATE, `messages can be recalled within ${Math.round(this.config.recallWindowMs / 1000)} s`);
+      throw new CimError(
+        ErrorCodes.RECALL_TOO_LATE,
+        `messages can be recalled within ${Math.round(this.config.recallWindowMs / 1000)} s`,
+      );
     }
     const recalled = await this.store.markRecalled(msgId);
     if (!recalled) return;
@@ -117,15 +122,28 @@ export class Messages {
     return [];
   }
 
-  private async schedule(sender: Sender, input: SendInput, clientMsgId: string, deliverAt: number): Promise<ScheduledAnswer> {
+  private async schedule(
+    sender: Sender,
+    input: SendInput,
+    clientMsgId: string,
+    deliverAt: number,
+  ): Promise<ScheduledAnswer> {
     if (deliverAt - this.now() > this.config.maxDelayMs) {
-      throw new CimError(ErrorCodes.INVALID_INPUT, `deliverAt may be at most ${Math.round(this.config.maxDelayMs / 86_400_000)} days ahead`);
+      throw new CimError(
+        ErrorCodes.INVALID_INPUT,
+        `deliverAt may be at most ${Math.round(this.config.maxDelayMs / 86_400_000)} days ahead`,
+      );
     }
     if ('groupId' in input.to) await this.groups.getAsMember(sender.uid, input.to.groupId);
-    if ('userId' in input.to && !(await this.store.getUserById(input.to.userId))) {
-      throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user with id ${input.to.userId}`);
-    }
-    await this.store.scheduleMessage({ senderId: sender.uid, senderName: sender.name, to: input.to, body: input.body, clientMsgId, deliverAt });
+    if ('userId' in input.to) await this.requireUser(input.to.userId);
+    await this.store.scheduleMessage({
+      senderId: sender.uid,
+      senderName: sender.name,
+      to: input.to,
+      body: input.body,
+      clientMsgId,
+      deliverAt,
+    });
     this.logger.info({ userId: sender.uid, clientMsgId, deliverAt }, 'message scheduled');
     return { scheduled: true, clientMsgId, deliverAt };
   }
@@ -144,6 +162,14 @@ export class Messages {
     };
     await this.fanOut.broadcast(message);
     return answerOf(message);
+  }
+
+  /** Accounts are never deleted, so a user found once needs no second lookup (the cache only bounds memory). */
+  private async requireUser(userId: string): Promise<void> {
+    if (this.knownUsers.get(userId, this.now())) return;
+    if (!(await this.store.getUserById(userId)))
+      throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user with id ${userId}`);
+    this.knownUsers.set(userId, true, this.now());
   }
 
   private validate(input: SendInput): void {

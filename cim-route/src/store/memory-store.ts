@@ -131,7 +131,9 @@ export class MemoryStore implements RouteStore {
   }
 
   async saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
-    return this.log.save(message, recipientUserIds);
+    const saved = this.log.save(message, recipientUserIds);
+    this.readSeqs.raise(`${message.fromUserId}\u0000${message.conversationId}`, Number(saved.message.seq));
+    return saved;
   }
 
   async sync(userId: string, after: string, limit: number): Promise<SyncPage> {

@@ -137,6 +137,14 @@ export function describeMessageStateContract({ openStore, advance }: ContractCon
       await expect(store.markRead('2', 'p:1:2', 'x')).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
     });
 
+    it('counts what a member sent as read by that member', async () => {
+      const store = await openStore();
+      await saveAll(store, 'p:1:2', ['a', 'b']);
+      await store.saveMessage(message('p:1:2', '2', 'reply'), ['1', '2']);
+      expect(await store.conversationsOf('2', 10)).toEqual([{ conversationId: 'p:1:2', lastSeq: '3', readSeq: '3' }]);
+      expect(await store.markRead('2', 'p:1:2', '1')).toBe('3');
+    });
+
     it('lists the conversations a user received messages in, most recently active first', async () => {
       const store = await openStore();
       await saveAll(store, 'p:1:2', ['a', 'b']);

@@ -26,10 +26,20 @@ export class RedisHistory {
     await this.scripts.indexHistory(
       this.keys.conversationHistory(message.conversationId),
       message.seq,
-      `${message.msgId}:${message.ts}`,
-      this.now() - this.messageTtlMs,
+      this.memberOf(message),
+      this.horizonTs(),
       this.messageTtlMs,
     );
+  }
+
+  /** A message's entry in the index. */
+  memberOf(message: Pick<ChatMessage, 'msgId' | 'ts'>): string {
+    return `${message.msgId}:${message.ts}`;
+  }
+
+  /** Entries of messages sent before this time point at expired messages. */
+  horizonTs(): number {
+    return this.now() - this.messageTtlMs;
   }
 
   async read(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {

@@ -6,28 +6,41 @@ import { RedisHistory } from './redis-history.js';
 import type { RedisKeys } from './redis-keys.js';
 import type { RedisClient, StoreScripts } from './redis-scripts.js';
 import type { NewMessage, SavedMessage, SyncEntry, SyncPage } from './types.js';
+import { MsgIdBlocks } from './msg-id-blocks.js';
+import { scriptBatches } from './redis-batches.js';
 import { requireLimit } from './validate.js';
 
 type FirstAnswer = Omit<SavedMessage, 'duplicate'>;
 type Draft = Omit<ChatMessage, 'seq'>;
 
 /**
- * What the sent key holds: first the message as proposed by the send that claimed the
- * clientMsgId, then, once every step is done, the answer that send gave.
+ * What the sent key holds: the answer the first send gave; or, on the resumable path, first the
+ * message as proposed by the send that claimed the clientMsgId, then the answer once every step
+ * is done.
  */
 type SentRecord = { draft: Draft } | { answer: FirstAnswer };
 
 /**
- * Messages, history indexes, sync streams and conversation lists in Redis. A save spans several
- * hash slots (the sender's, the conversation's, every recipient's), so it cannot be one
- * transaction. Instead every step after the claim of the clientMsgId is idempotent and keyed by the
- * claimed msgId: whoever finds an unfinished claim (a concurrent retry, or a retry after a route
- * crashed mid-save) finishes it with the same msgId, seq and cursors. Nothing is stored twice and
- * no seq is skipped.
+ * Messages with more recipients than this are saved by the resumable steps even on a single
+ * Redis, so that no one script call holds Redis for long; and their stream appends go in calls of
+ * at most this many recipients.
+ */
+export const ATOMIC_SAVE_MAX_RECIPIENTS = 500;
+
+/**
+ * Messages, history indexes, sync streams and conversation lists in Redis.
+ *
+ * On a single Redis a save is one atomic script (claim of the clientMsgId, seq, body, history,
+ * every recipient's stream, the answer). On a Redis Cluster (and for very large groups) a save
+ * spans several hash slots, so it cannot be one transaction: every step after the claim of the
+ * clientMsgId is idempotent and keyed by the claimed msgId, and whoever finds an unfinished claim
+ * (a concurrent retry, or a retry after a route crashed mid-save) finishes it with the same msgId,
+ * seq and cursors. Either way nothing is stored twice and no seq is skipped.
  */
 export class RedisMessageLog {
   private readonly messageTtlMs: number;
   private readonly history: RedisHistory;
+  private readonly msgIds: MsgIdBlocks;
 
   constructor(
     private readonly client: RedisClient,
@@ -38,14 +51,14 @@ export class RedisMessageLog {
   ) {
     this.messageTtlMs = retentionMs + MESSAGE_TTL_MARGIN_MS;
     this.history = new RedisHistory(client, keys, scripts, this.messageTtlMs, now);
+    this.msgIds = new MsgIdBlocks((count) => client.incrby(keys.msgIdCounter, count));
   }
 
   async save(input: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
     // Taken before the claim so the claim can carry it; a duplicate leaves a gap in msgIds, which
     // only need to be unique.
-    const msgId = String(await this.client.incr(this.keys.msgIdCounter));
-    const proposed: Draft = {
-      msgId,
+    const draft: Draft = {
+      msgId: await this.msgIds.take(),
       conversationId: input.conversationId,
       fromUserId: input.fromUserId,
       fromUserName: input.fromUserName,
@@ -54,15 +67,69 @@ export class RedisMessageLog {
       ts: String(this.now()),
       clientMsgId: input.clientMsgId,
     };
+    const recipients = [...new Set(recipientUserIds)];
     const sentKey = this.keys.sent(input.fromUserId, input.clientMsgId);
-    const earlier = await this.scripts.claim(sentKey, JSON.stringify({ draft: proposed }), IDEMPOTENCY_TTL_MS);
-    if (earlier === null) return { ...(await this.complete(sentKey, proposed, recipientUserIds)), duplicate: false };
+    if (!this.client.isCluster && recipients.length <= ATOMIC_SAVE_MAX_RECIPIENTS) {
+      const reply = await this.saveAtomically(sentKey, draft, recipients);
+      if (reply[0] === 'stored') {
+        const [, seq, ...cursorList] = reply;
+        const cursors = Object.fromEntries(recipients.map((userId, i) => [userId, cursorList[i]]));
+        return { message: { ...draft, seq }, cursors, duplicate: false };
+      }
+      return this.answerRetry(reply[1], recipients);
+    }
+    const earlier = await this.scripts.claim(
+      sentKey,
+      JSON.stringify({ draft } satisfies SentRecord),
+      IDEMPOTENCY_TTL_MS,
+    );
+    if (earlier === null) return { ...(await this.complete(sentKey, draft, recipients)), duplicate: false };
+    return this.answerRetry(earlier, recipients);
+  }
 
-    const record = JSON.parse(earlier) as SentRecord;
-    const answer = 'answer' in record ? record.answer : await this.complete(sentKey, record.draft, recipientUserIds);
+  /** A send whose clientMsgId was used before: the first answer, finishing that save if it is unfinished. */
+  private async answerRetry(sentRecord: string, recipients: string[]): Promise<SavedMessage> {
+    const record = JSON.parse(sentRecord) as SentRecord;
+    const answer =
+      'answer' in record
+        ? record.answer
+        : await this.complete(
+            this.keys.sent(record.draft.fromUserId, record.draft.clientMsgId),
+            record.draft,
+            recipients,
+          );
     // A recall since the first answer shows, so a retried send never brings back a recalled body.
     const current = await this.get(answer.message.msgId);
     return { ...answer, message: current ?? answer.message, duplicate: true };
+  }
+
+  private saveAtomically(sentKey: string, draft: Draft, recipients: string[]) {
+    const now = this.now();
+    const keys = [
+      sentKey,
+      this.keys.message(draft.msgId),
+      this.keys.conversationSeq(draft.conversationId),
+      this.keys.conversationHistory(draft.conversationId),
+      this.keys.readSeqs(draft.fromUserId),
+      ...recipients.flatMap((userId) => this.streamKeysOf(userId)),
+    ];
+    return this.scripts.saveMessage(keys, [
+      draft.msgId,
+      JSON.stringify(draft),
+      IDEMPOTENCY_TTL_MS,
+      this.messageTtlMs,
+      nextCursor(0, now),
+      retentionHorizon(now, this.retentionMs),
+      this.history.memberOf(draft),
+      this.history.horizonTs(),
+      draft.conversationId,
+      ...recipients,
+    ]);
+  }
+
+  /** (stream, stream meta, conversation list) of a user: what an append touches. */
+  private streamKeysOf(userId: string): string[] {
+    return [this.keys.stream(userId), this.keys.streamMeta(userId), this.keys.conversationsOf(userId)];
   }
 
   async sync(userId: string, after: string, limit: number): Promise<SyncPage> {
@@ -116,8 +183,8 @@ export class RedisMessageLog {
   }
 
   /**
-   * The idempotent steps of a save: seq, message body, history index, stream entries (each with the
-   * recipient's conversation list), then the answer.
+   * The resumable, idempotent steps of a save: seq, message body, history index, stream entries
+   * (each with the recipient's conversation list), the sender's read mark, then the answer.
    */
   private async complete(sentKey: string, draft: Draft, recipientUserIds: string[]): Promise<FirstAnswer> {
     const { msgId, conversationId } = draft;
@@ -132,24 +199,28 @@ export class RedisMessageLog {
     await this.history.add(message);
 
     const now = this.now();
-    const nowSlot = nextCursor(0, now);
-    const horizon = retentionHorizon(now, this.retentionMs);
-    const recipients = [...new Set(recipientUserIds)];
-    const cursorList = await Promise.all(
-      recipients.map((userId) =>
-        this.scripts.append(
-          this.keys.stream(userId),
-          this.keys.streamMeta(userId),
-          this.keys.conversationsOf(userId),
+    const cursors: Record<string, string> = {};
+    const batches = scriptBatches(
+      this.client,
+      recipientUserIds,
+      (userId) => this.keys.stream(userId),
+      ATOMIC_SAVE_MAX_RECIPIENTS,
+    );
+    await Promise.all(
+      batches.map(async (batch) => {
+        const cursorList = await this.scripts.appendMany(
+          batch.flatMap((userId) => this.streamKeysOf(userId)),
           msgId,
-          nowSlot,
-          horizon,
+          nextCursor(0, now),
+          retentionHorizon(now, this.retentionMs),
           this.messageTtlMs,
           conversationId,
-        ),
-      ),
+        );
+        batch.forEach((userId, i) => (cursors[userId] = cursorList[i]));
+      }),
     );
-    const cursors = Object.fromEntries(recipients.map((userId, i) => [userId, cursorList[i]]));
+
+    await this.scripts.raise(this.keys.readSeqs(draft.fromUserId), conversationId, seq);
 
     const answer: FirstAnswer = { message, cursors };
     await this.client.set(sentKey, JSON.stringify({ answer } satisfies SentRecord), 'PX', IDEMPOTENCY_TTL_MS);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import { HISTORY_TRIM_BUDGET } from './defaults.js';
 
@@ -46,6 +47,39 @@ local function group(record, members)
   local reply = redis.call('ZRANGE', members, 0, -1)
   table.insert(reply, 1, json)
   return reply
+end`;
+
+/**
+ * Appends msgId to one recipient's stream at cursor max(last + 1, now × 1024), trims the stream by
+ * retention and moves the conversation to the top of the recipient's list. Appending a message
+ * that is already there returns its cursor, so a resumed save is harmless.
+ */
+const APPEND = `
+local function append(stream, meta, conversations, msgId, nowSlot, horizon, ttl, conversationId)
+  local existing = redis.call('ZSCORE', stream, msgId)
+  if existing then return fmt(tonumber(existing)) end
+  trim(stream, meta, tonumber(horizon))
+  local last = tonumber(redis.call('HGET', meta, 'last') or '0')
+  local cursor = fmt(math.max(last + 1, tonumber(nowSlot)))
+  redis.call('ZADD', stream, cursor, msgId)
+  redis.call('HSET', meta, 'last', cursor)
+  redis.call('PEXPIRE', stream, ttl)
+  redis.call('ZADD', conversations, 'GT', cursor, conversationId)
+  return cursor
+end`;
+
+/**
+ * Indexes a message in its conversation's history by seq (again is harmless) and drops a few of
+ * the oldest entries whose messages have expired by now (members are \`<msgId>:<ts>\`).
+ */
+const INDEX_HISTORY = `
+local function indexHistory(history, seq, member, horizonTs, ttl)
+  redis.call('ZADD', history, seq, member)
+  for _, old in ipairs(redis.call('ZRANGE', history, 0, ${HISTORY_TRIM_BUDGET - 1})) do
+    if tonumber(string.match(old, ':(%d+)$')) >= tonumber(horizonTs) then break end
+    redis.call('ZREM', history, old)
+  end
+  redis.call('PEXPIRE', history, ttl)
 end`;
 
 const definitions = {
@@ -97,24 +131,45 @@ redis.call('SET', KEYS[2], seq, 'PX', ARGV[1])
 return tostring(seq)`,
   },
   /**
-   * KEYS: stream, stream meta, conversation list. ARGV: msgId, now × 1024, horizon, stream ttlMs,
-   * conversationId. Appends the message at cursor max(last + 1, now × 1024), trims by retention and
-   * moves the conversation to the top of the user's list; appending a message that is already there
-   * returns its cursor, so a resumed save is harmless.
+   * KEYS: (stream, stream meta, conversation list) per recipient, all in one slot. ARGV: msgId,
+   * now × 1024, horizon, stream ttlMs, conversationId. Appends the message to every stream (see
+   * APPEND); returns the cursors in the order of the recipients.
    */
-  cimStoreAppend: {
-    numberOfKeys: 3,
-    lua: `${FMT}${TRIM}
-local existing = redis.call('ZSCORE', KEYS[1], ARGV[1])
-if existing then return fmt(tonumber(existing)) end
-trim(KEYS[1], KEYS[2], tonumber(ARGV[3]))
-local last = tonumber(redis.call('HGET', KEYS[2], 'last') or '0')
-local cursor = fmt(math.max(last + 1, tonumber(ARGV[2])))
-redis.call('ZADD', KEYS[1], cursor, ARGV[1])
-redis.call('HSET', KEYS[2], 'last', cursor)
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
-redis.call('ZADD', KEYS[3], 'GT', cursor, ARGV[5])
-return cursor`,
+  cimStoreAppendMany: {
+    lua: `${FMT}${TRIM}${APPEND}
+local cursors = {}
+for i = 1, #KEYS, 3 do
+  cursors[#cursors + 1] = append(KEYS[i], KEYS[i + 1], KEYS[i + 2], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5])
+end
+return cursors`,
+  },
+  /**
+   * The whole save of a message in one atomic step, for a single Redis (the keys span slots).
+   * KEYS: sent record, message, conversation seq, history, the sender's read seqs, then (stream,
+   * stream meta, conversation list) per recipient. ARGV: msgId, message JSON without seq, idempotency ttlMs, message ttlMs,
+   * now × 1024, stream horizon, history member, history horizon ts, conversationId, then the
+   * recipients' user ids.
+   * Returns {'duplicate', sent record} when the clientMsgId was used before, else
+   * {'stored', seq, cursor per recipient…}.
+   */
+  cimStoreSaveMessage: {
+    lua: `${FMT}${TRIM}${APPEND}${INDEX_HISTORY}
+local earlier = redis.call('GET', KEYS[1])
+if earlier then return {'duplicate', earlier} end
+local seq = tostring(redis.call('INCR', KEYS[3]))
+local message = '{"seq":"' .. seq .. '",' .. string.sub(ARGV[2], 2)
+redis.call('SET', KEYS[2], message, 'PX', ARGV[4])
+indexHistory(KEYS[4], seq, ARGV[7], ARGV[8], ARGV[4])
+redis.call('HSET', KEYS[5], ARGV[9], seq)
+local reply = {'stored', seq}
+local cursors = {}
+for i = 6, #KEYS, 3 do
+  local cursor = append(KEYS[i], KEYS[i + 1], KEYS[i + 2], ARGV[1], ARGV[5], ARGV[6], ARGV[4], ARGV[9])
+  reply[#reply + 1] = cursor
+  cursors[#cursors + 1] = cjson.encode(ARGV[10 + (i - 6) / 3]) .. ':"' .. cursor .. '"'
+end
+redis.call('SET', KEYS[1], '{"answer":{"message":' .. message .. ',"cursors":{' .. table.concat(cursors, ',') .. '}}}', 'PX', ARGV[3])
+return reply`,
   },
   /**
    * KEYS: stream, stream meta. ARGV: after, count, horizon. Trims by retention, then returns nil
@@ -130,19 +185,18 @@ local rows = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '+inf', 'WITHS
 for i = 2, #rows, 2 do rows[i] = fmt(tonumber(rows[i])) end
 return rows`,
   },
-  /**
-   * KEYS: history. ARGV: seq, `<msgId>:<ts>`, horizon ts, ttlMs. Indexes the message by seq (again
-   * is harmless) and drops a few of the oldest entries whose messages have expired by now.
-   */
+  /** KEYS: history. ARGV: seq, member, horizon ts, ttlMs (see INDEX_HISTORY). */
   cimStoreIndexHistory: {
     numberOfKeys: 1,
+    lua: `${INDEX_HISTORY}
+indexHistory(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])`,
+  },
+  /** KEYS: session hashes, all in one slot. Returns each hash's session JSONs (HVALS), in order. */
+  cimStoreSessionsOf: {
     lua: `
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, ${HISTORY_TRIM_BUDGET - 1})) do
-  if tonumber(string.match(member, ':(%d+)$')) >= tonumber(ARGV[3]) then break end
-  redis.call('ZREM', KEYS[1], member)
-end
-redis.call('PEXPIRE', KEYS[1], ARGV[4])`,
+local found = {}
+for i, key in ipairs(KEYS) do found[i] = redis.call('HVALS', key) end
+return found`,
   },
   /** KEYS: hash. ARGV: field, value. Raises the field to value if that is higher; returns the value before ("0"). */
   cimStoreRaise: {
@@ -228,6 +282,13 @@ redis.call('HDEL', KEYS[2], ARGV[1])`,
 } as const;
 
 type ScriptName = keyof typeof definitions;
+
+const shas = new Map<string, string>();
+function shaOf(lua: string): string {
+  let sha = shas.get(lua);
+  if (sha === undefined) shas.set(lua, (sha = createHash('sha1').update(lua).digest('hex')));
+  return sha;
+}
 type ScriptCall = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
 
 /** Typed calls of the store's scripts; ioredis runs them with EVALSHA, falling back to EVAL. */
@@ -236,16 +297,21 @@ export interface StoreScripts {
   removeSessionIf(sessions: string, deviceId: string, sessionId: string, now: number): Promise<number>;
   claim(key: string, value: string, ttlMs: number): Promise<string | null>;
   assignSeq(counter: string, seqOfMessage: string, ttlMs: number): Promise<string>;
-  append(
-    stream: string,
-    meta: string,
-    conversations: string,
+  /** `streamKeys`: (stream, stream meta, conversation list) per recipient, in one slot. */
+  appendMany(
+    streamKeys: string[],
     msgId: string,
     nowSlot: number,
     horizon: number,
     ttlMs: number,
     conversationId: string,
-  ): Promise<string>;
+  ): Promise<string[]>;
+  /** See cimStoreSaveMessage. */
+  saveMessage(
+    keys: string[],
+    args: (string | number)[],
+  ): Promise<['duplicate', string] | ['stored', string, ...string[]]>;
+  sessionsOf(sessionKeys: string[]): Promise<string[][]>;
   readStream(stream: string, meta: string, after: string, count: number, horizon: number): Promise<string[] | null>;
   indexHistory(history: string, seq: string, member: string, horizonTs: number, ttlMs: number): Promise<null>;
   raise(hash: string, field: string, value: string): Promise<string>;
@@ -272,16 +338,31 @@ export interface StoreScripts {
  * caller's own commands on a shared client) and returns typed functions that call them.
  */
 export function defineStoreScripts(client: RedisClient): StoreScripts {
-  for (const [name, definition] of Object.entries(definitions)) client.defineCommand(name, definition);
   const commands = client as unknown as Record<ScriptName, ScriptCall>;
   const run = <T>(name: ScriptName, ...keysAndArgs: (string | number)[]) =>
     commands[name].apply(client, keysAndArgs) as Promise<T>;
+  for (const [name, definition] of Object.entries(definitions)) {
+    if ('numberOfKeys' in definition) client.defineCommand(name, definition);
+  }
+  // Scripts with a variable number of keys go through EVALSHA itself: ioredis's own script
+  // commands would route them on a cluster by their first argument, which is the key count.
+  const runWithKeys = async <T>(name: ScriptName, keys: string[], args: (string | number)[]): Promise<T> => {
+    const { lua } = definitions[name];
+    try {
+      return (await client.evalsha(shaOf(lua), keys.length, ...keys, ...args)) as T;
+    } catch (err) {
+      if (!(err as Error).message.includes('NOSCRIPT')) throw err;
+      return (await client.eval(lua, keys.length, ...keys, ...args)) as T;
+    }
+  };
   return {
     putSession: (...a) => run('cimStorePutSession', ...a),
     removeSessionIf: (...a) => run('cimStoreRemoveSessionIf', ...a),
     claim: (...a) => run('cimStoreClaim', ...a),
     assignSeq: (...a) => run('cimStoreAssignSeq', ...a),
-    append: (...a) => run('cimStoreAppend', ...a),
+    appendMany: (keys, ...args) => runWithKeys('cimStoreAppendMany', keys, args),
+    saveMessage: (keys, args) => runWithKeys('cimStoreSaveMessage', keys, args),
+    sessionsOf: (keys) => runWithKeys('cimStoreSessionsOf', keys, []),
     readStream: (...a) => run('cimStoreReadStream', ...a),
     indexHistory: (...a) => run('cimStoreIndexHistory', ...a),
     raise: (...a) => run('cimStoreRaise', ...a),

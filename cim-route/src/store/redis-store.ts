@@ -2,6 +2,7 @@ import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
 import { Cluster, Redis } from 'ioredis';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
 import type { HistoryOptions } from './history-query.js';
+import { scriptBatches } from './redis-batches.js';
 import { RedisGroups } from './redis-groups.js';
 import { RedisKeys } from './redis-keys.js';
 import { RedisMessageLog } from './redis-message-log.js';
@@ -34,6 +35,9 @@ export interface RedisStoreOptions extends StoreOptions {
 }
 
 const PING_TIMEOUT_MS = 1000;
+
+/** Users whose sessions one script call reads, at most (a 10,000-member group takes 10 calls). */
+const SESSION_READ_BATCH = 1000;
 
 /**
  * The store's own connection. While Redis is away, commands fail within about a second (the route
@@ -174,7 +178,7 @@ export class RedisStore implements RouteStore {
 
   async getSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
     const now = this.now();
-    const stored = await Promise.all(userIds.map((userId) => this.storedSessionsOf(userId)));
+    const stored = await this.storedSessionsOfMany(userIds);
     const found = new Map<string, SessionRecord[]>();
     const expired: SessionRecord[] = [];
     userIds.forEach((userId, i) => {
@@ -299,6 +303,17 @@ export class RedisStore implements RouteStore {
 
   async close(): Promise<void> {
     if (this.ownsClient && this.client.status !== 'end') await this.client.quit();
+  }
+
+  /** Every stored session of each user, in the order of `userIds`: one script call per slot and batch. */
+  private async storedSessionsOfMany(userIds: string[]): Promise<SessionRecord[][]> {
+    const batches = scriptBatches(this.client, userIds, (userId) => this.keys.sessions(userId), SESSION_READ_BATCH);
+    const replies = await Promise.all(batches.map((batch) => this.scripts.sessionsOf(batch.map((userId) => this.keys.sessions(userId)))));
+    const byUser = new Map<string, SessionRecord[]>();
+    batches.forEach((batch, b) =>
+      batch.forEach((userId, i) => byUser.set(userId, replies[b][i].map((json) => JSON.parse(json) as SessionRecord).sort(byDeviceId))),
+    );
+    return userIds.map((userId) => byUser.get(userId) ?? []);
   }
 
   private async storedSessionsOf(userId: string): Promise<SessionRecord[]> {

@@ -323,6 +323,21 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect(page.expired === false && page.entries.length).toBe(1);
       });
 
+      it('stores a message to a large group in the stream of every member, and a retry changes nothing', async () => {
+        const store = await openStore();
+        // More members than one script call takes (Redis splits the appends into batches).
+        const members = Array.from({ length: 1_200 }, (_, i) => String(i + 1));
+        const message: NewMessage = { conversationId: 'g:7', fromUserId: '1', fromUserName: 'user1', to: { groupId: '7' }, body: 'all', clientMsgId: 'big' };
+        const saved = await store.saveMessage(message, members);
+        expect(Object.keys(saved.cursors)).toHaveLength(members.length);
+        for (const userId of ['1', '600', '1200']) {
+          const page = await store.sync(userId, '0', 10);
+          expect(page).toEqual({ expired: false, entries: [{ cursor: saved.cursors[userId], message: saved.message }], hasMore: false });
+        }
+        expect(await store.saveMessage(message, members)).toEqual({ ...saved, duplicate: true });
+        expect((await store.sync('1200', saved.cursors['1200'], 10)).expired).toBe(false);
+      });
+
       it('answers a retry with the first answer and stores nothing new', async () => {
         const store = await openStore();
         const first = await store.saveMessage(send('1', '2', 'retry-me', 'first body'), ['2', '1']);

@@ -123,6 +123,11 @@ describe('redis store', () => {
       const saved = await one.saveMessage(sendC1, ['2']);
       expect(await two.saveMessage(sendC1, ['2'])).toEqual({ ...saved, duplicate: true });
       expect(await two.latestCursor('2')).toBe(saved.cursors['2']);
+      // Each instance takes message ids in blocks of its own: never the same id twice.
+      const ids = await Promise.all(
+        Array.from({ length: 300 }, (_, i) => (i % 2 ? one : two).saveMessage({ ...sendC1, clientMsgId: `id${i}` }, ['2'])),
+      );
+      expect(new Set(ids.map((s) => s.message.msgId)).size).toBe(300);
       const later = {
         senderId: '1',
         senderName: 'alice',

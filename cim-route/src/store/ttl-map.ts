@@ -2,8 +2,8 @@
 const PRUNE_BUDGET = 64;
 
 /**
- * A map whose entries vanish `ttlMs` after they were written, for the memory store's messages and
- * idempotency answers. Every entry gets the same TTL, so insertion order is expiry order and
+ * A map whose entries vanish `ttlMs` after they were written: the memory store's messages and
+ * idempotency answers, and the route's short-lived caches. Every entry gets the same TTL, so insertion order is expiry order and
  * pruning only looks at the oldest entries: each write does a bounded amount of clean-up.
  */
 export class TtlMap<K, V> {
@@ -21,6 +21,10 @@ export class TtlMap<K, V> {
     this.entries.delete(key);
     this.entries.set(key, { value, expiresAt: now + this.ttlMs });
     this.prune(now);
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
   }
 
   /**

@@ -78,7 +78,8 @@ export interface RouteStore {
   // --- messages ---
   /**
    * Assigns msgId, the next seq of the conversation and ts, stores the message, and appends it to
-   * the sync stream of every recipient. Idempotent on (fromUserId, clientMsgId).
+   * the sync stream of every recipient. A sender has read what it wrote: the sender's read seq of
+   * the conversation moves up to the message. Idempotent on (fromUserId, clientMsgId).
    */
   saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage>;
   /**

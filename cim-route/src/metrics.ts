@@ -11,7 +11,12 @@ export class RouteMetrics {
     labelNames: ['kind'],
     registers: [this.registry],
   });
-  readonly logins = new Counter({ name: 'cim_route_logins_total', help: 'Successful logins', registers: [this.registry] });
+  readonly logins = new Counter({
+    name: 'cim_route_logins_total',
+    help: 'Sessions started: by password (kind=password) or by refreshing a current session (kind=refresh)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
   readonly httpRequests = new Histogram({
     name: 'cim_route_http_request_seconds',
     help: 'Public API requests by route and status',

@@ -26,7 +26,9 @@ describe('a push server killed with SIGKILL', () => {
     await route.start();
     process.env.CIM_ZK_SESSION_TIMEOUT_MS = '2000';
     servers = await Promise.all(
-      ['s1', 's2'].map((id) => startPushServerProcess({ id, zkConnect: zk, routeUrl: route.url, secret, heartbeatMs: 1_000 })),
+      ['s1', 's2'].map((id) =>
+        startPushServerProcess({ id, zkConnect: zk, routeUrl: route.url, secret, heartbeatMs: 1_000 }),
+      ),
     );
     await waitFor(async () => (await fetch(`${route.url}/readyz`)).ok && route.liveServers().length === 2, {
       timeoutMs: 10_000,
@@ -48,15 +50,23 @@ describe('a push server killed with SIGKILL', () => {
     expect(byServer('s2').length).toBeGreaterThan(0);
     const victims = byServer('s1');
     const survivors = byServer('s2');
+    const loginsBefore = await loginCounts(route.url);
 
     await servers[0].process.stop('SIGKILL');
 
-    await waitFor(() => route.liveServers().every((s) => s.id !== 's1'), { timeoutMs: 15_000, message: 's1 to leave the live list' });
+    await waitFor(() => route.liveServers().every((s) => s.id !== 's1'), {
+      timeoutMs: 15_000,
+      message: 's1 to leave the live list',
+    });
     await waitFor(() => victims.every((v) => v.client.state === 'online' && v.client.info().serverId === 's2'), {
       timeoutMs: 15_000,
       message: "s1's clients to be online on s2",
     });
     for (const v of victims) expect(v.states).toContain('reconnecting');
+    // They came back by refreshing their sessions: no password (and no password hash) needed.
+    const loginsAfter = await loginCounts(route.url);
+    expect(loginsAfter.refresh - loginsBefore.refresh).toBeGreaterThanOrEqual(victims.length);
+    expect(loginsAfter.password).toBe(loginsBefore.password);
 
     // New messages reach the moved clients, from a client that never moved.
     for (const v of victims) {
@@ -65,3 +75,10 @@ describe('a push server killed with SIGKILL', () => {
     }
   });
 });
+
+async function loginCounts(routeUrl: string): Promise<{ password: number; refresh: number }> {
+  const text = await (await fetch(`${routeUrl}/metrics`)).text();
+  const count = (kind: string) =>
+    Number(new RegExp(`^cim_route_logins_total\\{kind="${kind}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  return { password: count('password'), refresh: count('refresh') };
+}

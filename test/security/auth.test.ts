@@ -240,6 +240,57 @@ describe('authentication and authorisation', () => {
     });
   });
 
+  describe('session refresh', () => {
+    it('gives the device of a current session a new session without the password, and ends the old one', async () => {
+      const alice = await user('alice', 'tablet');
+      const refreshed = await http('POST', '/api/v1/sessions/refresh', alice.token);
+      expect(refreshed).toMatchObject({
+        status: 200,
+        body: {
+          userId: alice.userId,
+          userName: alice.userName,
+          deviceId: 'tablet',
+          server: { tcpPort: expect.any(Number) },
+        },
+      });
+      const fresh = (refreshed.body as { token: string }).token;
+      expect(claimsOf(fresh).sid).not.toBe(claimsOf(alice.token).sid);
+      expect((await http('GET', '/api/v1/sync', fresh)).status).toBe(200);
+      // The refreshed session has ended: its token neither works nor refreshes again.
+      expect(await http('GET', '/api/v1/sync', alice.token)).toMatchObject({
+        status: 401,
+        body: { code: 'CIM_ERR_BAD_TOKEN' },
+      });
+      expect(await http('POST', '/api/v1/sessions/refresh', alice.token)).toMatchObject({
+        status: 401,
+        body: { code: 'CIM_ERR_BAD_TOKEN' },
+      });
+    });
+
+    it('refuses a logged-out, expired, forged or missing token', async () => {
+      const bob = await user('bob');
+      const expired = signToken({ ...claimsOf(bob.token), exp: Date.now() - 1 }, secret);
+      expect(await http('POST', '/api/v1/sessions/refresh', expired)).toMatchObject({
+        status: 401,
+        body: { code: 'CIM_ERR_TOKEN_EXPIRED' },
+      });
+      expect(
+        await http('POST', '/api/v1/sessions/refresh', signToken(claimsOf(bob.token), 'not-the-cluster-secret-0123')),
+      ).toMatchObject({
+        status: 401,
+      });
+      expect(await http('POST', '/api/v1/sessions/refresh', undefined)).toMatchObject({
+        status: 401,
+        body: { code: 'CIM_ERR_UNAUTHORIZED' },
+      });
+      expect(await http('DELETE', '/api/v1/sessions/current', bob.token)).toMatchObject({ status: 204 });
+      expect(await http('POST', '/api/v1/sessions/refresh', bob.token)).toMatchObject({
+        status: 401,
+        body: { code: 'CIM_ERR_BAD_TOKEN' },
+      });
+    });
+  });
+
   describe('two route instances', () => {
     it('refuse a session ended through the other instance within a second (each trusts a session it checked for that long)', async () => {
       const other = new RouteService({

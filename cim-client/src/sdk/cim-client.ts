@@ -17,6 +17,9 @@ import { ServerConnection } from './server-connection.js';
 
 export type ConnectionState = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'closed';
 
+/** Answers to a session refresh that mean "log in with the password instead". */
+const SESSION_ENDED = new Set<string>([ErrorCodes.BAD_TOKEN, ErrorCodes.TOKEN_EXPIRED, ErrorCodes.UNAUTHORIZED]);
+
 export interface CimClientOptions {
   /** Base URL of the route, e.g. http://127.0.0.1:8083. */
   routeUrl: string;
@@ -166,12 +169,20 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   }
 
   /** Sends a private message to a user id. */
-  sendToUser(userId: string, body: string, options: { clientMsgId?: string; signal?: AbortSignal } = {}): Promise<SendAnswer> {
+  sendToUser(
+    userId: string,
+    body: string,
+    options: { clientMsgId?: string; signal?: AbortSignal } = {},
+  ): Promise<SendAnswer> {
     return this.send({ userId }, body, options);
   }
 
   /** Sends to a group this user is a member of. */
-  sendToGroup(groupId: string, body: string, options: { clientMsgId?: string; signal?: AbortSignal } = {}): Promise<SendAnswer> {
+  sendToGroup(
+    groupId: string,
+    body: string,
+    options: { clientMsgId?: string; signal?: AbortSignal } = {},
+  ): Promise<SendAnswer> {
     return this.send({ groupId }, body, options);
   }
 
@@ -200,7 +211,11 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   }
 
   /** A conversation's messages before `beforeSeq`, newest first, optionally filtered by keyword `q`. */
-  async history(conversationId: string, options: { beforeSeq?: string; limit?: number; q?: string } = {}, signal?: AbortSignal): Promise<ChatMessage[]> {
+  async history(
+    conversationId: string,
+    options: { beforeSeq?: string; limit?: number; q?: string } = {},
+    signal?: AbortSignal,
+  ): Promise<ChatMessage[]> {
     return (await this.withSession(signal, () => this.api.history(conversationId, options, signal))).messages;
   }
 
@@ -218,7 +233,11 @@ export class CimClient extends EventEmitter<CimClientEvents> {
    * Sends a message. Retries on a lost connection with the same `clientMsgId`, so the message is
    * stored once however many attempts it takes.
    */
-  async send(to: Destination, body: string, options: { clientMsgId?: string; signal?: AbortSignal } = {}): Promise<SendAnswer> {
+  async send(
+    to: Destination,
+    body: string,
+    options: { clientMsgId?: string; signal?: AbortSignal } = {},
+  ): Promise<SendAnswer> {
     const clientMsgId = options.clientMsgId ?? randomUUID();
     return this.withSession(options.signal, () => this.api.send(to, body, clientMsgId, options.signal));
   }
@@ -233,7 +252,8 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       try {
         return await call();
       } catch (err) {
-        const retriable = err instanceof CimError && (err.code === ErrorCodes.UNAVAILABLE || err.code === ErrorCodes.BAD_TOKEN);
+        const retriable =
+          err instanceof CimError && (err.code === ErrorCodes.UNAVAILABLE || err.code === ErrorCodes.BAD_TOKEN);
         if (!retriable || attempt >= 5 || this.currentState === 'closed') throw err;
         if (err.code === ErrorCodes.BAD_TOKEN) this.connectionLost(err);
         await delay(100 * (attempt + 1), signal);
@@ -287,8 +307,24 @@ export class CimClient extends EventEmitter<CimClientEvents> {
 
   // --- connection life cycle ---
 
+  /**
+   * A reconnect first refreshes the session it had: no password hash on the route, so every client
+   * of a push server that went away can come back at once. Only a session that has ended (logged
+   * out elsewhere, replaced, expired) needs the password again.
+   */
+  private async startSession(signal?: AbortSignal): Promise<LoginInfo> {
+    if (this.api.token) {
+      try {
+        return await this.api.refresh(signal);
+      } catch (err) {
+        if (!(err instanceof CimError) || !SESSION_ENDED.has(err.code)) throw err;
+      }
+    }
+    return this.api.login(this.options.userName, this.options.password, this.options.deviceId, signal);
+  }
+
   private async establish(signal?: AbortSignal): Promise<void> {
-    const login = await this.api.login(this.options.userName, this.options.password, this.options.deviceId, signal);
+    const login = await this.startSession(signal);
     this.login = login;
     this.api.token = login.token;
     const connection = await ServerConnection.connect(
@@ -311,7 +347,8 @@ export class CimClient extends EventEmitter<CimClientEvents> {
           reject(new CimError(frame.error.code as never, frame.error.message));
         }
       };
-      const onClose = (err?: Error) => reject(err ?? new CimError(ErrorCodes.CLOSED, 'push server closed the connection during login'));
+      const onClose = (err?: Error) =>
+        reject(err ?? new CimError(ErrorCodes.CLOSED, 'push server closed the connection during login'));
       connection.on('frame', onFrame);
       connection.once('close', onClose);
     });
@@ -473,7 +510,8 @@ export class CimClient extends EventEmitter<CimClientEvents> {
 
   private whenOnline(signal?: AbortSignal): Promise<void> {
     if (this.currentState === 'online') return Promise.resolve();
-    if (this.currentState === 'closed') return Promise.reject(new CimError(ErrorCodes.CLOSED, 'this client was closed'));
+    if (this.currentState === 'closed')
+      return Promise.reject(new CimError(ErrorCodes.CLOSED, 'this client was closed'));
     if (this.currentState === 'idle') return Promise.reject(new CimError(ErrorCodes.CLOSED, 'call connect() first'));
     return new Promise((resolve, reject) => {
       const onState = (state: ConnectionState) => {

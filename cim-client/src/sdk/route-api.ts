@@ -55,8 +55,15 @@ export class RouteApi {
   private readonly http: AxiosInstance;
   token: string | undefined;
 
-  constructor(readonly baseUrl: string, options: { timeoutMs?: number; ca?: string | Buffer } = {}) {
-    this.http = createHttpClient({ baseURL: `${baseUrl.replace(/\/$/, '')}/api/v1`, timeoutMs: options.timeoutMs ?? 10_000, ca: options.ca });
+  constructor(
+    readonly baseUrl: string,
+    options: { timeoutMs?: number; ca?: string | Buffer } = {},
+  ) {
+    this.http = createHttpClient({
+      baseURL: `${baseUrl.replace(/\/$/, '')}/api/v1`,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      ca: options.ca,
+    });
   }
 
   register(userName: string, password: string, signal?: AbortSignal): Promise<UserSummary> {
@@ -65,6 +72,11 @@ export class RouteApi {
 
   login(userName: string, password: string, deviceId: string, signal?: AbortSignal): Promise<LoginInfo> {
     return this.call('post', '/sessions', { userName, password, deviceId }, signal);
+  }
+
+  /** A new session for this token's device, without the password (see `POST /sessions/refresh`). */
+  refresh(signal?: AbortSignal): Promise<LoginInfo> {
+    return this.call('post', '/sessions/refresh', undefined, signal);
   }
 
   logout(signal?: AbortSignal): Promise<void> {
@@ -76,7 +88,13 @@ export class RouteApi {
   }
 
   /** Schedules for `deliverAt`; a time already past sends at once (a normal send answer). */
-  schedule(to: Destination, body: string, clientMsgId: string, deliverAt: number, signal?: AbortSignal): Promise<ScheduledAnswer | SendAnswer> {
+  schedule(
+    to: Destination,
+    body: string,
+    clientMsgId: string,
+    deliverAt: number,
+    signal?: AbortSignal,
+  ): Promise<ScheduledAnswer | SendAnswer> {
     return this.call('post', '/messages', { to, body, clientMsgId, deliverAt }, signal);
   }
 
@@ -97,7 +115,12 @@ export class RouteApi {
     if (options.beforeSeq) query.set('beforeSeq', options.beforeSeq);
     if (options.limit) query.set('limit', String(options.limit));
     if (options.q) query.set('q', options.q);
-    return this.call('get', `/conversations/${encodeURIComponent(conversationId)}/messages?${query}`, undefined, signal);
+    return this.call(
+      'get',
+      `/conversations/${encodeURIComponent(conversationId)}/messages?${query}`,
+      undefined,
+      signal,
+    );
   }
 
   markRead(conversationId: string, seq: string, signal?: AbortSignal): Promise<void> {
@@ -123,7 +146,12 @@ export class RouteApi {
 
   /** Removes a member (yourself: leave). */
   removeMember(groupId: string, userId: string, signal?: AbortSignal): Promise<Group> {
-    return this.call('delete', `/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}`, undefined, signal);
+    return this.call(
+      'delete',
+      `/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}`,
+      undefined,
+      signal,
+    );
   }
 
   dissolveGroup(groupId: string, signal?: AbortSignal): Promise<void> {
@@ -134,7 +162,11 @@ export class RouteApi {
     return this.call('get', `/sync?after=${encodeURIComponent(after)}&limit=${limit}`, undefined, signal);
   }
 
-  onlineUsers(cursor = '0', limit = 100, signal?: AbortSignal): Promise<{ users: UserSummary[]; nextCursor: string | null }> {
+  onlineUsers(
+    cursor = '0',
+    limit = 100,
+    signal?: AbortSignal,
+  ): Promise<{ users: UserSummary[]; nextCursor: string | null }> {
     return this.call('get', `/users/online?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, undefined, signal);
   }
 
@@ -146,7 +178,12 @@ export class RouteApi {
     return this.call('get', `/users/${encodeURIComponent(userName)}`, undefined, signal);
   }
 
-  private async call<T>(method: 'get' | 'post' | 'delete', path: string, data: unknown, signal?: AbortSignal): Promise<T> {
+  private async call<T>(
+    method: 'get' | 'post' | 'delete',
+    path: string,
+    data: unknown,
+    signal?: AbortSignal,
+  ): Promise<T> {
     let res;
     try {
       res = await this.http.request({
@@ -158,10 +195,15 @@ export class RouteApi {
       });
     } catch (err) {
       if (signal?.aborted) throw new CimError(ErrorCodes.CLOSED, 'aborted', { cause: err });
-      throw new CimError(ErrorCodes.UNAVAILABLE, `route ${this.baseUrl} is unreachable: ${(err as Error).message}`, { cause: err });
+      throw new CimError(ErrorCodes.UNAVAILABLE, `route ${this.baseUrl} is unreachable: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
     if (res.status >= 200 && res.status < 300) return res.data as T;
     const body = res.data as { code?: string; message?: string } | undefined;
-    throw new CimError((body?.code as ErrorCode) ?? ErrorCodes.INTERNAL, body?.message ?? `route answered HTTP ${res.status}`);
+    throw new CimError(
+      (body?.code as ErrorCode) ?? ErrorCodes.INTERNAL,
+      body?.message ?? `route answered HTTP ${res.status}`,
+    );
   }
 }

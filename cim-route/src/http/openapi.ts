@@ -21,8 +21,20 @@ const errorText: Record<number, string> = {
 };
 const auth = [{ bearer: [] }];
 const id = { type: 'string', pattern: '^[1-9][0-9]{0,19}$' };
-const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
-const queryParam = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
+const pathParam = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+const queryParam = (name: string, description: string, schema: object = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -36,8 +48,33 @@ export const openApiDocument = {
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     schemas: {
-      Error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+      Error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: { code: { type: 'string' }, message: { type: 'string' } },
+      },
       User: { type: 'object', properties: { userId: id, userName: { type: 'string' } } },
+      Session: {
+        type: 'object',
+        properties: {
+          userId: id,
+          userName: { type: 'string' },
+          deviceId: { type: 'string' },
+          sessionId: { type: 'string' },
+          token: { type: 'string' },
+          expiresAt: { type: 'integer' },
+          heartbeatMs: { type: 'integer' },
+          server: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              host: { type: 'string' },
+              tcpPort: { type: 'integer' },
+              tls: { type: 'boolean' },
+            },
+          },
+        },
+      },
       Destination: {
         oneOf: [
           { type: 'object', required: ['userId'], properties: { userId: id } },
@@ -62,11 +99,23 @@ export const openApiDocument = {
       },
       SendAnswer: {
         type: 'object',
-        properties: { msgId: id, conversationId: { type: 'string' }, seq: { type: 'string' }, ts: { type: 'string' }, clientMsgId: { type: 'string' } },
+        properties: {
+          msgId: id,
+          conversationId: { type: 'string' },
+          seq: { type: 'string' },
+          ts: { type: 'string' },
+          clientMsgId: { type: 'string' },
+        },
       },
       Group: {
         type: 'object',
-        properties: { groupId: id, name: { type: 'string' }, ownerId: id, memberIds: { type: 'array', items: id }, createdAt: { type: 'integer' } },
+        properties: {
+          groupId: id,
+          name: { type: 'string' },
+          ownerId: id,
+          memberIds: { type: 'array', items: id },
+          createdAt: { type: 'integer' },
+        },
       },
     },
   },
@@ -74,39 +123,54 @@ export const openApiDocument = {
     '/accounts': {
       post: {
         summary: 'Register',
-        requestBody: json({ type: 'object', required: ['userName', 'password'], properties: { userName: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,32}$' }, password: { type: 'string' } } }),
+        requestBody: json({
+          type: 'object',
+          required: ['userName', 'password'],
+          properties: { userName: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,32}$' }, password: { type: 'string' } },
+        }),
         responses: { '201': ok('registered', ref('User')), ...errors(400, 409) },
       },
     },
     '/sessions': {
       post: {
         summary: 'Log in: picks a push server and returns a token',
-        requestBody: json({ type: 'object', required: ['userName', 'password'], properties: { userName: { type: 'string' }, password: { type: 'string' }, deviceId: { type: 'string' } } }),
+        requestBody: json({
+          type: 'object',
+          required: ['userName', 'password'],
+          properties: { userName: { type: 'string' }, password: { type: 'string' }, deviceId: { type: 'string' } },
+        }),
         responses: {
-          '200': ok('logged in', {
-            type: 'object',
-            properties: {
-              userId: id,
-              userName: { type: 'string' },
-              deviceId: { type: 'string' },
-              sessionId: { type: 'string' },
-              token: { type: 'string' },
-              expiresAt: { type: 'integer' },
-              heartbeatMs: { type: 'integer' },
-              server: { type: 'object', properties: { id: { type: 'string' }, host: { type: 'string' }, tcpPort: { type: 'integer' }, tls: { type: 'boolean' } } },
-            },
-          }),
+          '200': ok('logged in', ref('Session')),
           ...errors(400, 401, 409, 503),
         },
       },
     },
-    '/sessions/current': { delete: { summary: 'Log out', security: auth, responses: { '204': ok('logged out'), ...errors(401) } } },
+    '/sessions/refresh': {
+      post: {
+        summary:
+          'A new session (server, token) for the device of a current session, without the password; the old session ends',
+        security: auth,
+        responses: { '200': ok('refreshed', ref('Session')), ...errors(401, 503) },
+      },
+    },
+    '/sessions/current': {
+      delete: { summary: 'Log out', security: auth, responses: { '204': ok('logged out'), ...errors(401) } },
+    },
     '/users/online': {
       get: {
         summary: 'Online users, paged',
         security: auth,
-        parameters: [queryParam('cursor', 'from the previous page'), queryParam('limit', '1-1000', { type: 'integer' })],
-        responses: { '200': ok('a page', { type: 'object', properties: { users: { type: 'array', items: ref('User') }, nextCursor: { type: ['string', 'null'] } } }), ...errors(400, 401) },
+        parameters: [
+          queryParam('cursor', 'from the previous page'),
+          queryParam('limit', '1-1000', { type: 'integer' }),
+        ],
+        responses: {
+          '200': ok('a page', {
+            type: 'object',
+            properties: { users: { type: 'array', items: ref('User') }, nextCursor: { type: ['string', 'null'] } },
+          }),
+          ...errors(400, 401),
+        },
       },
     },
     '/users': {
@@ -114,11 +178,19 @@ export const openApiDocument = {
         summary: 'Find users by name prefix',
         security: auth,
         parameters: [queryParam('prefix', 'name prefix'), queryParam('limit', '1-100', { type: 'integer' })],
-        responses: { '200': ok('users', { type: 'object', properties: { users: { type: 'array', items: ref('User') } } }), ...errors(400, 401) },
+        responses: {
+          '200': ok('users', { type: 'object', properties: { users: { type: 'array', items: ref('User') } } }),
+          ...errors(400, 401),
+        },
       },
     },
     '/users/{name}': {
-      get: { summary: 'A user by exact name', security: auth, parameters: [pathParam('name', 'user name')], responses: { '200': ok('the user', ref('User')), ...errors(401, 404) } },
+      get: {
+        summary: 'A user by exact name',
+        security: auth,
+        parameters: [pathParam('name', 'user name')],
+        responses: { '200': ok('the user', ref('User')), ...errors(401, 404) },
+      },
     },
     '/messages': {
       post: {
@@ -127,28 +199,47 @@ export const openApiDocument = {
         requestBody: json({
           type: 'object',
           required: ['to', 'body'],
-          properties: { to: ref('Destination'), body: { type: 'string', maxLength: 4096 }, clientMsgId: { type: 'string' }, deliverAt: { type: 'integer' } },
+          properties: {
+            to: ref('Destination'),
+            body: { type: 'string', maxLength: 4096 },
+            clientMsgId: { type: 'string' },
+            deliverAt: { type: 'integer' },
+          },
         }),
         responses: {
           '200': ok('stored (or broadcast)', ref('SendAnswer')),
-          '202': ok('scheduled', { type: 'object', properties: { scheduled: { const: true }, clientMsgId: { type: 'string' }, deliverAt: { type: 'integer' } } }),
+          '202': ok('scheduled', {
+            type: 'object',
+            properties: { scheduled: { const: true }, clientMsgId: { type: 'string' }, deliverAt: { type: 'integer' } },
+          }),
           ...errors(400, 401, 403, 404, 429, 503),
         },
       },
     },
     '/messages/{msgId}/recall': {
-      post: { summary: 'Recall one of my messages', security: auth, parameters: [pathParam('msgId', 'message id')], responses: { '204': ok('recalled'), ...errors(400, 401, 403, 404, 409) } },
+      post: {
+        summary: 'Recall one of my messages',
+        security: auth,
+        parameters: [pathParam('msgId', 'message id')],
+        responses: { '204': ok('recalled'), ...errors(400, 401, 403, 404, 409) },
+      },
     },
     '/sync': {
       get: {
         summary: 'Everything after a sync cursor, in order, in pages',
         security: auth,
-        parameters: [queryParam('after', 'cursor (0 = from the start)'), queryParam('limit', '1-1000', { type: 'integer' })],
+        parameters: [
+          queryParam('after', 'cursor (0 = from the start)'),
+          queryParam('limit', '1-1000', { type: 'integer' }),
+        ],
         responses: {
           '200': ok('a page', {
             type: 'object',
             properties: {
-              messages: { type: 'array', items: { type: 'object', properties: { cursor: { type: 'string' }, message: ref('Message') } } },
+              messages: {
+                type: 'array',
+                items: { type: 'object', properties: { cursor: { type: 'string' }, message: ref('Message') } },
+              },
               cursor: { type: 'string' },
               hasMore: { type: 'boolean' },
             },
@@ -165,7 +256,20 @@ export const openApiDocument = {
         responses: {
           '200': ok('conversations', {
             type: 'object',
-            properties: { conversations: { type: 'array', items: { type: 'object', properties: { conversationId: { type: 'string' }, lastSeq: { type: 'string' }, readSeq: { type: 'string' }, unread: { type: 'integer' } } } } },
+            properties: {
+              conversations: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    conversationId: { type: 'string' },
+                    lastSeq: { type: 'string' },
+                    readSeq: { type: 'string' },
+                    unread: { type: 'integer' },
+                  },
+                },
+              },
+            },
           }),
           ...errors(400, 401),
         },
@@ -175,8 +279,16 @@ export const openApiDocument = {
       get: {
         summary: 'History, newest first, paged backwards by seq, with a keyword filter',
         security: auth,
-        parameters: [pathParam('id', 'conversation id'), queryParam('beforeSeq', 'exclusive upper bound'), queryParam('limit', '1-200', { type: 'integer' }), queryParam('q', 'keyword')],
-        responses: { '200': ok('messages', { type: 'object', properties: { messages: { type: 'array', items: ref('Message') } } }), ...errors(400, 401, 403, 404) },
+        parameters: [
+          pathParam('id', 'conversation id'),
+          queryParam('beforeSeq', 'exclusive upper bound'),
+          queryParam('limit', '1-200', { type: 'integer' }),
+          queryParam('q', 'keyword'),
+        ],
+        responses: {
+          '200': ok('messages', { type: 'object', properties: { messages: { type: 'array', items: ref('Message') } } }),
+          ...errors(400, 401, 403, 404),
+        },
       },
     },
     '/conversations/{id}/read': {
@@ -192,14 +304,35 @@ export const openApiDocument = {
       post: {
         summary: 'Create a group',
         security: auth,
-        requestBody: json({ type: 'object', required: ['name'], properties: { name: { type: 'string' }, memberIds: { type: 'array', items: id } } }),
+        requestBody: json({
+          type: 'object',
+          required: ['name'],
+          properties: { name: { type: 'string' }, memberIds: { type: 'array', items: id } },
+        }),
         responses: { '201': ok('created', ref('Group')), ...errors(400, 401, 404, 409) },
       },
-      get: { summary: 'My groups', security: auth, responses: { '200': ok('groups', { type: 'object', properties: { groups: { type: 'array', items: ref('Group') } } }), ...errors(401) } },
+      get: {
+        summary: 'My groups',
+        security: auth,
+        responses: {
+          '200': ok('groups', { type: 'object', properties: { groups: { type: 'array', items: ref('Group') } } }),
+          ...errors(401),
+        },
+      },
     },
     '/groups/{id}': {
-      get: { summary: 'One group (members only)', security: auth, parameters: [pathParam('id', 'group id')], responses: { '200': ok('the group', ref('Group')), ...errors(400, 401, 403, 404) } },
-      delete: { summary: 'Dissolve (owner)', security: auth, parameters: [pathParam('id', 'group id')], responses: { '204': ok('dissolved'), ...errors(400, 401, 403, 404) } },
+      get: {
+        summary: 'One group (members only)',
+        security: auth,
+        parameters: [pathParam('id', 'group id')],
+        responses: { '200': ok('the group', ref('Group')), ...errors(400, 401, 403, 404) },
+      },
+      delete: {
+        summary: 'Dissolve (owner)',
+        security: auth,
+        parameters: [pathParam('id', 'group id')],
+        responses: { '204': ok('dissolved'), ...errors(400, 401, 403, 404) },
+      },
     },
     '/groups/{id}/members': {
       post: {

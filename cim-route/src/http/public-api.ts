@@ -44,9 +44,7 @@ export function publicApi(ctx: PublicApiContext): Router {
   const send = sendBody(ctx.config.maxBodyChars);
 
   const auth = async (req: AuthedRequest, _res: Response, next: NextFunction) => {
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-    req.user = await ctx.accounts.authenticate(token);
+    req.user = await ctx.accounts.authenticate(bearerToken(req));
     next();
   };
   const user = (req: AuthedRequest): TokenClaims => req.user!;
@@ -59,6 +57,10 @@ export function publicApi(ctx: PublicApiContext): Router {
   api.post('/sessions', async (req, res) => {
     const body = parse(loginBody, req.body);
     res.json(await ctx.accounts.login(body.userName, body.password, body.deviceId ?? 'default'));
+  });
+
+  api.post('/sessions/refresh', async (req, res) => {
+    res.json(await ctx.accounts.refresh(bearerToken(req)));
   });
 
   api.delete('/sessions/current', auth, async (req: AuthedRequest, res) => {
@@ -135,7 +137,11 @@ export function publicApi(ctx: PublicApiContext): Router {
   });
 
   api.delete('/groups/:id/members/:userId', auth, async (req: AuthedRequest, res) => {
-    const group = await ctx.groups.remove(user(req).uid, parse(idParam, req.params.id), parse(idParam, req.params.userId));
+    const group = await ctx.groups.remove(
+      user(req).uid,
+      parse(idParam, req.params.id),
+      parse(idParam, req.params.userId),
+    );
     res.json(groupJson(group));
   });
 
@@ -149,7 +155,10 @@ export function publicApi(ctx: PublicApiContext): Router {
     const limit = Math.min(query.limit, ctx.config.syncPageMax);
     const page = await ctx.messages.sync(user(req).uid, query.after, limit);
     if (page.expired) {
-      throw new CimError(ErrorCodes.CURSOR_EXPIRED, `cursor ${query.after} is older than the retention: start again from cursor 0`);
+      throw new CimError(
+        ErrorCodes.CURSOR_EXPIRED,
+        `cursor ${query.after} is older than the retention: start again from cursor 0`,
+      );
     }
     const cursor = page.entries.length ? page.entries[page.entries.length - 1].cursor : query.after;
     res.json({ messages: page.entries, cursor, hasMore: page.hasMore });
@@ -159,5 +168,16 @@ export function publicApi(ctx: PublicApiContext): Router {
 }
 
 function groupJson(group: GroupRecord) {
-  return { groupId: group.groupId, name: group.name, ownerId: group.ownerId, memberIds: group.memberIds, createdAt: group.createdAt };
+  return {
+    groupId: group.groupId,
+    name: group.name,
+    ownerId: group.ownerId,
+    memberIds: group.memberIds,
+    createdAt: group.createdAt,
+  };
+}
+
+function bearerToken(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
 }

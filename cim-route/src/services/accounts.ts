@@ -53,12 +53,31 @@ export class Accounts {
     // Same cost whether or not the user exists, so timing does not reveal names.
     const ok = await verifyPassword(password, user?.passwordHash ?? decoyHash);
     if (!user || !ok) throw new CimError(ErrorCodes.BAD_CREDENTIALS, 'wrong user name or password');
+    return this.startSession(user.userId, user.userName, deviceId, 'password');
+  }
 
-    const server = this.directory.pick(user.userId);
+  /**
+   * A new session for the device of a still-current session, without the password: what a client
+   * uses to reconnect (its push server went away, or its token nears expiry). It costs no password
+   * hash, so a whole server's worth of clients can come back at once. The old session ends.
+   */
+  async refresh(token: string | undefined): Promise<LoginAnswer> {
+    const claims = await this.authenticate(token);
+    return this.startSession(claims.uid, claims.name, claims.dev, 'refresh');
+  }
+
+  /** Picks a push server, stores the device's new session (ending the one it replaces) and signs its token. */
+  private async startSession(
+    userId: string,
+    userName: string,
+    deviceId: string,
+    kind: 'password' | 'refresh',
+  ): Promise<LoginAnswer> {
+    const server = this.directory.pick(userId);
     if (!server) throw new CimError(ErrorCodes.NO_SERVER, 'no push server is available: try again shortly');
 
-    if (this.config.duplicateLogin === 'reject') {
-      const existing = await this.store.getSession(user.userId, deviceId);
+    if (this.config.duplicateLogin === 'reject' && kind === 'password') {
+      const existing = await this.store.getSession(userId, deviceId);
       if (existing && this.directory.isLive(existing.serverId)) {
         throw new CimError(ErrorCodes.ALREADY_LOGGED_IN, `${userName} is already logged in on device "${deviceId}"`);
       }
@@ -67,31 +86,38 @@ export class Accounts {
     const now = this.now();
     const sessionId = randomBytes(12).toString('base64url');
     const expiresAt = now + this.config.tokenTtlMs;
-    this.currentSessions.delete(deviceKey(user.userId, deviceId));
+    this.currentSessions.delete(deviceKey(userId, deviceId));
     const replaced = await this.store.putSession({
-      userId: user.userId,
-      userName: user.userName,
+      userId,
+      userName,
       deviceId,
       sessionId,
       serverId: server.id,
       createdAt: now,
       expiresAt,
     });
-    if (replaced) this.kickReplaced(replaced.serverId, user.userId, deviceId, replaced.sessionId);
+    if (replaced)
+      this.kickReplaced(
+        replaced.serverId,
+        userId,
+        deviceId,
+        replaced.sessionId,
+        kind === 'refresh' ? 'session refreshed' : undefined,
+      );
 
     const claims: TokenClaims = {
-      uid: user.userId,
-      name: user.userName,
+      uid: userId,
+      name: userName,
       dev: deviceId,
       sid: sessionId,
       exp: expiresAt,
       iat: now,
     };
-    this.logger.info({ userId: user.userId, deviceId, serverId: server.id }, 'login');
-    this.metrics.logins.inc();
+    this.logger.info({ userId, deviceId, serverId: server.id, kind }, 'login');
+    this.metrics.logins.inc({ kind });
     return {
-      userId: user.userId,
-      userName: user.userName,
+      userId,
+      userName,
       deviceId,
       sessionId,
       token: signToken(claims, this.config.secret),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
+import { CURSOR_SLOTS_PER_MS } from './cursor.js';
 import { HISTORY_TRIM_BUDGET } from './defaults.js';
 
 export type RedisClient = Redis | Cluster;
@@ -11,12 +12,18 @@ export type RedisClient = Redis | Cluster;
  */
 const FMT = `local function fmt(n) return string.format('%.0f', n) end`;
 
-/** Drops stream entries older than the horizon; returns the highest cursor ever dropped. */
+/**
+ * Drops stream entries older than the horizon; returns the highest cursor ever dropped and the
+ * stream's last cursor. With a slack (appends), a stream checked less than that long ago is left
+ * alone: old entries may outlive the retention by that much, which only keeps them readable a
+ * little longer. Reads trim with no slack, so what they answer is exact.
+ */
 const TRIM = `
-local function trim(stream, meta, horizon)
-  local state = redis.call('HMGET', meta, 'last', 'trimmed')
+local function trim(stream, meta, horizon, slack)
+  local state = redis.call('HMGET', meta, 'last', 'trimmed', 'checked')
   local last = tonumber(state[1] or '0')
   local trimmed = tonumber(state[2] or '0')
+  if slack > 0 and horizon <= tonumber(state[3] or '0') + slack then return trimmed, last end
   local dropped = trimmed
   if last < horizon then
     dropped = last
@@ -24,11 +31,15 @@ local function trim(stream, meta, horizon)
     local older = redis.call('ZREVRANGEBYSCORE', stream, '(' .. fmt(horizon), '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
     if older[2] then dropped = tonumber(older[2]) end
   end
-  if dropped <= trimmed then return trimmed end
+  if slack > 0 then redis.call('HSET', meta, 'checked', fmt(horizon)) end
+  if dropped <= trimmed then return trimmed, last end
   redis.call('ZREMRANGEBYSCORE', stream, '-inf', '(' .. fmt(horizon))
   redis.call('HSET', meta, 'trimmed', fmt(dropped))
-  return dropped
+  return dropped, last
 end`;
+
+/** How stale an append may leave a stream's trimming: a minute, in cursor units (see cursor.ts). */
+const APPEND_TRIM_SLACK = 60_000 * CURSOR_SLOTS_PER_MS;
 
 const LIVE_COUNT = `
 local function liveCount(sessions, now)
@@ -58,8 +69,7 @@ const APPEND = `
 local function append(stream, meta, conversations, msgId, nowSlot, horizon, ttl, conversationId)
   local existing = redis.call('ZSCORE', stream, msgId)
   if existing then return fmt(tonumber(existing)) end
-  trim(stream, meta, tonumber(horizon))
-  local last = tonumber(redis.call('HGET', meta, 'last') or '0')
+  local _, last = trim(stream, meta, tonumber(horizon), ${APPEND_TRIM_SLACK})
   local cursor = fmt(math.max(last + 1, tonumber(nowSlot)))
   redis.call('ZADD', stream, cursor, msgId)
   redis.call('HSET', meta, 'last', cursor)
@@ -179,7 +189,7 @@ return reply`,
   cimStoreReadStream: {
     numberOfKeys: 2,
     lua: `${FMT}${TRIM}
-local trimmed = trim(KEYS[1], KEYS[2], tonumber(ARGV[3]))
+local trimmed = trim(KEYS[1], KEYS[2], tonumber(ARGV[3]), 0)
 if tonumber(ARGV[1]) > 0 and tonumber(ARGV[1]) < trimmed then return false end
 local rows = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '+inf', 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[2]))
 for i = 2, #rows, 2 do rows[i] = fmt(tonumber(rows[i])) end

@@ -45,13 +45,7 @@ export class ClientProtocol {
 
     socket.on('data', (chunk: Buffer) => {
       if (conn.closed) return;
-      let bodies: Buffer[];
-      try {
-        bodies = decoder.push(chunk);
-      } catch (err) {
-        this.reject(conn, err, 'bad-frame');
-        return;
-      }
+      const { frames: bodies, error } = decoder.push(chunk);
       for (const body of bodies) {
         if (conn.closed) return;
         let frame: Frame;
@@ -65,6 +59,9 @@ export class ClientProtocol {
         conn.lastSeen = now();
         this.dispatch(conn, frame);
       }
+      // The frames that arrived whole before a framing error were handled above (a Send is still
+      // relayed, a Ping still answered): only then is the connection refused.
+      if (error && !conn.closed) this.reject(conn, error, 'bad-frame');
     });
     socket.on('error', () => conn.close('socket-error'));
     socket.on('close', () => {
@@ -98,7 +95,10 @@ export class ClientProtocol {
         conn.close('logout');
         return;
       case 'login':
-        conn.send({ requestId: frame.requestId, error: { code: ErrorCodes.INVALID_INPUT, message: 'already logged in on this connection' } });
+        conn.send({
+          requestId: frame.requestId,
+          error: { code: ErrorCodes.INVALID_INPUT, message: 'already logged in on this connection' },
+        });
         return;
       default:
         conn.send({
@@ -121,7 +121,11 @@ export class ClientProtocol {
     // push the newer login out.
     const holder = table.ofDevice(claims.uid, claims.dev)?.user;
     if (holder && holder.sid !== claims.sid && (holder.iat ?? 0) > (claims.iat ?? 0)) {
-      this.reject(conn, new CimError(ErrorCodes.BAD_TOKEN, 'a newer login holds this device: log in again'), 'bad-login');
+      this.reject(
+        conn,
+        new CimError(ErrorCodes.BAD_TOKEN, 'a newer login holds this device: log in again'),
+        'bad-login',
+      );
       return;
     }
     conn.user = claims;
@@ -149,11 +153,21 @@ export class ClientProtocol {
     const from = origin(conn);
     let submitted;
     if ('send' in frame) {
-      submitted = this.ctx.routeLink.submit({ type: 'send', ...from, requestId: frame.requestId ?? 0, send: frame.send });
+      submitted = this.ctx.routeLink.submit({
+        type: 'send',
+        ...from,
+        requestId: frame.requestId ?? 0,
+        send: frame.send,
+      });
     } else if ('ack' in frame) {
       submitted = this.ctx.routeLink.submit({ type: 'ack', ...from, cursor: frame.ack.cursor ?? '0' });
     } else if ('read' in frame) {
-      submitted = this.ctx.routeLink.submit({ type: 'read', ...from, conversationId: frame.read.conversationId ?? '', seq: frame.read.seq ?? '0' });
+      submitted = this.ctx.routeLink.submit({
+        type: 'read',
+        ...from,
+        conversationId: frame.read.conversationId ?? '',
+        seq: frame.read.seq ?? '0',
+      });
     } else {
       return;
     }

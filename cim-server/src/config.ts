@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { TlsMaterial } from '@cim/common';
 
 /** Everything a push server can be told. Defaults are the limits of SPEC §9. */
@@ -24,6 +25,12 @@ export interface PushServerConfig {
   /** Bytes queued for one connection before it is closed as a slow consumer. */
   maxOutboundBytes: number;
   maxConnectionsPerIp: number;
+  /**
+   * Client connections held at once, logged in or not. Absent: derived from the open-file limit
+   * (see `defaultMaxConnections`), so that a full server still has descriptors for its internal
+   * HTTP API, its calls to the route and its registry session.
+   */
+  maxConnections?: number;
   /** How long a SIGTERM drain waits for clients to leave. */
   drainTimeoutMs: number;
   /** TLS on the client TCP port and the internal HTTP API; plain when absent. */
@@ -42,3 +49,32 @@ export const defaultPushServerConfig: Omit<PushServerConfig, 'secret' | 'routeUr
   maxConnectionsPerIp: 25_000,
   drainTimeoutMs: 10_000,
 };
+
+/** Descriptors kept back from clients: internal HTTP API, route link, registry, logs, refused sockets. */
+export const FD_RESERVE = 64;
+
+/**
+ * The soft "Max open files" limit in the text of /proc/<pid>/limits; undefined when it is
+ * "unlimited" or the line is missing.
+ */
+export function parseMaxOpenFiles(limits: string): number | undefined {
+  const line = limits.split('\n').find((l) => l.startsWith('Max open files'));
+  const soft = line?.slice('Max open files'.length).trim().split(/\s+/)[0];
+  return soft !== undefined && /^\d+$/.test(soft) ? Number(soft) : undefined;
+}
+
+/**
+ * How many client connections fit under this process's soft open-file limit with FD_RESERVE
+ * descriptors to spare. Without a limit to read (no /proc outside Linux) there is no cap.
+ */
+export function defaultMaxConnections(
+  readLimits: () => string = () => readFileSync('/proc/self/limits', 'utf8'),
+): number {
+  let soft: number | undefined;
+  try {
+    soft = parseMaxOpenFiles(readLimits());
+  } catch {
+    return Infinity;
+  }
+  return soft === undefined ? Infinity : Math.max(0, soft - FD_RESERVE);
+}

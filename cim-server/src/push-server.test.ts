@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeFrame, MemoryRegistryHub, signToken, silentLogger, type TokenClaims } from '@cim/common';
+import { waitFor } from '../../test/harness/wait-for.js';
 import { RawClient } from '../../test/support/raw-client.js';
+import { defaultPushServerConfig } from './config.js';
 import { PushServer } from './push-server.js';
 
 const secret = 'test-secret-0123456789abcdef';
@@ -53,7 +55,10 @@ describe('push server: the TCP protocol', () => {
     const client = await connect();
     client.send({ requestId: 1, login: { token: signToken(claims(), secret), cursor: '0' } });
     const ok = await client.next('loginOk');
-    expect(ok).toMatchObject({ requestId: 1, loginOk: { userId: '1', userName: 'alice', sessionId: 's1', serverId: server.id, heartbeatMs: 300 } });
+    expect(ok).toMatchObject({
+      requestId: 1,
+      loginOk: { userId: '1', userName: 'alice', sessionId: 's1', serverId: server.id, heartbeatMs: 300 },
+    });
     client.send({ requestId: 2, ping: {} });
     expect(await client.next('pong')).toEqual({ requestId: 2, pong: {} });
   });
@@ -128,6 +133,19 @@ describe('push server: the TCP protocol', () => {
     await client.closedByServer();
   });
 
+  it('answers the frames that precede garbage in the same write before the Error and the close', async () => {
+    const client = await connect();
+    client.send({ login: { token: signToken(claims(), secret) } });
+    await client.next('loginOk');
+    // One write: a Ping, then a length of 2049 > 1024.
+    client.writeRaw(Buffer.concat([encodeFrame({ requestId: 4, ping: {} }), Buffer.from('8110', 'hex')]));
+    await client.closedByServer();
+    expect(client.frames.slice(1)).toEqual([
+      { requestId: 4, pong: {} },
+      { error: { code: 'CIM_ERR_FRAME_TOO_LARGE', message: expect.any(String) } },
+    ]);
+  });
+
   it('kicks the older connection when the same device logs in again', async () => {
     const first = await connect();
     first.send({ login: { token: signToken(claims({ sid: 's1' }), secret) } });
@@ -167,5 +185,63 @@ describe('push server: the TCP protocol', () => {
     await noisy.closedByServer();
     good.send({ requestId: 3, ping: {} });
     expect(await good.next('pong')).toEqual({ requestId: 3, pong: {} });
+  });
+});
+
+describe('push server: the connection cap below the open-file limit', () => {
+  let server: PushServer;
+  const clients: RawClient[] = [];
+  const connect = async () => {
+    const client = await RawClient.connect(server.tcpAddress.port);
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    server = new PushServer({
+      secret,
+      routeUrl: 'http://127.0.0.1:9',
+      registry: new MemoryRegistryHub().client(),
+      maxConnections: 3,
+      logger: silentLogger,
+    });
+    await server.start();
+  });
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await server.stop({ drainTimeoutMs: 100 });
+  });
+
+  it('derives the cap from the open-file limit unless configured', () => {
+    expect(defaultPushServerConfig.maxConnections).toBeUndefined();
+  });
+
+  it('refuses clients over maxConnections with CIM_ERR_TOO_MANY_CONNECTIONS, keeps the internal API up, and frees a slot when one leaves', async () => {
+    const first = await connect();
+    first.send({ login: { token: signToken(claims(), secret) } });
+    await first.next('loginOk');
+    const idle = [await connect(), await connect()];
+    await waitFor(() => server.connectionCount === 3, { message: 'three connections' });
+
+    const extra = await connect();
+    const error = await extra.next('error');
+    expect(error.error.code).toBe('CIM_ERR_TOO_MANY_CONNECTIONS');
+    await extra.closedByServer();
+    expect(server.connectionCount).toBe(3);
+
+    // The internal HTTP port still answers, and the clients already in keep working.
+    const { host, port } = server.httpAddress;
+    const ready = await fetch(`http://${host}:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    first.send({ requestId: 2, ping: {} });
+    expect(await first.next('pong')).toEqual({ requestId: 2, pong: {} });
+
+    idle[0].close();
+    await waitFor(() => server.connectionCount === 2, { message: 'the count to drop' });
+    const again = await connect();
+    again.send({ login: { token: signToken(claims({ dev: 'tablet', sid: 's2' }), secret) } });
+    await again.next('loginOk');
+    expect(again.frames.some((f) => 'error' in f)).toBe(false);
   });
 });

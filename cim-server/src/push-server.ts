@@ -3,9 +3,18 @@ import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
-import { createLogger, encodeFrame, ErrorCodes, trustedCa, type Frame, type Logger, type ServerRegistry, type ServerInfo } from '@cim/common';
+import {
+  createLogger,
+  encodeFrame,
+  ErrorCodes,
+  trustedCa,
+  type Frame,
+  type Logger,
+  type ServerRegistry,
+  type ServerInfo,
+} from '@cim/common';
 import { ClientProtocol, origin } from './client-protocol.js';
-import { defaultPushServerConfig, type PushServerConfig } from './config.js';
+import { defaultMaxConnections, defaultPushServerConfig, type PushServerConfig } from './config.js';
 import type { Connection } from './connection.js';
 import { ConnectionTable } from './connection-table.js';
 import { LivenessSweeper } from './liveness.js';
@@ -42,6 +51,8 @@ export class PushServer {
   /** Every open socket, logged in or not (the table only has logged-in ones). */
   private readonly open = new Set<Connection>();
   private readonly perIp = new Map<string, number>();
+  /** Cap on `open`, below the open-file limit so the internal HTTP API and the registry keep working. */
+  private readonly maxConnections: number;
   private readonly routeLink: RouteLink;
   private readonly protocol: ClientProtocol;
   private readonly sweeper: LivenessSweeper;
@@ -57,12 +68,19 @@ export class PushServer {
     const { registry, logger, now, processMetrics, ...rest } = options;
     this.config = { ...defaultPushServerConfig, ...stripUndefined(rest) } as PushServerConfig;
     this.id = this.config.id ?? `srv-${randomBytes(4).toString('hex')}`;
+    this.maxConnections = this.config.maxConnections ?? defaultMaxConnections();
     this.registry = registry;
     this.now = now ?? Date.now;
     this.logger = (logger ?? createLogger('cim-server')).child({ serverId: this.id });
     this.metrics = new ServerMetrics({ processMetrics });
     this.metrics.trackRegistry(() => registry.isConnected());
-    this.routeLink = new RouteLink(this.id, this.config.routeUrl, this.config.secret, this.logger, trustedCa(this.config.tls));
+    this.routeLink = new RouteLink(
+      this.id,
+      this.config.routeUrl,
+      this.config.secret,
+      this.logger,
+      trustedCa(this.config.tls),
+    );
     this.protocol = new ClientProtocol({
       serverId: this.id,
       config: this.config,
@@ -88,7 +106,9 @@ export class PushServer {
       metrics: this.metrics,
       isReady: () => this.state === 'running' && this.registered,
     });
-    this.httpServer = tlsOptions ? https.createServer({ cert: tlsOptions.cert, key: tlsOptions.key }, api) : http.createServer(api);
+    this.httpServer = tlsOptions
+      ? https.createServer({ cert: tlsOptions.cert, key: tlsOptions.key }, api)
+      : http.createServer(api);
   }
 
   /** Starts listening and registers in the registry. */
@@ -101,7 +121,10 @@ export class PushServer {
     this.registered = true;
     this.loadTimer = setInterval(() => void this.reportLoad(), LOAD_REPORT_INTERVAL_MS);
     this.loadTimer.unref();
-    this.logger.info({ tcp: this.tcpAddress, http: this.httpAddress }, 'push server started');
+    this.logger.info(
+      { tcp: this.tcpAddress, http: this.httpAddress, maxConnections: this.maxConnections },
+      'push server started',
+    );
   }
 
   get tcpAddress(): { host: string; port: number } {
@@ -159,13 +182,14 @@ export class PushServer {
   private onSocket(socket: net.Socket): void {
     const ip = socket.remoteAddress ?? 'unknown';
     const count = this.perIp.get(ip) ?? 0;
-    if (this.state !== 'running' || count >= this.config.maxConnectionsPerIp) {
-      const running = this.state === 'running';
+    const running = this.state === 'running';
+    const overLimit = running ? this.overLimit(count) : undefined;
+    if (!running || overLimit) {
       this.metrics.rejected.inc({ code: running ? ErrorCodes.TOO_MANY_CONNECTIONS : 'CIM_ERR_DRAINING' });
       // Say why before closing (SPEC §9: each limit gives a coded error); a draining server sends the
       // client back to the route. A peer that never reads is destroyed shortly after.
-      const last: Frame = running
-        ? { error: { code: ErrorCodes.TOO_MANY_CONNECTIONS, message: `at most ${this.config.maxConnectionsPerIp} connections per address` } }
+      const last: Frame = overLimit
+        ? { error: { code: ErrorCodes.TOO_MANY_CONNECTIONS, message: overLimit } }
         : { redirect: { reason: 'server is shutting down' } };
       socket.on('error', () => undefined);
       socket.end(encodeFrame(last));
@@ -176,6 +200,16 @@ export class PushServer {
     const conn = this.protocol.attach(socket);
     this.open.add(conn);
     this.metrics.connections.inc();
+  }
+
+  /** Why one more connection (the `perIpCount + 1`th from its address) is refused, if it is. */
+  private overLimit(perIpCount: number): string | undefined {
+    const { maxConnectionsPerIp } = this.config;
+    if (perIpCount >= maxConnectionsPerIp) return `at most ${maxConnectionsPerIp} connections per address`;
+    // Accepting until accept() fails at the open-file limit would starve the internal HTTP API and
+    // a registry reconnect of descriptors; refusing here keeps a reserve for them.
+    if (this.open.size >= this.maxConnections) return `at most ${this.maxConnections} connections per server`;
+    return undefined;
   }
 
   private onConnectionClosed(conn: Connection): void {

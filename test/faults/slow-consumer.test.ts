@@ -38,7 +38,7 @@ class SlowDevice {
   private constructor(private readonly socket: net.Socket) {
     socket.on('data', (chunk: Buffer) => {
       try {
-        for (const body of this.decoder.push(chunk)) this.frames.push(decodeFrame(body));
+        for (const body of this.decoder.push(chunk).frames) this.frames.push(decodeFrame(body));
       } catch {
         // A reset can cut the last frame short; what came before it is what matters.
       }

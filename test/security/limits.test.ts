@@ -211,7 +211,7 @@ describe('limits are on by default and answer with coded errors', () => {
     ).toMatchObject({ seq: '1' });
   });
 
-  it('accepts a frame of exactly 64 KiB and answers a longer one with CIM_ERR_FRAME_TOO_LARGE, keeping what came before', async () => {
+  it('accepts a frame of exactly 64 KiB and answers a longer one with CIM_ERR_FRAME_TOO_LARGE, keeping what came before, even in the same write', async () => {
     const alice = await user('alice', 'iot');
     const bob = await user('bob');
     const raw = await device(alice.token);
@@ -233,11 +233,22 @@ describe('limits are on by default and answer with coded errors', () => {
       sendResult: { error: { code: 'CIM_ERR_INVALID_INPUT' } },
     });
     expect(raw.closed).toBe(false);
-    // One byte more and the length prefix alone is refused.
-    raw.writeRaw(encodeVarint32(64 * 1024 + 1));
+    // One byte more and the length prefix alone is refused; a Send ahead of it in the same write still goes through.
+    const last: Frame = {
+      requestId: 4,
+      send: { clientMsgId: 'last', to: { userId: bob.userId }, body: 'in the same write' },
+    };
+    raw.writeRaw(Buffer.concat([encodeFrame(last), encodeVarint32(64 * 1024 + 1)]));
     expect((await raw.next('error')).error.code).toBe('CIM_ERR_FRAME_TOO_LARGE');
     await raw.closedByServer();
-    expect((await bob.api.sync('0', 10)).messages.map((e) => e.message.body)).toEqual(['sent before the big frame']);
+    await waitFor(
+      async () => {
+        const bodies = (await bob.api.sync('0', 10)).messages.map((e) => e.message.body);
+        expect(bodies).toEqual(['sent before the big frame', 'in the same write']);
+        return true;
+      },
+      { message: "bob's messages" },
+    );
   });
 
   it('limits group size with 409 CIM_ERR_GROUP_FULL on create and on add', async () => {

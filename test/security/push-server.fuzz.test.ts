@@ -47,7 +47,9 @@ class FuzzConnection {
   private constructor(readonly socket: net.Socket) {
     socket.on('data', (chunk: Buffer) => {
       try {
-        for (const body of this.decoder.push(chunk)) this.frames.push(decodeFrame(body));
+        const { frames, error } = this.decoder.push(chunk);
+        for (const body of frames) this.frames.push(decodeFrame(body));
+        if (error) throw error;
       } catch {
         this.undecodable = true;
       }

@@ -13,8 +13,10 @@ export class RawClient {
   private constructor(readonly socket: net.Socket) {
     const decoder = new FrameDecoder();
     socket.on('data', (chunk) => {
-      for (const body of decoder.push(chunk)) this.frames.push(decodeFrame(body));
+      const { frames, error } = decoder.push(chunk);
+      for (const body of frames) this.frames.push(decodeFrame(body));
       this.notify();
+      if (error) throw error;
     });
     socket.on('close', () => {
       this.closed = true;

@@ -17,10 +17,11 @@ export class ServerConnection extends EventEmitter<{ frame: [Frame]; close: [Err
     this.socket = socket;
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
-      let bodies: Buffer[];
       try {
-        bodies = this.decoder.push(chunk);
-        for (const body of bodies) this.emit('frame', decodeFrame(body));
+        // Frames that arrived before a framing error are delivered first; then the error ends the connection.
+        const { frames, error } = this.decoder.push(chunk);
+        for (const body of frames) this.emit('frame', decodeFrame(body));
+        if (error) throw error;
       } catch (err) {
         this.destroy(err as Error);
       }
@@ -38,7 +39,9 @@ export class ServerConnection extends EventEmitter<{ frame: [Frame]; close: [Err
     tlsOptions?: { ca?: string | Buffer; rejectUnauthorized?: boolean },
   ): Promise<ServerConnection> {
     return new Promise((resolve, reject) => {
-      const socket = tlsOptions ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host, ...tlsOptions }) : net.connect({ host, port });
+      const socket = tlsOptions
+        ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host, ...tlsOptions })
+        : net.connect({ host, port });
       const ready = tlsOptions ? 'secureConnect' : 'connect';
       const fail = (err: Error) => {
         cleanup();

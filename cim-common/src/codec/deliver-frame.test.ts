@@ -27,7 +27,7 @@ describe('SharedDeliver (encode-once fan-out)', () => {
 
   it('omits the cursor for broadcasts (cursor 0) and still decodes', () => {
     const bytes = Buffer.concat(new SharedDeliver(message).framePartsFor('0'));
-    const [body] = new FrameDecoder().push(bytes);
+    const [body] = new FrameDecoder().push(bytes).frames;
     expect(decodeFrame(body)).toEqual({ deliver: { message, cursor: '0' } });
   });
 

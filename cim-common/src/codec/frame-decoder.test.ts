@@ -8,14 +8,18 @@ const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 describe('FrameDecoder (varint32 length framing)', () => {
   it('splits a Ping frame given as a hex vector', () => {
     // Frame{ping: {}} = field 11, wire type 2, length 0 → 5a 00; prefix 02.
-    const frames = new FrameDecoder().push(hex('02 5a00'));
+    const { frames } = new FrameDecoder().push(hex('02 5a00'));
     expect(frames.map((f) => f.toString('hex'))).toEqual(['5a00']);
     expect(decodeFrame(frames[0])).toEqual({ ping: {} });
   });
 
   it('decodes several frames that arrive in one chunk', () => {
-    const chunk = Buffer.concat([encodeFrame({ ping: {} }), encodeFrame({ requestId: 7, ack: { cursor: '42' } }), encodeFrame({ logout: {} })]);
-    const frames = new FrameDecoder().push(chunk).map(decodeFrame);
+    const chunk = Buffer.concat([
+      encodeFrame({ ping: {} }),
+      encodeFrame({ requestId: 7, ack: { cursor: '42' } }),
+      encodeFrame({ logout: {} }),
+    ]);
+    const frames = new FrameDecoder().push(chunk).frames.map(decodeFrame);
     expect(frames).toEqual([{ ping: {} }, { requestId: 7, ack: { cursor: '42' } }, { logout: {} }]);
   });
 
@@ -25,17 +29,23 @@ describe('FrameDecoder (varint32 length framing)', () => {
     expect(bytes[0] & 0x80).toBe(0x80);
     const decoder = new FrameDecoder();
     const out: Buffer[] = [];
-    for (const byte of bytes) out.push(...decoder.push(Buffer.from([byte])));
+    for (const byte of bytes) out.push(...decoder.push(Buffer.from([byte])).frames);
     expect(out).toHaveLength(1);
     expect(decodeFrame(out[0])).toMatchObject({ login: { token: body, client: 'test' } });
     expect(decoder.pendingBytes).toBe(0);
   });
 
   it('handles frames straddling chunk boundaries at every split point', () => {
-    const stream = Buffer.concat([encodeFrame({ ping: {} }), encodeFrame({ send: { clientMsgId: 'c1', to: { userId: '5' }, body: 'héllo' } })]);
+    const stream = Buffer.concat([
+      encodeFrame({ ping: {} }),
+      encodeFrame({ send: { clientMsgId: 'c1', to: { userId: '5' }, body: 'héllo' } }),
+    ]);
     for (let split = 1; split < stream.length; split++) {
       const decoder = new FrameDecoder();
-      const frames = [...decoder.push(stream.subarray(0, split)), ...decoder.push(stream.subarray(split))].map(decodeFrame);
+      const frames = [
+        ...decoder.push(stream.subarray(0, split)).frames,
+        ...decoder.push(stream.subarray(split)).frames,
+      ].map(decodeFrame);
       expect(frames).toEqual([{ ping: {} }, { send: { clientMsgId: 'c1', to: { userId: '5' }, body: 'héllo' } }]);
     }
   });
@@ -43,23 +53,52 @@ describe('FrameDecoder (varint32 length framing)', () => {
   it('refuses a frame over the limit from its length prefix alone, before the body arrives', () => {
     const decoder = new FrameDecoder({ maxFrameBytes: 1024 });
     // 0x80 0x08 = 1024 is allowed; 0x81 0x08 = 1025 is not.
-    expect(() => decoder.push(hex('8108'))).toThrowError(expect.objectContaining({ code: 'CIM_ERR_FRAME_TOO_LARGE' }));
-    expect(new FrameDecoder({ maxFrameBytes: 1024 }).push(hex('8008'))).toEqual([]);
+    expect(decoder.push(hex('8108'))).toEqual({
+      frames: [],
+      error: expect.objectContaining({ code: 'CIM_ERR_FRAME_TOO_LARGE' }),
+    });
+    expect(new FrameDecoder({ maxFrameBytes: 1024 }).push(hex('8008'))).toEqual({ frames: [] });
   });
 
   it('refuses the default 64 KiB + 1 frame', () => {
     // 65537 = 0x10001 → varint 81 80 04
-    expect(() => new FrameDecoder().push(hex('818004'))).toThrowError(CimError);
+    expect(new FrameDecoder().push(hex('818004')).error).toBeInstanceOf(CimError);
   });
 
   it('refuses a length prefix longer than five bytes', () => {
-    expect(() => new FrameDecoder().push(hex('ffffffffff01'))).toThrowError(expect.objectContaining({ code: 'CIM_ERR_BAD_FRAME' }));
+    expect(new FrameDecoder().push(hex('ffffffffff01')).error).toMatchObject({ code: 'CIM_ERR_BAD_FRAME' });
   });
 
   it('stays failed after an error, since the stream cannot be resynchronised', () => {
     const decoder = new FrameDecoder({ maxFrameBytes: 10 });
-    expect(() => decoder.push(hex('7f'))).toThrow();
-    expect(() => decoder.push(hex('02 5a00'))).toThrowError(expect.objectContaining({ code: 'CIM_ERR_BAD_FRAME' }));
+    expect(decoder.push(hex('7f')).error).toBeInstanceOf(CimError);
+    expect(decoder.push(hex('02 5a00'))).toEqual({
+      frames: [],
+      error: expect.objectContaining({ code: 'CIM_ERR_BAD_FRAME' }),
+    });
+  });
+
+  it('hands over the valid frames that precede an oversized length in the same chunk, then reports the error', () => {
+    const decoder = new FrameDecoder({ maxFrameBytes: 1024 });
+    const ping = encodeFrame({ requestId: 1, ping: {} });
+    const send = encodeFrame({ requestId: 2, send: { clientMsgId: 'c1', to: { userId: '5' }, body: 'hi' } });
+    // 0x81 0x08 = 1025 > 1024, followed by bytes that must never be read as a frame.
+    const { frames, error } = decoder.push(Buffer.concat([ping, send, hex('8108 02 5a00')]));
+    expect(frames.map(decodeFrame)).toEqual([
+      { requestId: 1, ping: {} },
+      { requestId: 2, send: { clientMsgId: 'c1', to: { userId: '5' }, body: 'hi' } },
+    ]);
+    expect(error).toMatchObject({ code: 'CIM_ERR_FRAME_TOO_LARGE' });
+    expect(decoder.push(hex('02 5a00'))).toEqual({
+      frames: [],
+      error: expect.objectContaining({ code: 'CIM_ERR_BAD_FRAME' }),
+    });
+  });
+
+  it('hands over the valid frames that precede a malformed length prefix in the same chunk', () => {
+    const { frames, error } = new FrameDecoder().push(Buffer.concat([encodeFrame({ ping: {} }), hex('ffffffffff01')]));
+    expect(frames.map(decodeFrame)).toEqual([{ ping: {} }]);
+    expect(error).toMatchObject({ code: 'CIM_ERR_BAD_FRAME' });
   });
 });
 
@@ -73,7 +112,7 @@ describe('decodeFrame', () => {
   });
 
   it('keeps 64-bit ids exact as decimal strings', () => {
-    const [body] = new FrameDecoder().push(encodeFrame({ ack: { cursor: '18446744073709551615' } }));
+    const [body] = new FrameDecoder().push(encodeFrame({ ack: { cursor: '18446744073709551615' } })).frames;
     const frame = decodeFrame(body);
     expect(frame).toEqual({ ack: { cursor: '18446744073709551615' } });
   });

@@ -3,6 +3,17 @@ import { MAX_VARINT32_BYTES } from './varint.js';
 
 export const DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
 
+/** What one chunk yields. */
+export interface DecodedChunk {
+  /** Complete frame bodies, in order; with an error, those that came before it. */
+  frames: Buffer[];
+  /**
+   * CIM_ERR_FRAME_TOO_LARGE or CIM_ERR_BAD_FRAME: the stream is malformed after `frames`. Handle
+   * `frames` first, then the error; the decoder refuses further input.
+   */
+  error?: CimError;
+}
+
 /**
  * Splits a byte stream into varint32-length-prefixed frames (Netty's
  * ProtobufVarint32FrameDecoder framing).
@@ -29,12 +40,13 @@ export class FrameDecoder {
   }
 
   /**
-   * Feeds a chunk and returns the complete frame bodies it finished. Throws a `CimError`
-   * (CIM_ERR_FRAME_TOO_LARGE or CIM_ERR_BAD_FRAME) on malformed input; after that the decoder
-   * refuses further input, because the stream can no longer be resynchronised.
+   * Feeds a chunk and returns the complete frame bodies it finished. Malformed input ends the
+   * stream with an `error` rather than a throw, so that valid frames which arrived in the same
+   * chunk before it (e.g. a Send followed by garbage) are still handed over. After an error the
+   * decoder refuses further input, because the stream can no longer be resynchronised.
    */
-  push(chunk: Buffer): Buffer[] {
-    if (this.failed) throw new CimError(ErrorCodes.BAD_FRAME, 'decoder already failed');
+  push(chunk: Buffer): DecodedChunk {
+    if (this.failed) return { frames: [], error: new CimError(ErrorCodes.BAD_FRAME, 'decoder already failed') };
     const frames: Buffer[] = [];
     let offset = 0;
     while (offset < chunk.length) {
@@ -44,8 +56,7 @@ export class FrameDecoder {
         this.lengthBytes++;
         if (byte & 0x80) {
           if (this.lengthBytes >= MAX_VARINT32_BYTES) {
-            this.failed = true;
-            throw new CimError(ErrorCodes.BAD_FRAME, 'frame length prefix is longer than 5 bytes');
+            return this.fail(frames, new CimError(ErrorCodes.BAD_FRAME, 'frame length prefix is longer than 5 bytes'));
           }
           continue;
         }
@@ -54,10 +65,12 @@ export class FrameDecoder {
         this.lengthValue = 0;
         this.lengthBytes = 0;
         if (length > this.maxFrameBytes) {
-          this.failed = true;
-          throw new CimError(
-            ErrorCodes.FRAME_TOO_LARGE,
-            `frame of ${length} bytes exceeds the limit of ${this.maxFrameBytes} bytes`,
+          return this.fail(
+            frames,
+            new CimError(
+              ErrorCodes.FRAME_TOO_LARGE,
+              `frame of ${length} bytes exceeds the limit of ${this.maxFrameBytes} bytes`,
+            ),
           );
         }
         if (length === 0) {
@@ -81,7 +94,12 @@ export class FrameDecoder {
         this.state = 'length';
       }
     }
-    return frames;
+    return { frames };
+  }
+
+  private fail(frames: Buffer[], error: CimError): DecodedChunk {
+    this.failed = true;
+    return { frames, error };
   }
 
   /** Bytes of the unfinished frame received so far, its length prefix included (tells a truncated stream). */

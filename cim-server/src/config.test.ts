@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultMaxConnections, FD_RESERVE, parseMaxOpenFiles } from './config.js';
+
+// The layout of /proc/<pid>/limits on Linux (columns padded with spaces).
+const limits = (soft: string, hard: string) =>
+  [
+    'Limit                     Soft Limit           Hard Limit           Units     ',
+    'Max cpu time              unlimited            unlimited            seconds   ',
+    'Max processes             96364                96364                processes ',
+    `Max open files            ${soft.padEnd(21)}${hard.padEnd(21)}files     `,
+    'Max locked memory         8388608              8388608              bytes     ',
+    '',
+  ].join('\n');
+
+describe('the open-file limit behind the default connection cap', () => {
+  it('reads the soft "Max open files" limit, not the hard one', () => {
+    expect(parseMaxOpenFiles(limits('1024', '1048576'))).toBe(1024);
+  });
+
+  it('reads no limit from "unlimited" or a text without the line', () => {
+    expect(parseMaxOpenFiles(limits('unlimited', 'unlimited'))).toBeUndefined();
+    expect(parseMaxOpenFiles('Limit  Soft Limit  Hard Limit  Units\n')).toBeUndefined();
+    expect(parseMaxOpenFiles('')).toBeUndefined();
+  });
+
+  it('keeps FD_RESERVE descriptors back from clients', () => {
+    expect(defaultMaxConnections(() => limits('1024', '4096'))).toBe(1024 - FD_RESERVE);
+    expect(defaultMaxConnections(() => limits('10', '10'))).toBe(0);
+  });
+
+  it('does not limit where the limits cannot be read (no /proc outside Linux) or say unlimited', () => {
+    const missing = () => {
+      throw Object.assign(new Error("ENOENT: no such file or directory, open '/proc/self/limits'"), { code: 'ENOENT' });
+    };
+    expect(defaultMaxConnections(missing)).toBe(Infinity);
+    expect(defaultMaxConnections(() => limits('unlimited', 'unlimited'))).toBe(Infinity);
+  });
+
+  it.runIf(process.platform === 'linux')('finds the limit in the real /proc/self/limits', () => {
+    expect(parseMaxOpenFiles(readFileSync('/proc/self/limits', 'utf8'))).toBeGreaterThan(0);
+  });
+});

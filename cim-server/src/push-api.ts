@@ -137,9 +137,12 @@ export function applyPush(request: PushRequest, table: ConnectionTable): number 
       }
     }
   }
-  for (const message of request.broadcasts ?? []) {
-    const bytes = [encodeFrame({ deliver: { message, cursor: '0' } })];
-    for (const conn of table.all()) if (conn.writeParts(bytes)) written++;
+  const broadcasts = request.broadcasts ?? [];
+  if (broadcasts.length > 0) {
+    // Every connection gets the same bytes: all the request's broadcasts encoded once, as one
+    // buffer, so a connection costs one write whatever the number of messages.
+    const bytes = [Buffer.concat(broadcasts.map((message) => encodeFrame({ deliver: { message, cursor: '0' } })))];
+    for (const conn of table.all()) if (conn.writeParts(bytes)) written += broadcasts.length;
   }
   for (const { frame, userIds, deviceId } of request.frames ?? []) {
     const bytes = [encodeFrame(frame as never)];

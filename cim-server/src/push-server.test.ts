@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeFrame, MemoryRegistryHub, signToken, silentLogger, type TokenClaims } from '@cim/common';
+import {
+  encodeFrame,
+  INTERNAL_PUSH_PATH,
+  MemoryRegistryHub,
+  signToken,
+  silentLogger,
+  type TokenClaims,
+} from '@cim/common';
 import { waitFor } from '../../test/harness/wait-for.js';
 import { RawClient } from '../../test/support/raw-client.js';
 import { defaultPushServerConfig } from './config.js';
@@ -61,6 +68,35 @@ describe('push server: the TCP protocol', () => {
     });
     client.send({ requestId: 2, ping: {} });
     expect(await client.next('pong')).toEqual({ requestId: 2, pong: {} });
+  });
+
+  it('writes every broadcast of a push request to every connection once, in order', async () => {
+    const [alice, bob] = [await connect(), await connect()];
+    alice.send({ requestId: 1, login: { token: signToken(claims(), secret) } });
+    bob.send({ requestId: 1, login: { token: signToken(claims({ uid: '2', name: 'bob', sid: 's2' }), secret) } });
+    await Promise.all([alice.next('loginOk'), bob.next('loginOk')]);
+    const message = (n: number) => ({
+      msgId: String(n),
+      conversationId: 'broadcast',
+      seq: '0',
+      fromUserId: '1',
+      fromUserName: 'alice',
+      to: { broadcast: true as const },
+      body: `lobby ${n}`,
+      ts: '1',
+      clientMsgId: `b${n}`,
+    });
+    const res = await fetch(`http://127.0.0.1:${server.httpAddress.port}${INTERNAL_PUSH_PATH}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ broadcasts: [message(1), message(2), message(3)] }),
+    });
+    expect(await res.json()).toEqual({ written: 6 });
+    for (const client of [alice, bob]) {
+      const bodies = () => client.frames.flatMap((f) => ('deliver' in f ? [f.deliver.message!.body] : []));
+      await waitFor(() => bodies().length >= 3, { message: 'three broadcasts' });
+      expect(bodies()).toEqual(['lobby 1', 'lobby 2', 'lobby 3']);
+    }
   });
 
   it('closes a connection that does not log in within the login timeout', async () => {

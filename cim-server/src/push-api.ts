@@ -29,6 +29,12 @@ const message = z.object({
   clientMsgId: z.string(),
   recalled: z.boolean().optional(),
 });
+const MAX_UINT64 = 2n ** 64n - 1n;
+/** A Deliver cursor: a decimal uint64 (only a 20-digit one can be too large). */
+const uint64 = z
+  .string()
+  .regex(/^\d{1,20}$/, 'a cursor is a decimal integer')
+  .refine((c) => c.length < 20 || BigInt(c) <= MAX_UINT64, 'a cursor fits in 64 bits');
 const pushRequestSchema = z.object({
   deliveries: z
     .array(
@@ -37,7 +43,7 @@ const pushRequestSchema = z.object({
         targets: z.array(
           z.object({
             userId: z.string(),
-            cursor: z.string(),
+            cursor: uint64,
             deviceId: z.string().optional(),
             sessionIds: z.array(z.string()).optional(),
           }),
@@ -47,7 +53,13 @@ const pushRequestSchema = z.object({
     .optional(),
   broadcasts: z.array(message).optional(),
   frames: z
-    .array(z.object({ frame: z.record(z.string(), z.unknown()), userIds: z.array(z.string()), deviceId: z.string().optional() }))
+    .array(
+      z.object({
+        frame: z.record(z.string(), z.unknown()),
+        userIds: z.array(z.string()),
+        deviceId: z.string().optional(),
+      }),
+    )
     .optional(),
   kicks: z
     .array(z.object({ userId: z.string(), deviceId: z.string(), sessionId: z.string(), reason: z.string() }))
@@ -95,7 +107,9 @@ export function createPushApi(ctx: PushApiContext): Express {
     (req: Request, res: Response) => {
       const parsed = pushRequestSchema.safeParse(req.body);
       if (!parsed.success) {
-        res.status(400).json({ code: 'CIM_ERR_INVALID_INPUT', message: parsed.error.issues[0]?.message ?? 'invalid push request' });
+        res
+          .status(400)
+          .json({ code: 'CIM_ERR_INVALID_INPUT', message: parsed.error.issues[0]?.message ?? 'invalid push request' });
         return;
       }
       const written = applyPush(parsed.data as PushRequest, ctx.table);
@@ -111,7 +125,9 @@ export function createPushApi(ctx: PushApiContext): Express {
   });
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    res.status(status).json({ code: status === 500 ? 'CIM_ERR_INTERNAL' : 'CIM_ERR_INVALID_INPUT', message: err.message });
+    res
+      .status(status)
+      .json({ code: status === 500 ? 'CIM_ERR_INTERNAL' : 'CIM_ERR_INVALID_INPUT', message: err.message });
   });
   return app;
 }
@@ -129,11 +145,11 @@ export function applyPush(request: PushRequest, table: ConnectionTable): number 
     // Encode the message once, whatever the number of recipients.
     const shared = new SharedDeliver(delivery.message);
     for (const target of delivery.targets) {
-      let parts: Buffer[] | undefined;
+      let frame: Buffer[] | undefined;
       for (const conn of connectionsOf(table, target.userId, target.deviceId)) {
         if (target.sessionIds && !target.sessionIds.includes(conn.user!.sid)) continue;
-        parts ??= shared.framePartsFor(target.cursor);
-        if (conn.writeParts(parts)) written++;
+        frame ??= [shared.frameFor(target.cursor)];
+        if (conn.writeParts(frame)) written++;
       }
     }
   }

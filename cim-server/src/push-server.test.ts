@@ -99,6 +99,38 @@ describe('push server: the TCP protocol', () => {
     }
   });
 
+  it('answers a push with a cursor that is not a uint64 with 400, not 500', async () => {
+    const push = (cursor: string) =>
+      fetch(`http://127.0.0.1:${server.httpAddress.port}${INTERNAL_PUSH_PATH}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          deliveries: [
+            {
+              message: {
+                msgId: '1',
+                conversationId: 'p:1:2',
+                seq: '1',
+                fromUserId: '2',
+                fromUserName: 'bob',
+                to: { userId: '1' },
+                body: 'hi',
+                ts: '1',
+                clientMsgId: 'c',
+              },
+              targets: [{ userId: '1', cursor }],
+            },
+          ],
+        }),
+      });
+    for (const bad of ['abc', '-1', '1.5', '', '18446744073709551616', '123456789012345678901']) {
+      const res = await push(bad);
+      expect(res.status, bad).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+    }
+    expect((await push('18446744073709551615')).status).toBe(200);
+  });
+
   it('closes a connection that does not log in within the login timeout', async () => {
     const client = await connect();
     const error = await client.next('error', 3_000);

@@ -20,19 +20,23 @@ describe('SharedDeliver (encode-once fan-out)', () => {
   it('produces exactly the bytes of a normally encoded Deliver frame, for any cursor', () => {
     const shared = new SharedDeliver(message);
     for (const cursor of ['1', '127', '128', '1807478169600000', '18446744073709551615']) {
-      const parts = Buffer.concat(shared.framePartsFor(cursor));
-      expect(parts.equals(encodeFrame({ deliver: { message, cursor } }))).toBe(true);
+      expect(shared.frameFor(cursor).equals(encodeFrame({ deliver: { message, cursor } }))).toBe(true);
     }
   });
 
   it('omits the cursor for broadcasts (cursor 0) and still decodes', () => {
-    const bytes = Buffer.concat(new SharedDeliver(message).framePartsFor('0'));
+    const bytes = new SharedDeliver(message).frameFor('0');
     const [body] = new FrameDecoder().push(bytes).frames;
     expect(decodeFrame(body)).toEqual({ deliver: { message, cursor: '0' } });
   });
 
-  it('shares the message bytes between recipients instead of copying them', () => {
+  it('gives each recipient its own frame, whatever came before', () => {
     const shared = new SharedDeliver(message);
-    expect(shared.framePartsFor('5')[1]).toBe(shared.framePartsFor('6')[1]);
+    const first = shared.frameFor('1807478169600000');
+    const second = shared.frameFor('5');
+    expect(decodeFrame(new FrameDecoder().push(first).frames[0])).toEqual({
+      deliver: { message, cursor: '1807478169600000' },
+    });
+    expect(decodeFrame(new FrameDecoder().push(second).frames[0])).toEqual({ deliver: { message, cursor: '5' } });
   });
 });

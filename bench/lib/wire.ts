@@ -112,20 +112,19 @@ export class CimStreamParser {
     let o = start;
     let requestId = 0;
     while (o < end) {
-      const [tag, afterTag] = readVarint(buf, o);
-      o = afterTag;
+      const tag = readVarint(buf, o);
       const field = Math.floor(tag / 8);
       const wire = tag & 7;
       if (wire === 0) {
-        const [value, after] = readVarint(buf, o);
+        const value = readVarint(buf, varintEnd);
         if (field === 1) requestId = value;
-        o = after;
+        o = varintEnd;
         continue;
       }
       if (wire !== 2) return; // not produced by the server
-      const [len, afterLen] = readVarint(buf, o);
-      const bodyStart = afterLen;
-      const bodyEnd = afterLen + len;
+      const len = readVarint(buf, varintEnd);
+      const bodyStart = varintEnd;
+      const bodyEnd = bodyStart + len;
       if (field === 32) this.deliver(buf, bodyStart, bodyEnd);
       else if (field === 30) this.handler.onLoginOk();
       else if (field === 31) this.handler.onPong();
@@ -139,18 +138,18 @@ export class CimStreamParser {
   private deliver(buf: Buffer, start: number, end: number): void {
     let o = start;
     while (o < end) {
-      const [tag, afterTag] = readVarint(buf, o);
-      o = afterTag;
+      const tag = readVarint(buf, o);
       if ((tag & 7) === 0) {
-        o = readVarint(buf, o)[1];
+        readVarint(buf, varintEnd);
+        o = varintEnd;
         continue;
       }
-      const [len, afterLen] = readVarint(buf, o);
+      const len = readVarint(buf, varintEnd);
       if (tag >>> 3 === 1) {
-        this.message(buf, afterLen, afterLen + len);
+        this.message(buf, varintEnd, varintEnd + len);
         return;
       }
-      o = afterLen + len;
+      o = varintEnd + len;
     }
   }
 
@@ -160,21 +159,20 @@ export class CimStreamParser {
     let bodyStart = -1;
     let bodyEnd = -1;
     while (o < end) {
-      const [tag, afterTag] = readVarint(buf, o);
-      o = afterTag;
+      const tag = readVarint(buf, o);
       const field = tag >>> 3;
       if ((tag & 7) === 0) {
-        const [value, after] = readVarint(buf, o);
+        const value = readVarint(buf, varintEnd);
         if (field === 4) from = value;
-        o = after;
+        o = varintEnd;
         continue;
       }
-      const [len, afterLen] = readVarint(buf, o);
+      const len = readVarint(buf, varintEnd);
       if (field === 7) {
-        bodyStart = afterLen;
-        bodyEnd = afterLen + len;
+        bodyStart = varintEnd;
+        bodyEnd = varintEnd + len;
       }
-      o = afterLen + len;
+      o = varintEnd + len;
     }
     if (bodyStart >= 0) this.handler.onDeliver(from, buf, bodyStart, bodyEnd);
   }
@@ -219,27 +217,34 @@ export function sendFrame(requestId: number, toUserId: number, clientMsgId: stri
 function hasField(buf: Buffer, start: number, end: number, field: number): boolean {
   let o = start;
   while (o < end) {
-    const [tag, afterTag] = readVarint(buf, o);
-    o = afterTag;
+    const tag = readVarint(buf, o);
     if (tag >>> 3 === field) return true;
-    if ((tag & 7) === 0) o = readVarint(buf, o)[1];
-    else {
-      const [len, afterLen] = readVarint(buf, o);
-      o = afterLen + len;
+    if ((tag & 7) === 0) {
+      readVarint(buf, varintEnd);
+      o = varintEnd;
+    } else {
+      const len = readVarint(buf, varintEnd);
+      o = varintEnd + len;
     }
   }
   return false;
 }
 
-/** A varint as a double (exact below 2^53) and the offset after it. */
-function readVarint(buf: Buffer, offset: number): [number, number] {
+/** Where the last `readVarint` stopped: a module-level cursor instead of a tuple per varint (no garbage). */
+let varintEnd = 0;
+
+/** A varint as a double (exact below 2^53); the offset after it is left in `varintEnd`. */
+function readVarint(buf: Buffer, offset: number): number {
   let value = 0;
   let shift = 1;
   let o = offset;
   for (;;) {
     const b = buf[o++];
     value += (b & 0x7f) * shift;
-    if (b < 0x80) return [value, o];
+    if (b < 0x80) {
+      varintEnd = o;
+      return value;
+    }
     shift *= 128;
   }
 }

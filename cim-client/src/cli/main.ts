@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { benchCommand } from './commands/bench.js';
 import { chatCommand } from './commands/chat.js';
 import { registerCommand } from './commands/register.js';
 import { routeCommand } from './commands/route.js';
@@ -19,6 +20,7 @@ await yargs(hideBin(process.argv))
   .command(chatCommand)
   .command(sendCommand)
   .command(tailCommand)
+  .command(benchCommand)
   .demandCommand(1, 'name a command: cim --help lists them')
   .strict()
   .fail((message, err, y) => {

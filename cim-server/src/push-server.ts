@@ -221,8 +221,10 @@ export class PushServer {
     if (count <= 0) this.perIp.delete(ip);
     else this.perIp.set(ip, count);
     // Only the connection still registered for its device speaks for the session: a connection
-    // replaced by a newer login on this device must not end that newer session.
-    if (this.table.remove(conn) && conn.closeReason !== 'logout') {
+    // replaced by a newer login on this device must not end that newer session. A logout ended it
+    // already; a client redirected by a drain comes straight back through the route and refreshes
+    // it there (ending it here would cost that client a password login).
+    if (this.table.remove(conn) && conn.closeReason !== 'logout' && conn.closeReason !== 'redirected') {
       void this.routeLink.submit({ type: 'closed', ...origin(conn) });
     }
   }

@@ -338,11 +338,11 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       connection.destroy();
       return;
     }
-    const loginOk = new Promise<void>((resolve, reject) => {
+    const loginOk = new Promise<{ heartbeatMs?: number }>((resolve, reject) => {
       const onFrame = (frame: Frame) => {
         if ('loginOk' in frame) {
           connection.off('close', onClose);
-          resolve();
+          resolve(frame.loginOk);
         } else if ('error' in frame) {
           reject(new CimError(frame.error.code as never, frame.error.message));
         }
@@ -360,10 +360,13 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     this.lastHeard = Date.now();
     // No cursor in Login: the SDK catches up over HTTP itself.
     connection.send({ login: { token: login.token, client: 'cim-ts-sdk' } });
-    await loginOk;
+    const accepted = await loginOk;
     this.backoff.reset();
     this.onlineSince = Date.now();
-    this.startHeartbeat(Math.min(login.heartbeatMs, this.options.heartbeatMs ?? login.heartbeatMs));
+    // The push server evicts by its own heartbeat, which it states in LoginOk; the route's figure
+    // is what it expects servers to use.
+    const heartbeatMs = accepted.heartbeatMs || login.heartbeatMs;
+    this.startHeartbeat(Math.min(heartbeatMs, this.options.heartbeatMs ?? heartbeatMs));
     this.setState('online');
     await this.catchUp(signal);
   }
@@ -484,16 +487,18 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     }, delayMs);
   }
 
-  private startHeartbeat(intervalMs: number): void {
+  private startHeartbeat(heartbeatMs: number): void {
     this.stopHeartbeat();
+    // Twice per heartbeat: the server evicts after 1.5 heartbeats of silence, so one late ping (a
+    // busy event loop, a slow network) must not cost the connection and its session.
     this.heartbeatTimer = setInterval(() => {
-      // No frame (not even a Pong) for two intervals: the server or the path to it is dead.
-      if (Date.now() - this.lastHeard > intervalMs * 2) {
+      // No frame (not even a Pong) for two heartbeats: the server or the path to it is dead.
+      if (Date.now() - this.lastHeard > heartbeatMs * 2) {
         this.connectionLost(new CimError(ErrorCodes.TIMEOUT, 'push server stopped answering heartbeats'));
         return;
       }
       this.connection?.send({ ping: {} });
-    }, intervalMs);
+    }, heartbeatMs / 2);
     this.heartbeatTimer.unref();
   }
 

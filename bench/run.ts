@@ -4,7 +4,9 @@
  * it from two generator processes, and prints a table + writes bench-results/<time>.json.
  *
  *   node --import tsx bench/run.ts [--quick] [--only b1,mqtt,b2,b3] [--b3-connections 19500]
- *                                  [--embedded] [--log-level warn]
+ *                                  [--b3-servers 6] [--b3-total 102000] [--embedded] [--log-level warn]
+ *
+ * `b3` runs both B3 phases (one server, then several); `--only b3many` runs just the second.
  *
  * Every count and duration is bounded; every child process and temp dir is removed at the end.
  * The exit code is 1 only if a completeness check of CIM fails (never for speed).
@@ -17,35 +19,51 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startCluster, type BenchCluster } from './lib/cluster.js';
-import { costOf, fmtInt, type Ctx, type ScenarioResult, type Sizes } from './lib/context.js';
+import { costOf, fmtInt, sourceAddresses, type Ctx, type ScenarioResult, type Sizes } from './lib/context.js';
 import { Generator } from './lib/generator-api.js';
 import { runB1 } from './scenarios/b1-fanout.js';
 import { runB2 } from './scenarios/b2-private.js';
 import { runB3 } from './scenarios/b3-connections.js';
+import { runB3Cluster } from './scenarios/b3-many-servers.js';
 import { runMosquitto } from './scenarios/yardstick-mosquitto.js';
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'b1,mqtt,b2,b3' },
-    'b3-connections': { type: 'string' },
-    'b2-concurrency': { type: 'string' },
-    'b2-duration-ms': { type: 'string' },
-    /** open-loop rates, e.g. 1000,5000 (empty: saturation only) */
-    'b2-rates': { type: 'string' },
-    'b2-transports': { type: 'string', default: 'http,tcp' },
-    /** B1 variants to run: broadcast,deliveries,group,route-broadcast */
-    'b1-variants': { type: 'string', default: 'broadcast,deliveries,group,route-broadcast' },
-    /** B1 and yardstick client counts, e.g. 1000,10000 */
-    'b1-n': { type: 'string' },
-    embedded: { type: 'boolean', default: false },
-    'log-level': { type: 'string', default: 'warn' },
-    /** Write CPU profiles of the route and the push servers into this directory. */
-    profile: { type: 'string' },
-    /** Run the push servers with a bench/experiments/ variant (e.g. coalesce): what-if numbers. */
-    experiment: { type: 'string' },
-  },
-});
+const values = parseOptions();
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        quick: { type: 'boolean', default: false },
+        only: { type: 'string', default: 'b1,mqtt,b2,b3' },
+        'b3-connections': { type: 'string' },
+        /** B3 over several push server processes: servers, and connections over all of them. */
+        'b3-servers': { type: 'string' },
+        'b3-total': { type: 'string' },
+        'b2-concurrency': { type: 'string' },
+        'b2-duration-ms': { type: 'string' },
+        /** open-loop rates, e.g. 1000,5000 (empty: saturation only) */
+        'b2-rates': { type: 'string' },
+        'b2-transports': { type: 'string', default: 'http,tcp' },
+        /** B1 variants to run: broadcast,deliveries,group,route-broadcast */
+        'b1-variants': { type: 'string', default: 'broadcast,deliveries,group,route-broadcast' },
+        /** B1 and yardstick client counts, e.g. 1000,10000 */
+        'b1-n': { type: 'string' },
+        embedded: { type: 'boolean', default: false },
+        'log-level': { type: 'string', default: 'warn' },
+        /** Write CPU profiles of the route and the push servers into this directory. */
+        profile: { type: 'string' },
+        /** Run the push servers with a bench/experiments/ variant (e.g. coalesce): what-if numbers. */
+        experiment: { type: 'string' },
+      },
+    }).values;
+  } catch (err) {
+    // A mistyped option gets one clear line, not a stack trace.
+    console.error(
+      `bench: ${(err as Error).message}; the options are listed at the top of bench/run.ts and in docs/benchmarks.md`,
+    );
+    process.exit(2);
+  }
+}
 const quick = values.quick!;
 const only = new Set(values.only!.split(',').map((s) => s.trim().toLowerCase()));
 
@@ -65,6 +83,9 @@ const sizes: Sizes = quick
       b3HoldMs: 3_000,
       b3HeartbeatMs: 3_000,
       b3LoginSample: 3,
+      b3Servers: 2,
+      b3Total: 2_000,
+      b3ManyHeartbeatMs: 3_000,
       bodySize: 64,
     }
   : {
@@ -82,9 +103,17 @@ const sizes: Sizes = quick
       b3HoldMs: 25_000,
       b3HeartbeatMs: 10_000,
       b3LoginSample: 24,
+      // ≥ 100,000 connections: 17,000 per server, under the 20,000 open files of one process.
+      b3Servers: 6,
+      b3Total: 102_000,
+      // The product's default: 102,000 clients at a 10 s heartbeat send 20,400 pings/s, which alone
+      // fills both cores of a small machine; the earliest clients outlive 1.5 heartbeats anyway.
+      b3ManyHeartbeatMs: 30_000,
       bodySize: 64,
     };
 if (values['b3-connections']) sizes.b3Connections = Number(values['b3-connections']);
+if (values['b3-servers']) sizes.b3Servers = Number(values['b3-servers']);
+if (values['b3-total']) sizes.b3Total = Number(values['b3-total']);
 if (values['b1-n']) sizes.b1Ns = values['b1-n'].split(',').map(Number);
 if (values['b2-duration-ms']) sizes.b2DurationMs = Number(values['b2-duration-ms']);
 if (values['b2-rates'] !== undefined) sizes.b2Rates = values['b2-rates'].split(',').filter(Boolean).map(Number);
@@ -155,21 +184,6 @@ async function helloWorldCpuUs(): Promise<number> {
   return Math.round((used.user + used.system) / 1000);
 }
 
-/** Loopback source addresses the generators can bind (more 4-tuples, as many hosts would give). */
-async function sourceAddresses(): Promise<string[]> {
-  const out: string[] = [];
-  for (let i = 2; i <= 9; i++) {
-    const address = `127.0.0.${i}`;
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(0, address, () => s.close(() => resolve(true)));
-    });
-    if (ok) out.push(address);
-  }
-  return out;
-}
-
 let cluster: BenchCluster | undefined;
 const gens: Generator[] = [];
 let cleaning: Promise<void> | undefined;
@@ -224,7 +238,7 @@ try {
     notes.push(`embedded backends (${why}): in-memory store and registry, route and push server share one process`);
   }
   gens.push(...(await Promise.all([Generator.start('generator-1'), Generator.start('generator-2')])));
-  const localAddresses = await sourceAddresses();
+  const localAddresses = await sourceAddresses(8);
   const ctx: Ctx = { quick, sizes, cluster, gens, localAddresses, results, extraProcs: [], log };
 
   if (only.has('b1')) for (const n of sizes.b1Ns) await runB1(ctx, n, new Set(values['b1-variants']!.split(',')));
@@ -235,6 +249,7 @@ try {
   }
   if (only.has('b2')) await runB2(ctx);
   if (only.has('b3')) await runB3(ctx);
+  if (only.has('b3') || only.has('b3many')) await runB3Cluster(ctx);
 } catch (err) {
   console.error('benchmark failed:', err);
   notes.push(`FAILED: ${(err as Error).message}`);

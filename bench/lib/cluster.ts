@@ -124,8 +124,12 @@ export interface BenchCluster {
   processes(): ProcRef[];
   /** Calls per Redis command since Redis started (INFO commandstats); {} on embedded backends. */
   redisCommandStats(): Promise<Record<string, number>>;
-  /** A fresh push server (real mode: a new `cim server` process; the previous one is stopped first). */
-  startServer(id: string, heartbeatMs: number): Promise<PushServerHandle>;
+  /**
+   * A fresh push server (real mode: a new `cim server` process). The running ones are stopped
+   * first, unless `alongside` (several servers at once; embedded mode has only its one server).
+   */
+  startServer(id: string, heartbeatMs: number, options?: { alongside?: boolean }): Promise<PushServerHandle>;
+  /** Stops every push server started by startServer. */
   stopServer(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -195,11 +199,10 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
     const statsClient = new Redis(redis.url, { lazyConnect: true });
     stack.push(async () => void statsClient.disconnect());
 
-    let server: { proc: BenchProcess; handle: PushServerHandle } | undefined;
+    const servers: { proc: BenchProcess; handle: PushServerHandle }[] = [];
     const stopServer = async () => {
-      if (!server) return;
-      await server.proc.stop('SIGTERM');
-      server = undefined;
+      if (!servers.length) return;
+      await Promise.all(servers.splice(0).map((s) => s.proc.stop('SIGTERM')));
       // After Ctrl-C the route may be gone as well: then there is nothing to wait for.
       if (route.running) await waitForRouteServers(routeUrl, 0, 15_000).catch(() => undefined);
     };
@@ -224,10 +227,10 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
           { name: 'route', pid: route.pid },
           { name: 'redis', pid: pidOfHarness(redis) },
           { name: 'zookeeper', pid: pidOfHarness(zk) },
-          ...(server ? [{ name: 'push-server', pid: server.handle.pid }] : []),
+          ...servers.map((s) => ({ name: 'push-server', pid: s.handle.pid })),
         ].filter((p) => p.pid > 0),
-      async startServer(id, heartbeatMs) {
-        await stopServer();
+      async startServer(id, heartbeatMs, startOptions) {
+        if (!startOptions?.alongside) await stopServer();
         const tcpPort = await freePort();
         const httpPort = await freePort();
         const proc = new BenchProcess(
@@ -265,8 +268,8 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
           pid: proc.pid,
           metrics: () => scrapeMetrics(httpPort),
         };
-        server = { proc, handle };
-        await waitForRouteServers(routeUrl, 1);
+        servers.push({ proc, handle });
+        await waitForRouteServers(routeUrl, servers.length);
         return handle;
       },
       stopServer,

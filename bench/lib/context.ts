@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import type { BenchCluster, PushServerHandle } from './cluster.js';
 import { sleep } from './cluster.js';
 import type { CollectResult, ConnectResult, Generator } from './generator-api.js';
@@ -21,6 +22,11 @@ export interface Sizes {
   b3HoldMs: number;
   b3HeartbeatMs: number;
   b3LoginSample: number;
+  /** B3 over several push server processes: how many servers, and connections over all of them. */
+  b3Servers: number;
+  /** Heartbeat of the several-servers phase of B3. */
+  b3ManyHeartbeatMs: number;
+  b3Total: number;
   bodySize: number;
 }
 
@@ -351,6 +357,24 @@ function attempt<T>(
     });
     req.end(payload);
   });
+}
+
+/**
+ * Loopback source addresses the generators can bind, 127.0.0.2 onwards (more 4-tuples, as many
+ * hosts would give): `count` of them, fewer if some cannot be bound.
+ */
+export async function sourceAddresses(count: number): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 2; i < 2 + count; i++) {
+    const address = `127.0.0.${i}`;
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.createServer();
+      s.once('error', () => resolve(false));
+      s.listen(0, address, () => s.close(() => resolve(true)));
+    });
+    if (ok) out.push(address);
+  }
+  return out;
 }
 
 export function fmtInt(n: number): string {

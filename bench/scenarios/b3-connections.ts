@@ -4,7 +4,7 @@ import { fmtInt, httpJson, sampler, split, type Ctx } from '../lib/context.js';
 import { LatencyHistogram, nowUs } from '../lib/histogram.js';
 import { memory, openFds } from '../lib/proc.js';
 
-const PER_CONNECTION_TARGET = 8 * 1024;
+export const PER_CONNECTION_TARGET = 8 * 1024;
 
 /**
  * B3: idle connections on one push server process with heartbeats running.
@@ -212,11 +212,12 @@ async function pool<T, R>(items: T[], concurrency: number, fn: (item: T) => Prom
   return out;
 }
 
-function mb(bytes: number): number {
+export function mb(bytes: number): number {
   return Math.round((bytes / 2 ** 20) * 10) / 10;
 }
 
-function hardLimit(): string {
+/** The open-file limit of a process (soft/hard): every socket is one descriptor. */
+export function hardLimit(): string {
   try {
     const limits = readFileSync('/proc/self/limits', 'utf8');
     return /Max open files\s+(\d+)\s+(\d+)/.exec(limits)?.slice(1).join('/') ?? '?';

@@ -22,15 +22,25 @@ const claims = (over: Partial<TokenClaims> = {}): TokenClaims => ({
   ...over,
 });
 
+/** Raw TCP clients of the server under test; `closeAll` after each test. */
+function rawClients(serverOf: () => PushServer) {
+  const clients: RawClient[] = [];
+  return {
+    connect: async () => {
+      const client = await RawClient.connect(serverOf().tcpAddress.port);
+      clients.push(client);
+      return client;
+    },
+    closeAll: () => {
+      for (const c of clients.splice(0)) c.close();
+    },
+  };
+}
+
 describe('push server: the TCP protocol', () => {
   let server: PushServer;
   let hub: MemoryRegistryHub;
-  const clients: RawClient[] = [];
-  const connect = async () => {
-    const client = await RawClient.connect(server.tcpAddress.port);
-    clients.push(client);
-    return client;
-  };
+  const { connect, closeAll } = rawClients(() => server);
 
   beforeEach(async () => {
     hub = new MemoryRegistryHub();
@@ -48,7 +58,7 @@ describe('push server: the TCP protocol', () => {
   });
 
   afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
+    closeAll();
     await server.stop({ drainTimeoutMs: 100 });
   });
 
@@ -258,12 +268,7 @@ describe('push server: the TCP protocol', () => {
 
 describe('push server: the connection cap below the open-file limit', () => {
   let server: PushServer;
-  const clients: RawClient[] = [];
-  const connect = async () => {
-    const client = await RawClient.connect(server.tcpAddress.port);
-    clients.push(client);
-    return client;
-  };
+  const { connect, closeAll } = rawClients(() => server);
 
   beforeEach(async () => {
     server = new PushServer({
@@ -277,7 +282,7 @@ describe('push server: the connection cap below the open-file limit', () => {
   });
 
   afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
+    closeAll();
     await server.stop({ drainTimeoutMs: 100 });
   });
 

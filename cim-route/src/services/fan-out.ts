@@ -2,7 +2,7 @@ import type { ChatMessage, Frame, ServerInfo } from '@cim/common';
 import type { RouteMetrics } from '../metrics.js';
 import type { PushDispatcher } from '../push-dispatcher.js';
 import type { ServerDirectory } from '../server-directory.js';
-import type { SavedMessage } from '../store/types.js';
+import type { StoredPart } from '../store/types.js';
 import type { Presence } from './presence.js';
 
 /**
@@ -18,7 +18,7 @@ export class FanOut {
   ) {}
 
   /** Pushes a stored message to every live device of its recipients, each at its own cursor. */
-  async message(saved: SavedMessage): Promise<void> {
+  async message(saved: StoredPart): Promise<void> {
     const recipients = Object.keys(saved.cursors);
     this.metrics.fanOutRecipients.observe(recipients.length);
     const byServer = await this.sessionsByServer(recipients);

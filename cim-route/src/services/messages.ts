@@ -80,13 +80,24 @@ export class Messages {
       conversationId = groupConversationId(group.groupId);
       recipients = group.memberIds;
     }
-    const saved = await this.store.saveMessage(
-      { conversationId, fromUserId: sender.uid, fromUserName: sender.name, to, body, clientMsgId },
-      recipients,
-    );
+    // Recipients are pushed to as soon as their stream entries are stored: a large group's first
+    // members get the message while the rest is still being written.
+    const pushes: Promise<void>[] = [];
+    let saved;
+    try {
+      saved = await this.store.saveMessage(
+        { conversationId, fromUserId: sender.uid, fromUserName: sender.name, to, body, clientMsgId },
+        recipients,
+        (part) => pushes.push(this.fanOut.message(part)),
+      );
+    } catch (err) {
+      await Promise.allSettled(pushes);
+      throw err;
+    }
     // Pushed again on a retry too: the first push may have died with a crashed route; clients drop
     // what they already have (by msgId).
-    await this.fanOut.message(saved);
+    if (saved.duplicate) pushes.push(this.fanOut.message(saved));
+    await Promise.all(pushes);
     return answerOf(saved.message);
   }
 

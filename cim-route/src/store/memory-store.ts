@@ -16,6 +16,7 @@ import type {
   SavedMessage,
   ScheduledMessage,
   SessionRecord,
+  StoredPart,
   StoreOptions,
   SyncPage,
   UserRecord,
@@ -130,9 +131,14 @@ export class MemoryStore implements RouteStore {
     return { userIds, nextOffset: window.length > limit ? offset + limit - dropped : null };
   }
 
-  async saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
+  async saveMessage(
+    message: NewMessage,
+    recipientUserIds: string[],
+    onStored?: (part: StoredPart) => void,
+  ): Promise<SavedMessage> {
     const saved = this.log.save(message, recipientUserIds);
     this.readSeqs.raise(`${message.fromUserId}\u0000${message.conversationId}`, Number(saved.message.seq));
+    if (!saved.duplicate) onStored?.({ message: saved.message, cursors: saved.cursors });
     return saved;
   }
 

@@ -5,7 +5,7 @@ import type { HistoryOptions } from './history-query.js';
 import { RedisHistory } from './redis-history.js';
 import type { RedisKeys } from './redis-keys.js';
 import type { RedisClient, StoreScripts } from './redis-scripts.js';
-import type { NewMessage, SavedMessage, SyncEntry, SyncPage } from './types.js';
+import type { NewMessage, SavedMessage, StoredPart, SyncEntry, SyncPage } from './types.js';
 import { MsgIdBlocks } from './msg-id-blocks.js';
 import { scriptBatches } from './redis-batches.js';
 import { requireLimit } from './validate.js';
@@ -54,7 +54,11 @@ export class RedisMessageLog {
     this.msgIds = new MsgIdBlocks((count) => client.incrby(keys.msgIdCounter, count));
   }
 
-  async save(input: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
+  async save(
+    input: NewMessage,
+    recipientUserIds: string[],
+    onStored?: (part: StoredPart) => void,
+  ): Promise<SavedMessage> {
     // Taken before the claim so the claim can carry it; a duplicate leaves a gap in msgIds, which
     // only need to be unique.
     const draft: Draft = {
@@ -74,6 +78,7 @@ export class RedisMessageLog {
       if (reply[0] === 'stored') {
         const [, seq, ...cursorList] = reply;
         const cursors = Object.fromEntries(recipients.map((userId, i) => [userId, cursorList[i]]));
+        onStored?.({ message: { ...draft, seq }, cursors });
         return { message: { ...draft, seq }, cursors, duplicate: false };
       }
       return this.answerRetry(reply[1], recipients);
@@ -83,7 +88,7 @@ export class RedisMessageLog {
       JSON.stringify({ draft } satisfies SentRecord),
       IDEMPOTENCY_TTL_MS,
     );
-    if (earlier === null) return { ...(await this.complete(sentKey, draft, recipients)), duplicate: false };
+    if (earlier === null) return { ...(await this.complete(sentKey, draft, recipients, onStored)), duplicate: false };
     return this.answerRetry(earlier, recipients);
   }
 
@@ -186,7 +191,12 @@ export class RedisMessageLog {
    * The resumable, idempotent steps of a save: seq, message body, history index, stream entries
    * (each with the recipient's conversation list), the sender's read mark, then the answer.
    */
-  private async complete(sentKey: string, draft: Draft, recipientUserIds: string[]): Promise<FirstAnswer> {
+  private async complete(
+    sentKey: string,
+    draft: Draft,
+    recipientUserIds: string[],
+    onStored?: (part: StoredPart) => void,
+  ): Promise<FirstAnswer> {
     const { msgId, conversationId } = draft;
     const seq = await this.scripts.assignSeq(
       this.keys.conversationSeq(conversationId),
@@ -216,7 +226,9 @@ export class RedisMessageLog {
           this.messageTtlMs,
           conversationId,
         );
-        batch.forEach((userId, i) => (cursors[userId] = cursorList[i]));
+        const part: Record<string, string> = {};
+        batch.forEach((userId, i) => (cursors[userId] = part[userId] = cursorList[i]));
+        onStored?.({ message, cursors: part });
       }),
     );
 

@@ -18,6 +18,7 @@ import type {
   SavedMessage,
   ScheduledMessage,
   SessionRecord,
+  StoredPart,
   StoreOptions,
   SyncPage,
   UserRecord,
@@ -55,7 +56,11 @@ function connect(url: string): RedisClient {
     retryStrategy: (times: number) => Math.min(times * 50, 500),
   };
   const client = url.startsWith(CLUSTER_SCHEME)
-    ? new Cluster(clusterSeeds(url), { enableAutoPipelining: true, redisOptions: nodeOptions, clusterRetryStrategy: nodeOptions.retryStrategy })
+    ? new Cluster(clusterSeeds(url), {
+        enableAutoPipelining: true,
+        redisOptions: nodeOptions,
+        clusterRetryStrategy: nodeOptions.retryStrategy,
+      })
     : new Redis(url, { enableAutoPipelining: true, ...nodeOptions });
   client.on('error', () => undefined);
   return client;
@@ -213,8 +218,12 @@ export class RedisStore implements RouteStore {
     };
   }
 
-  saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
-    return this.log.save(message, recipientUserIds);
+  saveMessage(
+    message: NewMessage,
+    recipientUserIds: string[],
+    onStored?: (part: StoredPart) => void,
+  ): Promise<SavedMessage> {
+    return this.log.save(message, recipientUserIds, onStored);
   }
 
   sync(userId: string, after: string, limit: number): Promise<SyncPage> {
@@ -308,10 +317,14 @@ export class RedisStore implements RouteStore {
   /** Every stored session of each user, in the order of `userIds`: one script call per slot and batch. */
   private async storedSessionsOfMany(userIds: string[]): Promise<SessionRecord[][]> {
     const batches = scriptBatches(this.client, userIds, (userId) => this.keys.sessions(userId), SESSION_READ_BATCH);
-    const replies = await Promise.all(batches.map((batch) => this.scripts.sessionsOf(batch.map((userId) => this.keys.sessions(userId)))));
+    const replies = await Promise.all(
+      batches.map((batch) => this.scripts.sessionsOf(batch.map((userId) => this.keys.sessions(userId)))),
+    );
     const byUser = new Map<string, SessionRecord[]>();
     batches.forEach((batch, b) =>
-      batch.forEach((userId, i) => byUser.set(userId, replies[b][i].map((json) => JSON.parse(json) as SessionRecord).sort(byDeviceId))),
+      batch.forEach((userId, i) =>
+        byUser.set(userId, replies[b][i].map((json) => JSON.parse(json) as SessionRecord).sort(byDeviceId)),
+      ),
     );
     return userIds.map((userId) => byUser.get(userId) ?? []);
   }

@@ -327,14 +327,35 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         const store = await openStore();
         // More members than one script call takes (Redis splits the appends into batches).
         const members = Array.from({ length: 1_200 }, (_, i) => String(i + 1));
-        const message: NewMessage = { conversationId: 'g:7', fromUserId: '1', fromUserName: 'user1', to: { groupId: '7' }, body: 'all', clientMsgId: 'big' };
-        const saved = await store.saveMessage(message, members);
+        const message: NewMessage = {
+          conversationId: 'g:7',
+          fromUserId: '1',
+          fromUserName: 'user1',
+          to: { groupId: '7' },
+          body: 'all',
+          clientMsgId: 'big',
+        };
+        // What onStored reports may be pushed at once: every member exactly once, at its cursor.
+        const reported: Record<string, string>[] = [];
+        const saved = await store.saveMessage(message, members, (part) => {
+          expect(part.message.msgId).toBeTruthy();
+          reported.push(part.cursors);
+        });
         expect(Object.keys(saved.cursors)).toHaveLength(members.length);
+        expect(reported.flatMap((part) => Object.keys(part))).toHaveLength(members.length);
+        expect(Object.assign({}, ...reported)).toEqual(saved.cursors);
         for (const userId of ['1', '600', '1200']) {
           const page = await store.sync(userId, '0', 10);
-          expect(page).toEqual({ expired: false, entries: [{ cursor: saved.cursors[userId], message: saved.message }], hasMore: false });
+          expect(page).toEqual({
+            expired: false,
+            entries: [{ cursor: saved.cursors[userId], message: saved.message }],
+            hasMore: false,
+          });
         }
-        expect(await store.saveMessage(message, members)).toEqual({ ...saved, duplicate: true });
+        // A retry stores nothing new: nothing to report (the caller pushes the first answer again).
+        let reportedAgain = 0;
+        expect(await store.saveMessage(message, members, () => reportedAgain++)).toEqual({ ...saved, duplicate: true });
+        expect(reportedAgain).toBe(0);
         expect((await store.sync('1200', saved.cursors['1200'], 10)).expired).toBe(false);
       });
 

@@ -42,7 +42,10 @@ describe('on a Redis Cluster', () => {
     await redisCluster?.stop();
   });
 
-  describeStoreContract('redis cluster', (options) => new RedisStore({ redis: cluster, prefix: freshPrefix(), ...options }));
+  describeStoreContract(
+    'redis cluster',
+    (options) => new RedisStore({ redis: cluster, prefix: freshPrefix(), ...options }),
+  );
 
   it('spreads keys over all three masters', async () => {
     const store = new RedisStore({ redis: cluster, prefix: freshPrefix() });
@@ -125,7 +128,9 @@ describe('redis store', () => {
       expect(await two.latestCursor('2')).toBe(saved.cursors['2']);
       // Each instance takes message ids in blocks of its own: never the same id twice.
       const ids = await Promise.all(
-        Array.from({ length: 300 }, (_, i) => (i % 2 ? one : two).saveMessage({ ...sendC1, clientMsgId: `id${i}` }, ['2'])),
+        Array.from({ length: 300 }, (_, i) =>
+          (i % 2 ? one : two).saveMessage({ ...sendC1, clientMsgId: `id${i}` }, ['2']),
+        ),
       );
       expect(new Set(ids.map((s) => s.message.msgId)).size).toBe(300);
       const later = {

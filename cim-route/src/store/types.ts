@@ -38,6 +38,9 @@ export interface SavedMessage {
   duplicate: boolean;
 }
 
+/** The stored message and the cursors of some of its recipients (see `saveMessage`'s `onStored`). */
+export type StoredPart = Pick<SavedMessage, 'message' | 'cursors'>;
+
 export interface SyncEntry {
   cursor: string;
   message: ChatMessage;
@@ -80,8 +83,16 @@ export interface RouteStore {
    * Assigns msgId, the next seq of the conversation and ts, stores the message, and appends it to
    * the sync stream of every recipient. A sender has read what it wrote: the sender's read seq of
    * the conversation moves up to the message. Idempotent on (fromUserId, clientMsgId).
+   *
+   * `onStored` hears, as they are done, which recipients' stream entries are stored (each
+   * recipient once, all before the promise resolves), so a large group can be pushed to while the
+   * rest is still being written. A retry that stores nothing new (`duplicate`) does not call it.
    */
-  saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage>;
+  saveMessage(
+    message: NewMessage,
+    recipientUserIds: string[],
+    onStored?: (part: StoredPart) => void,
+  ): Promise<SavedMessage>;
   /**
    * The user's stream after `after` (exclusive), oldest first, at most `limit` entries.
    * `{expired: true}` when entries after `after` were already dropped by retention; never for
@@ -116,7 +127,10 @@ export interface RouteStore {
    * `limit`. With `keyword`, only messages whose body contains it (case-insensitive); the scan
    * looks at most `HISTORY_SCAN_LIMIT` messages back so a rare keyword cannot make it unbounded.
    */
-  history(conversationId: string, options: { beforeSeq?: string; limit: number; keyword?: string }): Promise<ChatMessage[]>;
+  history(
+    conversationId: string,
+    options: { beforeSeq?: string; limit: number; keyword?: string },
+  ): Promise<ChatMessage[]>;
   /** Records that `userId` read the conversation up to `seq` (never moves back); returns the read seq now. */
   markRead(userId: string, conversationId: string, seq: string): Promise<string>;
   /**

@@ -20,6 +20,20 @@ export type ConnectionState = 'idle' | 'connecting' | 'online' | 'reconnecting' 
 /** Answers to a session refresh that mean "log in with the password instead". */
 const SESSION_ENDED = new Set<string>([ErrorCodes.BAD_TOKEN, ErrorCodes.TOKEN_EXPIRED, ErrorCodes.UNAUTHORIZED]);
 
+/**
+ * Answers to a send over the connection after which the same send is retried over HTTP: the
+ * connection went away or went quiet, the server could not reach the route, or the session moved on.
+ */
+const RETRY_OVER_HTTP = new Set<string>([
+  ErrorCodes.CLOSED,
+  ErrorCodes.TIMEOUT,
+  ErrorCodes.UNAVAILABLE,
+  ErrorCodes.BAD_TOKEN,
+]);
+
+/** How long a send over the connection waits for its SendResult before trying HTTP. */
+const SEND_TIMEOUT_MS = 10_000;
+
 export interface CimClientOptions {
   /** Base URL of the route, e.g. http://127.0.0.1:8083. */
   routeUrl: string;
@@ -98,6 +112,9 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   private ackTimer: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private lastHeard = 0;
+  /** Sends over the connection waiting for their SendResult, by requestId. */
+  private readonly sendsInFlight = new Map<number, (outcome: SendAnswer | Error) => void>();
+  private nextRequestId = 1;
   private reconnects = 0;
   private onlineSince = 0;
   private syncing = false;
@@ -239,7 +256,49 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     options: { clientMsgId?: string; signal?: AbortSignal } = {},
   ): Promise<SendAnswer> {
     const clientMsgId = options.clientMsgId ?? randomUUID();
+    // Online, a send goes over the push server's connection: the server relays sends to the route
+    // in batches, which costs the route far less than one HTTP request per message. When that
+    // connection cannot answer, the same clientMsgId goes over HTTP (stored once either way).
+    const connection = this.currentState === 'online' ? this.connection : undefined;
+    if (connection) {
+      try {
+        return await this.sendOverConnection(connection, { clientMsgId, to, body }, options.signal);
+      } catch (err) {
+        if (options.signal?.aborted || !(err instanceof CimError) || !RETRY_OVER_HTTP.has(err.code)) throw err;
+      }
+    }
     return this.withSession(options.signal, () => this.api.send(to, body, clientMsgId, options.signal));
+  }
+
+  private sendOverConnection(
+    connection: ServerConnection,
+    send: { clientMsgId: string; to: Destination; body: string },
+    signal?: AbortSignal,
+  ): Promise<SendAnswer> {
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve, reject) => {
+      const settle = (outcome: SendAnswer | Error) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.sendsInFlight.delete(requestId);
+        if (outcome instanceof Error) reject(outcome);
+        else resolve(outcome);
+      };
+      const onAbort = () => settle(new CimError(ErrorCodes.CLOSED, 'aborted'));
+      const timer = setTimeout(
+        () => settle(new CimError(ErrorCodes.TIMEOUT, 'the push server did not answer the send')),
+        SEND_TIMEOUT_MS,
+      );
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.sendsInFlight.set(requestId, settle);
+      connection.send({ requestId, send });
+    });
+  }
+
+  /** Fails every send still waiting for its SendResult (the connection went away). */
+  private failSendsInFlight(): void {
+    for (const settle of [...this.sendsInFlight.values()])
+      settle(new CimError(ErrorCodes.CLOSED, 'the connection closed before the send was answered'));
   }
 
   /**
@@ -301,6 +360,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     if (connection && wasOnline) connection.send({ logout: {} });
     if (this.api.token) await this.api.logout().catch(() => undefined);
     connection?.end();
+    this.failSendsInFlight();
     this.sequencer.flush();
     await this.saveSyncState();
   }
@@ -377,6 +437,11 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       const { message, cursor } = frame.deliver;
       if (this.syncing) this.heldDuringSync.push({ message, cursor });
       else this.accept(message, cursor, false);
+    } else if ('sendResult' in frame) {
+      const { error, ...answer } = frame.sendResult;
+      this.sendsInFlight.get(frame.requestId ?? 0)?.(
+        error ? new CimError(error.code as never, error.message) : (answer as SendAnswer),
+      );
     } else if ('receipt' in frame) {
       this.emit('receipt', frame.receipt);
     } else if ('recalled' in frame) {
@@ -384,6 +449,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     } else if ('kick' in frame) {
       this.connection = undefined;
       connection.destroy();
+      this.failSendsInFlight();
       this.stopHeartbeat();
       this.setState('closed');
       this.emit('kicked', frame.kick.reason);
@@ -462,6 +528,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     const connection = this.connection;
     this.connection = undefined;
     connection?.destroy();
+    this.failSendsInFlight();
     this.stopHeartbeat();
     if (err) this.emit('error', err);
     this.setState('reconnecting');

@@ -104,7 +104,7 @@ const FRAME_NAMES: Record<number, string> = {
   37: 'redirect',
 };
 
-function connectCim(args: ConnectCimArgs): Promise<ConnectResult> {
+async function connectCim(args: ConnectCimArgs): Promise<ConnectResult> {
   const users = args.users ?? [];
   if (args.mint) {
     const { secret, uidFrom, count, namePrefix, ttlMs } = args.mint;
@@ -122,7 +122,6 @@ function connectCim(args: ConnectCimArgs): Promise<ConnectResult> {
   }
   const handshakes = new LatencyHistogram();
   const errors: Record<string, number> = {};
-  let next = 0;
   let connected = 0;
   let failed = 0;
   const t0 = performance.now();
@@ -188,38 +187,44 @@ function connectCim(args: ConnectCimArgs): Promise<ConnectResult> {
       });
     });
 
+  await ramp(users.length, args.concurrency, (i) => one(users[i], i));
+  return connectResult(connected, failed, errors, t0, handshakes);
+}
+
+/** Runs `one(0)`, …, `one(count − 1)` with at most `concurrency` of them in flight (the connect ramp). */
+function ramp(count: number, concurrency: number, one: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let active = 0;
   return new Promise((resolve) => {
-    let active = 0;
     const pump = () => {
-      while (active < args.concurrency && next < users.length) {
-        const n = next++;
+      if (next >= count && active === 0) return resolve();
+      while (active < concurrency && next < count) {
         active++;
-        void one(users[n], n).then(() => {
+        void one(next++).then(() => {
           active--;
-          if (next >= users.length && active === 0) {
-            resolve({
-              connected,
-              failed,
-              errors,
-              elapsedMs: Math.round(performance.now() - t0),
-              handshakes: handshakes.toJSON(),
-              total: clients.length,
-            });
-          } else pump();
+          pump();
         });
       }
     };
-    if (users.length === 0)
-      resolve({
-        connected: 0,
-        failed: 0,
-        errors,
-        elapsedMs: 0,
-        handshakes: handshakes.toJSON(),
-        total: clients.length,
-      });
-    else pump();
+    pump();
   });
+}
+
+function connectResult(
+  connected: number,
+  failed: number,
+  errors: Record<string, number>,
+  t0: number,
+  handshakes: LatencyHistogram,
+): ConnectResult {
+  return {
+    connected,
+    failed,
+    errors,
+    elapsedMs: Math.round(performance.now() - t0),
+    handshakes: handshakes.toJSON(),
+    total: clients.length,
+  };
 }
 
 /**
@@ -241,10 +246,9 @@ function startPinger(heartbeatMs: number): void {
   }, tickMs);
 }
 
-function connectMqtt(args: ConnectMqttArgs): Promise<ConnectResult> {
+async function connectMqtt(args: ConnectMqttArgs): Promise<ConnectResult> {
   const handshakes = new LatencyHistogram();
   const errors: Record<string, number> = {};
-  let next = 0;
   let connected = 0;
   let failed = 0;
   const t0 = performance.now();
@@ -292,29 +296,8 @@ function connectMqtt(args: ConnectMqttArgs): Promise<ConnectResult> {
         client.closed = true;
       });
     });
-  return new Promise((resolve) => {
-    let active = 0;
-    const pump = () => {
-      while (active < args.concurrency && next < args.count) {
-        const n = args.idFrom + next++;
-        active++;
-        void one(n).then(() => {
-          active--;
-          if (next >= args.count && active === 0) {
-            resolve({
-              connected,
-              failed,
-              errors,
-              elapsedMs: Math.round(performance.now() - t0),
-              handshakes: handshakes.toJSON(),
-              total: clients.length,
-            });
-          } else pump();
-        });
-      }
-    };
-    pump();
-  });
+  await ramp(args.count, args.concurrency, (i) => one(args.idFrom + i));
+  return connectResult(connected, failed, errors, t0, handshakes);
 }
 
 function expect(args: ExpectArgs): void {

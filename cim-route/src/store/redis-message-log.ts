@@ -77,11 +77,14 @@ export class RedisMessageLog {
       const reply = await this.saveAtomically(sentKey, draft, recipients);
       if (reply[0] === 'stored') {
         const [, seq, ...cursorList] = reply;
-        const cursors = Object.fromEntries(recipients.map((userId, i) => [userId, cursorList[i]]));
-        onStored?.({ message: { ...draft, seq }, cursors });
-        return { message: { ...draft, seq }, cursors, duplicate: false };
+        const saved = {
+          message: { ...draft, seq },
+          cursors: Object.fromEntries(recipients.map((userId, i) => [userId, cursorList[i]])),
+        };
+        onStored?.(saved);
+        return { ...saved, duplicate: false };
       }
-      return this.answerRetry(reply[1], recipients);
+      return this.answerRetry(sentKey, reply[1], recipients);
     }
     const earlier = await this.scripts.claim(
       sentKey,
@@ -89,20 +92,13 @@ export class RedisMessageLog {
       IDEMPOTENCY_TTL_MS,
     );
     if (earlier === null) return { ...(await this.complete(sentKey, draft, recipients, onStored)), duplicate: false };
-    return this.answerRetry(earlier, recipients);
+    return this.answerRetry(sentKey, earlier, recipients);
   }
 
   /** A send whose clientMsgId was used before: the first answer, finishing that save if it is unfinished. */
-  private async answerRetry(sentRecord: string, recipients: string[]): Promise<SavedMessage> {
+  private async answerRetry(sentKey: string, sentRecord: string, recipients: string[]): Promise<SavedMessage> {
     const record = JSON.parse(sentRecord) as SentRecord;
-    const answer =
-      'answer' in record
-        ? record.answer
-        : await this.complete(
-            this.keys.sent(record.draft.fromUserId, record.draft.clientMsgId),
-            record.draft,
-            recipients,
-          );
+    const answer = 'answer' in record ? record.answer : await this.complete(sentKey, record.draft, recipients);
     // A recall since the first answer shows, so a retried send never brings back a recalled body.
     const current = await this.get(answer.message.msgId);
     return { ...answer, message: current ?? answer.message, duplicate: true };

@@ -330,8 +330,7 @@ export class RedisStore implements RouteStore {
   }
 
   private async storedSessionsOf(userId: string): Promise<SessionRecord[]> {
-    const values = await this.client.hvals(this.keys.sessions(userId));
-    return values.map((json) => JSON.parse(json) as SessionRecord).sort(byDeviceId);
+    return (await this.storedSessionsOfMany([userId]))[0];
   }
 
   /**

@@ -26,7 +26,7 @@ describe.skipIf(!hasTmux)('cim chat through a push server crash (tmux)', { timeo
   const panes: ChatPane[] = [];
 
   const open = (user: string) => {
-    const env = { CI: 'false', CIM_ROUTE: route.url, CIM_PASSWORD: 'pw', CIM_CONFIG_DIR: configDir };
+    const env = { CI: 'false', CIM_ROUTE: route.url, CIM_PASSWORD: 'password', CIM_CONFIG_DIR: configDir };
     const pane = ChatPane.start(`cim-e2e-failover-${process.pid}-${panes.length}-${user}`, user, env);
     panes.push(pane);
     return pane;
@@ -46,8 +46,13 @@ describe.skipIf(!hasTmux)('cim chat through a push server crash (tmux)', { timeo
     await route.start();
     // The push server processes read it from their environment.
     process.env.CIM_ZK_SESSION_TIMEOUT_MS = String(ZK_SESSION_TIMEOUT_MS);
-    servers = await Promise.all(['s1', 's2'].map((id) => startPushServerProcess({ id, zkConnect: zk, routeUrl: route.url, secret })));
-    await waitFor(() => route.liveServers().length === 2, { timeoutMs: 15_000, message: 'the route to see both servers' });
+    servers = await Promise.all(
+      ['s1', 's2'].map((id) => startPushServerProcess({ id, zkConnect: zk, routeUrl: route.url, secret })),
+    );
+    await waitFor(() => route.liveServers().length === 2, {
+      timeoutMs: 15_000,
+      message: 'the route to see both servers',
+    });
     configDir = mkdtempSync(join(tmpdir(), 'cim-chat-failover-'));
   });
 

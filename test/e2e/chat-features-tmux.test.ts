@@ -28,9 +28,14 @@ describe.skipIf(!hasTmux)('cim chat commands, seen in two terminals (tmux)', { t
 
   beforeAll(async () => {
     requireBuiltCli();
-    cluster = await startLocalCluster({ servers: 2, routePort: 0, tcpPort: 0, logger: createLogger('cim', { level: 'silent' }) });
+    cluster = await startLocalCluster({
+      servers: 2,
+      routePort: 0,
+      tcpPort: 0,
+      logger: createLogger('cim', { level: 'silent' }),
+    });
     configDir = mkdtempSync(join(tmpdir(), 'cim-chat-features-'));
-    env = { CI: 'false', CIM_ROUTE: cluster.routeUrl, CIM_PASSWORD: 'pw', CIM_CONFIG_DIR: configDir };
+    env = { CI: 'false', CIM_ROUTE: cluster.routeUrl, CIM_PASSWORD: 'password', CIM_CONFIG_DIR: configDir };
     carol = open('carol');
     await carol.waitFor('connected as carol', 30_000);
     dave = open('dave');
@@ -172,7 +177,15 @@ describe.skipIf(!hasTmux)('cim chat commands, seen in two terminals (tmux)', { t
 
     dave.type(':all');
     await dave.waitFor(/:q <keyword> +search this conversation/);
-    for (const usage of [':create <group> [names…]', ':emoji [page]', ':delay <seconds> <text>', ':recall', ':members', ':groups', ':g <group>']) {
+    for (const usage of [
+      ':create <group> [names…]',
+      ':emoji [page]',
+      ':delay <seconds> <text>',
+      ':recall',
+      ':members',
+      ':groups',
+      ':g <group>',
+    ]) {
       expect(dave.screen()).toContain(usage);
     }
   });

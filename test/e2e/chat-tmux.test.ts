@@ -20,10 +20,15 @@ describe.skipIf(!hasTmux)('cim chat in a terminal (tmux)', { timeout: 60_000 }, 
 
   beforeAll(async () => {
     requireBuiltCli();
-    cluster = await startLocalCluster({ servers: 2, routePort: 0, tcpPort: 0, logger: createLogger('cim', { level: 'silent' }) });
+    cluster = await startLocalCluster({
+      servers: 2,
+      routePort: 0,
+      tcpPort: 0,
+      logger: createLogger('cim', { level: 'silent' }),
+    });
     configDir = mkdtempSync(join(tmpdir(), 'cim-chat-'));
     // CI=false: with CI set, Ink draws only the final frame.
-    env = { CI: 'false', CIM_ROUTE: cluster.routeUrl, CIM_PASSWORD: 'pw', CIM_CONFIG_DIR: configDir };
+    env = { CI: 'false', CIM_ROUTE: cluster.routeUrl, CIM_PASSWORD: 'password', CIM_CONFIG_DIR: configDir };
   });
 
   afterAll(async () => {

@@ -17,9 +17,14 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
 
   beforeAll(async () => {
     requireBuiltCli();
-    cluster = await startLocalCluster({ servers: 2, routePort: 0, tcpPort: 0, logger: createLogger('cim', { level: 'silent' }) });
+    cluster = await startLocalCluster({
+      servers: 2,
+      routePort: 0,
+      tcpPort: 0,
+      logger: createLogger('cim', { level: 'silent' }),
+    });
     configDir = mkdtempSync(join(tmpdir(), 'cim-cli-'));
-    env = { CIM_ROUTE: cluster.routeUrl, CIM_PASSWORD: 'pw', CIM_CONFIG_DIR: configDir };
+    env = { CIM_ROUTE: cluster.routeUrl, CIM_PASSWORD: 'password', CIM_CONFIG_DIR: configDir };
     for (const name of ['alice', 'bob']) {
       const run = await runCim(['register', name], env);
       expect(run, run.stderr).toMatchObject({ code: 0 });
@@ -33,7 +38,7 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
     if (configDir) rmSync(configDir, { recursive: true, force: true });
   });
 
-  it('register fails with the route\'s code when the name is taken', async () => {
+  it("register fails with the route's code when the name is taken", async () => {
     const run = await runCim(['register', 'alice'], env);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('CIM_ERR_USER_EXISTS');
@@ -44,7 +49,11 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
     const run = await runCim(['send', '--as', 'bob', 'alice', 'hello alice'], env);
     expect(run, run.stderr).toMatchObject({ code: 0, stderr: '' });
     const answer = JSON.parse(run.stdout);
-    expect(answer).toMatchObject({ msgId: expect.any(String), conversationId: expect.stringMatching(/^p:\d+:\d+$/), clientMsgId: expect.any(String) });
+    expect(answer).toMatchObject({
+      msgId: expect.any(String),
+      conversationId: expect.stringMatching(/^p:\d+:\d+$/),
+      clientMsgId: expect.any(String),
+    });
   });
 
   it('send reaches the lobby with "lobby" and a user by @name or id', async () => {
@@ -76,7 +85,10 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
 
     const pipeline = spawn(
       'bash',
-      ['-c', `"${process.execPath}" "${CIM_BIN}" tail --as carol --json | head -n 4; echo "status \${PIPESTATUS[0]} \${PIPESTATUS[1]}" >&2`],
+      [
+        '-c',
+        `"${process.execPath}" "${CIM_BIN}" tail --as carol --json | head -n 4; echo "status \${PIPESTATUS[0]} \${PIPESTATUS[1]}" >&2`,
+      ],
       { cwd: REPO_ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
@@ -86,13 +98,30 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
     const exited = new Promise<number | null>((resolve) => pipeline.on('close', resolve));
 
     try {
-      await waitFor(() => stdout.split('\n').length > 4, { timeoutMs: 15_000, message: `four lines from cim tail (got ${JSON.stringify(stdout)})` });
-      const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+      await waitFor(() => stdout.split('\n').length > 4, {
+        timeoutMs: 15_000,
+        message: `four lines from cim tail (got ${JSON.stringify(stdout)})`,
+      });
+      const lines = stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(lines).toEqual([
         { type: 'state', state: 'connecting' },
         { type: 'state', state: 'online' },
-        expect.objectContaining({ type: 'message', fromUserName: 'bob', body: 'first for carol', cursor: expect.any(String), synced: true }),
-        expect.objectContaining({ type: 'message', fromUserName: 'bob', body: 'second for carol', msgId: expect.any(String) }),
+        expect.objectContaining({
+          type: 'message',
+          fromUserName: 'bob',
+          body: 'first for carol',
+          cursor: expect.any(String),
+          synced: true,
+        }),
+        expect.objectContaining({
+          type: 'message',
+          fromUserName: 'bob',
+          body: 'second for carol',
+          msgId: expect.any(String),
+        }),
       ]);
 
       // head is gone; tail finds out at its next write, as `tail -f | head` does.

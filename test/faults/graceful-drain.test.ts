@@ -99,7 +99,7 @@ describe('graceful drain of push servers (Redis + ZooKeeper)', () => {
       const userName = `rcpt${++n}`;
       const rec = new RecordingClient(route.url, userName);
       rec.client.on('error', (err) => rec.states.push(`error: ${err.message}`));
-      await rec.client.api.register(userName, `pw-${userName}`);
+      await rec.client.api.register(userName, `password-${userName}`);
       await rec.client.connect();
       clients.push(rec);
       out.push(rec);
@@ -139,8 +139,8 @@ describe('graceful drain of push servers (Redis + ZooKeeper)', () => {
     await startServer('s1');
     await startServer('s2');
     sender = new RouteApi(route.url);
-    await sender.register('sender', 'pw-sender');
-    sender.token = (await sender.login('sender', 'pw-sender', 'http-only')).token;
+    await sender.register('sender', 'password-sender');
+    sender.token = (await sender.login('sender', 'password-sender', 'http-only')).token;
   });
 
   afterEach(async () => {
@@ -161,7 +161,7 @@ describe('graceful drain of push servers (Redis + ZooKeeper)', () => {
     expect(onS1.length).toBeGreaterThan(0);
     expect(recs.filter((r) => serverOf(r) === 's2').length).toBeGreaterThan(0);
     // A raw device on s1, to see the Redirect frame itself.
-    const rawLogin = await new RouteApi(route.url).login('sender', 'pw-sender', 'raw');
+    const rawLogin = await new RouteApi(route.url).login('sender', 'password-sender', 'raw');
     const raw = await RawClient.connect(servers.get('s1')!.server.tcpAddress.port);
     raws.push(raw);
     raw.send({ login: { token: rawLogin.token } });

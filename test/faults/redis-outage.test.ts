@@ -37,14 +37,14 @@ describe('Redis faults (own Redis with AOF on)', () => {
   /** Registers and logs in over HTTP only (no TCP connection): a sender. */
   async function sender(base: string): Promise<{ api: RouteApi; userId: string }> {
     const api = new RouteApi(cluster.routeUrl);
-    const { userId } = await api.register(base, `pw-${base}`);
-    api.token = (await api.login(base, `pw-${base}`, 'http')).token;
+    const { userId } = await api.register(base, `password-${base}`);
+    api.token = (await api.login(base, `password-${base}`, 'http')).token;
     return { api, userId };
   }
 
   async function receiver(base: string): Promise<RecordingClient> {
     const rec = new RecordingClient(cluster.routeUrl, base);
-    await rec.client.api.register(base, `pw-${base}`);
+    await rec.client.api.register(base, `password-${base}`);
     await rec.client.connect();
     open.push(rec);
     return rec;
@@ -120,8 +120,8 @@ describe('Redis faults (own Redis with AOF on)', () => {
     // A device on raw TCP, logged in before the outage.
     const carolName = name('carol');
     const carolApi = new RouteApi(cluster.routeUrl);
-    await carolApi.register(carolName, `pw-${carolName}`);
-    const carolLogin = await carolApi.login(carolName, `pw-${carolName}`, 'iot');
+    await carolApi.register(carolName, `password-${carolName}`);
+    const carolLogin = await carolApi.login(carolName, `password-${carolName}`, 'iot');
     const carol = await RawClient.connect(carolLogin.server.tcpPort, carolLogin.server.host);
     raws.push(carol);
     carol.send({ login: { token: carolLogin.token } });
@@ -137,7 +137,7 @@ describe('Redis faults (own Redis with AOF on)', () => {
     expect(send).toEqual({ status: 503, body: { code: 'CIM_ERR_UNAVAILABLE', message: expect.any(String) } });
     const login = await call(`${cluster.routeUrl}/api/v1/sessions`, {
       method: 'POST',
-      json: { userName: carolName, password: `pw-${carolName}`, deviceId: 'other' },
+      json: { userName: carolName, password: `password-${carolName}`, deviceId: 'other' },
     });
     expect(login).toMatchObject({ status: 503, body: { code: 'CIM_ERR_UNAVAILABLE' } });
     const sync = await call(`${cluster.routeUrl}/api/v1/sync?after=0`, { token: alice.api.token });

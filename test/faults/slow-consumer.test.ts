@@ -156,18 +156,18 @@ describe('a slow consumer on a push server with a small outbound bound', () => {
 
   it('closes it with CIM_ERR_SLOW_CONSUMER once its bound is full, keeps memory bounded, leaves others alone, and loses nothing', async () => {
     const api = new RouteApi(route.url);
-    const sloth = await api.register('sloth', 'pw-sloth');
+    const sloth = await api.register('sloth', 'password-sloth');
     for (let d = 0; d < SLOW_DEVICES; d++) {
-      const login = await api.login('sloth', 'pw-sloth', `paused-${d}`);
+      const login = await api.login('sloth', 'password-sloth', `paused-${d}`);
       expect(login.server.tcpPort).toBe(tcpPort);
       devices.push(await SlowDevice.login(tcpPort, login.token));
     }
     bob = new RecordingClient(route.url, 'bob');
-    await bob.client.api.register('bob', 'pw-bob');
+    await bob.client.api.register('bob', 'password-bob');
     await bob.client.connect();
     const alice = new RouteApi(route.url);
-    await alice.register('alice', 'pw-alice');
-    alice.token = (await alice.login('alice', 'pw-alice', 'http')).token;
+    await alice.register('alice', 'password-alice');
+    alice.token = (await alice.login('alice', 'password-alice', 'http')).token;
 
     // Warm up, then take the baseline of the server process's memory.
     for (let i = 0; i < 5; i++) await alice.send({ userId: bob.userId }, `warm-up ${i}`, `w-${i}`);
@@ -243,7 +243,7 @@ describe('a slow consumer on a push server with a small outbound bound', () => {
 
     // Everything stored for the slow user comes back through sync.
     const reader = new RouteApi(route.url);
-    reader.token = (await reader.login('sloth', 'pw-sloth', 'reader')).token;
+    reader.token = (await reader.login('sloth', 'password-sloth', 'reader')).token;
     const synced: string[] = [];
     for (let from = '0'; ;) {
       const page = await reader.sync(from, 500);

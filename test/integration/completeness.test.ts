@@ -102,12 +102,12 @@ describe('completeness under churn, on Redis + ZooKeeper with two push servers',
       ...(await Promise.all(
         Array.from({ length: USERS }, async (_, i) => {
           const name = `user${String(i).padStart(2, '0')}`;
-          const { userId } = await api.register(name, `pw-${name}`);
+          const { userId } = await api.register(name, `password-${name}`);
           const deviceIds = i < TWO_DEVICE_USERS ? ['phone', 'laptop'] : ['phone'];
           return {
             name,
             userId,
-            devices: deviceIds.map((id) => new SimulatedDevice(cluster.routeUrl, name, `pw-${name}`, id)),
+            devices: deviceIds.map((id) => new SimulatedDevice(cluster.routeUrl, name, `password-${name}`, id)),
           };
         }),
       )),

@@ -23,7 +23,7 @@ describe.each([
 
   async function user(base: string, options: { deviceId?: string; register?: boolean } = {}): Promise<RecordingClient> {
     const rec = new RecordingClient(cluster.routeUrl, base, { deviceId: options.deviceId });
-    if (options.register !== false) await rec.client.api.register(base, `pw-${base}`);
+    if (options.register !== false) await rec.client.api.register(base, `password-${base}`);
     open.push(rec);
     return rec;
   }
@@ -101,15 +101,26 @@ describe.each([
     const first = await alice.client.sendToUser(bob.userId, 'one');
     const second = await alice.client.sendToUser(bob.userId, 'two');
     await bob.waitForBody('two');
-    await waitFor(() => receipts.filter((r) => r.kind === 'DELIVERED').length === 2, { message: 'two DELIVERED receipts' });
-    expect(receipts.filter((r) => r.kind === 'DELIVERED').map((r) => r.msgId).sort()).toEqual([first.msgId, second.msgId].sort());
+    await waitFor(() => receipts.filter((r) => r.kind === 'DELIVERED').length === 2, {
+      message: 'two DELIVERED receipts',
+    });
+    expect(
+      receipts
+        .filter((r) => r.kind === 'DELIVERED')
+        .map((r) => r.msgId)
+        .sort(),
+    ).toEqual([first.msgId, second.msgId].sort());
 
     const unread = (await bob.client.conversations()).find((c) => c.conversationId === first.conversationId);
     expect(unread).toMatchObject({ lastSeq: '2', readSeq: '0', unread: 2 });
 
     await bob.client.markRead(first.conversationId, '1');
     await waitFor(() => receipts.some((r) => r.kind === 'READ'), { message: 'a READ receipt' });
-    expect(receipts.find((r) => r.kind === 'READ')).toMatchObject({ conversationId: first.conversationId, seq: '1', byUserId: bob.userId });
+    expect(receipts.find((r) => r.kind === 'READ')).toMatchObject({
+      conversationId: first.conversationId,
+      seq: '1',
+      byUserId: bob.userId,
+    });
     expect((await bob.client.conversations()).find((c) => c.conversationId === first.conversationId)?.unread).toBe(1);
   });
 
@@ -159,7 +170,9 @@ describe.each([
     const sent = await bob.client.sendToGroup(group.groupId, 'hi friends');
     for (const member of [owner, ownerLaptop, bob, carol]) await member.waitForBody('hi friends');
     expect(sent.conversationId).toBe(`g:${group.groupId}`);
-    await expect(dave.client.sendToGroup(group.groupId, 'let me in')).rejects.toMatchObject({ code: 'CIM_ERR_NOT_A_MEMBER' });
+    await expect(dave.client.sendToGroup(group.groupId, 'let me in')).rejects.toMatchObject({
+      code: 'CIM_ERR_NOT_A_MEMBER',
+    });
 
     await carol.client.api.removeMember(group.groupId, carol.userId);
     await dave.client.api.addMembers(group.groupId);
@@ -172,7 +185,9 @@ describe.each([
     const eve = await online(name('eve'));
     const frank = await online(name('frank'));
     await owner.client.api.addMembers(group.groupId, [eve.userId]);
-    await expect(owner.client.api.addMembers(group.groupId, [frank.userId])).rejects.toMatchObject({ code: 'CIM_ERR_GROUP_FULL' });
+    await expect(owner.client.api.addMembers(group.groupId, [frank.userId])).rejects.toMatchObject({
+      code: 'CIM_ERR_GROUP_FULL',
+    });
 
     await expect(bob.client.api.dissolveGroup(group.groupId)).rejects.toMatchObject({ code: 'CIM_ERR_FORBIDDEN' });
     await owner.client.api.dissolveGroup(group.groupId);
@@ -197,7 +212,9 @@ describe.each([
     const mallory = await online(name('mallory'));
     const sent = await alice.client.sendToUser(bob.userId, 'between us');
     await expect(mallory.client.history(sent.conversationId)).rejects.toMatchObject({ code: 'CIM_ERR_FORBIDDEN' });
-    await expect(mallory.client.markRead(sent.conversationId, '1')).rejects.toMatchObject({ code: 'CIM_ERR_FORBIDDEN' });
+    await expect(mallory.client.markRead(sent.conversationId, '1')).rejects.toMatchObject({
+      code: 'CIM_ERR_FORBIDDEN',
+    });
   });
 });
 
@@ -215,8 +232,8 @@ describe('a cursor older than the retention', () => {
   it('gets CIM_ERR_CURSOR_EXPIRED, never a silent gap, and the SDK says so', async () => {
     const alice = new RecordingClient(cluster.routeUrl, 'alice');
     const bob = new RecordingClient(cluster.routeUrl, 'bob');
-    await alice.client.api.register('alice', 'pw-alice');
-    await bob.client.api.register('bob', 'pw-bob');
+    await alice.client.api.register('alice', 'password-alice');
+    await bob.client.api.register('bob', 'password-bob');
     await alice.client.connect();
     await bob.client.connect();
     try {

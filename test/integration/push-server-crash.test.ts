@@ -57,14 +57,14 @@ describe('a message sent to a client whose push server was just SIGKILLed', () =
 
   it('arrives after the automatic reconnect, exactly once, private and group alike', async () => {
     const api = new RouteApi(route.url);
-    for (const name of ['ann', 'ben']) await api.register(name, `pw-${name}`);
+    for (const name of ['ann', 'ben']) await api.register(name, `password-${name}`);
     // Ann comes back slowly (1.5 s or more after losing her server), so the sends below
     // certainly happen while she is away.
-    const ann = new SimulatedDevice(route.url, 'ann', 'pw-ann', 'phone', {
+    const ann = new SimulatedDevice(route.url, 'ann', 'password-ann', 'phone', {
       reconnectMinMs: 3_000,
       reconnectMaxMs: 4_000,
     });
-    const ben = new SimulatedDevice(route.url, 'ben', 'pw-ben', 'phone');
+    const ben = new SimulatedDevice(route.url, 'ben', 'password-ben', 'phone');
     devices.push(ann, ben);
     await ann.start();
     await ben.start();

@@ -84,8 +84,8 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
 
     // Provisioning: the only HTTP the device ever does.
     const api = new RouteApi(cluster.routeUrl);
-    const sensorUser = await api.register('sensor', 'pw-sensor');
-    const login = await api.login('sensor', 'pw-sensor', 'sensor-1');
+    const sensorUser = await api.register('sensor', 'password-sensor');
+    const login = await api.login('sensor', 'password-sensor', 'sensor-1');
     const group = await peer.client.api.createGroup('telemetry', [sensorUser.userId]);
     const privateConversation = `p:${[peer.userId, sensorUser.userId].sort((a, b) => Number(a) - Number(b)).join(':')}`;
 
@@ -235,8 +235,8 @@ describe('a TCP device whose cursor is older than the retention', () => {
       store: { retentionMs: 1_000 },
     });
     [peer] = await joinUsers(cluster.routeUrl, ['peer']);
-    const sensor = await api().register('sensor', 'pw-sensor');
-    login = await api().login('sensor', 'pw-sensor', 'sensor-1');
+    const sensor = await api().register('sensor', 'password-sensor');
+    login = await api().login('sensor', 'password-sensor', 'sensor-1');
     await peer.client.sendToUser(sensor.userId, 'old news');
     await pause(1_500);
     await peer.client.sendToUser(sensor.userId, 'fresh news');
@@ -267,7 +267,7 @@ describe('a TCP device whose cursor is older than the retention', () => {
   });
 
   it('then, logged in again from cursor 0 as the error says, gets every message still kept', async () => {
-    const device = await connectDevice(await api().login('sensor', 'pw-sensor', 'sensor-1'), '0');
+    const device = await connectDevice(await api().login('sensor', 'password-sensor', 'sensor-1'), '0');
     devices.push(device);
     const first = await waitFor(() => device.frames.find((f) => 'deliver' in f || 'error' in f), {
       timeoutMs: FRAME_TIMEOUT_MS,

@@ -38,7 +38,7 @@ describe('authentication and authorisation', () => {
 
   async function user(base: string, deviceId = 'http', password?: string) {
     const userName = `${base}${++n}`;
-    const pw = password ?? `pw-${userName}`;
+    const pw = password ?? `password-${userName}`;
     const api = new RouteApi(cluster.routeUrl);
     const { userId } = await api.register(userName, pw);
     const login = await api.login(userName, pw, deviceId);
@@ -325,7 +325,7 @@ describe('authentication and authorisation', () => {
     it('the push API refuses pushes without the cluster secret (401) and delivers nothing', async () => {
       const bob = new RecordingClient(cluster.routeUrl, `bob${++n}`);
       clients.push(bob);
-      await bob.client.api.register(bob.userName, `pw-${bob.userName}`);
+      await bob.client.api.register(bob.userName, `password-${bob.userName}`);
       await bob.client.connect();
       const { host, port } = cluster.servers[0].httpAddress;
       const forged = {

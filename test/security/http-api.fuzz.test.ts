@@ -163,13 +163,13 @@ describe('fuzzing the route HTTP API: every endpoint answers bad input with a co
       method: 'POST',
       path: '/accounts',
       auth: false,
-      body: () => ({ userName: `fz${Math.random().toString(36).slice(2, 10)}`, password: 'pw' }),
+      body: () => ({ userName: `fz${Math.random().toString(36).slice(2, 10)}`, password: 'password' }),
     },
     {
       method: 'POST',
       path: '/sessions',
       auth: false,
-      body: () => ({ userName: 'fuzzer', password: 'pw-fuzzer', deviceId: 'd1' }),
+      body: () => ({ userName: 'fuzzer', password: 'password-fuzzer', deviceId: 'd1' }),
     },
     { method: 'GET', path: '/users/online', auth: true, query: () => ({ cursor: '0', limit: '10' }) },
     { method: 'GET', path: '/users', auth: true, query: () => ({ prefix: 'fu', limit: '5' }) },
@@ -224,9 +224,9 @@ describe('fuzzing the route HTTP API: every endpoint answers bad input with a co
     });
     base = `${cluster.routeUrl}/api/v1`;
     const api = new RouteApi(cluster.routeUrl);
-    userId = (await api.register('fuzzer', 'pw-fuzzer')).userId;
-    otherId = (await api.register('other', 'pw-other')).userId;
-    api.token = (await api.login('fuzzer', 'pw-fuzzer', 'fuzz')).token;
+    userId = (await api.register('fuzzer', 'password-fuzzer')).userId;
+    otherId = (await api.register('other', 'password-other')).userId;
+    api.token = (await api.login('fuzzer', 'password-fuzzer', 'fuzz')).token;
     token = `Bearer ${api.token}`;
     const sent = await api.send({ userId: otherId }, 'hello', 'seed');
     conversationId = sent.conversationId;
@@ -319,8 +319,8 @@ describe('fuzzing the route HTTP API: every endpoint answers bad input with a co
     ).toString('base64url');
     // A session that has ended: logged in, then replaced by a newer login on the same device.
     const api = new RouteApi(cluster.routeUrl);
-    const replaced = (await api.login('other', 'pw-other', 'twice')).token;
-    await api.login('other', 'pw-other', 'twice');
+    const replaced = (await api.login('other', 'password-other', 'twice')).token;
+    await api.login('other', 'password-other', 'twice');
     const badTokens: (string | undefined)[] = [
       undefined,
       '',

@@ -22,8 +22,8 @@ describe('limits are on by default and answer with coded errors', () => {
   ): Promise<{ api: RouteApi; userId: string; userName: string; token: string }> {
     const userName = `${base}${++n}`;
     const api = new RouteApi(cluster.routeUrl);
-    const { userId } = await api.register(userName, `pw-${userName}`);
-    const login = await api.login(userName, `pw-${userName}`, deviceId);
+    const { userId } = await api.register(userName, `password-${userName}`);
+    const login = await api.login(userName, `password-${userName}`, deviceId);
     api.token = login.token;
     return { api, userId, userName, token: login.token };
   }
@@ -305,7 +305,7 @@ describe('limits are on by default and answer with coded errors', () => {
       expect(await first.next('pong')).toEqual({ requestId: 9, pong: {} });
       idle[0].close();
       await waitFor(() => server.connectionCount === 4, { message: 'the count to drop' });
-      const fresh = await new RouteApi(cluster.routeUrl).login(alice.userName, `pw-${alice.userName}`, 'iot-2');
+      const fresh = await new RouteApi(cluster.routeUrl).login(alice.userName, `password-${alice.userName}`, 'iot-2');
       const again = await device(fresh.token, port);
       expect(again.frames.some((f) => 'error' in f)).toBe(false);
       expect(first.closed).toBe(false);

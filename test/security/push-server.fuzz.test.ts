@@ -111,8 +111,8 @@ describe('fuzzing the login and dispatch path of a real push server', () => {
       message: 'the route to see the server',
     });
     const api = new RouteApi(route.url);
-    fuzzUserId = (await api.register('fuzzer', 'pw-fuzzer')).userId;
-    otherUserId = (await api.register('target', 'pw-target')).userId;
+    fuzzUserId = (await api.register('fuzzer', 'password-fuzzer')).userId;
+    otherUserId = (await api.register('target', 'password-target')).userId;
   });
 
   afterAll(async () => {
@@ -145,10 +145,10 @@ describe('fuzzing the login and dispatch path of a real push server', () => {
     const alice = new RecordingClient(route.url, 'alice', { heartbeatMs: HEARTBEAT_MS / 2 });
     const bob = new RecordingClient(route.url, 'bob', { heartbeatMs: HEARTBEAT_MS / 2 });
     for (const c of [alice, bob]) {
-      await c.client.api.register(c.userName, `pw-${c.userName}`);
+      await c.client.api.register(c.userName, `password-${c.userName}`);
       await c.client.connect();
     }
-    const goodLogin = await new RouteApi(route.url).login('target', 'pw-target', 'good');
+    const goodLogin = await new RouteApi(route.url).login('target', 'password-target', 'good');
     const good = await RawClient.connect(port);
     good.send({ requestId: 1, login: { token: goodLogin.token } });
     await good.next('loginOk');

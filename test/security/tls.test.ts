@@ -12,10 +12,27 @@ import { RawClient } from '../support/raw-client.js';
 function selfSigned(dir: string): { cert: Buffer; key: Buffer } {
   const cert = join(dir, 'cert.pem');
   const key = join(dir, 'key.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ],
+    { stdio: 'ignore' },
+  );
   return { cert: readFileSync(cert), key: readFileSync(key) };
 }
 
@@ -36,7 +53,12 @@ describe('TLS on the route API, the TCP port and the internal API', () => {
   });
 
   const client = (userName: string, ca?: Buffer) => {
-    const c = new CimClient({ routeUrl: cluster.routeUrl, userName, password: `pw-${userName}`, tls: ca ? { ca } : undefined });
+    const c = new CimClient({
+      routeUrl: cluster.routeUrl,
+      userName,
+      password: `password-${userName}`,
+      tls: ca ? { ca } : undefined,
+    });
     clients.push(c);
     return c;
   };
@@ -45,8 +67,8 @@ describe('TLS on the route API, the TCP port and the internal API', () => {
     expect(cluster.routeUrl).toMatch(/^https:/);
     const alice = client('alice', tls.cert);
     const bob = client('bob', tls.cert);
-    await alice.api.register('alice', 'pw-alice');
-    await bob.api.register('bob', 'pw-bob');
+    await alice.api.register('alice', 'password-alice');
+    await bob.api.register('bob', 'password-bob');
     const login = await alice.connect();
     expect(login.server.tls).toBe(true);
     await bob.connect();
@@ -58,7 +80,9 @@ describe('TLS on the route API, the TCP port and the internal API', () => {
 
   it('refuses a client that does not trust the certificate', async () => {
     const stranger = client('stranger');
-    await expect(stranger.api.register('stranger', 'pw-stranger')).rejects.toMatchObject({ code: 'CIM_ERR_UNAVAILABLE' });
+    await expect(stranger.api.register('stranger', 'password-stranger')).rejects.toMatchObject({
+      code: 'CIM_ERR_UNAVAILABLE',
+    });
   });
 
   it('does not speak plain TCP on the TLS port', async () => {

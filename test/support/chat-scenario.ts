@@ -9,8 +9,19 @@ export class RecordingClient {
   readonly received: ChatMessage[] = [];
   readonly states: string[] = [];
 
-  constructor(routeUrl: string, readonly userName: string, options: { deviceId?: string; heartbeatMs?: number } = {}) {
-    this.client = new CimClient({ routeUrl, userName, password: `pw-${userName}`, reconnectMinMs: 50, reconnectMaxMs: 500, ...options });
+  constructor(
+    routeUrl: string,
+    readonly userName: string,
+    options: { deviceId?: string; heartbeatMs?: number } = {},
+  ) {
+    this.client = new CimClient({
+      routeUrl,
+      userName,
+      password: `password-${userName}`,
+      reconnectMinMs: 50,
+      reconnectMaxMs: 500,
+      ...options,
+    });
     this.client.on('message', (m) => this.received.push(m));
     this.client.on('state', (s) => this.states.push(s));
   }
@@ -24,17 +35,24 @@ export class RecordingClient {
   }
 
   async waitForBody(body: string, timeoutMs = 10_000): Promise<ChatMessage> {
-    await waitFor(() => this.received.some((m) => m.body === body), { timeoutMs, message: `${this.userName} to receive "${body}"` });
+    await waitFor(() => this.received.some((m) => m.body === body), {
+      timeoutMs,
+      message: `${this.userName} to receive "${body}"`,
+    });
     return this.received.find((m) => m.body === body)!;
   }
 }
 
 /** Registers and connects users; returns their recording clients. */
-export async function joinUsers(routeUrl: string, names: string[], options: { heartbeatMs?: number } = {}): Promise<RecordingClient[]> {
+export async function joinUsers(
+  routeUrl: string,
+  names: string[],
+  options: { heartbeatMs?: number } = {},
+): Promise<RecordingClient[]> {
   const clients: RecordingClient[] = [];
   for (const name of names) {
     const rec = new RecordingClient(routeUrl, name, options);
-    await rec.client.api.register(name, `pw-${name}`);
+    await rec.client.api.register(name, `password-${name}`);
     await rec.client.connect();
     clients.push(rec);
   }
@@ -58,7 +76,12 @@ export async function runChatScenario(routeUrl: string, serverIds: string[], pre
 
     const sent = await alice.client.sendToUser(bob.userId, 'hello bob, privately');
     const got = await bob.waitForBody('hello bob, privately');
-    expect(got).toMatchObject({ msgId: sent.msgId, fromUserName: alice.userName, seq: '1', to: { userId: bob.userId } });
+    expect(got).toMatchObject({
+      msgId: sent.msgId,
+      fromUserName: alice.userName,
+      seq: '1',
+      to: { userId: bob.userId },
+    });
 
     await carol.client.broadcast('hello everyone');
     for (const c of [alice, bob, carol]) await c.waitForBody('hello everyone');
@@ -72,8 +95,13 @@ export async function runChatScenario(routeUrl: string, serverIds: string[], pre
     expect(online.map((u) => u.userName).sort()).toEqual([alice, bob, carol].map((c) => c.userName).sort());
 
     await carol.client.close();
-    await waitFor(async () => (await alice.client.onlineUsers()).length === 2, { timeoutMs: 5_000, message: 'carol to leave the online list' });
-    expect((await alice.client.onlineUsers()).map((u) => u.userName).sort()).toEqual([alice.userName, bob.userName].sort());
+    await waitFor(async () => (await alice.client.onlineUsers()).length === 2, {
+      timeoutMs: 5_000,
+      message: 'carol to leave the online list',
+    });
+    expect((await alice.client.onlineUsers()).map((u) => u.userName).sort()).toEqual(
+      [alice.userName, bob.userName].sort(),
+    );
   } finally {
     for (const c of [alice, bob, carol]) await c.client.close();
   }

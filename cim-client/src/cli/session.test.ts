@@ -23,24 +23,27 @@ describe('connectOrRegister', () => {
   });
 
   it('creates the account of a newcomer and connects', async () => {
-    const newcomer = client('newcomer', 'pw');
-    await expect(connectOrRegister(newcomer, 'newcomer', 'pw')).resolves.toEqual({ registered: true });
+    const newcomer = client('newcomer', 'password');
+    await expect(connectOrRegister(newcomer, 'newcomer', 'password')).resolves.toEqual({ registered: true });
     expect(newcomer.state).toBe('online');
   });
 
   it('just connects a known user with the right password', async () => {
-    await client('known', 'pw').api.register('known', 'pw');
-    const known = client('known', 'pw');
-    await expect(connectOrRegister(known, 'known', 'pw')).resolves.toEqual({ registered: false });
+    await client('known', 'password').api.register('known', 'password');
+    const known = client('known', 'password');
+    await expect(connectOrRegister(known, 'known', 'password')).resolves.toEqual({ registered: false });
     expect(known.state).toBe('online');
   });
 
   it('says "wrong password" when the name exists', async () => {
-    await client('taken', 'right').api.register('taken', 'right');
+    await client('taken', 'right-password').api.register('taken', 'right-password');
     const intruder = client('taken', 'wrong');
     const failure = connectOrRegister(intruder, 'taken', 'wrong');
     await expect(failure).rejects.toBeInstanceOf(CimError);
-    await expect(failure).rejects.toMatchObject({ code: ErrorCodes.BAD_CREDENTIALS, message: 'wrong password for taken' });
+    await expect(failure).rejects.toMatchObject({
+      code: ErrorCodes.BAD_CREDENTIALS,
+      message: 'wrong password for taken',
+    });
     expect(intruder.state).toBe('idle');
   });
 

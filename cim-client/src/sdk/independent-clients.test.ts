@@ -30,18 +30,29 @@ describe('two CimClients in one process', () => {
   }
 
   async function connect(name: string): Promise<Watched> {
-    const client = new CimClient({ routeUrl: cluster!.routeUrl, userName: name, password: `pw-${name}`, reconnectMinMs: 50, reconnectMaxMs: 500 });
+    const client = new CimClient({
+      routeUrl: cluster!.routeUrl,
+      userName: name,
+      password: `password-${name}`,
+      reconnectMinMs: 50,
+      reconnectMaxMs: 500,
+    });
     clients.push(client);
     const watched: Watched = { client, states: [], received: [] };
     client.on('state', (state) => watched.states.push(state));
     client.on('message', (message) => watched.received.push(message));
-    await client.api.register(name, `pw-${name}`);
+    await client.api.register(name, `password-${name}`);
     await client.connect();
     return watched;
   }
 
   /** Round-robin puts the first and third logins on one server and the second on the other. */
-  async function connectThree(): Promise<{ closing: Watched; survivor: Watched; peer: Watched; sharedServerId: string }> {
+  async function connectThree(): Promise<{
+    closing: Watched;
+    survivor: Watched;
+    peer: Watched;
+    sharedServerId: string;
+  }> {
     const closing = await connect('closing');
     const peer = await connect('peer');
     const survivor = await connect('survivor');

@@ -32,14 +32,14 @@ describe('CimClient sends', () => {
     const client = new CimClient({
       routeUrl: cluster!.routeUrl,
       userName: name,
-      password: `pw-${name}`,
+      password: `password-${name}`,
       reconnectMinMs: 50,
       reconnectMaxMs: 300,
     });
     clients.push(client);
     const received: ChatMessage[] = [];
     client.on('message', (message) => received.push(message));
-    await client.api.register(name, `pw-${name}`);
+    await client.api.register(name, `password-${name}`);
     await client.connect();
     return { client, received };
   }

@@ -1,4 +1,5 @@
 import { CimError, type ChatMessage } from '@cim/common';
+import { safeInline } from './safe-text.js';
 
 /** HH:MM in local time, from a message's millisecond timestamp. */
 export function formatTime(ts: string | number): string {
@@ -21,8 +22,11 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }
 
-/** One line for a person: the route's code and message for CIM errors, the message otherwise. */
+/**
+ * One line for a person: the route's code and message for CIM errors, the message otherwise. Safe
+ * to print: a message may quote what someone else sent.
+ */
 export function describeError(err: unknown): string {
-  if (err instanceof CimError) return `${err.code}: ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
+  if (err instanceof CimError) return safeInline(`${err.code}: ${err.message}`);
+  return safeInline(err instanceof Error ? err.message : String(err));
 }

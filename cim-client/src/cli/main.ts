@@ -9,6 +9,7 @@ import { sendCommand } from './commands/send.js';
 import { serverCommand } from './commands/server.js';
 import { tailCommand } from './commands/tail.js';
 import { upCommand } from './commands/up.js';
+import { safeInline } from './safe-text.js';
 
 await yargs(hideBin(process.argv))
   .scriptName('cim')
@@ -24,7 +25,7 @@ await yargs(hideBin(process.argv))
   .demandCommand(1, 'name a command: cim --help lists them')
   .strict()
   .fail((message, err, y) => {
-    if (err) console.error(`cim: ${err.message}`);
+    if (err) console.error(`cim: ${safeInline(err.message)}`);
     else {
       console.error(y.help());
       console.error(`\n${message}`);

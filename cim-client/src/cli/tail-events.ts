@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@cim/common';
 import type { ConnectionState } from '../sdk/cim-client.js';
 import { channelOf, formatTime } from './format.js';
+import { safeInline, safeJson } from './safe-text.js';
 
 /** What `cim tail` reports, one per output line. */
 export type TailEvent =
@@ -9,17 +10,25 @@ export type TailEvent =
   | { type: 'kicked'; reason: string }
   | { type: 'cursorExpired' };
 
-/** NDJSON: message fields at the top level, so `jq .body` works on message lines. */
+/**
+ * NDJSON: message fields at the top level, so `jq .body` works on message lines. Exact once
+ * parsed; escaped so that printing it to a terminal drives nothing.
+ */
 export function jsonLine(event: TailEvent): string {
   switch (event.type) {
     case 'message':
-      return JSON.stringify({ type: 'message', ...event.message, cursor: event.cursor, synced: event.synced });
+      return safeJson({ type: 'message', ...event.message, cursor: event.cursor, synced: event.synced });
     default:
-      return JSON.stringify(event);
+      return safeJson(event);
   }
 }
 
+/** One line per event, whatever a sender put in a name or body. */
 export function humanLine(event: TailEvent): string {
+  return safeInline(describeEvent(event));
+}
+
+function describeEvent(event: TailEvent): string {
   switch (event.type) {
     case 'message': {
       const { message } = event;

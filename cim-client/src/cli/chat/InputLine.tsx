@@ -1,5 +1,6 @@
 import { Box, Text, useInput } from 'ink';
 import { useReducer, useRef } from 'react';
+import { safeInline } from '../safe-text.js';
 import { InputHistory } from './input-history.js';
 
 export interface InputLineProps {
@@ -81,12 +82,12 @@ export function InputLine({ prompt, onSubmit, disabled = false }: InputLineProps
   return (
     <Box flexShrink={0}>
       <Box flexShrink={0} marginRight={1}>
-        <Text color="magenta">{prompt}›</Text>
+        <Text color="magenta">{safeInline(prompt)}›</Text>
       </Box>
       <Text>
-        {chars.slice(0, cursor).join('')}
-        {!disabled && <Text inverse>{chars[cursor] ?? ' '}</Text>}
-        {chars.slice(disabled ? cursor : cursor + 1).join('')}
+        {safeInline(chars.slice(0, cursor).join(''))}
+        {!disabled && <Text inverse>{safeInline(chars[cursor] ?? ' ')}</Text>}
+        {safeInline(chars.slice(disabled ? cursor : cursor + 1).join(''))}
       </Text>
     </Box>
   );

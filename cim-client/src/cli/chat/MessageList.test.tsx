@@ -104,6 +104,25 @@ describe('MessageList', () => {
     expect(text.split('\n')).toHaveLength(5);
   });
 
+  it('spells out escape sequences in names, bodies and system lines instead of obeying them', () => {
+    const { lastFrame } = render(
+      <MessageList
+        height={10}
+        lines={[
+          message({ key: 'a', from: 'm\u001b]0;title\u0007', to: '#g\u001b[2J', body: '\u001b]52;c;ZXZpbA==\u0007 \u001b]8;;https://evil.example\u001b\\link \u202Eabc' }),
+          { kind: 'system', key: 's', text: 'members of #\u001b]0;t\u0007: bob', tone: 'info' },
+        ]}
+      />,
+    );
+    const raw = lastFrame() ?? '';
+    // Ink's own colours are the only escape sequences left.
+    expect(raw.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    const text = stripVTControlCharacters(raw);
+    expect(text).toContain('m\\u{1b}]0;title\\u{7} → #g\\u{1b}[2J: \\u{1b}]52;c;ZXZpbA==\\u{7}');
+    expect(text).toContain('\\u{1b}]8;;https://evil.example\\u{1b}\\link \\u{202e}abc');
+    expect(text).toContain('-- members of #\\u{1b}]0;t\\u{7}: bob');
+  });
+
   it('fills from the bottom, so a short list sits just above the status bar', () => {
     const rows = frame([message({ body: 'only' })], 4).split('\n');
     expect(rows).toHaveLength(4);

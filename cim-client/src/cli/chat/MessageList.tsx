@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { formatTime } from '../format.js';
+import { safeInline, safeMultiline } from '../safe-text.js';
 import type { ChatLine, OwnStatus } from './chat-view.js';
 import { EmojiTable } from './EmojiTable.js';
 
@@ -41,7 +42,7 @@ function SystemLine({ line }: { line: Extract<ChatLine, { kind: 'system' }> }) {
   return (
     <Box flexShrink={0}>
       <Text color={line.tone === 'error' ? 'yellow' : 'gray'} wrap="wrap">
-        {`-- ${line.text}`}
+        {`-- ${safeInline(line.text)}`}
       </Text>
     </Box>
   );
@@ -55,9 +56,9 @@ function MessageLine({ line }: { line: Extract<ChatLine, { kind: 'message' }> })
       <Box flexShrink={0}>
         <Text dimColor>{formatTime(line.ts)} </Text>
         <Text color={line.own ? 'green' : 'cyan'} bold>
-          {line.from}
+          {safeInline(line.from)}
         </Text>
-        {line.to && <Text color="magenta">{` → ${line.to}`}</Text>}
+        {line.to && <Text color="magenta">{` → ${safeInline(line.to)}`}</Text>}
         <Text>: </Text>
       </Box>
       {/* The body wraps in the space left of the sender, keeping a hanging indent. */}
@@ -67,7 +68,7 @@ function MessageLine({ line }: { line: Extract<ChatLine, { kind: 'message' }> })
             (recalled)
           </Text>
         ) : (
-          <Text wrap="wrap">{line.body}</Text>
+          <Text wrap="wrap">{safeMultiline(line.body)}</Text>
         )}
       </Box>
       {mark && (

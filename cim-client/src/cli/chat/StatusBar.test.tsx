@@ -59,6 +59,18 @@ describe('StatusBar', () => {
     expect(frame({ unread: {} })).not.toContain('unread');
   });
 
+  it('spells out escape sequences in group and user names instead of obeying them', () => {
+    const { lastFrame } = render(
+      <StatusBar {...base} target={{ kind: 'group', groupId: '7', name: 'g\u001b]0;title\u0007' }} unread={{ '@m\u001b[2J': 1 }} />,
+    );
+    const raw = lastFrame() ?? '';
+    // Ink's own colours are the only escape sequences left.
+    expect(raw.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    const text = stripVTControlCharacters(raw);
+    expect(text).toContain('to #g\\u{1b}]0;title\\u{7}');
+    expect(text).toContain('unread @m\\u{1b}[2J 1');
+  });
+
   it('shows long work next to a spinner', () => {
     expect(frame({ busy: 'catching up: 200 messages…' })).toContain('catching up: 200 messages…');
   });

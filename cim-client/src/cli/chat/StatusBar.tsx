@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
+import { safeInline } from '../safe-text.js';
 import { channelOfTarget, type LinkState, type Target } from './chat-view.js';
 
 const LINK_COLOR: Record<LinkState, string> = {
@@ -22,18 +23,18 @@ export function StatusBar({ userName, server, link, busy, target, unread }: Stat
   const unreadList = Object.entries(unread).filter(([, count]) => count > 0);
   return (
     <Box flexShrink={0} columnGap={2}>
-      <Text bold>{userName}</Text>
-      <Text dimColor>{server ?? 'no server'}</Text>
+      <Text bold>{safeInline(userName)}</Text>
+      <Text dimColor>{safeInline(server ?? 'no server')}</Text>
       <Text color={LINK_COLOR[link]}>● {link}</Text>
       <Text>
-        to <Text color="magenta">{target.kind === 'lobby' ? 'lobby (broadcast)' : channelOfTarget(target)}</Text>
+        to <Text color="magenta">{target.kind === 'lobby' ? 'lobby (broadcast)' : safeInline(channelOfTarget(target))}</Text>
       </Text>
       {unreadList.length > 0 && (
-        <Text color="cyan">unread {unreadList.map(([channel, count]) => `${channel} ${count}`).join(', ')}</Text>
+        <Text color="cyan">unread {unreadList.map(([channel, count]) => `${safeInline(channel)} ${count}`).join(', ')}</Text>
       )}
       {busy && (
         <Text color="yellow">
-          <Spinner type="dots" /> {busy}
+          <Spinner type="dots" /> {safeInline(busy)}
         </Text>
       )}
     </Box>

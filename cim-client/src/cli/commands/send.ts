@@ -4,6 +4,7 @@ import { RouteApi } from '../../sdk/route-api.js';
 import { clientOptions } from '../options.js';
 import { readPassword } from '../password.js';
 import { parseRecipient, resolveRecipient } from '../recipient.js';
+import { safeJson } from '../safe-text.js';
 import { describeError } from '../format.js';
 
 interface SendArgs {
@@ -35,7 +36,7 @@ export const sendCommand: CommandModule<object, SendArgs> = {
       api.token = login.token;
       const to = await resolveRecipient(parseRecipient(args.to), api);
       const answer = await api.send(to, args.text, randomUUID());
-      process.stdout.write(`${JSON.stringify(answer)}\n`);
+      process.stdout.write(`${safeJson(answer)}\n`);
     } catch (err) {
       process.stderr.write(`${describeError(err)}\n`);
       process.exitCode = 1;

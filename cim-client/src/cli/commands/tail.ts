@@ -4,6 +4,7 @@ import { cursorStore } from '../config-dir.js';
 import { clientOptions } from '../options.js';
 import { readPassword } from '../password.js';
 import { describeError } from '../format.js';
+import { safeInline } from '../safe-text.js';
 import { stopOnSignals } from '../signals.js';
 import { humanLine, jsonLine, type TailEvent } from '../tail-events.js';
 
@@ -58,7 +59,7 @@ export const tailCommand: CommandModule<object, TailArgs> = {
     client.on('cursorExpired', () => emit({ type: 'cursorExpired' }));
     client.on('kicked', (reason) => {
       emit({ type: 'kicked', reason });
-      process.stderr.write(`cim tail: signed out: ${reason}\n`);
+      process.stderr.write(`cim tail: signed out: ${safeInline(reason)}\n`);
       void stop(1);
     });
     stopOnSignals(() => stop(0));

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import { bodyTextProblem, nameTextProblem } from '../text-rules.js';
+
+/** Turns a text rule (a reason to refuse, or undefined) into a schema check. */
+function refuseWhen(problem: (text: string) => string | undefined) {
+  return (text: string, ctx: z.RefinementCtx) => {
+    const message = problem(text);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  };
+}
 
 export const userName = z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'user names are 1-32 of A-Z a-z 0-9 _ . -');
 const decimalId = z.string().regex(/^[1-9][0-9]{0,19}$/, 'must be a decimal id');
@@ -33,7 +42,8 @@ export function sendBody(maxBodyChars: number) {
     body: z
       .string()
       .min(1, 'message body must not be empty')
-      .refine((s) => Buffer.byteLength(s) <= maxBodyChars, `message body is limited to ${maxBodyChars} bytes`),
+      .refine((s) => Buffer.byteLength(s) <= maxBodyChars, `message body is limited to ${maxBodyChars} bytes`)
+      .superRefine(refuseWhen(bodyTextProblem)),
     clientMsgId: z.string().min(1).max(MAX_CLIENT_MSG_ID).optional(),
     deliverAt: z.number().int().positive().optional(),
   });
@@ -42,7 +52,7 @@ export function sendBody(maxBodyChars: number) {
 export const idParam = decimalId;
 
 export const createGroupBody = z.object({
-  name: z.string().trim().min(1, 'a group needs a name').max(64),
+  name: z.string().trim().min(1, 'a group needs a name').max(64).superRefine(refuseWhen(nameTextProblem)),
   memberIds: z.array(decimalId).max(10_000).default([]),
 });
 

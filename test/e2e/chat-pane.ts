@@ -5,18 +5,23 @@ import { CIM_BIN, REPO_ROOT } from './cim-cli.js';
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 /**
- * One `cim chat` in its own detached tmux session (120×40): typed into with send-keys, read with
- * capture-pane. Waits poll the screen with generous timeouts, since these tests share a small,
- * busy machine.
+ * One `cim chat` (or another `cim` command) in its own detached tmux session (120×40): typed into
+ * with send-keys, read with capture-pane. Waits poll the screen with generous timeouts, since
+ * these tests share a small, busy machine.
  */
 export class ChatPane {
   private constructor(readonly session: string) {}
 
   /** `env` should hold CI=false: with CI set, Ink draws only the final frame. */
   static start(session: string, user: string, env: Record<string, string>): ChatPane {
+    return ChatPane.run(session, ['chat', user], env);
+  }
+
+  /** Runs `cim …args` in a new pane. */
+  static run(session: string, args: string[], env: Record<string, string>): ChatPane {
     const vars = Object.entries(env).map(([name, value]) => `${name}=${quote(value)}`);
     // The pane outlives cim so the test can read how it ended.
-    const command = `env -u CI ${vars.join(' ')} ${quote(process.execPath)} ${quote(CIM_BIN)} chat ${user}; echo "[cim exited $?]"; sleep 600`;
+    const command = `env -u CI ${vars.join(' ')} ${quote(process.execPath)} ${quote(CIM_BIN)} ${args.map(quote).join(' ')}; echo "[cim exited $?]"; sleep 600`;
     execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', REPO_ROOT, command]);
     return new ChatPane(session);
   }
@@ -28,6 +33,11 @@ export class ChatPane {
 
   screen(): string {
     return execFileSync('tmux', ['capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
+  }
+
+  /** The pane's title, which a program may set with an OSC 0 or OSC 2 escape sequence. */
+  title(): string {
+    return execFileSync('tmux', ['display-message', '-p', '-t', this.session, '#{pane_title}'], { encoding: 'utf8' }).trimEnd();
   }
 
   /** How many times `text` is on screen now. */

@@ -201,7 +201,7 @@ export const openApiDocument = {
           required: ['to', 'body'],
           properties: {
             to: ref('Destination'),
-            body: { type: 'string', maxLength: 4096 },
+            body: { type: 'string', maxLength: 4096, description: 'no control characters except line feed and tab (CIM_ERR_INVALID_INPUT)' },
             clientMsgId: { type: 'string' },
             deliverAt: { type: 'integer' },
           },
@@ -307,7 +307,10 @@ export const openApiDocument = {
         requestBody: json({
           type: 'object',
           required: ['name'],
-          properties: { name: { type: 'string' }, memberIds: { type: 'array', items: id } },
+          properties: {
+            name: { type: 'string', maxLength: 64, description: 'no control characters or bidi overrides/isolates (CIM_ERR_INVALID_INPUT)' },
+            memberIds: { type: 'array', items: id },
+          },
         }),
         responses: { '201': ok('created', ref('Group')), ...errors(400, 401, 404, 409) },
       },

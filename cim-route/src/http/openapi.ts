@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from './schemas.js';
+import { MIN_PASSWORD_LENGTH } from '../passwords.js';
 /**
  * The OpenAPI 3.1 document of the route's public API, served at GET /api/v1/openapi.json.
  * A test checks that every route of the app is here and every path here is a route of the app.

@@ -4,15 +4,10 @@ export const userName = z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'user names a
 const decimalId = z.string().regex(/^[1-9][0-9]{0,19}$/, 'must be a decimal id');
 const cursor = z.string().regex(/^(0|[1-9][0-9]{0,19})$/, 'must be a decimal cursor');
 
-/** Shortest password a new account may have. */
-export const MIN_PASSWORD_LENGTH = 8;
-
+/** The password rule itself is checked after the name (see Accounts.register). */
 export const registerBody = z.object({
   userName,
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `passwords must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(256),
+  password: z.string().min(1, 'password must not be empty').max(256),
 });
 
 /** Any non-empty password: accounts registered before the length rule keep logging in. */

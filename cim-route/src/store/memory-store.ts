@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
+import type { ChatMessage } from '@cim/common';
 import { parseCursor } from './cursor.js';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
 import type { HistoryOptions } from './history-query.js';
@@ -24,7 +24,7 @@ import type {
   SyncPage,
   UserRecord,
 } from './types.js';
-import { foldUserName } from './user-names.js';
+import { foldUserName, nameTaken } from './user-names.js';
 import { parseDecimal, requireLimit, requireOffset } from './validate.js';
 
 /**
@@ -60,9 +60,7 @@ export class MemoryStore implements RouteStore {
   }
 
   async createUser(userName: string, passwordHash: string): Promise<UserRecord> {
-    if (this.userIdByName.has(foldUserName(userName))) {
-      throw new CimError(ErrorCodes.USER_EXISTS, `the user name "${userName}" is taken; choose another`);
-    }
+    if (this.userIdByName.has(foldUserName(userName))) throw nameTaken(userName);
     const user: UserRecord = { userId: String(++this.lastUserId), userName, passwordHash, createdAt: this.now() };
     this.usersById.set(user.userId, user);
     this.userIdByName.set(foldUserName(userName), user.userId);

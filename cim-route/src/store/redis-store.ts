@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
+import type { ChatMessage } from '@cim/common';
 import { Cluster, Redis } from 'ioredis';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
 import type { HistoryOptions } from './history-query.js';
@@ -10,6 +10,7 @@ import { RedisReceipts } from './redis-receipts.js';
 import { RedisSchedule } from './redis-schedule.js';
 import { defineStoreScripts, type RedisClient, type StoreScripts } from './redis-scripts.js';
 import { NAME_ID_SEPARATOR, RedisUserNames } from './redis-user-names.js';
+import { nameTaken } from './user-names.js';
 import { byDeviceId } from './session-order.js';
 import type {
   ConversationState,
@@ -353,6 +354,4 @@ export class RedisStore implements RouteStore {
   }
 }
 
-function nameTaken(userName: string): CimError {
-  return new CimError(ErrorCodes.USER_EXISTS, `the user name "${userName}" is taken; choose another`);
-}
+

@@ -1,6 +1,7 @@
 import { CimError, ErrorCodes } from '@cim/common';
 import type { RouteConfig } from './config.js';
 import type { RateRule, RouteStore } from './store/types.js';
+import { foldUserName } from './store/user-names.js';
 
 /** CIM_ERR_RATE_LIMITED (429) with how long to wait, which the HTTP API sends as `Retry-After`. */
 export class RateLimitedError extends CimError {
@@ -77,7 +78,7 @@ export class AbuseLimits {
    */
   async login<T>(clientIp: string, userName: string, attempt: () => Promise<T>): Promise<T> {
     await this.take('loginIp', clientIp);
-    const account = userName.toLowerCase();
+    const account = foldUserName(userName);
     await this.take('loginFailures', account);
     try {
       const answer = await attempt();

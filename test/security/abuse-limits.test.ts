@@ -48,7 +48,7 @@ describe('abuse limits are shared by every route on the store', () => {
 
   beforeAll(async () => {
     routes = await Promise.all([start({ trustProxy: 'loopback' }), start({ trustProxy: 'loopback' })]);
-    untrusting = await start({ requestTimeoutMs: 1000 });
+    untrusting = await start({});
   });
 
   afterAll(async () => {

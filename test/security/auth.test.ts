@@ -17,8 +17,8 @@ import { createStore, RouteService, SESSION_CHECK_CACHE_MS } from '@cim/route';
 import { defaultPushServerConfig } from '@cim/server';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
-import { RawClient } from '../support/raw-client.js';
 import { generousLimits } from '../support/generous-limits.js';
+import { RawClient } from '../support/raw-client.js';
 
 const secret = 'auth-test-secret-0123456789abcdef';
 

@@ -4,9 +4,11 @@
  * a seeding hook over IPC (the in-memory store lives here).
  */
 import { startLocalCluster } from '@cim/client';
+import { generousLimits } from '../test/support/generous-limits.js';
 import { StoreSeeder } from './lib/seed.js';
 
-const cluster = await startLocalCluster({ routePort: 0, heartbeatMs: 10_000 });
+// A load generator logs thousands of clients in from one address: the abuse limits would refuse it.
+const cluster = await startLocalCluster({ routePort: 0, heartbeatMs: 10_000, route: generousLimits });
 const seeder = new StoreSeeder(cluster.route.store, cluster.secret);
 const server = cluster.servers[0];
 

@@ -12,6 +12,7 @@ import { freePort } from '../../test/harness/free-port.js';
 import { ZOOKEEPER_JAR } from '../../test/harness/prerequisites.js';
 import { RedisServer } from '../../test/harness/redis-server.js';
 import { ZooKeeperServer } from '../../test/harness/zookeeper-server.js';
+import { generousLimitEnv } from '../../test/support/generous-limits.js';
 import { StoreSeeder, type SeededUser, type Seeder } from './seed.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -139,7 +140,8 @@ const CHILD_ENV = (logLevel: string): NodeJS.ProcessEnv => {
     Object.entries(process.env).filter(([k]) => !k.startsWith('CIM_') && k !== 'NODE_OPTIONS'),
   );
   env.CIM_LOG_LEVEL = logLevel;
-  return env;
+  // A load generator logs thousands of clients in from one address: the abuse limits would refuse it.
+  return { ...env, ...generousLimitEnv };
 };
 
 export interface ClusterOptions {

@@ -29,6 +29,7 @@ export function createRouteApp(ctx: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (ctx.config.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(ctx.config.trustProxy));
 
   app.use(requestTelemetry(ctx));
   app.get('/healthz', (_req, res) => {
@@ -72,4 +73,12 @@ function requestTelemetry(ctx: AppContext) {
     });
     next();
   };
+}
+
+/**
+ * A hop count (`1`) as a number, as Express wants it; addresses, subnets and names (`loopback`)
+ * as given. There is no "trust everyone": then a client could name any address it likes.
+ */
+function trustProxyValue(setting: string): string | number {
+  return /^\d+$/.test(setting) ? Number(setting) : setting;
 }

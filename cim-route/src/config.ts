@@ -12,8 +12,25 @@ export interface RouteConfig {
   heartbeatMs: number;
   tokenTtlMs: number;
   maxBodyChars: number;
+  /** Messages a user may send per second, on all routes together; `sendBurst` at once. */
   sendRatePerSec: number;
   sendBurst: number;
+  /** Password login attempts per client address per minute, on all routes together. */
+  loginsPerIpPerMinute: number;
+  /** Failed logins per account within 15 minutes; beyond them the account refuses logins for a while. */
+  loginFailuresPerAccount: number;
+  /** Registrations per client address per hour. */
+  registrationsPerIpPerHour: number;
+  /** Groups a user may create per hour. */
+  groupsPerUserPerHour: number;
+  /**
+   * Express's `trust proxy`: which proxies' `X-Forwarded-For` names the client address that the
+   * per-address limits count, e.g. `1` (the one proxy in front), `loopback` or a subnet. Unset, the
+   * socket's peer is the client.
+   */
+  trustProxy?: string;
+  /** How long a client may take to send a whole request (headers and body) before a 408. */
+  requestTimeoutMs: number;
   syncPageMax: number;
   /** How long after sending a message its sender may recall it. */
   recallWindowMs: number;
@@ -34,6 +51,11 @@ export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
   maxBodyChars: 4096,
   sendRatePerSec: 20,
   sendBurst: 50,
+  loginsPerIpPerMinute: 30,
+  loginFailuresPerAccount: 10,
+  registrationsPerIpPerHour: 20,
+  groupsPerUserPerHour: 30,
+  requestTimeoutMs: 30_000,
   syncPageMax: 500,
   recallWindowMs: 2 * 60 * 1000,
   maxDelayMs: 30 * 24 * 60 * 60 * 1000,

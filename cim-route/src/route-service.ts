@@ -2,12 +2,13 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createLogger, trustedCa, type Logger, type ServerInfo, type ServerRegistry } from '@cim/common';
+import { AbuseLimits } from './abuse-limits.js';
 import { createRouteApp } from './app.js';
 import { defaultRouteConfig, type RouteConfig } from './config.js';
+import { answerClientErrors } from './http/client-errors.js';
 import { instrumentStore } from './instrumented-store.js';
 import { RouteMetrics } from './metrics.js';
 import { PushDispatcher } from './push-dispatcher.js';
-import { RateLimiter } from './rate-limiter.js';
 import { ServerDirectory } from './server-directory.js';
 import { Accounts } from './services/accounts.js';
 import { Conversations } from './services/conversations.js';
@@ -54,17 +55,18 @@ export class RouteService {
     metrics.trackRegistry(() => directory.live().length, () => registry.isConnected());
     const dispatcher = new PushDispatcher(directory, this.config.secret, this.logger, metrics, trustedCa(this.config.tls));
     const presence = new Presence(store, directory);
-    const rateLimiter = new RateLimiter(this.config.sendRatePerSec, this.config.sendBurst, now);
+    const limits = new AbuseLimits(store, this.config);
     const fanOut = new FanOut(presence, directory, dispatcher, metrics);
     const groups = new Groups(store, this.config.maxGroupMembers, this.logger);
     const conversations = new Conversations(store);
     this.accounts = new Accounts(store, directory, dispatcher, this.config, this.logger, metrics, now);
-    this.messages = new Messages(store, groups, fanOut, rateLimiter, this.config, this.logger, metrics, now);
+    this.messages = new Messages(store, groups, fanOut, limits, this.config, this.logger, metrics, now);
     this.delayedSender = new DelayedSender(store, this.messages, this.logger, now);
     const app = createRouteApp({
       config: this.config,
       secret: this.config.secret,
       store,
+      limits,
       accounts: this.accounts,
       messages: this.messages,
       groups,
@@ -83,7 +85,9 @@ export class RouteService {
       },
     });
     const tls = this.config.tls;
-    this.server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, app) : http.createServer(app);
+    const timeouts = requestTimeouts(this.config.requestTimeoutMs);
+    this.server = tls ? https.createServer({ cert: tls.cert, key: tls.key, ...timeouts }, app) : http.createServer(timeouts, app);
+    answerClientErrors(this.server, metrics);
   }
 
   async start(): Promise<void> {
@@ -126,4 +130,12 @@ export class RouteService {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.registry.close().catch((err) => this.logger.warn({ err }, 'registry close failed'));
   }
+}
+
+/**
+ * Node's request timeouts for a whole request of at most `ms`: the headers within it too, and
+ * checked often enough (Node looks every 30 s by default) that a short limit is kept.
+ */
+function requestTimeouts(ms: number): http.ServerOptions {
+  return { requestTimeout: ms, headersTimeout: ms, connectionsCheckingInterval: Math.min(30_000, Math.max(100, ms / 4)) };
 }

@@ -4,6 +4,7 @@ import { RouteApi, startLocalCluster, type LocalCluster, type SendAnswer } from 
 import { PushServer } from '@cim/server';
 import { backends, isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { expectShownExactlyOnceInOrder, SimulatedDevice } from '../support/simulated-device.js';
+import { generousLimits } from '../support/generous-limits.js';
 
 /*
  * SPEC §11 "Completeness": many users on many devices, thousands of private and group messages
@@ -58,8 +59,8 @@ describe('completeness under churn, on Redis + ZooKeeper with two push servers',
       tcpPort: 0,
       ...isolatedBackends(prefix),
       logger: silentLogger,
-      // The default 20/s per user would throttle a load test; throttling is tested elsewhere.
-      route: { sendRatePerSec: 100_000, sendBurst: 100_000 },
+      // The default limits would throttle a load test; they are tested elsewhere.
+      route: { ...generousLimits, sendRatePerSec: 100_000, sendBurst: 100_000 },
     });
   });
 

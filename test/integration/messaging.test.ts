@@ -3,6 +3,7 @@ import { startLocalCluster, type LocalCluster } from '@cim/client';
 import { silentLogger, type Frame } from '@cim/common';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
+import { generousLimits } from '../support/generous-limits.js';
 
 type Receipt = Extract<Frame, { receipt: unknown }>['receipt'];
 type Recall = Extract<Frame, { recalled: unknown }>['recalled'];
@@ -42,7 +43,7 @@ describe.each([
       routePort: 0,
       tcpPort: 0,
       logger: silentLogger,
-      route: { recallWindowMs: RECALL_WINDOW_MS, maxGroupMembers: MAX_GROUP_MEMBERS },
+      route: { ...generousLimits, recallWindowMs: RECALL_WINDOW_MS, maxGroupMembers: MAX_GROUP_MEMBERS },
       ...(real ? isolatedBackends(prefix) : {}),
     });
   });

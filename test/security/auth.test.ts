@@ -17,6 +17,7 @@ import { createStore, RouteService, SESSION_CHECK_CACHE_MS } from '@cim/route';
 import { defaultPushServerConfig } from '@cim/server';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
+import { generousLimits } from '../support/generous-limits.js';
 import { RawClient } from '../support/raw-client.js';
 
 const secret = 'auth-test-secret-0123456789abcdef';
@@ -81,6 +82,8 @@ describe('authentication and authorisation', () => {
       redisUrl,
       redisPrefix: `${prefix}:`,
       logger,
+      // Login and registration limits are tested in abuse-limits.test.ts.
+      route: generousLimits,
     });
     redis = new Redis(redisUrl);
   });

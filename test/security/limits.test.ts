@@ -90,7 +90,12 @@ describe('limits are on by default and answer with coded errors', () => {
       sendRatePerSec: 20,
       sendBurst: 50,
       maxGroupMembers: 10_000,
+      loginsPerIpPerMinute: 30,
+      loginFailuresPerAccount: 10,
+      registrationsPerIpPerHour: 20,
+      groupsPerUserPerHour: 30,
     });
+    expect(defaultRouteConfig.trustProxy).toBeUndefined();
     expect(defaultPushServerConfig).toMatchObject({ maxFrameBytes: 64 * 1024, loginTimeoutMs: 10_000 });
     expect(defaultPushServerConfig.maxConnectionsPerIp).toBeGreaterThan(0);
     expect(Number.isFinite(defaultPushServerConfig.maxConnectionsPerIp)).toBe(true);

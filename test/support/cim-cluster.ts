@@ -36,6 +36,8 @@ export interface ClusterOptions {
   zkConnect?: string;
   /** `CIM_LOG_LEVEL` of routes and servers. Default info. */
   logLevel?: string;
+  /** More environment of every route and server process, e.g. `generousLimitEnv`. */
+  env?: Record<string, string>;
   /** Receives every line a route or server process writes, with its name (`route-1`, `s2`). */
   onLog?: (name: string, line: string) => void;
 }
@@ -274,5 +276,5 @@ function childEnv(options: ClusterOptions): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CIM_')));
   env.CIM_LOG_LEVEL = options.logLevel ?? 'info';
   if (options.zkSessionTimeoutMs) env.CIM_ZK_SESSION_TIMEOUT_MS = String(options.zkSessionTimeoutMs);
-  return env;
+  return { ...env, ...options.env };
 }

@@ -37,11 +37,22 @@ export function tlsOptions<T>(y: Argv<T>) {
     .option('tls-ca', { type: 'string', default: process.env.CIM_TLS_CA, describe: 'CA trusted inside the cluster; default the certificate itself (env CIM_TLS_CA)' });
 }
 
-/** Route limits (env CIM_SEND_RATE, CIM_SEND_BURST, CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS). */
+/**
+ * Route limits (env CIM_SEND_RATE, CIM_SEND_BURST, CIM_LOGIN_IP_LIMIT, CIM_LOGIN_FAILURE_LIMIT,
+ * CIM_REGISTER_IP_LIMIT, CIM_GROUP_CREATE_LIMIT, CIM_TRUST_PROXY, CIM_REQUEST_TIMEOUT_MS,
+ * CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS). The abuse limits are counted in
+ * the store, so all routes on one Redis share them.
+ */
 export function routeLimitOptions<T>(y: Argv<T>) {
   return y
-    .option('send-rate', { type: 'number', default: envInt('CIM_SEND_RATE'), describe: 'messages per second per user (default 20)' })
+    .option('send-rate', { type: 'number', default: envInt('CIM_SEND_RATE'), describe: 'messages per second per user, all routes together (default 20)' })
     .option('send-burst', { type: 'number', default: envInt('CIM_SEND_BURST'), describe: 'burst of messages per user (default 50)' })
+    .option('login-ip-limit', { type: 'number', default: envInt('CIM_LOGIN_IP_LIMIT'), describe: 'password logins per client address per minute (default 30)' })
+    .option('login-failure-limit', { type: 'number', default: envInt('CIM_LOGIN_FAILURE_LIMIT'), describe: 'failed logins per account per 15 minutes before it is locked (default 10)' })
+    .option('register-ip-limit', { type: 'number', default: envInt('CIM_REGISTER_IP_LIMIT'), describe: 'registrations per client address per hour (default 20)' })
+    .option('group-create-limit', { type: 'number', default: envInt('CIM_GROUP_CREATE_LIMIT'), describe: 'groups a user may create per hour (default 30)' })
+    .option('trust-proxy', { type: 'string', default: process.env.CIM_TRUST_PROXY || undefined, describe: 'proxies whose X-Forwarded-For names the client: hop count (1), "loopback" or subnets (default: none)' })
+    .option('request-timeout-ms', { type: 'number', default: envInt('CIM_REQUEST_TIMEOUT_MS'), describe: 'time to send a whole HTTP request before a 408 (default 30000)' })
     .option('max-group-members', { type: 'number', default: envInt('CIM_MAX_GROUP_MEMBERS'), describe: 'group size limit (default 10000)' })
     .option('recall-window-ms', { type: 'number', default: envInt('CIM_RECALL_WINDOW_MS'), describe: 'how long a message can be recalled (default 120000)' })
     .option('retention-ms', { type: 'number', default: envInt('CIM_RETENTION_MS'), describe: 'how long messages stay in sync streams (default 7 days)' });
@@ -50,6 +61,12 @@ export function routeLimitOptions<T>(y: Argv<T>) {
 export interface RouteLimitArgs {
   'send-rate'?: number;
   'send-burst'?: number;
+  'login-ip-limit'?: number;
+  'login-failure-limit'?: number;
+  'register-ip-limit'?: number;
+  'group-create-limit'?: number;
+  'trust-proxy'?: string;
+  'request-timeout-ms'?: number;
   'max-group-members'?: number;
   'recall-window-ms'?: number;
   'retention-ms'?: number;
@@ -59,6 +76,12 @@ export function routeLimits(args: RouteLimitArgs) {
   return {
     sendRatePerSec: args['send-rate'],
     sendBurst: args['send-burst'],
+    loginsPerIpPerMinute: args['login-ip-limit'],
+    loginFailuresPerAccount: args['login-failure-limit'],
+    registrationsPerIpPerHour: args['register-ip-limit'],
+    groupsPerUserPerHour: args['group-create-limit'],
+    trustProxy: args['trust-proxy'],
+    requestTimeoutMs: args['request-timeout-ms'],
     maxGroupMembers: args['max-group-members'],
     recallWindowMs: args['recall-window-ms'],
   };

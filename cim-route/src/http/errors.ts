@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { CimError, ErrorCodes, type Logger } from '@cim/common';
 import { z } from 'zod';
+import { RateLimitedError } from '../abuse-limits.js';
 
 /** Parses `value` with `schema`, or throws CIM_ERR_INVALID_INPUT naming the first bad field. */
 export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
@@ -23,6 +24,7 @@ export function errorHandler(logger: Logger, onError: (code: string) => void = (
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const { status, body } = describe(err, logger, req.path);
     onError(body.code);
+    if (err instanceof RateLimitedError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
     res.status(status).json(body);
   };
 }

@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from '../passwords.js';
 /**
  * The OpenAPI 3.1 document of the route's public API, served at GET /api/v1/openapi.json.
  * A test checks that every route of the app is here and every path here is a route of the app.
@@ -126,9 +127,12 @@ export const openApiDocument = {
         requestBody: json({
           type: 'object',
           required: ['userName', 'password'],
-          properties: { userName: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,32}$' }, password: { type: 'string' } },
+          properties: {
+            userName: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,32}$', description: 'unique in any letter case' },
+            password: { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: 256 },
+          },
         }),
-        responses: { '201': ok('registered', ref('User')), ...errors(400, 409) },
+        responses: { '201': ok('registered', ref('User')), ...errors(400, 409, 429) },
       },
     },
     '/sessions': {
@@ -141,7 +145,7 @@ export const openApiDocument = {
         }),
         responses: {
           '200': ok('logged in', ref('Session')),
-          ...errors(400, 401, 409, 503),
+          ...errors(400, 401, 409, 429, 503),
         },
       },
     },
@@ -312,7 +316,7 @@ export const openApiDocument = {
             memberIds: { type: 'array', items: id },
           },
         }),
-        responses: { '201': ok('created', ref('Group')), ...errors(400, 401, 404, 409) },
+        responses: { '201': ok('created', ref('Group')), ...errors(400, 401, 404, 409, 429) },
       },
       get: {
         summary: 'My groups',

@@ -1,5 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { CimError, ErrorCodes, type TokenClaims } from '@cim/common';
+import type { AbuseLimits } from '../abuse-limits.js';
 import type { RouteConfig } from '../config.js';
 import type { Accounts } from '../services/accounts.js';
 import type { Conversations } from '../services/conversations.js';
@@ -28,6 +29,7 @@ import {
 export interface PublicApiContext {
   config: RouteConfig;
   store: RouteStore;
+  limits: AbuseLimits;
   accounts: Accounts;
   messages: Messages;
   groups: Groups;
@@ -51,12 +53,14 @@ export function publicApi(ctx: PublicApiContext): Router {
 
   api.post('/accounts', async (req, res) => {
     const body = parse(registerBody, req.body);
+    await ctx.limits.registration(clientIp(req));
     res.status(201).json(await ctx.accounts.register(body.userName, body.password));
   });
 
   api.post('/sessions', async (req, res) => {
     const body = parse(loginBody, req.body);
-    res.json(await ctx.accounts.login(body.userName, body.password, body.deviceId ?? 'default'));
+    const login = () => ctx.accounts.login(body.userName, body.password, body.deviceId ?? 'default');
+    res.json(await ctx.limits.login(clientIp(req), body.userName, login));
   });
 
   api.post('/sessions/refresh', async (req, res) => {
@@ -120,6 +124,7 @@ export function publicApi(ctx: PublicApiContext): Router {
 
   api.post('/groups', auth, async (req: AuthedRequest, res) => {
     const body = parse(createGroupBody, req.body);
+    await ctx.limits.groupCreation(user(req).uid);
     res.status(201).json(groupJson(await ctx.groups.create(user(req).uid, body.name, body.memberIds)));
   });
 
@@ -175,6 +180,11 @@ function groupJson(group: GroupRecord) {
     memberIds: group.memberIds,
     createdAt: group.createdAt,
   };
+}
+
+/** The client's address: the socket's peer, or what trusted proxies say (`trustProxy`). */
+function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 function bearerToken(req: Request): string | undefined {

@@ -13,11 +13,13 @@ export const userName = z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'user names a
 const decimalId = z.string().regex(/^[1-9][0-9]{0,19}$/, 'must be a decimal id');
 const cursor = z.string().regex(/^(0|[1-9][0-9]{0,19})$/, 'must be a decimal cursor');
 
+/** The password rule itself is checked after the name (see Accounts.register). */
 export const registerBody = z.object({
   userName,
   password: z.string().min(1, 'password must not be empty').max(256),
 });
 
+/** Any non-empty password: accounts registered before the length rule keep logging in. */
 export const loginBody = z.object({
   userName,
   password: z.string().min(1).max(256),

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { CimError, ErrorCodes, signToken, verifyToken, type Logger, type TokenClaims } from '@cim/common';
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
-import { decoyHash, hashPassword, verifyPassword } from '../passwords.js';
+import { decoyHash, hashPassword, requirePasswordPolicy, verifyPassword } from '../passwords.js';
 import type { PushDispatcher } from '../push-dispatcher.js';
 import type { ServerDirectory } from '../server-directory.js';
 import { TtlMap } from '../store/ttl-map.js';
+import { nameTaken } from '../store/user-names.js';
 import type { RouteStore } from '../store/types.js';
 
 export interface LoginAnswer {
@@ -43,6 +44,9 @@ export class Accounts {
   ) {}
 
   async register(userName: string, password: string): Promise<{ userId: string; userName: string }> {
+    // A taken name is answered first: cheaper than a hash, and right for someone who mistyped their password.
+    if (await this.store.getUserByName(userName)) throw nameTaken(userName);
+    requirePasswordPolicy(password);
     const user = await this.store.createUser(userName, await hashPassword(password));
     this.logger.info({ userId: user.userId, userName }, 'user registered');
     return { userId: user.userId, userName: user.userName };

@@ -11,9 +11,9 @@ import {
 } from '@cim/common';
 
 export type { ScheduledAnswer, SendAnswer };
+import type { AbuseLimits } from '../abuse-limits.js';
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
-import type { RateLimiter } from '../rate-limiter.js';
 import { TtlMap } from '../store/ttl-map.js';
 import { bodyTextProblem } from '../text-rules.js';
 import type { RouteStore, SyncPage } from '../store/types.js';
@@ -46,7 +46,7 @@ export class Messages {
     private readonly store: RouteStore,
     private readonly groups: Groups,
     private readonly fanOut: FanOut,
-    private readonly rateLimiter: RateLimiter,
+    private readonly limits: AbuseLimits,
     private readonly config: Pick<RouteConfig, 'maxBodyChars' | 'recallWindowMs' | 'maxDelayMs'>,
     private readonly logger: Logger,
     private readonly metrics: RouteMetrics,
@@ -55,9 +55,7 @@ export class Messages {
 
   async send(sender: Sender, input: SendInput): Promise<SendAnswer | ScheduledAnswer> {
     this.validate(input);
-    if (!this.rateLimiter.take(sender.uid)) {
-      throw new CimError(ErrorCodes.RATE_LIMITED, 'sending too fast: slow down and retry with the same clientMsgId');
-    }
+    await this.limits.send(sender.uid);
     const clientMsgId = input.clientMsgId ?? randomUUID();
     if (input.deliverAt !== undefined && input.deliverAt > this.now()) {
       this.metrics.messages.inc({ kind: 'scheduled' });

@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
+import type { ChatMessage } from '@cim/common';
 import { parseCursor } from './cursor.js';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
 import type { HistoryOptions } from './history-query.js';
@@ -6,12 +6,15 @@ import { HighWaterMarks } from './high-water-marks.js';
 import { MemoryGroups } from './memory-groups.js';
 import { MemoryMessageLog } from './memory-message-log.js';
 import { MemorySchedule } from './memory-schedule.js';
+import { MemoryTokenBuckets } from './memory-token-buckets.js';
 import { byDeviceId } from './session-order.js';
 import { SortedStrings } from './sorted-strings.js';
 import type {
   ConversationState,
   GroupRecord,
   NewMessage,
+  RateRule,
+  RateVerdict,
   RouteStore,
   SavedMessage,
   ScheduledMessage,
@@ -21,6 +24,7 @@ import type {
   SyncPage,
   UserRecord,
 } from './types.js';
+import { foldUserName, nameTaken } from './user-names.js';
 import { parseDecimal, requireLimit, requireOffset } from './validate.js';
 
 /**
@@ -32,6 +36,7 @@ import { parseDecimal, requireLimit, requireOffset } from './validate.js';
 export class MemoryStore implements RouteStore {
   private readonly now: () => number;
   private readonly usersById = new Map<string, UserRecord>();
+  /** Folded name (see foldUserName) → userId. */
   private readonly userIdByName = new Map<string, string>();
   private readonly names = new SortedStrings();
   private lastUserId = 0;
@@ -45,26 +50,26 @@ export class MemoryStore implements RouteStore {
   /** `<userId>\u0000<deviceId>` → the highest cursor the device acknowledged. */
   private readonly acks = new HighWaterMarks();
   private readonly schedule = new MemorySchedule();
+  private readonly tokenBuckets: MemoryTokenBuckets;
 
   constructor(options: StoreOptions = {}) {
     this.now = options.now ?? Date.now;
     this.log = new MemoryMessageLog(options.retentionMs ?? DEFAULT_RETENTION_MS, this.now);
     this.groups = new MemoryGroups(this.now);
+    this.tokenBuckets = new MemoryTokenBuckets(this.now);
   }
 
   async createUser(userName: string, passwordHash: string): Promise<UserRecord> {
-    if (this.userIdByName.has(userName)) {
-      throw new CimError(ErrorCodes.USER_EXISTS, `the user name "${userName}" is taken; choose another`);
-    }
+    if (this.userIdByName.has(foldUserName(userName))) throw nameTaken(userName);
     const user: UserRecord = { userId: String(++this.lastUserId), userName, passwordHash, createdAt: this.now() };
     this.usersById.set(user.userId, user);
-    this.userIdByName.set(userName, user.userId);
+    this.userIdByName.set(foldUserName(userName), user.userId);
     this.names.add(userName);
     return { ...user };
   }
 
   async getUserByName(userName: string): Promise<UserRecord | null> {
-    const userId = this.userIdByName.get(userName);
+    const userId = this.userIdByName.get(foldUserName(userName));
     return userId === undefined ? null : this.copyOfUser(userId);
   }
 
@@ -78,7 +83,7 @@ export class MemoryStore implements RouteStore {
 
   async findUsersByPrefix(prefix: string, limit: number): Promise<UserRecord[]> {
     requireLimit(limit);
-    return this.names.withPrefix(prefix, limit).map((name) => this.copyOfUser(this.userIdByName.get(name)!)!);
+    return this.names.withPrefix(prefix, limit).map((name) => this.copyOfUser(this.userIdByName.get(foldUserName(name))!)!);
   }
 
   async putSession(session: SessionRecord): Promise<SessionRecord | null> {
@@ -215,6 +220,10 @@ export class MemoryStore implements RouteStore {
 
   async removeScheduled(senderId: string, clientMsgId: string): Promise<void> {
     this.schedule.remove(senderId, clientMsgId);
+  }
+
+  async takeTokens(bucket: string, rule: RateRule, cost = 1): Promise<RateVerdict> {
+    return this.tokenBuckets.take(bucket, rule, cost);
   }
 
   async ping(): Promise<boolean> {

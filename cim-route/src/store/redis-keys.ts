@@ -21,7 +21,7 @@ export class RedisKeys {
     return `${this.prefix}users:lastId`;
   }
 
-  /** userName → userId; `SET NX` on it is what makes names unique. */
+  /** Folded userName → userId; `SET NX` on it is what makes names unique (see redis-user-names.ts). */
   userIdByName(userName: string): string {
     return `${this.prefix}users:byName:${userName}`;
   }
@@ -29,6 +29,11 @@ export class RedisKeys {
   /** Sorted set of `<userName>\0<userId>` (all score 0) for prefix search by ZRANGEBYLEX. */
   get userNames(): string {
     return `${this.prefix}users:names`;
+  }
+
+  /** Set once every name in `userNames` has its folded key. */
+  get userNamesFolded(): string {
+    return `${this.prefix}users:namesFolded`;
   }
 
   /** JSON UserRecord. */
@@ -120,6 +125,11 @@ export class RedisKeys {
   /** Sorted set score = userId, member = userId, so members list in numeric order. */
   groupMembers(groupId: string): string {
     return `${this.prefix}{g:${groupId}}:members`;
+  }
+
+  /** Hash `tokens`, `at`: one token bucket of the abuse limits (see abuse-limits.ts). */
+  tokenBucket(bucket: string): string {
+    return `${this.prefix}limits:${bucket}`;
   }
 
   /** Sorted set score = deliverAt, member = `<senderId>:<clientMsgId>`. */

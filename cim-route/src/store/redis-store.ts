@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
+import type { ChatMessage } from '@cim/common';
 import { Cluster, Redis } from 'ioredis';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
 import type { HistoryOptions } from './history-query.js';
@@ -9,11 +9,15 @@ import { RedisMessageLog } from './redis-message-log.js';
 import { RedisReceipts } from './redis-receipts.js';
 import { RedisSchedule } from './redis-schedule.js';
 import { defineStoreScripts, type RedisClient, type StoreScripts } from './redis-scripts.js';
+import { NAME_ID_SEPARATOR, RedisUserNames } from './redis-user-names.js';
+import { nameTaken } from './user-names.js';
 import { byDeviceId } from './session-order.js';
 import type {
   ConversationState,
   GroupRecord,
   NewMessage,
+  RateRule,
+  RateVerdict,
   RouteStore,
   SavedMessage,
   ScheduledMessage,
@@ -79,9 +83,6 @@ function clusterSeeds(url: string): { host: string; port: number }[] {
     });
 }
 
-/** Separates name and id in the name index; sorts below every character a name can contain. */
-const NAME_ID_SEPARATOR = '\u0000';
-
 /**
  * The production store: every route instance shares it, and every operation is safe to run from
  * several instances at once. Key layout and cluster slots: redis-keys.ts; atomic steps:
@@ -98,6 +99,7 @@ export class RedisStore implements RouteStore {
   private readonly groups: RedisGroups;
   private readonly receipts: RedisReceipts;
   private readonly schedule: RedisSchedule;
+  private readonly names: RedisUserNames;
 
   constructor(options: RedisStoreOptions) {
     this.ownsClient = typeof options.redis === 'string';
@@ -115,26 +117,25 @@ export class RedisStore implements RouteStore {
     this.groups = new RedisGroups(this.client, this.keys, this.scripts, this.now);
     this.receipts = new RedisReceipts(this.client, this.keys, this.scripts);
     this.schedule = new RedisSchedule(this.keys, this.scripts);
+    this.names = new RedisUserNames(this.client, this.keys);
   }
 
   async createUser(userName: string, passwordHash: string): Promise<UserRecord> {
-    const nameKey = this.keys.userIdByName(userName);
     // Checked first so that registering a taken name does not use up a user id.
-    if ((await this.client.exists(nameKey)) === 1) throw nameTaken(userName);
+    if (await this.names.isTaken(userName)) throw nameTaken(userName);
     const userId = String(await this.client.incr(this.keys.userIdCounter));
     const user: UserRecord = { userId, userName, passwordHash, createdAt: this.now() };
     // The record is written before the name points at it, so a found name always has a record.
     await this.client.set(this.keys.user(userId), JSON.stringify(user));
-    if ((await this.client.set(nameKey, userId, 'NX')) === null) {
+    if (!(await this.names.claim(userName, userId))) {
       await this.client.del(this.keys.user(userId));
       throw nameTaken(userName);
     }
-    await this.client.zadd(this.keys.userNames, 0, `${userName}${NAME_ID_SEPARATOR}${userId}`);
     return user;
   }
 
   async getUserByName(userName: string): Promise<UserRecord | null> {
-    const userId = await this.client.get(this.keys.userIdByName(userName));
+    const userId = await this.names.userIdOf(userName);
     return userId === null ? null : this.getUserById(userId);
   }
 
@@ -294,6 +295,12 @@ export class RedisStore implements RouteStore {
     return this.schedule.remove(senderId, clientMsgId);
   }
 
+  async takeTokens(bucket: string, rule: RateRule, cost = 1): Promise<RateVerdict> {
+    const perMs = rule.perSecond / 1000;
+    const [taken, waitMs] = await this.scripts.takeTokens(this.keys.tokenBucket(bucket), rule.burst, perMs, cost, this.now());
+    return { allowed: taken === 1, retryAfterMs: waitMs };
+  }
+
   async ping(): Promise<boolean> {
     // Before the first connect ioredis queues the PING, so a starting store answers within the timeout.
     if (this.client.status === 'end' || this.client.status === 'close') return false;
@@ -347,6 +354,4 @@ export class RedisStore implements RouteStore {
   }
 }
 
-function nameTaken(userName: string): CimError {
-  return new CimError(ErrorCodes.USER_EXISTS, `the user name "${userName}" is taken; choose another`);
-}
+

@@ -4,6 +4,7 @@ import { MINUTE, START, type ContractContext } from './contract-context.js';
 import { describeDelayedMessageContract } from './delayed.contract.js';
 import { describeGroupContract } from './groups.contract.js';
 import { describeMessageStateContract } from './message-state.contract.js';
+import { describeRateLimitContract } from './rate-limits.contract.js';
 import type { NewMessage, RouteStore, SessionRecord, StoreOptions } from './types.js';
 
 /** Opens a store with no data in it. `options.now` is the test's clock. */
@@ -70,7 +71,6 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         const alice = await store.createUser('alice', 'h1');
         const bob = await store.createUser('bob', 'h2');
         expect(await store.getUserByName('alice')).toEqual(alice);
-        expect(await store.getUserByName('Alice')).toBeNull();
         expect(await store.getUserByName('ali')).toBeNull();
         expect(await store.getUserById(bob.userId)).toEqual(bob);
         expect(await store.getUserById('99')).toBeNull();
@@ -81,6 +81,17 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
           bob,
         ]);
         expect(await store.getUsersByIds([])).toEqual([]);
+      });
+
+      it('treats names differing only in letter case as one name, keeping the registered spelling', async () => {
+        const store = await openStore();
+        const alice = await store.createUser('Alice', 'h1');
+        for (const variant of ['alice', 'ALICE', 'aLiCe']) {
+          await expect(store.createUser(variant, 'h2')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
+          expect(await store.getUserByName(variant)).toEqual(alice);
+        }
+        expect(await store.findUsersByPrefix('Al', 10)).toEqual([alice]);
+        expect((await store.createUser('bob', 'h3')).userId).toBe('2');
       });
 
       it('finds users by name prefix, sorted by name, at most limit of them', async () => {
@@ -479,6 +490,7 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     describeGroupContract(context);
     describeMessageStateContract(context);
     describeDelayedMessageContract(context);
+    describeRateLimitContract(context);
 
     it('answers ping while open', async () => {
       const store = await openStore();

@@ -144,8 +144,44 @@ describe('redis store', () => {
       expect(await one.scheduleMessage(later)).toBe(true);
       expect(await two.scheduleMessage(later)).toBe(false);
       expect(await two.dueMessages(5, 10)).toEqual([later]);
+      const threePerHour = { burst: 3, perSecond: 3 / 3600 };
+      const taken = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? one : two).takeTokens('registration:10.0.0.1', threePerHour)),
+      );
+      expect(taken.filter((verdict) => verdict.allowed)).toHaveLength(3);
     } finally {
       await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it('keeps accounts registered before names were folded: found in any case, their names still taken', async () => {
+    const prefix = freshPrefix();
+    const keys = new RedisKeys(prefix);
+    const client = new Redis(redisUrl);
+    try {
+      // Names as an older version wrote them: keyed by exact spelling, two differing only in case.
+      const older = [
+        { userId: '1', userName: 'Alice', passwordHash: 'h1', createdAt: 1 },
+        { userId: '2', userName: 'BOB', passwordHash: 'h2', createdAt: 2 },
+        { userId: '3', userName: 'bob', passwordHash: 'h3', createdAt: 3 },
+      ];
+      for (const user of older) {
+        await client.set(keys.user(user.userId), JSON.stringify(user));
+        await client.set(keys.userIdByName(user.userName), user.userId);
+        await client.zadd(keys.userNames, 0, `${user.userName}\u0000${user.userId}`);
+      }
+      await client.set(keys.userIdCounter, '3');
+
+      const store = new RedisStore({ redis: client, prefix });
+      expect(await store.getUserByName('alice')).toEqual(older[0]);
+      expect(await store.getUserByName('ALICE')).toEqual(older[0]);
+      await expect(store.createUser('aLiCe', 'h')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
+      expect(await store.getUserByName('BOB')).toEqual(older[1]);
+      expect(await store.getUserByName('bob')).toEqual(older[2]);
+      await expect(store.createUser('Bob', 'h')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
+      expect((await store.createUser('carol', 'h')).userId).toBe('4');
+    } finally {
+      await client.quit();
     }
   });
 

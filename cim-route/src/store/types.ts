@@ -55,8 +55,12 @@ export type SyncPage = { expired: false; entries: SyncEntry[]; hasMore: boolean 
  */
 export interface RouteStore {
   // --- accounts ---
-  /** Throws CimError CIM_ERR_USER_EXISTS if the name is taken. User ids are "1", "2", … */
+  /**
+   * Throws CimError CIM_ERR_USER_EXISTS if the name is taken in any letter case (`Alice` and
+   * `alice` are one name); the record keeps the spelling given here. User ids are "1", "2", …
+   */
   createUser(userName: string, passwordHash: string): Promise<UserRecord>;
+  /** The user with this name in any letter case. */
   getUserByName(userName: string): Promise<UserRecord | null>;
   getUserById(userId: string): Promise<UserRecord | null>;
   /** Same order as `userIds`; null where a user does not exist. */
@@ -149,6 +153,13 @@ export interface RouteStore {
   /** Removes a scheduled message once it was sent (idempotent). */
   removeScheduled(senderId: string, clientMsgId: string): Promise<void>;
 
+  // --- abuse limits (shared by every route instance on the store) ---
+  /**
+   * Takes `cost` tokens from the token bucket `bucket` under `rule`, atomically: allowed only when
+   * that many are there. A negative cost gives tokens back (never beyond the burst), always allowed.
+   */
+  takeTokens(bucket: string, rule: RateRule, cost?: number): Promise<RateVerdict>;
+
   /** True when the backend answers (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -178,6 +189,18 @@ export interface ScheduledMessage {
   clientMsgId: string;
   /** ms since epoch */
   deliverAt: number;
+}
+
+/** A token bucket: at most `burst` tokens, refilled at `perSecond`. */
+export interface RateRule {
+  burst: number;
+  perSecond: number;
+}
+
+export interface RateVerdict {
+  allowed: boolean;
+  /** When refused: how long until the tokens asked for are there (0 when allowed). */
+  retryAfterMs: number;
 }
 
 export interface StoreOptions {

@@ -12,6 +12,7 @@ import { defineStoreScripts, type RedisClient, type StoreScripts } from './redis
 import { byDeviceId } from './session-order.js';
 import type {
   ConversationState,
+  GroupOptions,
   GroupRecord,
   NewMessage,
   RouteStore,
@@ -234,8 +235,8 @@ export class RedisStore implements RouteStore {
     return this.log.latestCursor(userId);
   }
 
-  createGroup(ownerId: string, name: string, memberIds: string[]): Promise<GroupRecord> {
-    return this.groups.create(ownerId, name, memberIds);
+  createGroup(ownerId: string, name: string, memberIds: string[], options?: GroupOptions): Promise<GroupRecord> {
+    return this.groups.create(ownerId, name, memberIds, options);
   }
 
   getGroup(groupId: string): Promise<GroupRecord | null> {
@@ -244,6 +245,10 @@ export class RedisStore implements RouteStore {
 
   groupsOf(userId: string): Promise<GroupRecord[]> {
     return this.groups.groupsOf(userId);
+  }
+
+  publicGroups(afterGroupId: string | undefined, limit: number): Promise<GroupRecord[]> {
+    return this.groups.publicGroups(afterGroupId, limit);
   }
 
   addGroupMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord> {

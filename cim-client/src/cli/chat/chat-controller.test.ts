@@ -29,13 +29,14 @@ class FakeClient extends EventEmitter<CimClientEvents> {
   conversationList: ConversationSummary[] = [];
   conversationsError: Error | undefined;
   groups = new Map<string, Group>();
+  invites: [groupId: string, userIds: string[]][] = [];
   private nextGroupId = 10;
   closed = false;
   state: ConnectionState = 'idle';
 
   readonly api = {
     createGroup: async (name: string, memberIds: string[]): Promise<Group> => {
-      const group = { groupId: String(this.nextGroupId++), name, ownerId: '1', memberIds: ['1', ...memberIds], createdAt: 0 };
+      const group = { groupId: String(this.nextGroupId++), name, ownerId: '1', memberIds: ['1', ...memberIds], createdAt: 0, public: false };
       this.groups.set(group.groupId, group);
       return group;
     },
@@ -46,10 +47,23 @@ class FakeClient extends EventEmitter<CimClientEvents> {
       if (!group.memberIds.includes('1')) throw new CimError(ErrorCodes.NOT_A_MEMBER, `you are not a member of group ${groupId}`);
       return group;
     },
-    addMembers: async (groupId: string): Promise<Group> => {
+    publicGroups: async (options: { after?: string; limit?: number } = {}) => {
+      const listed = [...this.groups.values()].filter((g) => g.public && Number(g.groupId) > Number(options.after ?? 0));
+      const groups = listed.slice(0, options.limit).map((g) => ({ ...g, memberCount: g.memberIds.length }));
+      return { groups, nextCursor: listed.length > groups.length ? groups[groups.length - 1].groupId : null };
+    },
+    joinGroup: async (groupId: string): Promise<Group> => {
       const group = this.groups.get(groupId);
-      if (!group) throw new CimError(ErrorCodes.NOT_FOUND, `no group with id ${groupId}`);
-      group.memberIds.push('1');
+      if (!group || !(group.public || group.memberIds.includes('1'))) {
+        throw new CimError(ErrorCodes.NOT_FOUND, `no group with id ${groupId}`);
+      }
+      if (!group.memberIds.includes('1')) group.memberIds.push('1');
+      return group;
+    },
+    invite: async (groupId: string, userIds: string[]): Promise<Group> => {
+      this.invites.push([groupId, userIds]);
+      const group = this.groups.get(groupId)!;
+      group.memberIds.push(...userIds);
       return group;
     },
     removeMember: async (groupId: string, userId: string): Promise<Group> => {
@@ -613,7 +627,7 @@ describe('ChatController', () => {
 
     it(':members names everyone, the creator marked, even someone never seen online', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '3', memberIds: ['3', '2', '1', '99'], createdAt: 0 });
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '3', memberIds: ['3', '2', '1', '99'], createdAt: 0, public: false });
       await controller.submit(':g ops');
       await controller.submit(':members');
       expect(texts().at(-1)).toBe('members of #ops (4): #3 (creator), bob, alice, #99');
@@ -623,8 +637,8 @@ describe('ChatController', () => {
       const { client, controller, texts } = await started();
       await controller.submit(':groups');
       expect(texts().at(-1)).toBe('you are in no group — :create <group> starts one, :join <id> joins one');
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
-      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0 });
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
+      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0, public: false });
       await controller.submit(':create team');
       await controller.submit(':groups');
       expect(texts().at(-1)).toBe('your groups (2): #ops (id 7, 2 members), #team (id 10, 1 member)');
@@ -632,7 +646,7 @@ describe('ChatController', () => {
 
     it(':join <id> joins and talks there; :leave leaves and goes back to the lobby', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2'], createdAt: 0 });
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2'], createdAt: 0, public: false });
       await controller.submit(':join 7');
       expect(client.groups.get('7')!.memberIds).toEqual(['2', '1']);
       expect(controller.snapshot().target).toEqual({ kind: 'group', groupId: '7', name: 'ops' });
@@ -671,8 +685,8 @@ describe('ChatController', () => {
 
     it(':g finds my groups by name or id, and explains the rest', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
-      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0 });
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
+      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0, public: false });
       await controller.submit(':g 7');
       expect(controller.snapshot().target).toEqual({ kind: 'group', groupId: '7', name: 'ops' });
       await controller.submit(':g ops');
@@ -687,8 +701,8 @@ describe('ChatController', () => {
 
     it(':g asks for an id when two of my groups share the name', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
-      client.groups.set('8', { groupId: '8', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+      client.groups.set('7', { groupId: '7', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
+      client.groups.set('8', { groupId: '8', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
       await controller.submit(':g team');
       expect(texts().at(-1)).toBe('2 of your groups are named team: use an id (7, 8)');
     });
@@ -698,7 +712,7 @@ describe('ChatController', () => {
 
     it('files group messages under #name, counts them unread and marks them read on :g', async () => {
       const { client, controller, texts } = await started(undefined, (c) => {
-        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
       });
       client.emit('message', inGroup('7', '1', 'deploy at 5'), { cursor: '1', synced: false });
       expect(texts()).toContain('bob → #ops: deploy at 5 []');
@@ -710,7 +724,7 @@ describe('ChatController', () => {
 
     it('names a group it first hears of once the route says its name', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
       client.emit('message', inGroup('7', '1', 'you are in'), { cursor: '1', synced: false });
       client.emit('message', inGroup('7', '2', 'welcome'), { cursor: '2', synced: false });
       expect(controller.snapshot().unread).toEqual({ '#group-7': 2 });
@@ -729,7 +743,7 @@ describe('ChatController', () => {
 
     it('shows how many messages from others wait unread in each conversation', async () => {
       const { client, controller } = await started(undefined, (c) => {
-        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
         c.stored['p:1:2'] = [stored('p:1:2', 1, bob, { userId: '1' }), stored('p:1:2', 2, bob, { userId: '1' }), stored('p:1:2', 3, alice, { userId: '2' })];
         c.stored['g:7'] = [stored('g:7', 1, bob, { groupId: '7' })];
         // The route counts this user's own messages as unread too.

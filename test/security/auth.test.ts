@@ -18,6 +18,7 @@ import { defaultPushServerConfig } from '@cim/server';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
+import { routeHttp } from '../support/route-http.js';
 
 const secret = 'auth-test-secret-0123456789abcdef';
 
@@ -53,18 +54,8 @@ describe('authentication and authorisation', () => {
     return raw;
   }
 
-  async function http(method: string, path: string, token: string | undefined, body?: unknown) {
-    const res = await fetch(`${cluster.routeUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-  }
+  const http = (method: string, path: string, token: string | undefined, body?: unknown) =>
+    routeHttp(cluster.routeUrl, method, path, token, body);
 
   beforeAll(async () => {
     const { redisUrl } = backends();

@@ -54,8 +54,8 @@ describe.skipIf(!hasTmux)('cim chat commands, seen in two terminals (tmux)', { t
     await carol.waitFor(/carol → @dave: hi dave, privately +✓✓ delivered/);
 
     carol.type(':create team dave');
-    const created = await carol.waitFor(/created #team \(group (\d+)\) with dave/);
-    groupId = /created #team \(group (\d+)\)/.exec(created)![1];
+    const created = await carol.waitFor(/created private #team \(group (\d+)\) with dave/);
+    groupId = /created private #team \(group (\d+)\)/.exec(created)![1];
     await carol.waitFor('to #team');
     expect(carol.screen()).toContain('#team›');
 

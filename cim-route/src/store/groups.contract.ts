@@ -145,6 +145,8 @@ export function describeGroupContract({ openStore }: ContractContext): void {
       await store.deleteGroup(open[2]);
       expect((await store.publicGroups(open[1], 2)).map((group) => group.groupId)).toEqual([open[3], open[4]]);
       expect((await store.publicGroups(undefined, 10)).map((group) => group.groupId)).not.toContain(secret.groupId);
+      await expect(store.publicGroups('x', 10)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+      await expect(store.publicGroups(undefined, 0)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
     });
 
     it('hands out copies: changing a returned group changes nothing stored', async () => {

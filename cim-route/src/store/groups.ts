@@ -36,8 +36,3 @@ export function newGroupId(): string {
     if (candidate >= MIN_GROUP_ID) return String(candidate);
   }
 }
-
-/** Whether a group with `groupId` comes after `afterGroupId` in a page of public groups. */
-export function isAfter(groupId: string, afterGroupId: string | undefined): boolean {
-  return afterGroupId === undefined || byNumericId(groupId, afterGroupId) > 0;
-}

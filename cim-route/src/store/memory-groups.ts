@@ -1,6 +1,6 @@
-import { byNumericId, groupFull, groupNotFound, isAfter, newGroupId, uniqueMembers } from './groups.js';
+import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from './groups.js';
 import type { GroupOptions, GroupRecord } from './types.js';
-import { requireLimit, requirePositiveInteger, requireUserIds } from './validate.js';
+import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from './validate.js';
 
 interface StoredGroup {
   groupId: string;
@@ -52,7 +52,8 @@ export class MemoryGroups {
 
   publicGroups(afterGroupId: string | undefined, limit: number): GroupRecord[] {
     requireLimit(limit);
-    const groupIds = [...this.publicGroupIds].filter((groupId) => isAfter(groupId, afterGroupId));
+    const after = afterGroupId === undefined ? 0 : parseDecimal('afterGroupId', afterGroupId);
+    const groupIds = [...this.publicGroupIds].filter((groupId) => Number(groupId) > after);
     return groupIds.sort(byNumericId).slice(0, limit).map((groupId) => recordOf(this.groups.get(groupId)!));
   }
 

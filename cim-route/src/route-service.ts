@@ -58,7 +58,7 @@ export class RouteService {
     const limits = new AbuseLimits(store, this.config);
     const fanOut = new FanOut(presence, directory, dispatcher, metrics);
     const groups = new Groups(store, this.config.maxGroupMembers, this.logger);
-    const conversations = new Conversations(store);
+    const conversations = new Conversations(store, groups);
     this.accounts = new Accounts(store, directory, dispatcher, this.config, this.logger, metrics, now);
     this.messages = new Messages(store, groups, fanOut, limits, this.config, this.logger, metrics, now);
     this.delayedSender = new DelayedSender(store, this.messages, this.logger, now);

@@ -54,8 +54,8 @@ describe.skipIf(!hasTmux)('cim chat commands, seen in two terminals (tmux)', { t
     await carol.waitFor(/carol → @dave: hi dave, privately +✓✓ delivered/);
 
     carol.type(':create team dave');
-    const created = await carol.waitFor(/created #team \(group (\d+)\) with dave/);
-    groupId = /created #team \(group (\d+)\)/.exec(created)![1];
+    const created = await carol.waitFor(/created private #team \(group (\d+)\) with dave/);
+    groupId = /created private #team \(group (\d+)\)/.exec(created)![1];
     await carol.waitFor('to #team');
     expect(carol.screen()).toContain('#team›');
 
@@ -209,6 +209,26 @@ describe.skipIf(!hasTmux)('cim chat commands, seen in two terminals (tmux)', { t
     again.type(':to carol');
     await again.waitFor('to @carol');
     await carol.waitFor(/carol → @erin: two for erin +✓✓ read/);
+  });
+
+  it('lets into a private group only those a member invites, and anyone into a public one', async () => {
+    dave.type(':create secret');
+    const created = await dave.waitFor(/created private #secret \(group (\d+)\)/);
+    const secretId = /group (\d+)/.exec(created.slice(created.indexOf('created private #secret')))![1];
+    carol.type(`:join ${secretId}`);
+    await carol.waitFor(`CIM_ERR_NOT_FOUND: no group with id ${secretId}`);
+    dave.type(':invite secret carol');
+    await dave.waitFor(`carol now in #secret (group ${secretId}, 2 members)`);
+    carol.type(':g secret');
+    await carol.waitFor('to #secret');
+
+    carol.type(':create-public town');
+    const town = await carol.waitFor(/created public #town \(group (\d+)\)/);
+    const townId = /group (\d+)/.exec(town.slice(town.indexOf('created public #town')))![1];
+    dave.type(':groups public');
+    await dave.waitFor(`#town (id ${townId}, 1 member)`);
+    dave.type(`:join ${townId}`);
+    await dave.waitFor(`you joined #town (group ${townId}, 2 members)`);
   });
 
   it(':leave leaves a group, and :q quits cleanly', async () => {

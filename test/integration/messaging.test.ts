@@ -171,12 +171,14 @@ describe.each([
     const sent = await bob.client.sendToGroup(group.groupId, 'hi friends');
     for (const member of [owner, ownerLaptop, bob, carol]) await member.waitForBody('hi friends');
     expect(sent.conversationId).toBe(`g:${group.groupId}`);
+    // The group is private: to dave it does not exist until a member (any member) invites him.
     await expect(dave.client.sendToGroup(group.groupId, 'let me in')).rejects.toMatchObject({
-      code: 'CIM_ERR_NOT_A_MEMBER',
+      code: 'CIM_ERR_NOT_FOUND',
     });
+    await expect(dave.client.api.joinGroup(group.groupId)).rejects.toMatchObject({ code: 'CIM_ERR_NOT_FOUND' });
 
     await carol.client.api.removeMember(group.groupId, carol.userId);
-    await dave.client.api.addMembers(group.groupId);
+    await bob.client.api.invite(group.groupId, [dave.userId]);
     await owner.client.sendToGroup(group.groupId, 'after the change');
     await dave.waitForBody('after the change');
     await new Promise((r) => setTimeout(r, 300));
@@ -185,8 +187,8 @@ describe.each([
 
     const eve = await online(name('eve'));
     const frank = await online(name('frank'));
-    await owner.client.api.addMembers(group.groupId, [eve.userId]);
-    await expect(owner.client.api.addMembers(group.groupId, [frank.userId])).rejects.toMatchObject({
+    await owner.client.api.invite(group.groupId, [eve.userId]);
+    await expect(owner.client.api.invite(group.groupId, [frank.userId])).rejects.toMatchObject({
       code: 'CIM_ERR_GROUP_FULL',
     });
 

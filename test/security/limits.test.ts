@@ -261,10 +261,10 @@ describe('limits are on by default and answer with coded errors', () => {
     const members = await Promise.all([1, 2, 3, 4].map(() => user('member')));
     const ids = members.map((m) => m.userId);
     await expect(owner.api.createGroup('too big', ids)).rejects.toMatchObject({ code: 'CIM_ERR_GROUP_FULL' });
-    const group = await owner.api.createGroup('just right', ids.slice(0, 3));
+    const group = await owner.api.createGroup('just right', ids.slice(0, 3), { public: true });
     expect(group.memberIds).toHaveLength(MAX_GROUP_MEMBERS);
-    await expect(owner.api.addMembers(group.groupId, [ids[3]])).rejects.toMatchObject({ code: 'CIM_ERR_GROUP_FULL' });
-    await expect(members[3].api.addMembers(group.groupId)).rejects.toMatchObject({ code: 'CIM_ERR_GROUP_FULL' });
+    await expect(owner.api.invite(group.groupId, [ids[3]])).rejects.toMatchObject({ code: 'CIM_ERR_GROUP_FULL' });
+    await expect(members[3].api.joinGroup(group.groupId)).rejects.toMatchObject({ code: 'CIM_ERR_GROUP_FULL' });
     expect((await owner.api.group(group.groupId)).memberIds).toHaveLength(MAX_GROUP_MEMBERS);
     // The request itself is bounded too, whatever the configured group size.
     const res = await fetch(`${cluster.routeUrl}/api/v1/groups`, {

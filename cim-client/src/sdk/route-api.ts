@@ -30,6 +30,17 @@ export interface Group {
   ownerId: string;
   memberIds: string[];
   createdAt: number;
+  /** Anyone may find and join a public group; a private one lets in only those a member invites. */
+  public: boolean;
+}
+
+/** A public group as anyone sees it in the listing: no member list. */
+export interface PublicGroup {
+  groupId: string;
+  name: string;
+  ownerId: string;
+  memberCount: number;
+  createdAt: number;
 }
 
 export interface ConversationSummary {
@@ -127,8 +138,20 @@ export class RouteApi {
     return this.call('post', `/conversations/${encodeURIComponent(conversationId)}/read`, { seq }, signal);
   }
 
-  createGroup(name: string, memberIds: string[], signal?: AbortSignal): Promise<Group> {
-    return this.call('post', '/groups', { name, memberIds }, signal);
+  /** Creates a group with the caller as owner; private unless `options.public`. */
+  createGroup(name: string, memberIds: string[], options: { public?: boolean } = {}, signal?: AbortSignal): Promise<Group> {
+    return this.call('post', '/groups', { name, memberIds, public: options.public === true }, signal);
+  }
+
+  /** Public groups by id, a page at a time: pass the previous page's `nextCursor` as `after`. */
+  publicGroups(
+    options: { after?: string; limit?: number } = {},
+    signal?: AbortSignal,
+  ): Promise<{ groups: PublicGroup[]; nextCursor: string | null }> {
+    const query = new URLSearchParams();
+    if (options.after) query.set('after', options.after);
+    if (options.limit) query.set('limit', String(options.limit));
+    return this.call('get', `/groups/public?${query}`, undefined, signal);
   }
 
   myGroups(signal?: AbortSignal): Promise<{ groups: Group[] }> {
@@ -139,8 +162,16 @@ export class RouteApi {
     return this.call('get', `/groups/${encodeURIComponent(groupId)}`, undefined, signal);
   }
 
-  /** Adds users to a group; with none, joins it. */
-  addMembers(groupId: string, userIds: string[] = [], signal?: AbortSignal): Promise<Group> {
+  /**
+   * Joins a public group. A private group answers CIM_ERR_NOT_FOUND unless the caller is already
+   * in it: a member has to invite them.
+   */
+  joinGroup(groupId: string, signal?: AbortSignal): Promise<Group> {
+    return this.invite(groupId, [], signal);
+  }
+
+  /** Adds users to a group the caller is a member of (any member may); with none, joins it. */
+  invite(groupId: string, userIds: string[], signal?: AbortSignal): Promise<Group> {
     return this.call('post', `/groups/${encodeURIComponent(groupId)}/members`, { userIds }, signal);
   }
 

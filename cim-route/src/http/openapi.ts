@@ -116,6 +116,17 @@ export const openApiDocument = {
           ownerId: id,
           memberIds: { type: 'array', items: id },
           createdAt: { type: 'integer' },
+          public: { type: 'boolean', description: 'anyone may find and join it; else only members add people' },
+        },
+      },
+      PublicGroup: {
+        type: 'object',
+        properties: {
+          groupId: id,
+          name: { type: 'string' },
+          ownerId: id,
+          memberCount: { type: 'integer' },
+          createdAt: { type: 'integer' },
         },
       },
     },
@@ -306,7 +317,7 @@ export const openApiDocument = {
     },
     '/groups': {
       post: {
-        summary: 'Create a group',
+        summary: 'Create a group, private unless `public: true`',
         security: auth,
         requestBody: json({
           type: 'object',
@@ -314,6 +325,7 @@ export const openApiDocument = {
           properties: {
             name: { type: 'string', maxLength: 64, description: 'no control characters or bidi overrides/isolates (CIM_ERR_INVALID_INPUT)' },
             memberIds: { type: 'array', items: id },
+            public: { type: 'boolean', default: false },
           },
         }),
         responses: { '201': ok('created', ref('Group')), ...errors(400, 401, 404, 409, 429) },
@@ -327,9 +339,26 @@ export const openApiDocument = {
         },
       },
     },
+    '/groups/public': {
+      get: {
+        summary: 'Public groups, by id, paged',
+        security: auth,
+        parameters: [
+          queryParam('after', 'nextCursor of the previous page'),
+          queryParam('limit', '1-100', { type: 'integer' }),
+        ],
+        responses: {
+          '200': ok('a page', {
+            type: 'object',
+            properties: { groups: { type: 'array', items: ref('PublicGroup') }, nextCursor: { type: ['string', 'null'] } },
+          }),
+          ...errors(400, 401),
+        },
+      },
+    },
     '/groups/{id}': {
       get: {
-        summary: 'One group (members only)',
+        summary: 'One group (members only; a private group is 404 to others)',
         security: auth,
         parameters: [pathParam('id', 'group id')],
         responses: { '200': ok('the group', ref('Group')), ...errors(400, 401, 403, 404) },
@@ -343,7 +372,7 @@ export const openApiDocument = {
     },
     '/groups/{id}/members': {
       post: {
-        summary: 'Add members; with none, join',
+        summary: 'Add (invite) members, as a member; with none, join a public group',
         security: auth,
         parameters: [pathParam('id', 'group id')],
         requestBody: json({ type: 'object', properties: { userIds: { type: 'array', items: id } } }),

@@ -20,6 +20,7 @@ import {
   loginBody,
   onlineQuery,
   prefixQuery,
+  publicGroupsQuery,
   readBody,
   registerBody,
   sendBody,
@@ -125,11 +126,19 @@ export function publicApi(ctx: PublicApiContext): Router {
   api.post('/groups', auth, async (req: AuthedRequest, res) => {
     const body = parse(createGroupBody, req.body);
     await ctx.limits.groupCreation(user(req).uid);
-    res.status(201).json(groupJson(await ctx.groups.create(user(req).uid, body.name, body.memberIds)));
+    res.status(201).json(groupJson(await ctx.groups.create(user(req).uid, body.name, body.memberIds, body.public)));
   });
 
   api.get('/groups', auth, async (req: AuthedRequest, res) => {
     res.json({ groups: (await ctx.groups.mine(user(req).uid)).map(groupJson) });
+  });
+
+  // Before '/groups/:id', which would take "public" for an id.
+  api.get('/groups/public', auth, async (req, res) => {
+    const query = parse(publicGroupsQuery, req.query);
+    const groups = await ctx.groups.publicGroups(query.after, query.limit);
+    const nextCursor = groups.length === query.limit ? groups[groups.length - 1].groupId : null;
+    res.json({ groups: groups.map(publicGroupJson), nextCursor });
   });
 
   api.get('/groups/:id', auth, async (req: AuthedRequest, res) => {
@@ -178,6 +187,18 @@ function groupJson(group: GroupRecord) {
     name: group.name,
     ownerId: group.ownerId,
     memberIds: group.memberIds,
+    createdAt: group.createdAt,
+    public: group.public,
+  };
+}
+
+/** What anyone may see of a public group: no member list, only how many there are. */
+function publicGroupJson(group: GroupRecord) {
+  return {
+    groupId: group.groupId,
+    name: group.name,
+    ownerId: group.ownerId,
+    memberCount: group.memberIds.length,
     createdAt: group.createdAt,
   };
 }

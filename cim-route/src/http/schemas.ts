@@ -56,6 +56,12 @@ export const idParam = decimalId;
 export const createGroupBody = z.object({
   name: z.string().trim().min(1, 'a group needs a name').max(64).superRefine(refuseWhen(nameTextProblem)),
   memberIds: z.array(decimalId).max(10_000).default([]),
+  public: z.boolean().default(false),
+});
+
+export const publicGroupsQuery = z.object({
+  after: z.string().regex(/^[1-9][0-9]{0,15}$/, 'after must be a group id').optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
 export const addMembersBody = z.object({

@@ -1,6 +1,7 @@
 import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
 import type { RouteStore } from '../store/types.js';
 import { parseConversationId } from './conversation-ids.js';
+import type { Groups } from './groups.js';
 
 export interface ConversationSummary {
   conversationId: string;
@@ -11,19 +12,22 @@ export interface ConversationSummary {
 
 /** Reading conversations: who may, history, read marks and unread counts. */
 export class Conversations {
-  constructor(private readonly store: RouteStore) {}
+  constructor(
+    private readonly store: RouteStore,
+    private readonly groups: Groups,
+  ) {}
 
-  /** Throws unless `userId` takes part in the conversation; returns its participants. */
+  /**
+   * Throws unless `userId` takes part in the conversation; returns its participants. A private
+   * group a user is not in answers as if it did not exist (see groups.ts).
+   */
   async requireParticipant(userId: string, conversationId: string): Promise<string[]> {
     const parsed = parseConversationId(conversationId);
     if (parsed.kind === 'private') {
       if (!parsed.userIds.includes(userId)) throw new CimError(ErrorCodes.FORBIDDEN, 'not your conversation');
       return [...new Set(parsed.userIds)];
     }
-    const group = await this.store.getGroup(parsed.groupId);
-    if (!group) throw new CimError(ErrorCodes.NOT_FOUND, `no group with id ${parsed.groupId}`);
-    if (!group.memberIds.includes(userId)) throw new CimError(ErrorCodes.NOT_A_MEMBER, `you are not a member of group ${parsed.groupId}`);
-    return group.memberIds;
+    return (await this.groups.getAsMember(userId, parsed.groupId)).memberIds;
   }
 
   async history(userId: string, conversationId: string, options: { beforeSeq?: string; limit: number; keyword?: string }): Promise<ChatMessage[]> {

@@ -1,6 +1,7 @@
 import { CimError } from '@cim/common';
 import { describe, expect, it } from 'vitest';
 import { START, type ContractContext } from './contract-context.js';
+import { byNumericId } from './groups.js';
 import type { RouteStore } from './types.js';
 
 /** Groups: ids, members, the per-user list and the size limit. */
@@ -9,28 +10,44 @@ export function describeGroupContract({ openStore }: ContractContext): void {
     const groupIdsOf = async (store: RouteStore, userId: string) =>
       (await store.groupsOf(userId)).map((group) => group.groupId);
 
-    it('numbers groups "1", "2", … and makes the owner a member, each member once, in numeric order', async () => {
+    it('gives each group a random 16-digit id and makes the owner a member, each member once, in numeric order', async () => {
       const store = await openStore();
       const team = await store.createGroup('3', 'team', ['10', '2', '3', '2', '9']);
       expect(team).toEqual({
-        groupId: '1',
+        groupId: expect.stringMatching(/^[1-9][0-9]{15}$/),
         name: 'team',
         ownerId: '3',
         memberIds: ['2', '3', '9', '10'],
         createdAt: START,
+        public: false,
       });
-      expect(await store.getGroup('1')).toEqual(team);
+      expect(Number.isSafeInteger(Number(team.groupId))).toBe(true);
+      expect(await store.getGroup(team.groupId)).toEqual(team);
       const alone = await store.createGroup('4', 'just me', []);
-      expect(alone).toMatchObject({ groupId: '2', memberIds: ['4'] });
+      expect(alone).toMatchObject({ groupId: expect.stringMatching(/^[1-9][0-9]{15}$/), memberIds: ['4'] });
       expect(await store.getGroup('99')).toBeNull();
+    });
+
+    it('draws ids that do not follow one another', async () => {
+      const store = await openStore();
+      const ids: bigint[] = [];
+      for (let i = 0; i < 20; i++) ids.push(BigInt((await store.createGroup('1', `g${i}`, [])).groupId));
+      expect(new Set(ids).size).toBe(20);
+      const steps = ids.slice(1).map((id, i) => id - ids[i]);
+      expect(steps.filter((step) => step === 1n || step === -1n)).toEqual([]);
+      expect(steps.some((step) => step < 0n)).toBe(true);
     });
 
     it("lists a user's groups in numeric id order, and only the groups they are in", async () => {
       const store = await openStore();
-      for (let i = 1; i <= 11; i++) await store.createGroup('1', `group ${i}`, i === 2 || i >= 10 ? ['5'] : []);
+      const withFive: string[] = [];
+      for (let i = 1; i <= 11; i++) {
+        const group = await store.createGroup('1', `group ${i}`, i === 2 || i >= 10 ? ['5'] : []);
+        if (group.memberIds.includes('5')) withFive.push(group.groupId);
+      }
       const groups = await store.groupsOf('5');
-      expect(groups.map((group) => group.groupId)).toEqual(['2', '10', '11']);
-      expect(groups[1]).toEqual(await store.getGroup('10'));
+      expect(groups.map((group) => group.groupId)).toEqual(withFive.sort(byNumericId));
+      expect(groups[1]).toEqual(await store.getGroup(withFive[1]));
       expect(await groupIdsOf(store, '1')).toHaveLength(11);
       expect(await store.groupsOf('42')).toEqual([]);
     });
@@ -105,7 +122,31 @@ export function describeGroupContract({ openStore }: ContractContext): void {
       await expect(store.addGroupMembers(doomed.groupId, ['4'], 10)).rejects.toMatchObject({
         code: 'CIM_ERR_NOT_FOUND',
       });
-      expect((await store.createGroup('1', 'next', [])).groupId).toBe('3');
+    });
+
+    it('keeps groups private unless created public, and lists the public ones in pages by id', async () => {
+      const store = await openStore();
+      const secret = await store.createGroup('1', 'secret', []);
+      expect(secret.public).toBe(false);
+      const open: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const group = await store.createGroup('2', `open ${i}`, ['3'], { public: true });
+        expect(group.public).toBe(true);
+        expect(await store.getGroup(group.groupId)).toEqual(group);
+        open.push(group.groupId);
+      }
+      open.sort(byNumericId);
+      const first = await store.publicGroups(undefined, 2);
+      expect(first.map((group) => group.groupId)).toEqual(open.slice(0, 2));
+      expect(first[0]).toEqual(await store.getGroup(open[0]));
+      const rest = await store.publicGroups(open[1], 10);
+      expect(rest.map((group) => group.groupId)).toEqual(open.slice(2));
+      expect(await store.publicGroups(open[4], 10)).toEqual([]);
+      await store.deleteGroup(open[2]);
+      expect((await store.publicGroups(open[1], 2)).map((group) => group.groupId)).toEqual([open[3], open[4]]);
+      expect((await store.publicGroups(undefined, 10)).map((group) => group.groupId)).not.toContain(secret.groupId);
+      await expect(store.publicGroups('x', 10)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+      await expect(store.publicGroups(undefined, 0)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
     });
 
     it('hands out copies: changing a returned group changes nothing stored', async () => {

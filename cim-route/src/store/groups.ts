@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { CimError, ErrorCodes } from '@cim/common';
 
 /** Orders decimal ids as numbers ("9" before "10"), the order both stores list members and groups in. */
@@ -19,4 +20,19 @@ export function groupFull(groupId: string, maxMembers: number): CimError {
     ErrorCodes.GROUP_FULL,
     `group ${groupId} would have more than ${maxMembers} members; remove members or add fewer`,
   );
+}
+
+/** The lowest and highest new group id: 16 digits, and exact as a double (a Redis sorted-set score). */
+const MIN_GROUP_ID = 10n ** 15n;
+const MAX_GROUP_ID = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * A random id for a new group, so ids cannot be guessed or counted (about 2^53 of them). Groups made
+ * before ids were random keep their small numeric ids; both kinds are decimal strings.
+ */
+export function newGroupId(): string {
+  for (;;) {
+    const candidate = randomBytes(8).readBigUInt64BE(0) & MAX_GROUP_ID;
+    if (candidate >= MIN_GROUP_ID) return String(candidate);
+  }
 }

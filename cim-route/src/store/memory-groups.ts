@@ -1,12 +1,13 @@
-import { byNumericId, groupFull, groupNotFound, uniqueMembers } from './groups.js';
-import type { GroupRecord } from './types.js';
-import { requirePositiveInteger, requireUserIds } from './validate.js';
+import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from './groups.js';
+import type { GroupOptions, GroupRecord } from './types.js';
+import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from './validate.js';
 
 interface StoredGroup {
   groupId: string;
   name: string;
   ownerId: string;
   createdAt: number;
+  public: boolean;
   memberIds: Set<string>;
 }
 
@@ -17,20 +18,24 @@ interface StoredGroup {
 export class MemoryGroups {
   private readonly groups = new Map<string, StoredGroup>();
   private readonly groupIdsByUser = new Map<string, Set<string>>();
-  private lastGroupId = 0;
+  private readonly publicGroupIds = new Set<string>();
 
   constructor(private readonly now: () => number) {}
 
-  create(ownerId: string, name: string, memberIds: string[]): GroupRecord {
+  create(ownerId: string, name: string, memberIds: string[], options: GroupOptions = {}): GroupRecord {
     requireUserIds([ownerId, ...memberIds]);
+    let groupId = newGroupId();
+    while (this.groups.has(groupId)) groupId = newGroupId();
     const group: StoredGroup = {
-      groupId: String(++this.lastGroupId),
+      groupId,
       name,
       ownerId,
       createdAt: this.now(),
+      public: options.public === true,
       memberIds: new Set(),
     };
-    this.groups.set(group.groupId, group);
+    this.groups.set(groupId, group);
+    if (group.public) this.publicGroupIds.add(groupId);
     this.addTo(group, uniqueMembers(ownerId, memberIds));
     return recordOf(group);
   }
@@ -43,6 +48,13 @@ export class MemoryGroups {
   groupsOf(userId: string): GroupRecord[] {
     const groupIds = [...(this.groupIdsByUser.get(userId) ?? [])].sort(byNumericId);
     return groupIds.map((groupId) => recordOf(this.groups.get(groupId)!));
+  }
+
+  publicGroups(afterGroupId: string | undefined, limit: number): GroupRecord[] {
+    requireLimit(limit);
+    const after = afterGroupId === undefined ? 0 : parseDecimal('afterGroupId', afterGroupId);
+    const groupIds = [...this.publicGroupIds].filter((groupId) => Number(groupId) > after);
+    return groupIds.sort(byNumericId).slice(0, limit).map((groupId) => recordOf(this.groups.get(groupId)!));
   }
 
   addMembers(groupId: string, userIds: string[], maxMembers: number): GroupRecord {
@@ -67,6 +79,7 @@ export class MemoryGroups {
     const group = this.groups.get(groupId);
     if (group === undefined) return false;
     this.groups.delete(groupId);
+    this.publicGroupIds.delete(groupId);
     for (const userId of group.memberIds) this.unindex(userId, groupId);
     return true;
   }

@@ -11,6 +11,7 @@ import { byDeviceId } from './session-order.js';
 import { SortedStrings } from './sorted-strings.js';
 import type {
   ConversationState,
+  GroupOptions,
   GroupRecord,
   NewMessage,
   RateRule,
@@ -155,8 +156,8 @@ export class MemoryStore implements RouteStore {
     return this.log.latestCursor(userId);
   }
 
-  async createGroup(ownerId: string, name: string, memberIds: string[]): Promise<GroupRecord> {
-    return this.groups.create(ownerId, name, memberIds);
+  async createGroup(ownerId: string, name: string, memberIds: string[], options?: GroupOptions): Promise<GroupRecord> {
+    return this.groups.create(ownerId, name, memberIds, options);
   }
 
   async getGroup(groupId: string): Promise<GroupRecord | null> {
@@ -165,6 +166,10 @@ export class MemoryStore implements RouteStore {
 
   async groupsOf(userId: string): Promise<GroupRecord[]> {
     return this.groups.groupsOf(userId);
+  }
+
+  async publicGroups(afterGroupId: string | undefined, limit: number): Promise<GroupRecord[]> {
+    return this.groups.publicGroups(afterGroupId, limit);
   }
 
   async addGroupMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord> {

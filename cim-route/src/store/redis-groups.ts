@@ -1,8 +1,8 @@
-import { byNumericId, groupFull, groupNotFound, uniqueMembers } from './groups.js';
+import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from './groups.js';
 import type { RedisKeys } from './redis-keys.js';
 import type { RedisClient, StoreScripts } from './redis-scripts.js';
-import type { GroupRecord } from './types.js';
-import { requirePositiveInteger, requireUserIds } from './validate.js';
+import type { GroupOptions, GroupRecord } from './types.js';
+import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from './validate.js';
 
 /**
  * Groups in Redis. A group's record and members share a slot, so each change to a group is one
@@ -16,6 +16,9 @@ import { requirePositiveInteger, requireUserIds } from './validate.js';
  *   either sees a concurrent add or runs before that add's second index write.
  *
  * `groupsOf` shows only groups that exist and list the user, and cleans up the other entries.
+ *
+ * The index of public groups is written before a group is created and cleaned after it is deleted,
+ * so it too may list a group that is gone (`publicGroups` skips it), never miss a public one.
  */
 export class RedisGroups {
   constructor(
@@ -25,20 +28,28 @@ export class RedisGroups {
     private readonly now: () => number,
   ) {}
 
-  async create(ownerId: string, name: string, memberIds: string[]): Promise<GroupRecord> {
+  async create(ownerId: string, name: string, memberIds: string[], options: GroupOptions = {}): Promise<GroupRecord> {
     requireUserIds([ownerId, ...memberIds]);
     const members = uniqueMembers(ownerId, memberIds).sort(byNumericId);
-    const groupId = String(await this.client.incr(this.keys.groupIdCounter));
-    const record = { groupId, name, ownerId, createdAt: this.now() };
-    await this.index(groupId, members);
-    await this.scripts.createGroup(
-      this.keys.group(groupId),
-      this.keys.groupMembers(groupId),
-      JSON.stringify(record),
-      ...members,
-    );
-    await this.index(groupId, members);
-    return { ...record, memberIds: members };
+    for (;;) {
+      const record = { groupId: newGroupId(), name, ownerId, createdAt: this.now(), public: options.public === true };
+      const { groupId } = record;
+      if (record.public) await this.client.zadd(this.keys.publicGroups, groupId, groupId);
+      await this.index(groupId, members);
+      const created = await this.scripts.createGroup(
+        this.keys.group(groupId),
+        this.keys.groupMembers(groupId),
+        JSON.stringify(record),
+        ...members,
+      );
+      if (created === 1) {
+        await this.index(groupId, members);
+        return { ...record, memberIds: members };
+      }
+      // The random id is taken (rare): undo the index entries this attempt added, then draw again.
+      await this.unindexUnlessMember(groupId, members);
+      if (record.public) await this.unlistUnlessPublic(groupId);
+    }
   }
 
   async get(groupId: string): Promise<GroupRecord | null> {
@@ -53,6 +64,21 @@ export class RedisGroups {
     const stale = groupIds.filter((_, i) => !listsUser[i]);
     await Promise.all(stale.map((groupId) => this.unindexUnlessMember(groupId, [userId])));
     return groups.filter((group, i): group is GroupRecord => listsUser[i]);
+  }
+
+  async publicGroups(afterGroupId: string | undefined, limit: number): Promise<GroupRecord[]> {
+    requireLimit(limit);
+    let after = afterGroupId === undefined ? '-inf' : `(${parseDecimal('afterGroupId', afterGroupId)}`;
+    const page: GroupRecord[] = [];
+    // A listed group may be gone (see above): read on until the page is full or the index ends.
+    while (page.length < limit) {
+      const groupIds = await this.client.zrangebyscore(this.keys.publicGroups, after, '+inf', 'LIMIT', 0, limit - page.length);
+      if (groupIds.length === 0) break;
+      const groups = await Promise.all(groupIds.map((groupId) => this.get(groupId)));
+      page.push(...groups.filter((group): group is GroupRecord => group !== null));
+      after = `(${groupIds[groupIds.length - 1]}`;
+    }
+    return page;
   }
 
   async addMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord> {
@@ -87,6 +113,7 @@ export class RedisGroups {
   async delete(groupId: string): Promise<boolean> {
     const memberIds = await this.scripts.deleteGroup(this.keys.group(groupId), this.keys.groupMembers(groupId));
     if (memberIds === null) return false;
+    await this.client.zrem(this.keys.publicGroups, groupId);
     await this.unindexUnlessMember(groupId, memberIds);
     return true;
   }
@@ -94,6 +121,11 @@ export class RedisGroups {
   private async index(groupId: string, userIds: string[]): Promise<void> {
     // Each user's index is in its own cluster slot; auto-pipelining sends these together.
     await Promise.all(userIds.map((userId) => this.client.zadd(this.keys.groupsOf(userId), groupId, groupId)));
+  }
+
+  private async unlistUnlessPublic(groupId: string): Promise<void> {
+    await this.client.zrem(this.keys.publicGroups, groupId);
+    if ((await this.get(groupId))?.public) await this.client.zadd(this.keys.publicGroups, groupId, groupId);
   }
 
   private async unindexUnlessMember(groupId: string, userIds: string[]): Promise<void> {
@@ -105,7 +137,11 @@ export class RedisGroups {
   }
 }
 
-/** A group from a script's reply: its record JSON, then its member ids in numeric order. */
+/**
+ * A group from a script's reply: its record JSON, then its member ids in numeric order. Records
+ * written before groups could be public have no `public` field: they are private.
+ */
 function groupOf([json, ...memberIds]: string[]): GroupRecord {
-  return { ...(JSON.parse(json) as Omit<GroupRecord, 'memberIds'>), memberIds };
+  const record = JSON.parse(json) as Omit<GroupRecord, 'memberIds'>;
+  return { ...record, public: record.public === true, memberIds };
 }

@@ -112,9 +112,9 @@ export class RedisKeys {
     return `${this.prefix}{c:${conversationId}}:history`;
   }
 
-  /** Counter behind group ids "1", "2", … */
-  get groupIdCounter(): string {
-    return `${this.prefix}groups:lastId`;
+  /** Sorted set score = groupId, member = groupId: the public groups (see redis-groups.ts). */
+  get publicGroups(): string {
+    return `${this.prefix}groups:public`;
   }
 
   /** JSON GroupRecord without its members. */

@@ -216,12 +216,13 @@ local previous = redis.call('HGET', KEYS[1], ARGV[1]) or '0'
 if tonumber(ARGV[2]) > tonumber(previous) then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
 return previous`,
   },
-  /** KEYS: group record, members. ARGV: record JSON, member ids. */
+  /** KEYS: group record, members. ARGV: record JSON, member ids. Returns 0 if the id is taken, else 1. */
   cimStoreCreateGroup: {
     numberOfKeys: 2,
     lua: `
-redis.call('SET', KEYS[1], ARGV[1])
-for i = 2, #ARGV do redis.call('ZADD', KEYS[2], ARGV[i], ARGV[i]) end`,
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
+for i = 2, #ARGV do redis.call('ZADD', KEYS[2], ARGV[i], ARGV[i]) end
+return 1`,
   },
   /** KEYS: group record, members. Returns the group (see GROUP). */
   cimStoreReadGroup: {
@@ -346,7 +347,7 @@ export interface StoreScripts {
   readStream(stream: string, meta: string, after: string, count: number, horizon: number): Promise<string[] | null>;
   indexHistory(history: string, seq: string, member: string, horizonTs: number, ttlMs: number): Promise<null>;
   raise(hash: string, field: string, value: string): Promise<string>;
-  createGroup(record: string, members: string, json: string, ...memberIds: string[]): Promise<null>;
+  createGroup(record: string, members: string, json: string, ...memberIds: string[]): Promise<number>;
   /** [record JSON, member ids…], or null when there is no such group. */
   readGroup(record: string, members: string): Promise<string[] | null>;
   /** The group after, null when there is no such group, the member count when the new ones do not fit. */

@@ -14,6 +14,7 @@ import { nameTaken } from './user-names.js';
 import { byDeviceId } from './session-order.js';
 import type {
   ConversationState,
+  GroupOptions,
   GroupRecord,
   NewMessage,
   RateRule,
@@ -235,8 +236,8 @@ export class RedisStore implements RouteStore {
     return this.log.latestCursor(userId);
   }
 
-  createGroup(ownerId: string, name: string, memberIds: string[]): Promise<GroupRecord> {
-    return this.groups.create(ownerId, name, memberIds);
+  createGroup(ownerId: string, name: string, memberIds: string[], options?: GroupOptions): Promise<GroupRecord> {
+    return this.groups.create(ownerId, name, memberIds, options);
   }
 
   getGroup(groupId: string): Promise<GroupRecord | null> {
@@ -245,6 +246,10 @@ export class RedisStore implements RouteStore {
 
   groupsOf(userId: string): Promise<GroupRecord[]> {
     return this.groups.groupsOf(userId);
+  }
+
+  publicGroups(afterGroupId: string | undefined, limit: number): Promise<GroupRecord[]> {
+    return this.groups.publicGroups(afterGroupId, limit);
   }
 
   addGroupMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord> {

@@ -115,6 +115,27 @@ describe('redis store', () => {
     }
   });
 
+  it('reads a group stored before ids were random as a private group, and skips public listings whose group is gone', async () => {
+    const prefix = freshPrefix();
+    const keys = new RedisKeys(prefix);
+    const client = new Redis(redisUrl);
+    try {
+      const record = { groupId: '7', name: 'old', ownerId: '1', createdAt: 5 };
+      await defineStoreScripts(client).createGroup(keys.group('7'), keys.groupMembers('7'), JSON.stringify(record), '1', '2');
+      const store = new RedisStore({ redis: client, prefix });
+      const old = { ...record, memberIds: ['1', '2'], public: false };
+      expect(await store.getGroup('7')).toEqual(old);
+      expect(await store.addGroupMembers('7', ['3'], 10)).toEqual({ ...old, memberIds: ['1', '2', '3'] });
+
+      const listed = await store.createGroup('1', 'listed', [], { public: true });
+      // A route listed a public group and died before creating it.
+      await client.zadd(keys.publicGroups, 1, '1');
+      expect(await store.publicGroups(undefined, 1)).toEqual([listed]);
+    } finally {
+      await client.quit();
+    }
+  });
+
   it('shares everything between route instances on the same Redis and prefix', async () => {
     const prefix = freshPrefix();
     const one = new RedisStore({ redis: redisUrl, prefix });

@@ -9,7 +9,7 @@ import type { Group } from '../../sdk/route-api.js';
 import { App } from './App.js';
 import { ChatController, type ChatClient } from './chat-controller.js';
 
-const OPS: Group = { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['1', '2'], createdAt: 0 };
+const OPS: Group = { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['1', '2'], createdAt: 0, public: false };
 
 /** Just enough of a CimClient for the screen: alice, online, in group #ops, nothing stored. */
 class ScreenClient extends EventEmitter<CimClientEvents> {

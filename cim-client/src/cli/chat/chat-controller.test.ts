@@ -6,6 +6,7 @@ import type { ConversationSummary, Group, ScheduledAnswer, SendAnswer, UserSumma
 import { ChatController, type ChatClient } from './chat-controller.js';
 import type { ChatLine } from './chat-view.js';
 import { emojiPage } from './emoji.js';
+import { PUBLIC_GROUPS_PAGE } from './group-commands.js';
 import { formatMoment } from './moment.js';
 
 const USERS: UserSummary[] = [
@@ -29,13 +30,21 @@ class FakeClient extends EventEmitter<CimClientEvents> {
   conversationList: ConversationSummary[] = [];
   conversationsError: Error | undefined;
   groups = new Map<string, Group>();
+  invites: [groupId: string, userIds: string[]][] = [];
   private nextGroupId = 10;
   closed = false;
   state: ConnectionState = 'idle';
 
   readonly api = {
-    createGroup: async (name: string, memberIds: string[]): Promise<Group> => {
-      const group = { groupId: String(this.nextGroupId++), name, ownerId: '1', memberIds: ['1', ...memberIds], createdAt: 0 };
+    createGroup: async (name: string, memberIds: string[], options: { public?: boolean } = {}): Promise<Group> => {
+      const group = {
+        groupId: String(this.nextGroupId++),
+        name,
+        ownerId: '1',
+        memberIds: ['1', ...memberIds],
+        createdAt: 0,
+        public: options.public === true,
+      };
       this.groups.set(group.groupId, group);
       return group;
     },
@@ -46,10 +55,24 @@ class FakeClient extends EventEmitter<CimClientEvents> {
       if (!group.memberIds.includes('1')) throw new CimError(ErrorCodes.NOT_A_MEMBER, `you are not a member of group ${groupId}`);
       return group;
     },
-    addMembers: async (groupId: string): Promise<Group> => {
+    publicGroups: async (options: { after?: string; limit?: number } = {}) => {
+      const listed = [...this.groups.values()].filter((g) => g.public && Number(g.groupId) > Number(options.after ?? 0));
+      const groups = listed.slice(0, options.limit).map((g) => ({ ...g, memberCount: g.memberIds.length }));
+      // As the route: a full page may have more after it.
+      return { groups, nextCursor: groups.length === options.limit ? groups[groups.length - 1].groupId : null };
+    },
+    joinGroup: async (groupId: string): Promise<Group> => {
       const group = this.groups.get(groupId);
-      if (!group) throw new CimError(ErrorCodes.NOT_FOUND, `no group with id ${groupId}`);
-      group.memberIds.push('1');
+      if (!group || !(group.public || group.memberIds.includes('1'))) {
+        throw new CimError(ErrorCodes.NOT_FOUND, `no group with id ${groupId}`);
+      }
+      if (!group.memberIds.includes('1')) group.memberIds.push('1');
+      return group;
+    },
+    invite: async (groupId: string, userIds: string[]): Promise<Group> => {
+      this.invites.push([groupId, userIds]);
+      const group = this.groups.get(groupId)!;
+      group.memberIds.push(...userIds);
       return group;
     },
     removeMember: async (groupId: string, userId: string): Promise<Group> => {
@@ -596,7 +619,8 @@ describe('ChatController', () => {
       await controller.submit(':create team bob carol');
       expect(client.groups.get('10')).toMatchObject({ name: 'team', memberIds: ['1', '2', '3'] });
       expect(controller.snapshot().target).toEqual({ kind: 'group', groupId: '10', name: 'team' });
-      expect(texts().at(-1)).toBe('created #team (group 10) with bob, carol; plain lines now go there, :join 10 lets others in');
+      expect(client.groups.get('10')!.public).toBe(false);
+      expect(texts().at(-1)).toBe('created private #team (group 10) with bob, carol; plain lines now go there, :invite 10 <name> lets others in');
 
       await controller.submit('hello team');
       expect(client.sent.at(-1)).toMatchObject({ to: { groupId: '10' }, body: 'hello team' });
@@ -613,7 +637,7 @@ describe('ChatController', () => {
 
     it(':members names everyone, the creator marked, even someone never seen online', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '3', memberIds: ['3', '2', '1', '99'], createdAt: 0 });
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '3', memberIds: ['3', '2', '1', '99'], createdAt: 0, public: false });
       await controller.submit(':g ops');
       await controller.submit(':members');
       expect(texts().at(-1)).toBe('members of #ops (4): #3 (creator), bob, alice, #99');
@@ -623,16 +647,23 @@ describe('ChatController', () => {
       const { client, controller, texts } = await started();
       await controller.submit(':groups');
       expect(texts().at(-1)).toBe('you are in no group — :create <group> starts one, :join <id> joins one');
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
-      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0 });
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
+      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0, public: false });
       await controller.submit(':create team');
       await controller.submit(':groups');
       expect(texts().at(-1)).toBe('your groups (2): #ops (id 7, 2 members), #team (id 10, 1 member)');
     });
 
-    it(':join <id> joins and talks there; :leave leaves and goes back to the lobby', async () => {
+    it(':create-public makes a group anyone can join', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2'], createdAt: 0 });
+      await controller.submit(':create-public town');
+      expect(client.groups.get('10')).toMatchObject({ name: 'town', memberIds: ['1'], public: true });
+      expect(texts().at(-1)).toBe('created public #town (group 10); plain lines now go there, anyone can :join 10');
+    });
+
+    it(':join <id> joins a public group and talks there; :leave leaves and goes back to the lobby', async () => {
+      const { client, controller, texts } = await started();
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2'], createdAt: 0, public: true });
       await controller.submit(':join 7');
       expect(client.groups.get('7')!.memberIds).toEqual(['2', '1']);
       expect(controller.snapshot().target).toEqual({ kind: 'group', groupId: '7', name: 'ops' });
@@ -644,10 +675,46 @@ describe('ChatController', () => {
       expect(texts().at(-1)).toBe('you left #ops; plain lines go to the lobby');
     });
 
-    it(':join of a group that does not exist says so', async () => {
-      const { controller, texts } = await started();
-      await controller.submit(':join 404');
-      expect(texts().at(-1)).toBe('CIM_ERR_NOT_FOUND: no group with id 404');
+    it(':join of a private group, or one that does not exist, shows the coded refusal and how to get in', async () => {
+      const { client, controller, texts } = await started();
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2'], createdAt: 0, public: false });
+      for (const groupId of ['7', '404']) {
+        await controller.submit(`:join ${groupId}`);
+        expect(texts().at(-1)).toBe(`CIM_ERR_NOT_FOUND: no group with id ${groupId} — or it is private, and a member has to :invite you`);
+      }
+      expect(client.groups.get('7')!.memberIds).toEqual(['2']);
+      expect(controller.snapshot().target).toEqual({ kind: 'lobby' });
+    });
+
+    it(':invite adds users by name to one of my groups, named or by id', async () => {
+      const { client, controller, texts } = await started();
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
+      await controller.submit(':invite ops bob carol alice');
+      expect(client.invites).toEqual([['7', ['2', '3']]]);
+      expect(texts().at(-1)).toBe('bob, carol now in #ops (group 7, 4 members)');
+      await controller.submit(':invite 7 zed');
+      expect(texts().at(-1)).toBe('no user named zed');
+      await controller.submit(':invite nope bob');
+      expect(texts().at(-1)).toBe('you are in no group named nope — :groups lists yours');
+      expect(client.invites).toHaveLength(1);
+    });
+
+    it(':groups public lists public groups a page at a time', async () => {
+      const { client, controller, texts } = await started();
+      await controller.submit(':groups public');
+      expect(texts().at(-1)).toBe('there are no public groups — :create-public <group> starts one');
+      for (let i = 0; i < PUBLIC_GROUPS_PAGE + 1; i++) {
+        const groupId = String(100 + i);
+        client.groups.set(groupId, { groupId, name: `g${i}`, ownerId: '2', memberIds: ['2'], createdAt: 0, public: true });
+      }
+      client.groups.set('99', { groupId: '99', name: 'hidden', ownerId: '2', memberIds: ['2'], createdAt: 0, public: false });
+      await controller.submit(':groups public');
+      const last = String(100 + PUBLIC_GROUPS_PAGE - 1);
+      expect(texts().at(-1)).toMatch(/^public groups, :join <id> to join: #g0 \(id 100, 1 member\), #g1 \(id 101, 1 member\), /);
+      expect(texts().at(-1)).toMatch(new RegExp(`; more: :groups public ${last}$`));
+      expect(texts().at(-1)).not.toContain('hidden');
+      await controller.submit(`:groups public ${last}`);
+      expect(texts().at(-1)).toBe(`public groups, :join <id> to join: #g${PUBLIC_GROUPS_PAGE} (id ${100 + PUBLIC_GROUPS_PAGE}, 1 member)`);
     });
 
     it('keeps the creator from :leave and lets them :dissolve', async () => {
@@ -671,8 +738,8 @@ describe('ChatController', () => {
 
     it(':g finds my groups by name or id, and explains the rest', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
-      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0 });
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
+      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0, public: false });
       await controller.submit(':g 7');
       expect(controller.snapshot().target).toEqual({ kind: 'group', groupId: '7', name: 'ops' });
       await controller.submit(':g ops');
@@ -687,8 +754,8 @@ describe('ChatController', () => {
 
     it(':g asks for an id when two of my groups share the name', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
-      client.groups.set('8', { groupId: '8', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+      client.groups.set('7', { groupId: '7', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
+      client.groups.set('8', { groupId: '8', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
       await controller.submit(':g team');
       expect(texts().at(-1)).toBe('2 of your groups are named team: use an id (7, 8)');
     });
@@ -698,7 +765,7 @@ describe('ChatController', () => {
 
     it('files group messages under #name, counts them unread and marks them read on :g', async () => {
       const { client, controller, texts } = await started(undefined, (c) => {
-        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
       });
       client.emit('message', inGroup('7', '1', 'deploy at 5'), { cursor: '1', synced: false });
       expect(texts()).toContain('bob → #ops: deploy at 5 []');
@@ -710,7 +777,7 @@ describe('ChatController', () => {
 
     it('names a group it first hears of once the route says its name', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
       client.emit('message', inGroup('7', '1', 'you are in'), { cursor: '1', synced: false });
       client.emit('message', inGroup('7', '2', 'welcome'), { cursor: '2', synced: false });
       expect(controller.snapshot().unread).toEqual({ '#group-7': 2 });
@@ -729,7 +796,7 @@ describe('ChatController', () => {
 
     it('shows how many messages from others wait unread in each conversation', async () => {
       const { client, controller } = await started(undefined, (c) => {
-        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0 });
+        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
         c.stored['p:1:2'] = [stored('p:1:2', 1, bob, { userId: '1' }), stored('p:1:2', 2, bob, { userId: '1' }), stored('p:1:2', 3, alice, { userId: '2' })];
         c.stored['g:7'] = [stored('g:7', 1, bob, { groupId: '7' })];
         // The route counts this user's own messages as unread too.

@@ -143,7 +143,7 @@ export class ChatController {
       case 'search':
         return this.search(input.keyword);
       case 'create-group':
-        return this.groups.create(input.name, input.memberNames);
+        return this.groups.create(input.name, input.memberNames, input.public);
       case 'join-group':
         return this.groups.join(input.groupId);
       case 'leave-group':
@@ -152,8 +152,12 @@ export class ChatController {
         return this.groups.dissolve();
       case 'members':
         return this.groups.members();
+      case 'invite':
+        return this.groups.invite(input.group, input.userNames);
       case 'groups':
         return this.groups.list();
+      case 'public-groups':
+        return this.groups.listPublic(input.after);
       case 'online-users': {
         const users = await this.client.onlineUsers();
         users.forEach((u) => this.directory.rememberUser(u));

@@ -220,8 +220,36 @@ describe('parseInput', () => {
 
   describe('groups', () => {
     it(':create <group> [names…] names the members, with or without @, once each', () => {
-      expect(parseInput(':create team')).toEqual({ kind: 'create-group', name: 'team', memberNames: [] });
-      expect(parseInput(':create #team bob @carol bob')).toEqual({ kind: 'create-group', name: 'team', memberNames: ['bob', 'carol'] });
+      expect(parseInput(':create team')).toEqual({ kind: 'create-group', name: 'team', memberNames: [], public: false });
+      expect(parseInput(':create #team bob @carol bob')).toEqual({
+        kind: 'create-group',
+        name: 'team',
+        memberNames: ['bob', 'carol'],
+        public: false,
+      });
+    });
+
+    it(':create-public <group> [names…] makes the same group, public', () => {
+      expect(parseInput(':create-public town @bob')).toEqual({ kind: 'create-group', name: 'town', memberNames: ['bob'], public: true });
+      expect(parseInput(':create-public')).toEqual({ kind: 'invalid', hint: 'usage: :create-public <group> [names…]' });
+      expect(parseInput(':create-public 42')).toEqual({ kind: 'invalid', hint: 'a group name needs a letter: plain numbers are group ids' });
+    });
+
+    it(':invite <group> <names…> names a group by name or id and at least one user', () => {
+      expect(parseInput(':invite #team @bob carol bob')).toEqual({ kind: 'invite', group: 'team', userNames: ['bob', 'carol'] });
+      expect(parseInput(':invite 12 bob')).toEqual({ kind: 'invite', group: '12', userNames: ['bob'] });
+      for (const line of [':invite', ':invite team', ':invite #']) {
+        expect(parseInput(line)).toEqual({ kind: 'invalid', hint: 'usage: :invite <group name or id> <names…>' });
+      }
+      expect(parseInput(':invite team b*b')).toEqual({ kind: 'invalid', hint: '"b*b" is not a user name (1-32 of A-Z a-z 0-9 _ . -)' });
+    });
+
+    it(':groups public [after id] pages through public groups', () => {
+      expect(parseInput(':groups public')).toEqual({ kind: 'public-groups' });
+      expect(parseInput(':groups public 1234567890123456')).toEqual({ kind: 'public-groups', after: '1234567890123456' });
+      for (const line of [':groups mine', ':groups public x', ':groups public 1 2']) {
+        expect(parseInput(line)).toEqual({ kind: 'invalid', hint: 'usage: :groups (yours) or :groups public [after id]' });
+      }
     });
 
     it(':create refuses a missing, numeric or too long name, and a member that is not a user name', () => {
@@ -264,7 +292,7 @@ describe('parseInput', () => {
 
   it('documents every command it understands', () => {
     const documented = COMMANDS.map((c) => c.usage).join(' ');
-    for (const name of [':to', ':g', ':lobby', ':olu', ':pu', ':info', ':all', ':q', ':q <keyword>', ':emoji', ':delay', ':create', ':join', ':leave', ':dissolve', ':members', ':groups', ':recall']) {
+    for (const name of [':to', ':g', ':lobby', ':olu', ':pu', ':info', ':all', ':q', ':q <keyword>', ':emoji', ':delay', ':create', ':create-public', ':invite', ':join', ':leave', ':dissolve', ':members', ':groups', ':groups public', ':recall']) {
       expect(documented).toContain(name);
     }
   });

@@ -29,12 +29,16 @@ export type ChatInput =
   | { kind: 'find-users'; prefix: string }
   | { kind: 'search'; keyword: string }
   | { kind: 'emoji'; page: number }
-  | { kind: 'create-group'; name: string; memberNames: string[] }
+  | { kind: 'create-group'; name: string; memberNames: string[]; public: boolean }
   | { kind: 'join-group'; groupId: string }
+  /** A group by name or by id, as typed. */
+  | { kind: 'invite'; group: string; userNames: string[] }
   | { kind: 'leave-group' }
   | { kind: 'dissolve-group' }
   | { kind: 'members' }
   | { kind: 'groups' }
+  /** A page of public groups, from the one after `after`. */
+  | { kind: 'public-groups'; after?: string }
   | { kind: 'recall' }
   /** Not sent anywhere: `hint` tells the user what to type instead. */
   | { kind: 'invalid'; hint: string };
@@ -57,12 +61,15 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: ':q <keyword>', description: 'search this conversation (from the lobby: all of yours)' },
   { usage: ':olu', description: 'list the users online now' },
   { usage: ':pu <prefix>', description: 'find users whose name starts with <prefix>' },
-  { usage: ':create <group> [names…]', description: 'create a group with these users and talk there' },
-  { usage: ':join <group id>', description: 'join a group and talk there' },
+  { usage: ':create <group> [names…]', description: 'create a private group with these users and talk there' },
+  { usage: ':create-public <group> [names…]', description: 'create a public group: anyone may find and join it' },
+  { usage: ':invite <group> <names…>', description: 'add users to a group you are in (the only way into a private group)' },
+  { usage: ':join <group id>', description: 'join a public group (or one you were invited to) and talk there' },
   { usage: ':leave', description: 'leave the current group' },
   { usage: ':dissolve', description: 'end the current group (its creator only)' },
   { usage: ':members', description: 'who is in the current group' },
   { usage: ':groups', description: 'the groups you are in, with their ids' },
+  { usage: ':groups public [after id]', description: 'public groups anyone may :join, a page at a time' },
   { usage: ':emoji [page]', description: 'list the emoji and their :codes:' },
   { usage: ':info', description: 'who you are, which server, state, uptime, reconnects' },
   { usage: ':all', description: 'list these commands' },
@@ -137,7 +144,11 @@ function parseCommand(text: string): ChatInput {
     case 'delay':
       return parseDelay(argument);
     case 'create':
-      return parseCreate(argument);
+      return parseCreate(argument, false);
+    case 'create-public':
+      return parseCreate(argument, true);
+    case 'invite':
+      return parseInvite(argument);
     case 'join': {
       const groupId = argument.replace(/^#/, '');
       if (!DECIMAL_ID.test(groupId)) return usage(':join <group id> (:groups shows ids)');
@@ -150,7 +161,7 @@ function parseCommand(text: string): ChatInput {
     case 'members':
       return noArgument(argument, ':members (of the current group; :g <group> picks it)', { kind: 'members' });
     case 'groups':
-      return noArgument(argument, ':groups', { kind: 'groups' });
+      return parseGroups(argument);
     case 'recall':
       return noArgument(argument, ':recall (takes back your last message here)', { kind: 'recall' });
     default:
@@ -176,17 +187,41 @@ function parseDelay(argument: string): ChatInput {
   return checked(match[2], (body) => ({ kind: 'delayed', seconds, body }));
 }
 
-function parseCreate(argument: string): ChatInput {
+function parseCreate(argument: string, isPublic: boolean): ChatInput {
   const [written, ...members] = argument.split(/\s+/).filter(Boolean);
   const name = written?.replace(/^#/, '');
-  if (!name) return usage(':create <group> [names…]');
+  if (!name) return usage(`${isPublic ? ':create-public' : ':create'} <group> [names…]`);
   // `:g` and `:join` take ids, which are numbers: a name that is one would be ambiguous.
   if (/^\d+$/.test(name)) return { kind: 'invalid', hint: 'a group name needs a letter: plain numbers are group ids' };
   if (name.length > MAX_GROUP_NAME_CHARS) return { kind: 'invalid', hint: `a group name has at most ${MAX_GROUP_NAME_CHARS} characters` };
-  const memberNames = [...new Set(members.map((m) => m.replace(/^@/, '')))];
-  const bad = memberNames.find((m) => !USER_NAME.test(m));
-  if (bad !== undefined) return { kind: 'invalid', hint: `"${bad}" is not a user name (1-32 of A-Z a-z 0-9 _ . -)` };
-  return { kind: 'create-group', name, memberNames };
+  const memberNames = userNames(members);
+  if (typeof memberNames === 'string') return { kind: 'invalid', hint: memberNames };
+  return { kind: 'create-group', name, memberNames, public: isPublic };
+}
+
+function parseInvite(argument: string): ChatInput {
+  const [written, ...names] = argument.split(/\s+/).filter(Boolean);
+  const group = written?.replace(/^#/, '');
+  if (!group || names.length === 0) return usage(':invite <group name or id> <names…>');
+  const invited = userNames(names);
+  if (typeof invited === 'string') return { kind: 'invalid', hint: invited };
+  return { kind: 'invite', group, userNames: invited };
+}
+
+function parseGroups(argument: string): ChatInput {
+  if (!argument) return { kind: 'groups' };
+  const [which, after, extra] = argument.split(/\s+/);
+  if (which !== 'public' || extra !== undefined || (after !== undefined && !DECIMAL_ID.test(after))) {
+    return usage(':groups (yours) or :groups public [after id]');
+  }
+  return after === undefined ? { kind: 'public-groups' } : { kind: 'public-groups', after };
+}
+
+/** Names as typed (an @ allowed), each once; or a sentence saying which one is not a user name. */
+function userNames(typed: string[]): string[] | string {
+  const names = [...new Set(typed.map((m) => m.replace(/^@/, '')))];
+  const bad = names.find((m) => !USER_NAME.test(m));
+  return bad === undefined ? names : `"${bad}" is not a user name (1-32 of A-Z a-z 0-9 _ . -)`;
 }
 
 function noArgument(argument: string, form: string, input: ChatInput): ChatInput {

@@ -1,9 +1,11 @@
+import { TokenBucket } from '@cim/common';
+
 /**
  * Token buckets per key (user): `ratePerSec` tokens a second, at most `burst` saved up.
  * Per route instance; buckets idle long enough to be full again are forgotten.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
     private readonly ratePerSec: number,
@@ -13,22 +15,16 @@ export class RateLimiter {
 
   /** Takes one token; false means the caller is over its rate. */
   take(key: string): boolean {
-    const now = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.ratePerSec);
-    bucket.at = now;
-    if (bucket.tokens < 1) {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= 100_000) this.forgetFull();
+      bucket = new TokenBucket(this.ratePerSec, this.burst, this.now);
       this.buckets.set(key, bucket);
-      return false;
     }
-    bucket.tokens -= 1;
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > 100_000) this.forgetFull(now);
-    return true;
+    return bucket.take();
   }
 
-  private forgetFull(now: number): void {
-    const refillMs = (this.burst / this.ratePerSec) * 1000;
-    for (const [key, bucket] of this.buckets) if (now - bucket.at > refillMs) this.buckets.delete(key);
+  private forgetFull(): void {
+    for (const [key, bucket] of this.buckets) if (bucket.isFull()) this.buckets.delete(key);
   }
 }

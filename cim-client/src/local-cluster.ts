@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, MemoryRegistryHub, ZkRegistry, type Logger, type ServerRegistry, type TlsMaterial } from '@cim/common';
 import { createStore, RouteService, type RouteConfig, type SelectionAlgorithm, type StoreOptions } from '@cim/route';
-import { PushServer } from '@cim/server';
+import { PushServer, type PushServerConfig } from '@cim/server';
 
 export interface LocalClusterOptions {
   /** Number of push servers (default 1). */
@@ -23,6 +23,8 @@ export interface LocalClusterOptions {
   logger?: Logger;
   /** Further route settings (limits, windows). */
   route?: Partial<Omit<RouteConfig, 'secret' | 'host' | 'port'>>;
+  /** Further push server settings (limits), for every server. */
+  server?: Partial<Omit<PushServerConfig, 'secret' | 'routeUrl' | 'id' | 'tcpHost' | 'tcpPort' | 'tls'>>;
   /** Store settings (retention, clock). */
   store?: StoreOptions;
   /** TLS for the route's HTTP API, the servers' TCP ports and their internal API. */
@@ -70,6 +72,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   const servers: PushServer[] = [];
   for (let i = 0; i < (options.servers ?? 1); i++) {
     const server = new PushServer({
+      ...options.server,
       secret,
       routeUrl: route.url,
       registry: newRegistry(),

@@ -5,6 +5,7 @@ export * from './codec/frame-codec.js';
 export * from './codec/deliver-frame.js';
 export * from './codec/types.js';
 export * from './token.js';
+export * from './token-bucket.js';
 export * from './registry/types.js';
 export * from './logger.js';
 export * from './http-client.js';

@@ -29,22 +29,38 @@ export function signToken(claims: TokenClaims, secret: string): string {
   return `${payload}.${sign(payload, secret)}`;
 }
 
+/** Characters of unpadded base64url, the only ones a token is made of. */
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** An HMAC-SHA256 is 32 bytes: 43 characters of unpadded base64url. */
+const SIGNATURE_CHARS = 43;
+
+/**
+ * The bytes of one part of a token, or undefined unless the text is exactly what `signToken`
+ * writes for them. Node's base64url decoder skips characters outside the alphabet and ignores
+ * trailing bits, so without this check a token with junk appended would still verify.
+ */
+function decodeCanonical(part: string): Buffer | undefined {
+  if (!BASE64URL.test(part)) return undefined;
+  const bytes = Buffer.from(part, 'base64url');
+  return bytes.toString('base64url') === part ? bytes : undefined;
+}
+
 /** Returns the claims of a valid, unexpired token; throws CIM_ERR_BAD_TOKEN / CIM_ERR_TOKEN_EXPIRED. */
 export function verifyToken(token: string, secret: string, now: number = Date.now()): TokenClaims {
   if (typeof token !== 'string' || token.length > 2048) {
     throw new CimError(ErrorCodes.BAD_TOKEN, 'token is missing or malformed');
   }
-  const dot = token.indexOf('.');
-  if (dot <= 0) throw new CimError(ErrorCodes.BAD_TOKEN, 'token is malformed');
-  const payload = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
-  const expected = Buffer.from(sign(payload, secret), 'base64url');
+  const parts = token.split('.');
+  const payloadBytes = parts.length === 2 ? decodeCanonical(parts[0]) : undefined;
+  const given = parts.length === 2 && parts[1].length === SIGNATURE_CHARS ? decodeCanonical(parts[1]) : undefined;
+  if (!payloadBytes || !given) throw new CimError(ErrorCodes.BAD_TOKEN, 'token is malformed');
+  const expected = Buffer.from(sign(parts[0], secret), 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new CimError(ErrorCodes.BAD_TOKEN, 'token signature is invalid');
   }
   let claims: TokenClaims;
   try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
+    claims = JSON.parse(payloadBytes.toString('utf8')) as TokenClaims;
   } catch {
     throw new CimError(ErrorCodes.BAD_TOKEN, 'token payload is malformed');
   }

@@ -1,7 +1,6 @@
 import type { Socket } from 'node:net';
 import {
   CimError,
-  decodeFrame,
   ErrorCodes,
   FrameDecoder,
   frameKind,
@@ -13,6 +12,8 @@ import {
 import type { PushServerConfig } from './config.js';
 import { Connection, type CloseReason } from './connection.js';
 import type { ConnectionTable } from './connection-table.js';
+import { InboundPump } from './inbound-pump.js';
+import { InboundRate } from './inbound-rate.js';
 import type { ServerMetrics } from './metrics.js';
 import type { RouteLink } from './route-link.js';
 
@@ -39,29 +40,26 @@ export class ClientProtocol {
 
   attach(socket: Socket): Connection {
     const { config, now } = this.ctx;
-    const conn = new Connection(socket, this.nextConnectionId++, config.maxOutboundBytes, now());
-    const decoder = new FrameDecoder({ maxFrameBytes: config.maxFrameBytes });
+    const conn = new Connection(
+      socket,
+      this.nextConnectionId++,
+      {
+        maxOutboundBytes: config.maxOutboundBytes,
+        closeGraceMs: config.closeGraceMs,
+        onSlowConsumer: () => this.ctx.metrics.rejected.inc({ code: ErrorCodes.SLOW_CONSUMER }),
+      },
+      now(),
+    );
     socket.setNoDelay(true);
-
-    socket.on('data', (chunk: Buffer) => {
-      if (conn.closed) return;
-      const { frames: bodies, error } = decoder.push(chunk);
-      for (const body of bodies) {
-        if (conn.closed) return;
-        let frame: Frame;
-        try {
-          frame = decodeFrame(body);
-        } catch (err) {
-          this.reject(conn, err, 'bad-frame');
-          return;
-        }
+    new InboundPump(socket, new FrameDecoder({ maxFrameBytes: config.maxFrameBytes }), new InboundRate(config, now), {
+      frame: (frame) => {
         this.ctx.metrics.framesIn.inc();
         conn.lastSeen = now();
         this.dispatch(conn, frame);
-      }
-      // The frames that arrived whole before a framing error were handled above (a Send is still
-      // relayed, a Ping still answered): only then is the connection refused.
-      if (error && !conn.closed) this.reject(conn, error, 'bad-frame');
+      },
+      fail: (err, reason) => this.reject(conn, err, reason),
+      isClosed: () => conn.closed,
+      throttled: () => this.ctx.metrics.inboundThrottled.inc(),
     });
     socket.on('error', () => conn.close('socket-error'));
     socket.on('close', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultMaxConnections, FD_RESERVE, parseMaxOpenFiles } from './config.js';
+import { defaultMaxConnections, defaultMaxConnectionsPerIp, FD_RESERVE, parseMaxOpenFiles, UNCAPPED_CONNECTIONS_PER_IP } from './config.js';
 
 // The layout of /proc/<pid>/limits on Linux (columns padded with spaces).
 const limits = (soft: string, hard: string) =>
@@ -39,5 +39,18 @@ describe('the open-file limit behind the default connection cap', () => {
 
   it.runIf(process.platform === 'linux')('finds the limit in the real /proc/self/limits', () => {
     expect(parseMaxOpenFiles(readFileSync('/proc/self/limits', 'utf8'))).toBeGreaterThan(0);
+  });
+});
+
+describe('the default per-address connection limit', () => {
+  it('is an eighth of the connection cap, so one address cannot fill the server', () => {
+    const cap = defaultMaxConnections(() => limits('20000', '20000'));
+    expect(defaultMaxConnectionsPerIp(cap)).toBe(Math.floor((20_000 - FD_RESERVE) / 8));
+    expect(defaultMaxConnectionsPerIp(cap)).toBeLessThan(cap);
+    expect(defaultMaxConnectionsPerIp(3)).toBe(1);
+  });
+
+  it('is finite where there is no cap', () => {
+    expect(defaultMaxConnectionsPerIp(Infinity)).toBe(UNCAPPED_CONNECTIONS_PER_IP);
   });
 });

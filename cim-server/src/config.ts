@@ -20,11 +20,30 @@ export interface PushServerConfig {
   /** Base URL of the route (or of the load balancer in front of the routes). */
   routeUrl: string;
   heartbeatMs: number;
+  /** A connection that has not logged in by then is closed with CIM_ERR_LOGIN_TIMEOUT. */
   loginTimeoutMs: number;
   maxFrameBytes: number;
   /** Bytes queued for one connection before it is closed as a slow consumer. */
   maxOutboundBytes: number;
-  maxConnectionsPerIp: number;
+  /**
+   * How long the last frames of a connection being closed (an Error, a Kick) wait for a client
+   * that is not reading before the socket is destroyed.
+   */
+  closeGraceMs: number;
+  /**
+   * Connections from one address, logged in or not. Absent: an eighth of `maxConnections` (see
+   * `defaultMaxConnectionsPerIp`), so that one address cannot fill the server.
+   */
+  maxConnectionsPerIp?: number;
+  /** Connections from one address that have not logged in yet: a handshake flood is cut short. */
+  maxPendingLoginsPerIp: number;
+  /**
+   * Frames a connection may send per second, after a burst of `inboundFrameBurst`. Past it the
+   * server reads that connection's socket more slowly; a Ping past it closes the connection with
+   * CIM_ERR_RATE_LIMITED (a heartbeat needs one Ping per half heartbeat).
+   */
+  inboundFramesPerSec: number;
+  inboundFrameBurst: number;
   /**
    * Client connections held at once, logged in or not. Absent: derived from the open-file limit
    * (see `defaultMaxConnections`), so that a full server still has descriptors for its internal
@@ -46,7 +65,10 @@ export const defaultPushServerConfig: Omit<PushServerConfig, 'secret' | 'routeUr
   loginTimeoutMs: 10_000,
   maxFrameBytes: 64 * 1024,
   maxOutboundBytes: 4 * 1024 * 1024,
-  maxConnectionsPerIp: 25_000,
+  closeGraceMs: 2_000,
+  maxPendingLoginsPerIp: 64,
+  inboundFramesPerSec: 50,
+  inboundFrameBurst: 100,
   drainTimeoutMs: 10_000,
 };
 
@@ -77,4 +99,15 @@ export function defaultMaxConnections(
     return Infinity;
   }
   return soft === undefined ? Infinity : Math.max(0, soft - FD_RESERVE);
+}
+
+/** Per-address connections where no connection cap can be read (no /proc outside Linux). */
+export const UNCAPPED_CONNECTIONS_PER_IP = 2_500;
+
+/**
+ * The default per-address limit: an eighth of the server's connection cap, so that it fires
+ * before one address fills the server (a limit above the cap never would).
+ */
+export function defaultMaxConnectionsPerIp(maxConnections: number): number {
+  return Number.isFinite(maxConnections) ? Math.max(1, Math.floor(maxConnections / 8)) : UNCAPPED_CONNECTIONS_PER_IP;
 }

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { encodeFrame, ErrorCodes, type Frame, type TokenClaims } from '@cim/common';
-import { writeCoalescer } from './write-coalescer.js';
+import { OutboundBuffer } from './outbound-buffer.js';
 
 export type CloseReason =
   | 'client-closed'
@@ -12,34 +12,45 @@ export type CloseReason =
   | 'bad-frame'
   | 'bad-login'
   | 'slow-consumer'
+  | 'rate-limited'
   | 'server-stopping'
   | 'socket-error';
 
+export interface ConnectionSettings {
+  /** Bytes held for the connection before it is closed as a slow consumer. */
+  maxOutboundBytes: number;
+  /** How long a closing connection's last frames wait for a client that is not reading. */
+  closeGraceMs: number;
+  /** Told when the connection is found to be a slow consumer (before its close completes). */
+  onSlowConsumer?: () => void;
+}
+
 /**
  * One client TCP connection: its identity once logged in, when it was last heard from, and a
- * bounded outbound path. Writes honour backpressure: bytes queued in the socket beyond
- * `maxOutboundBytes` mean the client is not reading, and it is closed with SLOW_CONSUMER (its
- * stored messages come back through sync when it returns).
+ * bounded outbound path. Writes honour backpressure: more than `maxOutboundBytes` held for it
+ * means the client is not reading, and it is closed with SLOW_CONSUMER (its stored messages come
+ * back through sync when it returns).
  */
 export class Connection {
   user: TokenClaims | null = null;
   lastSeen: number;
   readonly openedAt: number;
+  /** Read once: a socket forgets its peer's address when it is destroyed. */
+  readonly remoteAddress: string;
   closed = false;
   closeReason: CloseReason | null = null;
+  private readonly outbound: OutboundBuffer;
 
   constructor(
     readonly socket: Socket,
     readonly id: number,
-    private readonly maxOutboundBytes: number,
+    private readonly settings: ConnectionSettings,
     now: number,
   ) {
     this.lastSeen = now;
     this.openedAt = now;
-  }
-
-  get remoteAddress(): string {
-    return this.socket.remoteAddress ?? 'unknown';
+    this.remoteAddress = socket.remoteAddress ?? 'unknown';
+    this.outbound = new OutboundBuffer(socket, settings.maxOutboundBytes);
   }
 
   /** Encodes and writes one frame. Returns false if the connection is (now) closed. */
@@ -50,19 +61,20 @@ export class Connection {
   /** Writes pre-encoded buffers (shared across connections in a fan-out). */
   writeParts(parts: Buffer[]): boolean {
     if (this.closed) return false;
-    if (this.socket.writableLength > this.maxOutboundBytes) {
-      this.closeWithError(ErrorCodes.SLOW_CONSUMER, 'client is not reading its messages fast enough', 'slow-consumer');
-      return false;
-    }
-    writeCoalescer.write(this.socket, parts);
-    return true;
+    if (this.outbound.write(parts)) return true;
+    // The client reads nothing: what it has not been sent yet is dropped (it is in storage), so
+    // that the Error reaches it right behind what the socket already holds.
+    this.outbound.discard();
+    this.settings.onSlowConsumer?.();
+    this.closeWithError(ErrorCodes.SLOW_CONSUMER, 'client is not reading its messages fast enough', 'slow-consumer');
+    return false;
   }
 
-  /** Sends a last frame, then ends the connection. */
+  /** Sends a last frame after what is queued, then ends the connection. */
   closeWith(frame: Frame, reason: CloseReason): void {
     if (this.closed) return;
-    this.socket.write(encodeFrame(frame));
-    this.close(reason);
+    this.markClosed(reason);
+    this.outbound.end(encodeFrame(frame));
   }
 
   closeWithError(code: string, message: string, reason: CloseReason): void {
@@ -71,10 +83,14 @@ export class Connection {
 
   close(reason: CloseReason): void {
     if (this.closed) return;
+    this.markClosed(reason);
+    this.socket.end();
+  }
+
+  private markClosed(reason: CloseReason): void {
     this.closed = true;
     this.closeReason = reason;
-    this.socket.end();
     // A peer that never reads would keep a half-closed socket forever.
-    setTimeout(() => this.socket.destroy(), 2_000).unref();
+    setTimeout(() => this.socket.destroy(), this.settings.closeGraceMs).unref();
   }
 }

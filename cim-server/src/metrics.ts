@@ -6,11 +6,22 @@ export class ServerMetrics {
   readonly connections = new Gauge({ name: 'cim_server_connections', help: 'Open TCP connections', registers: [this.registry] });
   readonly loggedIn = new Gauge({ name: 'cim_server_logged_in_connections', help: 'Logged-in connections', registers: [this.registry] });
   readonly framesIn = new Counter({ name: 'cim_server_frames_in_total', help: 'Frames received from clients', registers: [this.registry] });
+  readonly inboundThrottled = new Counter({
+    name: 'cim_server_inbound_throttled_total',
+    help: 'Times a connection sending faster than its frame rate had its reading paused',
+    registers: [this.registry],
+  });
   readonly framesOut = new Counter({ name: 'cim_server_frames_out_total', help: 'Frames pushed to clients', registers: [this.registry] });
   readonly rejected = new Counter({
     name: 'cim_server_rejected_total',
     help: 'Connections closed with an error, by code',
     labelNames: ['code'],
+    registers: [this.registry],
+  });
+  readonly refused = new Counter({
+    name: 'cim_server_refused_connections_total',
+    help: 'New connections refused by a connection limit (server, per-ip, pending-logins-per-ip)',
+    labelNames: ['limit'],
     registers: [this.registry],
   });
   readonly closed = new Counter({

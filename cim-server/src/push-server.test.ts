@@ -276,6 +276,8 @@ describe('push server: the connection cap below the open-file limit', () => {
       routeUrl: 'http://127.0.0.1:9',
       registry: new MemoryRegistryHub().client(),
       maxConnections: 3,
+      // Above the cap, so that the cap is what refuses.
+      maxConnectionsPerIp: 10,
       logger: silentLogger,
     });
     await server.start();

@@ -6,7 +6,6 @@ import tls from 'node:tls';
 import {
   createLogger,
   encodeFrame,
-  ErrorCodes,
   trustedCa,
   type Frame,
   type Logger,
@@ -14,8 +13,14 @@ import {
   type ServerInfo,
 } from '@cim/common';
 import { ClientProtocol, origin } from './client-protocol.js';
-import { defaultMaxConnections, defaultPushServerConfig, type PushServerConfig } from './config.js';
+import {
+  defaultMaxConnections,
+  defaultMaxConnectionsPerIp,
+  defaultPushServerConfig,
+  type PushServerConfig,
+} from './config.js';
 import type { Connection } from './connection.js';
+import { ConnectionLimits } from './connection-limits.js';
 import { ConnectionTable } from './connection-table.js';
 import { LivenessSweeper } from './liveness.js';
 import { ServerMetrics } from './metrics.js';
@@ -50,9 +55,8 @@ export class PushServer {
   private readonly table = new ConnectionTable();
   /** Every open socket, logged in or not (the table only has logged-in ones). */
   private readonly open = new Set<Connection>();
-  private readonly perIp = new Map<string, number>();
-  /** Cap on `open`, below the open-file limit so the internal HTTP API and the registry keep working. */
-  private readonly maxConnections: number;
+  /** Admission: the server's cap (below the open-file limit), per address, and logins pending per address. */
+  readonly limits: ConnectionLimits;
   private readonly routeLink: RouteLink;
   private readonly protocol: ClientProtocol;
   private readonly sweeper: LivenessSweeper;
@@ -68,7 +72,12 @@ export class PushServer {
     const { registry, logger, now, processMetrics, ...rest } = options;
     this.config = { ...defaultPushServerConfig, ...stripUndefined(rest) } as PushServerConfig;
     this.id = this.config.id ?? `srv-${randomBytes(4).toString('hex')}`;
-    this.maxConnections = this.config.maxConnections ?? defaultMaxConnections();
+    const maxConnections = this.config.maxConnections ?? defaultMaxConnections();
+    this.limits = new ConnectionLimits({
+      maxConnections,
+      maxConnectionsPerIp: this.config.maxConnectionsPerIp ?? defaultMaxConnectionsPerIp(maxConnections),
+      maxPendingLoginsPerIp: this.config.maxPendingLoginsPerIp,
+    });
     this.registry = registry;
     this.now = now ?? Date.now;
     this.logger = (logger ?? createLogger('cim-server')).child({ serverId: this.id });
@@ -122,7 +131,7 @@ export class PushServer {
     this.loadTimer = setInterval(() => void this.reportLoad(), LOAD_REPORT_INTERVAL_MS);
     this.loadTimer.unref();
     this.logger.info(
-      { tcp: this.tcpAddress, http: this.httpAddress, maxConnections: this.maxConnections },
+      { tcp: this.tcpAddress, http: this.httpAddress, ...this.limits.settings },
       'push server started',
     );
   }
@@ -180,46 +189,32 @@ export class PushServer {
   }
 
   private onSocket(socket: net.Socket): void {
-    const ip = socket.remoteAddress ?? 'unknown';
-    const count = this.perIp.get(ip) ?? 0;
     const running = this.state === 'running';
-    const overLimit = running ? this.overLimit(count) : undefined;
-    if (!running || overLimit) {
-      this.metrics.rejected.inc({ code: running ? ErrorCodes.TOO_MANY_CONNECTIONS : 'CIM_ERR_DRAINING' });
+    const refusal = running ? this.limits.refusal(socket.remoteAddress ?? 'unknown', this.open.size) : undefined;
+    if (!running || refusal) {
+      this.metrics.rejected.inc({ code: refusal?.code ?? 'CIM_ERR_DRAINING' });
+      if (refusal) this.metrics.refused.inc({ limit: refusal.limit });
       // Say why before closing (SPEC §9: each limit gives a coded error); a draining server sends the
       // client back to the route. A peer that never reads is destroyed shortly after.
-      const last: Frame = overLimit
-        ? { error: { code: ErrorCodes.TOO_MANY_CONNECTIONS, message: overLimit } }
+      const last: Frame = refusal
+        ? { error: { code: refusal.code, message: refusal.message } }
         : { redirect: { reason: 'server is shutting down' } };
       socket.on('error', () => undefined);
       socket.end(encodeFrame(last));
-      setTimeout(() => socket.destroy(), 2_000).unref();
+      setTimeout(() => socket.destroy(), this.config.closeGraceMs).unref();
       return;
     }
-    this.perIp.set(ip, count + 1);
     const conn = this.protocol.attach(socket);
+    this.limits.admitted(conn);
     this.open.add(conn);
     this.metrics.connections.inc();
-  }
-
-  /** Why one more connection (the `perIpCount + 1`th from its address) is refused, if it is. */
-  private overLimit(perIpCount: number): string | undefined {
-    const { maxConnectionsPerIp } = this.config;
-    if (perIpCount >= maxConnectionsPerIp) return `at most ${maxConnectionsPerIp} connections per address`;
-    // Accepting until accept() fails at the open-file limit would starve the internal HTTP API and
-    // a registry reconnect of descriptors; refusing here keeps a reserve for them.
-    if (this.open.size >= this.maxConnections) return `at most ${this.maxConnections} connections per server`;
-    return undefined;
   }
 
   private onConnectionClosed(conn: Connection): void {
     if (!this.open.delete(conn)) return;
     this.metrics.connections.dec();
     this.metrics.closed.inc({ reason: conn.closeReason ?? 'client-closed' });
-    const ip = conn.remoteAddress;
-    const count = (this.perIp.get(ip) ?? 1) - 1;
-    if (count <= 0) this.perIp.delete(ip);
-    else this.perIp.set(ip, count);
+    this.limits.released(conn);
     // Only the connection still registered for its device speaks for the session: a connection
     // replaced by a newer login on this device must not end that newer session. A logout ended it
     // already; a client redirected by a drain comes straight back through the route and refreshes

@@ -9,13 +9,14 @@ import type { Socket } from 'node:net';
 export class WriteCoalescer {
   private readonly corked = new Set<Socket>();
 
-  write(socket: Socket, parts: Buffer[]): void {
+  /** Writes one buffer; returns what `socket.write()` does (false: wait for 'drain'). */
+  write(socket: Socket, part: Buffer): boolean {
     if (!this.corked.has(socket)) {
       if (this.corked.size === 0) process.nextTick(() => this.flush());
       this.corked.add(socket);
       socket.cork();
     }
-    for (const part of parts) socket.write(part);
+    return socket.write(part);
   }
 
   private flush(): void {

@@ -1,6 +1,6 @@
 /**
  * A push server in a process of its own, run from the TypeScript sources (tsx), with any
- * `PushServerConfig` — the `cim server` command does not expose every limit. Its /metrics include
+ * `PushServerConfig`, without building the CLI first. Its /metrics include
  * the process's memory, so a test can watch the server's RSS alone. Run with `--expose-gc` and
  * CIM_TEST_MEMORY_PORT set, it also answers `GET /` on that port with process.memoryUsage() taken
  * right after a full garbage collection: what is live, not what awaits collection.

@@ -23,7 +23,14 @@ const BODY_BYTES = 60_000;
 const FLOOD = Math.ceil(
   (2 * (kernelBufferMax('tcp_rmem') + kernelBufferMax('tcp_wmem')) + MAX_OUTBOUND_BYTES) / BODY_BYTES,
 );
+/** Counted when the server finds a device too slow, before that device has read its Error. */
+const SLOW_FOUND = 'cim_server_rejected_total{code="CIM_ERR_SLOW_CONSUMER"}';
 const SLOW_CLOSES = 'cim_server_closed_total{reason="slow-consumer"}';
+/**
+ * How long the server keeps a closed device's last frames for it: long enough for this test to
+ * resume the paused devices after its memory checks.
+ */
+const CLOSE_GRACE_MS = 60_000;
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
@@ -133,6 +140,7 @@ describe('a slow consumer on a push server with a small outbound bound', () => {
           httpPort,
           tcpPort,
           maxOutboundBytes: MAX_OUTBOUND_BYTES,
+          closeGraceMs: CLOSE_GRACE_MS,
         }),
       },
       isReady: async () => (await fetch(`http://127.0.0.1:${httpPort}/readyz`)).ok,
@@ -175,16 +183,16 @@ describe('a slow consumer on a push server with a small outbound bound', () => {
     expect(metric(await metrics(httpPort), 'cim_server_connections')).toBe(SLOW_DEVICES + 1);
     const baseline = await liveMemory(memoryPort);
 
-    // The flood: 60 KB messages to every connection, until every paused device is closed. Most are
+    // The flood: 60 KB messages to every connection, until every paused device is found slow. Most are
     // broadcasts (cheap: live only, never stored); every fifth is a private message to the slow user,
     // which is stored. Bob reads everything, and gets a small private message now and then.
     const storedIds: string[] = [];
     const broadcastIds: string[] = [];
     const toBob: string[] = [];
     let next = 0;
-    let allClosed = false;
+    let allFound = false;
     const worker = async () => {
-      for (let i = next++; i < FLOOD && !allClosed; i = next++) {
+      for (let i = next++; i < FLOOD && !allFound; i = next++) {
         const body = `${i}:`.padEnd(BODY_BYTES, 'x');
         if (i % 5 === 0) storedIds.push((await alice.send({ userId: sloth.userId }, body, `flood-${i}`)).msgId);
         else broadcastIds.push((await alice.send({ broadcast: true }, body, `flood-${i}`)).msgId);
@@ -197,42 +205,50 @@ describe('a slow consumer on a push server with a small outbound bound', () => {
     const watcher = (async () => {
       while (flooding) {
         peakRss = Math.max(peakRss, (await liveMemory(memoryPort)).rss);
-        allClosed = metric(await metrics(httpPort), SLOW_CLOSES) === SLOW_DEVICES;
+        allFound = metric(await metrics(httpPort), SLOW_FOUND) === SLOW_DEVICES;
         await new Promise((r) => setTimeout(r, 200));
       }
     })();
     try {
       await Promise.all(Array.from({ length: 4 }, worker));
-      await waitFor(async () => metric(await metrics(httpPort), SLOW_CLOSES) === SLOW_DEVICES, {
+      await waitFor(async () => metric(await metrics(httpPort), SLOW_FOUND) === SLOW_DEVICES, {
         timeoutMs: 10_000,
-        message: 'every paused device to be closed as a slow consumer',
+        message: 'every paused device to be found a slow consumer',
       });
     } finally {
       flooding = false;
       await watcher;
     }
-    // Only the slow devices went; the server still holds bob.
-    expect(metric(await metrics(httpPort), 'cim_server_connections')).toBe(1);
     // The RSS stayed within a modest bound during the flood (the kernel buffers some megabytes per
     // paused socket outside the process; an unbounded queue would hold everything beyond that)…
     expect(peakRss - baseline.rss).toBeLessThan(64 * 1024 * 1024);
-    // …and the server holds no buffers for the dropped devices: an unbounded server would still be
-    // holding every frame the kernel did not take for them.
-    await waitFor(async () => (await liveMemory(memoryPort)).arrayBuffers - baseline.arrayBuffers < 1024 * 1024, {
+    // …and it holds little for the dropped devices while they still do not read: what they had not
+    // been sent is discarded, leaving at most what one socket buffer held (a server that kept its
+    // queue for the Error to follow would hold the whole bound for each).
+    const live = async () => (await liveMemory(memoryPort)).arrayBuffers - baseline.arrayBuffers;
+    await waitFor(async () => (await live()) < (SLOW_DEVICES * MAX_OUTBOUND_BYTES) / 4, {
+      timeoutMs: 10_000,
+      message: "the server's buffers for the paused devices to be dropped",
+    });
+
+    // Each paused device, once it reads again, sees a stream cut short: whole frames (what its
+    // kernel buffers held), then Error{CIM_ERR_SLOW_CONSUMER}, then the close.
+    for (const device of devices) device.resume();
+    for (const device of devices) {
+      await waitFor(() => device.closed, { message: 'the paused device to be closed' });
+      expect(device.frames.filter((f) => 'deliver' in f).length).toBeLessThan(storedIds.length + broadcastIds.length);
+      expect(device.frames.at(-1)).toMatchObject({ error: { code: 'CIM_ERR_SLOW_CONSUMER' } });
+    }
+    // Only the slow devices went; the server still holds bob.
+    await waitFor(async () => metric(await metrics(httpPort), SLOW_CLOSES) === SLOW_DEVICES, {
+      message: 'every slow device to be closed',
+    });
+    expect(metric(await metrics(httpPort), 'cim_server_connections')).toBe(1);
+    // Once they are gone the server holds no buffers for them at all.
+    await waitFor(async () => (await live()) < 1024 * 1024, {
       timeoutMs: 10_000,
       message: "the server's buffers to return to their baseline",
     });
-
-    // Each paused device sees a stream cut short: what its kernel buffers held, then the close. (The
-    // Error{CIM_ERR_SLOW_CONSUMER} frame queued behind the bound reaches only a device that reads
-    // again within the server's 2 s grace before it destroys the socket; these never did.)
-    for (const device of devices) {
-      device.resume();
-      await waitFor(() => device.closed, { message: 'the paused device to be closed' });
-      expect(device.frames.filter((f) => 'deliver' in f).length).toBeLessThan(storedIds.length + broadcastIds.length);
-      const last = device.frames.at(-1)!;
-      if ('error' in last) expect(last.error.code).toBe('CIM_ERR_SLOW_CONSUMER');
-    }
 
     // Bob was never disturbed: online throughout, every message and broadcast exactly once.
     for (const id of [...toBob, ...broadcastIds]) {

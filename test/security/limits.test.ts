@@ -96,9 +96,18 @@ describe('limits are on by default and answer with coded errors', () => {
       groupsPerUserPerHour: 30,
     });
     expect(defaultRouteConfig.trustProxy).toBeUndefined();
-    expect(defaultPushServerConfig).toMatchObject({ maxFrameBytes: 64 * 1024, loginTimeoutMs: 10_000 });
-    expect(defaultPushServerConfig.maxConnectionsPerIp).toBeGreaterThan(0);
-    expect(Number.isFinite(defaultPushServerConfig.maxConnectionsPerIp)).toBe(true);
+    expect(defaultPushServerConfig).toMatchObject({
+      maxFrameBytes: 64 * 1024,
+      loginTimeoutMs: 10_000,
+      maxPendingLoginsPerIp: 64,
+      inboundFramesPerSec: 50,
+      inboundFrameBurst: 100,
+    });
+    // The per-address limit fires before one address fills the server.
+    const { maxConnections, maxConnectionsPerIp } = cluster.servers[0].limits.settings;
+    expect(maxConnectionsPerIp).toBeGreaterThan(0);
+    expect(Number.isFinite(maxConnectionsPerIp)).toBe(true);
+    if (Number.isFinite(maxConnections)) expect(maxConnectionsPerIp).toBeLessThan(maxConnections);
     expect(defaultPushServerConfig.maxOutboundBytes).toBeGreaterThan(0);
     expect(Number.isFinite(defaultPushServerConfig.maxOutboundBytes)).toBe(true);
   });

@@ -25,9 +25,10 @@ export class RawClient {
     socket.on('error', () => undefined);
   }
 
-  static connect(port: number, host = '127.0.0.1'): Promise<RawClient> {
+  /** `localAddress` picks the source address (e.g. 127.0.0.2: another client address on loopback). */
+  static connect(port: number, host = '127.0.0.1', localAddress?: string): Promise<RawClient> {
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ port, host }, () => resolve(new RawClient(socket)));
+      const socket = net.connect({ port, host, localAddress }, () => resolve(new RawClient(socket)));
       socket.once('error', reject);
     });
   }

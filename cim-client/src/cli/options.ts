@@ -87,6 +87,50 @@ export function routeLimits(args: RouteLimitArgs) {
   };
 }
 
+/**
+ * Push server limits (env CIM_MAX_CONNECTIONS, CIM_MAX_CONNECTIONS_PER_IP, CIM_MAX_PENDING_LOGINS_PER_IP,
+ * CIM_LOGIN_TIMEOUT_MS, CIM_INBOUND_FRAME_RATE, CIM_INBOUND_FRAME_BURST, CIM_MAX_FRAME_BYTES,
+ * CIM_MAX_OUTBOUND_BYTES, CIM_CLOSE_GRACE_MS). Absent ones keep the server's defaults.
+ */
+export function pushServerLimitOptions<T>(y: Argv<T>) {
+  return y
+    .option('max-connections', { type: 'number', default: envInt('CIM_MAX_CONNECTIONS'), describe: 'client connections per push server (default: open-file limit - 64)' })
+    .option('max-connections-per-ip', { type: 'number', default: envInt('CIM_MAX_CONNECTIONS_PER_IP'), describe: 'connections per client address (default: max-connections / 8)' })
+    .option('max-pending-logins-per-ip', { type: 'number', default: envInt('CIM_MAX_PENDING_LOGINS_PER_IP'), describe: 'connections per client address not yet logged in (default 64)' })
+    .option('login-timeout-ms', { type: 'number', default: envInt('CIM_LOGIN_TIMEOUT_MS'), describe: 'time to send Login after connecting (default 10000)' })
+    .option('inbound-frame-rate', { type: 'number', default: envInt('CIM_INBOUND_FRAME_RATE'), describe: 'frames per second a connection may send (default 50)' })
+    .option('inbound-frame-burst', { type: 'number', default: envInt('CIM_INBOUND_FRAME_BURST'), describe: 'burst of frames a connection may send (default 100)' })
+    .option('max-frame-bytes', { type: 'number', default: envInt('CIM_MAX_FRAME_BYTES'), describe: 'largest frame accepted (default 65536)' })
+    .option('max-outbound-bytes', { type: 'number', default: envInt('CIM_MAX_OUTBOUND_BYTES'), describe: 'bytes queued for a connection before it is a slow consumer (default 4194304)' })
+    .option('close-grace-ms', { type: 'number', default: envInt('CIM_CLOSE_GRACE_MS'), describe: 'how long a closing connection may take to read its last frames (default 2000)' });
+}
+
+export interface PushServerLimitArgs {
+  'max-connections'?: number;
+  'max-connections-per-ip'?: number;
+  'max-pending-logins-per-ip'?: number;
+  'login-timeout-ms'?: number;
+  'inbound-frame-rate'?: number;
+  'inbound-frame-burst'?: number;
+  'max-frame-bytes'?: number;
+  'max-outbound-bytes'?: number;
+  'close-grace-ms'?: number;
+}
+
+export function pushServerLimits(args: PushServerLimitArgs) {
+  return {
+    maxConnections: args['max-connections'],
+    maxConnectionsPerIp: args['max-connections-per-ip'],
+    maxPendingLoginsPerIp: args['max-pending-logins-per-ip'],
+    loginTimeoutMs: args['login-timeout-ms'],
+    inboundFramesPerSec: args['inbound-frame-rate'],
+    inboundFrameBurst: args['inbound-frame-burst'],
+    maxFrameBytes: args['max-frame-bytes'],
+    maxOutboundBytes: args['max-outbound-bytes'],
+    closeGraceMs: args['close-grace-ms'],
+  };
+}
+
 export interface TlsArgs {
   'tls-cert'?: string;
   'tls-key'?: string;

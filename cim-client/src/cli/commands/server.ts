@@ -1,9 +1,17 @@
 import type { CommandModule } from 'yargs';
 import { createLogger, loadTlsFiles, ZkRegistry } from '@cim/common';
-import { envInt, requireSecret, tlsOptions, type TlsArgs } from '../options.js';
+import {
+  envInt,
+  pushServerLimitOptions,
+  pushServerLimits,
+  requireSecret,
+  tlsOptions,
+  type PushServerLimitArgs,
+  type TlsArgs,
+} from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
-interface ServerArgs extends TlsArgs {
+interface ServerArgs extends TlsArgs, PushServerLimitArgs {
   zk?: string;
   route: string;
   secret?: string;
@@ -21,7 +29,7 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
   command: 'server',
   describe: 'run one push server (registers itself in ZooKeeper; SIGTERM drains it)',
   builder: (y) =>
-    tlsOptions(y)
+    pushServerLimitOptions(tlsOptions(y))
       .option('zk', { type: 'string', default: process.env.CIM_ZK, describe: 'ZooKeeper connect string (env CIM_ZK)' })
       .option('route', { type: 'string', default: process.env.CIM_ROUTE ?? 'http://127.0.0.1:8083', describe: 'route (or load balancer) URL for upstream events (env CIM_ROUTE)' })
       .option('secret', { type: 'string', describe: 'cluster secret (env CIM_SECRET)' })
@@ -38,6 +46,7 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
     if (!args.zk) throw new Error('cim server needs --zk (or CIM_ZK); for a single process use "cim up"');
     const logger = createLogger('cim-server');
     const server = new PushServer({
+      ...pushServerLimits(args),
       id: args.id,
       secret: requireSecret(args.secret),
       routeUrl: args.route,

@@ -1,0 +1,75 @@
+import type { Socket } from 'node:net';
+import { writeCoalescer } from './write-coalescer.js';
+
+/**
+ * A connection's outbound path with backpressure. Frames go to the socket while `write()` says it
+ * has room; after that they wait here until `'drain'`. Waiting frames are whole frames that the
+ * socket has not seen, so they can be dropped cleanly: a slow consumer's backlog is discarded and
+ * its last frame (the Error) follows at most one socket buffer of data, instead of megabytes.
+ */
+export class OutboundBuffer {
+  private waiting: Buffer[] = [];
+  /** Index of the first frame in `waiting` not yet written (avoids shifting a long array). */
+  private head = 0;
+  private waitingBytes = 0;
+  private ending = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly maxBytes: number,
+  ) {
+    socket.on('drain', () => this.flush());
+  }
+
+  /** Bytes held for this connection, in the socket and here. */
+  get bufferedBytes(): number {
+    return this.socket.writableLength + this.waitingBytes;
+  }
+
+  /**
+   * Queues frames (possibly shared with other connections). Returns false when the connection
+   * holds more than its bound: the client is not reading.
+   */
+  write(parts: Buffer[]): boolean {
+    let i = 0;
+    if (this.head === this.waiting.length) {
+      while (i < parts.length && writeCoalescer.write(this.socket, parts[i++]));
+    }
+    for (; i < parts.length; i++) {
+      this.waiting.push(parts[i]);
+      this.waitingBytes += parts[i].length;
+    }
+    return this.bufferedBytes <= this.maxBytes;
+  }
+
+  /** Drops every frame the socket has not taken yet. */
+  discard(): void {
+    this.waiting = [];
+    this.head = 0;
+    this.waitingBytes = 0;
+  }
+
+  /** Sends `last` after everything queued, then ends the socket. */
+  end(last: Buffer): void {
+    if (this.ending) return;
+    this.ending = true;
+    this.waiting.push(last);
+    this.waitingBytes += last.length;
+    this.flush();
+  }
+
+  private flush(): void {
+    while (this.head < this.waiting.length) {
+      const part = this.waiting[this.head++];
+      this.waitingBytes -= part.length;
+      if (!writeCoalescer.write(this.socket, part)) break;
+    }
+    if (this.head === this.waiting.length) {
+      this.discard();
+      if (this.ending) this.socket.end();
+    } else if (this.head > 1024 && this.head * 2 > this.waiting.length) {
+      this.waiting = this.waiting.slice(this.head);
+      this.head = 0;
+    }
+  }
+}

@@ -47,7 +47,7 @@ export function createRouteApp(ctx: AppContext): Express {
     res.json(openApiDocument);
   });
   app.use(internalApi(ctx));
-  app.use('/api/v1', express.json({ limit: '64kb' }), publicApi(ctx));
+  app.use('/api/v1', express.json({ limit: ctx.config.maxHttpBodyBytes }), publicApi(ctx));
   app.use(notFound);
   app.use(errorHandler(ctx.logger, (code) => ctx.metrics.errors.inc({ code })));
   return app;

@@ -11,7 +11,10 @@ export interface RouteConfig {
   duplicateLogin: 'kick' | 'reject';
   heartbeatMs: number;
   tokenTtlMs: number;
+  /** Largest message body, in UTF-8 bytes. */
   maxBodyChars: number;
+  /** Largest HTTP request body the public API reads (it answers 413 past it, before reading on). */
+  maxHttpBodyBytes: number;
   /** Messages a user may send per second, on all routes together; `sendBurst` at once. */
   sendRatePerSec: number;
   sendBurst: number;
@@ -49,6 +52,7 @@ export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
   heartbeatMs: 30_000,
   tokenTtlMs: 24 * 60 * 60 * 1000,
   maxBodyChars: 4096,
+  maxHttpBodyBytes: 64 * 1024,
   sendRatePerSec: 20,
   sendBurst: 50,
   loginsPerIpPerMinute: 30,

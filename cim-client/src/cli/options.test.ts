@@ -11,6 +11,9 @@ const envNames = [
   'CIM_GROUP_CREATE_LIMIT',
   'CIM_TRUST_PROXY',
   'CIM_REQUEST_TIMEOUT_MS',
+  'CIM_MAX_BODY_BYTES',
+  'CIM_MAX_HTTP_BODY_BYTES',
+  'CIM_MAX_DELAY_MS',
 ];
 
 /** What `cim route` / `cim up` pass to the route for these arguments. */
@@ -29,6 +32,9 @@ describe('route limit options', () => {
       '--group-create-limit=8',
       '--trust-proxy=1',
       '--request-timeout-ms=9000',
+      '--max-body-bytes=1000',
+      '--max-http-body-bytes=20000',
+      '--max-delay-ms=60000',
     ]);
     expect(limits).toMatchObject({
       loginsPerIpPerMinute: 5,
@@ -37,6 +43,9 @@ describe('route limit options', () => {
       groupsPerUserPerHour: 8,
       trustProxy: '1',
       requestTimeoutMs: 9000,
+      maxBodyChars: 1000,
+      maxHttpBodyBytes: 20000,
+      maxDelayMs: 60000,
     });
   });
 
@@ -54,6 +63,9 @@ describe('route limit options', () => {
       groupsPerUserPerHour: 4,
       trustProxy: 'loopback',
       requestTimeoutMs: 6,
+      maxBodyChars: 7,
+      maxHttpBodyBytes: 8,
+      maxDelayMs: 9,
     });
   });
 });

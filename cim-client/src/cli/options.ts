@@ -40,7 +40,8 @@ export function tlsOptions<T>(y: Argv<T>) {
 /**
  * Route limits (env CIM_SEND_RATE, CIM_SEND_BURST, CIM_LOGIN_IP_LIMIT, CIM_LOGIN_FAILURE_LIMIT,
  * CIM_REGISTER_IP_LIMIT, CIM_GROUP_CREATE_LIMIT, CIM_TRUST_PROXY, CIM_REQUEST_TIMEOUT_MS,
- * CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS). The abuse limits are counted in
+ * CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS, CIM_MAX_BODY_BYTES,
+ * CIM_MAX_HTTP_BODY_BYTES, CIM_MAX_DELAY_MS). The abuse limits are counted in
  * the store, so all routes on one Redis share them.
  */
 export function routeLimitOptions<T>(y: Argv<T>) {
@@ -55,7 +56,10 @@ export function routeLimitOptions<T>(y: Argv<T>) {
     .option('request-timeout-ms', { type: 'number', default: envInt('CIM_REQUEST_TIMEOUT_MS'), describe: 'time to send a whole HTTP request before a 408 (default 30000)' })
     .option('max-group-members', { type: 'number', default: envInt('CIM_MAX_GROUP_MEMBERS'), describe: 'group size limit (default 10000)' })
     .option('recall-window-ms', { type: 'number', default: envInt('CIM_RECALL_WINDOW_MS'), describe: 'how long a message can be recalled (default 120000)' })
-    .option('retention-ms', { type: 'number', default: envInt('CIM_RETENTION_MS'), describe: 'how long messages stay in sync streams (default 7 days)' });
+    .option('retention-ms', { type: 'number', default: envInt('CIM_RETENTION_MS'), describe: 'how long messages stay in sync streams (default 7 days)' })
+    .option('max-body-bytes', { type: 'number', default: envInt('CIM_MAX_BODY_BYTES'), describe: 'largest message body in UTF-8 bytes (default 4096)' })
+    .option('max-http-body-bytes', { type: 'number', default: envInt('CIM_MAX_HTTP_BODY_BYTES'), describe: 'largest HTTP request body (default 65536)' })
+    .option('max-delay-ms', { type: 'number', default: envInt('CIM_MAX_DELAY_MS'), describe: 'how far ahead a delayed message may be scheduled (default 30 days)' });
 }
 
 export interface RouteLimitArgs {
@@ -70,6 +74,9 @@ export interface RouteLimitArgs {
   'max-group-members'?: number;
   'recall-window-ms'?: number;
   'retention-ms'?: number;
+  'max-body-bytes'?: number;
+  'max-http-body-bytes'?: number;
+  'max-delay-ms'?: number;
 }
 
 export function routeLimits(args: RouteLimitArgs) {
@@ -84,6 +91,9 @@ export function routeLimits(args: RouteLimitArgs) {
     requestTimeoutMs: args['request-timeout-ms'],
     maxGroupMembers: args['max-group-members'],
     recallWindowMs: args['recall-window-ms'],
+    maxBodyChars: args['max-body-bytes'],
+    maxHttpBodyBytes: args['max-http-body-bytes'],
+    maxDelayMs: args['max-delay-ms'],
   };
 }
 

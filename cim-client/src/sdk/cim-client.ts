@@ -557,6 +557,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
         // Older than the retention: say so, then take everything still kept.
         this.emit('cursorExpired');
         this.syncState.reset();
+        this.sequencer.forgetGaps();
         after = '0';
         continue;
       }

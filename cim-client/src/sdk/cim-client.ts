@@ -140,8 +140,8 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       reconnectMinMs: 200,
       reconnectMaxMs: 10_000,
       syncPageSize: 200,
-      loginTimeoutMs: 10_000,
       ...options,
+      loginTimeoutMs: positiveMs('loginTimeoutMs', options.loginTimeoutMs ?? 10_000),
     };
     this.cursorStore = options.cursorStore ?? new MemoryCursorStore();
     this.backoff = new Backoff(this.options.reconnectMinMs, this.options.reconnectMaxMs);
@@ -676,6 +676,12 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   private cursorKey(): string {
     return `${this.options.routeUrl}|${this.options.userName}|${this.options.deviceId}`;
   }
+}
+
+function positiveMs(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0)
+    throw new CimError(ErrorCodes.INVALID_INPUT, `${name} must be a positive number of milliseconds, not ${value}`);
+  return value;
 }
 
 function delay(ms: number, signal?: AbortSignal): Promise<void> {

@@ -437,7 +437,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     const heartbeatMs = accepted.heartbeatMs || login.heartbeatMs;
     this.startHeartbeat(Math.min(heartbeatMs, this.options.heartbeatMs ?? heartbeatMs));
     this.setState('online');
-    await this.catchUp(connection);
+    await this.catchUp(connection, signal);
   }
 
   /**
@@ -501,20 +501,24 @@ export class CimClient extends EventEmitter<CimClientEvents> {
 
   /**
    * Catches up from the cursor, retrying with backoff until a catch-up succeeds or the connection
-   * goes away. Live pushes are held while an attempt runs and shown between attempts, but they move
-   * the saved cursor only once a catch-up has succeeded (see SyncState): a client that quits before
-   * then fetches the missed range on its next start.
+   * goes away (or `signal`, the caller's of `connect()`, aborts). Live pushes are held while an
+   * attempt runs and shown between attempts, but they move the saved cursor only once a catch-up
+   * has succeeded (see SyncState): a client that quits before then fetches the missed range on its
+   * next start.
    */
-  private async catchUp(connection: ServerConnection): Promise<void> {
+  private async catchUp(connection: ServerConnection, signal?: AbortSignal): Promise<void> {
     const stop = new AbortController();
-    const onClose = () => stop.abort();
+    const onEnd = () => stop.abort();
     this.catchUpStop = stop;
-    connection.once('close', onClose);
+    connection.once('close', onEnd);
+    signal?.addEventListener('abort', onEnd, { once: true });
     const retry = new Backoff(this.options.reconnectMinMs, this.options.reconnectMaxMs);
     try {
       for (;;) {
         try {
           await this.catchUpOnce(stop.signal);
+          // Pushes are contiguous with the catch-up only on the connection they both belong to.
+          if (stop.signal.aborted) return;
           this.syncState.catchUpDone();
           this.releaseHeld();
           this.scheduleAck();
@@ -529,7 +533,8 @@ export class CimClient extends EventEmitter<CimClientEvents> {
         }
       }
     } finally {
-      connection.off('close', onClose);
+      connection.off('close', onEnd);
+      signal?.removeEventListener('abort', onEnd);
       if (this.catchUpStop === stop) this.catchUpStop = undefined;
       await this.saveSyncState();
     }

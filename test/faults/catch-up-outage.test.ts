@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCursorStore, RouteApi, startLocalCluster, type LocalCluster } from '@cim/client';
+import { MemoryCursorStore, startLocalCluster, type LocalCluster } from '@cim/client';
 import { CimError, ErrorCodes, silentLogger } from '@cim/common';
 import { isolatedBackends, TcpProxy, uniquePrefix, waitFor } from '../harness/index.js';
-import { RecordingClient } from '../support/chat-scenario.js';
+import { httpSender, RecordingClient } from '../support/chat-scenario.js';
 
 /**
  * A cursor store that keeps every save, with the msgIds the user had been shown at that moment:
@@ -59,24 +59,43 @@ describe("a catch-up that fails on the route's store", () => {
     await storeProxy?.close();
   });
 
-  /** A sender over HTTP on the route whose store stays up. */
-  async function sender(): Promise<RouteApi> {
-    const name = `alice${++n}`;
-    const api = new RouteApi(senderRoute.routeUrl);
-    await api.register(name, `password-${name}`);
-    api.token = (await api.login(name, `password-${name}`, 'http')).token;
-    return api;
-  }
+  /**
+   * Bob, who got "before", went away and missed three messages; the devices he starts next share
+   * his cursor store, and everything any of them shows is noted with its cursor.
+   */
+  async function bobWithAGap() {
+    const alice = await httpSender(senderRoute.routeUrl, `alice${++n}`);
+    const name = `bob${++n}`;
+    const shown = new Set<string>();
+    const cursors = new Map<string, bigint>();
+    const store = new AuditedCursorStore(shown);
+    const device = () => {
+      const rec = new RecordingClient(receiverRoute.routeUrl, name, { cursorStore: store });
+      rec.client.on('message', (m, meta) => {
+        shown.add(m.msgId);
+        cursors.set(m.msgId, BigInt(meta.cursor));
+      });
+      open.push(rec);
+      return rec;
+    };
+    const first = device();
+    const { userId } = await first.client.api.register(name, `password-${name}`);
+    await first.client.connect();
+    await alice.send({ userId }, 'before', `${name}-before`);
+    await first.waitForBody('before');
+    await first.client.close();
+    for (let i = 1; i <= 3; i++) await alice.send({ userId }, `missed ${i}`, `${name}-missed-${i}`);
 
-  /** The receiver's device, on the route behind the proxy; every message it shows goes to `shown`. */
-  function device(name: string, store: AuditedCursorStore, shown: Set<string>, cursors: Map<string, bigint>) {
-    const rec = new RecordingClient(receiverRoute.routeUrl, name, { cursorStore: store });
-    rec.client.on('message', (m, meta) => {
-      shown.add(m.msgId);
-      cursors.set(m.msgId, BigInt(meta.cursor));
-    });
-    open.push(rec);
-    return rec;
+    const sendLive = () => alice.send({ userId }, 'live during the outage', `${name}-live`);
+    /** Every saved cursor covered only messages Bob had been shown when it was saved. */
+    const expectNoSaveSkippedAGap = () => {
+      expect(store.saves.length).toBeGreaterThan(0);
+      for (const save of store.saves) {
+        const skipped = [...cursors].filter(([msgId, cursor]) => cursor <= save.cursor && !save.shown.has(msgId));
+        expect(skipped).toEqual([]);
+      }
+    };
+    return { device, sendLive, expectNoSaveSkippedAGap, store, cursors };
   }
 
   /** Cuts the store away the moment the device is online, before its catch-up asks for anything. */
@@ -91,36 +110,9 @@ describe("a catch-up that fails on the route's store", () => {
     return failures;
   }
 
-  /** Every saved cursor covered only messages the user had been shown when it was saved. */
-  function expectNoSaveSkippedAGap(store: AuditedCursorStore, cursors: Map<string, bigint>): void {
-    expect(store.saves.length).toBeGreaterThan(0);
-    for (const save of store.saves) {
-      const skipped = [...cursors].filter(([msgId, cursor]) => cursor <= save.cursor && !save.shown.has(msgId));
-      expect(skipped).toEqual([]);
-    }
-  }
-
-  /** A receiver that got "before", went away, and missed three messages. */
-  async function receiverWithAGap(alice: RouteApi, name: string, store: AuditedCursorStore, shown: Set<string>, cursors: Map<string, bigint>) {
-    const first = device(name, store, shown, cursors);
-    const { userId } = await first.client.api.register(name, `password-${name}`);
-    await first.client.connect();
-    await alice.send({ userId }, 'before', `${name}-before`);
-    await first.waitForBody('before');
-    await first.client.close();
-    for (let i = 1; i <= 3; i++) await alice.send({ userId }, `missed ${i}`, `${name}-missed-${i}`);
-    return userId;
-  }
-
   it('retries until the store is back, then delivers every missed message, and never saves a cursor past them', async () => {
-    const alice = await sender();
-    const shown = new Set<string>();
-    const cursors = new Map<string, bigint>();
-    const store = new AuditedCursorStore(shown);
-    const name = `bob${++n}`;
-    const userId = await receiverWithAGap(alice, name, store, shown, cursors);
-
-    const bob = device(name, store, shown, cursors);
+    const scenario = await bobWithAGap();
+    const bob = scenario.device();
     const failures = cutStoreOnceOnline(bob);
     const caughtUp: string[] = [];
     bob.client.on('caughtUp', ({ cursor }) => caughtUp.push(cursor));
@@ -129,7 +121,7 @@ describe("a catch-up that fails on the route's store", () => {
     expect(failures.every((f) => f.code === ErrorCodes.UNAVAILABLE || f.code === ErrorCodes.TIMEOUT)).toBe(true);
 
     // A message pushed live meanwhile is shown, but is no reason to think the gap is filled.
-    await alice.send({ userId }, 'live during the outage', `${name}-live`);
+    await scenario.sendLive();
     await bob.waitForBody('live during the outage');
     expect(bob.client.info()).toMatchObject({ state: 'online', caughtUp: false });
     expect(bob.bodies()).toEqual(['live during the outage']);
@@ -140,35 +132,29 @@ describe("a catch-up that fails on the route's store", () => {
     expect(caughtUp).toEqual([bob.client.info().cursor]);
     expect(bob.bodies().sort()).toEqual(['live during the outage', 'missed 1', 'missed 2', 'missed 3']);
     await bob.client.close();
-    expectNoSaveSkippedAGap(store, cursors);
+    scenario.expectNoSaveSkippedAGap();
     // Once caught up, the saved cursor covers everything, the live message included.
     const live = bob.received.find((m) => m.body === 'live during the outage')!;
-    expect(store.saves.at(-1)!.cursor).toBe(cursors.get(live.msgId));
+    expect(scenario.store.saves.at(-1)!.cursor).toBe(scenario.cursors.get(live.msgId));
   });
 
   it('a device that quits before the catch-up succeeds gets the missed messages on its next start, once', async () => {
-    const alice = await sender();
-    const shown = new Set<string>();
-    const cursors = new Map<string, bigint>();
-    const store = new AuditedCursorStore(shown);
-    const name = `bob${++n}`;
-    const userId = await receiverWithAGap(alice, name, store, shown, cursors);
-
-    const quitter = device(name, store, shown, cursors);
+    const scenario = await bobWithAGap();
+    const quitter = scenario.device();
     const failures = cutStoreOnceOnline(quitter);
     const connected = quitter.client.connect();
     await waitFor(() => failures.length >= 1, { timeoutMs: 15_000, message: 'a failed catch-up attempt' });
-    await alice.send({ userId }, 'live during the outage', `${name}-live`);
+    await scenario.sendLive();
     await quitter.waitForBody('live during the outage');
     await quitter.client.close();
     await connected;
     storeProxy.heal();
 
-    const next = device(name, store, shown, cursors);
+    const next = scenario.device();
     await next.client.connect();
     expect(next.client.info().caughtUp).toBe(true);
     await next.client.close();
-    expectNoSaveSkippedAGap(store, cursors);
+    scenario.expectNoSaveSkippedAGap();
     expect(next.bodies()).toEqual(['missed 1', 'missed 2', 'missed 3']);
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CimClient, RouteApi } from '@cim/client';
+import { CimClient } from '@cim/client';
 import { CimError, ErrorCodes } from '@cim/common';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
-import { RecordingClient } from '../support/chat-scenario.js';
+import { httpSender, RecordingClient } from '../support/chat-scenario.js';
 import { startCluster, type CimCluster, type ServerProcess } from '../support/cim-cluster.js';
 
 /** Short enough that a silent server is noticed in about two seconds. */
@@ -49,14 +49,6 @@ describe('a push server that goes silent (SIGSTOP)', () => {
     return rec;
   }
 
-  async function httpSender(): Promise<RouteApi> {
-    const name = `alice${++n}`;
-    const api = new RouteApi(cluster.routeUrl);
-    await api.register(name, `password-${name}`);
-    api.token = (await api.login(name, `password-${name}`, 'http')).token;
-    return api;
-  }
-
   function freeze(server: ServerProcess): ServerProcess {
     frozen = server;
     server.freeze();
@@ -64,7 +56,7 @@ describe('a push server that goes silent (SIGSTOP)', () => {
   }
 
   it('is noticed by its missing Pongs; the SDK moves to another server and misses nothing sent meanwhile', async () => {
-    const alice = await httpSender();
+    const alice = await httpSender(cluster.routeUrl, `alice${++n}`);
     const bob = await online('bob');
     const errors: CimError[] = [];
     bob.client.on('error', (err) => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCursorStore, RouteApi, startLocalCluster, type LocalCluster } from '@cim/client';
+import { MemoryCursorStore, startLocalCluster, type LocalCluster } from '@cim/client';
 import { silentLogger } from '@cim/common';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
-import { RecordingClient } from '../support/chat-scenario.js';
+import { httpSender, RecordingClient } from '../support/chat-scenario.js';
 
 const RETENTION_MS = 60_000;
 
@@ -29,9 +29,7 @@ describe('the SDK with a saved cursor older than the retention', () => {
   });
 
   it('emits cursorExpired, then delivers everything still kept, from the earliest', async () => {
-    const alice = new RouteApi(cluster.routeUrl);
-    await alice.register('alice', 'password-alice');
-    alice.token = (await alice.login('alice', 'password-alice', 'http')).token;
+    const alice = await httpSender(cluster.routeUrl, 'alice');
     const cursorStore = new MemoryCursorStore();
 
     const first = new RecordingClient(cluster.routeUrl, 'bob', { cursorStore });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCursorStore, startLocalCluster, type LocalCluster } from '@cim/client';
 import { CimError, ErrorCodes, silentLogger } from '@cim/common';
-import { isolatedBackends, TcpProxy, uniquePrefix, waitFor } from '../harness/index.js';
+import { isolatedBackends, RedisServer, TcpProxy, uniquePrefix, waitFor } from '../harness/index.js';
 import { httpSender, RecordingClient } from '../support/chat-scenario.js';
 
 /**
@@ -19,6 +19,46 @@ class AuditedCursorStore extends MemoryCursorStore {
     this.saves.push({ cursor: BigInt((JSON.parse(state) as { cursor: string }).cursor), shown: new Set(this.shown) });
     await super.save(key, state);
   }
+}
+
+/**
+ * Bob, who got "before", went away and missed three messages (sent through `routes.sender`); the
+ * devices he starts next (on `routes.receiver`) share his cursor store, and everything any of them
+ * shows is noted with its cursor.
+ */
+async function bobWithAGap(routes: { sender: string; receiver: string }, tag: string, open: RecordingClient[]) {
+  const alice = await httpSender(routes.sender, `alice${tag}`);
+  const name = `bob${tag}`;
+  const shown = new Set<string>();
+  const cursors = new Map<string, bigint>();
+  const store = new AuditedCursorStore(shown);
+  const device = () => {
+    const rec = new RecordingClient(routes.receiver, name, { cursorStore: store });
+    rec.client.on('message', (m, meta) => {
+      shown.add(m.msgId);
+      cursors.set(m.msgId, BigInt(meta.cursor));
+    });
+    open.push(rec);
+    return rec;
+  };
+  const first = device();
+  const { userId } = await first.client.api.register(name, `password-${name}`);
+  await first.client.connect();
+  await alice.send({ userId }, 'before', `${name}-before`);
+  await first.waitForBody('before');
+  await first.client.close();
+  for (let i = 1; i <= 3; i++) await alice.send({ userId }, `missed ${i}`, `${name}-missed-${i}`);
+
+  const sendLive = () => alice.send({ userId }, 'live during the outage', `${name}-live`);
+  /** Every saved cursor covered only messages Bob had been shown when it was saved. */
+  const expectNoSaveSkippedAGap = () => {
+    expect(store.saves.length).toBeGreaterThan(0);
+    for (const save of store.saves) {
+      const skipped = [...cursors].filter(([msgId, cursor]) => cursor <= save.cursor && !save.shown.has(msgId));
+      expect(skipped).toEqual([]);
+    }
+  };
+  return { device, sendLive, expectNoSaveSkippedAGap, store, cursors };
 }
 
 /**
@@ -59,44 +99,7 @@ describe("a catch-up that fails on the route's store", () => {
     await storeProxy?.close();
   });
 
-  /**
-   * Bob, who got "before", went away and missed three messages; the devices he starts next share
-   * his cursor store, and everything any of them shows is noted with its cursor.
-   */
-  async function bobWithAGap() {
-    const alice = await httpSender(senderRoute.routeUrl, `alice${++n}`);
-    const name = `bob${++n}`;
-    const shown = new Set<string>();
-    const cursors = new Map<string, bigint>();
-    const store = new AuditedCursorStore(shown);
-    const device = () => {
-      const rec = new RecordingClient(receiverRoute.routeUrl, name, { cursorStore: store });
-      rec.client.on('message', (m, meta) => {
-        shown.add(m.msgId);
-        cursors.set(m.msgId, BigInt(meta.cursor));
-      });
-      open.push(rec);
-      return rec;
-    };
-    const first = device();
-    const { userId } = await first.client.api.register(name, `password-${name}`);
-    await first.client.connect();
-    await alice.send({ userId }, 'before', `${name}-before`);
-    await first.waitForBody('before');
-    await first.client.close();
-    for (let i = 1; i <= 3; i++) await alice.send({ userId }, `missed ${i}`, `${name}-missed-${i}`);
-
-    const sendLive = () => alice.send({ userId }, 'live during the outage', `${name}-live`);
-    /** Every saved cursor covered only messages Bob had been shown when it was saved. */
-    const expectNoSaveSkippedAGap = () => {
-      expect(store.saves.length).toBeGreaterThan(0);
-      for (const save of store.saves) {
-        const skipped = [...cursors].filter(([msgId, cursor]) => cursor <= save.cursor && !save.shown.has(msgId));
-        expect(skipped).toEqual([]);
-      }
-    };
-    return { device, sendLive, expectNoSaveSkippedAGap, store, cursors };
-  }
+  const routes = () => ({ sender: senderRoute.routeUrl, receiver: receiverRoute.routeUrl });
 
   /** Cuts the store away the moment the device is online, before its catch-up asks for anything. */
   function cutStoreOnceOnline(rec: RecordingClient): CimError[] {
@@ -111,7 +114,7 @@ describe("a catch-up that fails on the route's store", () => {
   }
 
   it('retries until the store is back, then delivers every missed message, and never saves a cursor past them', async () => {
-    const scenario = await bobWithAGap();
+    const scenario = await bobWithAGap(routes(), String(++n), open);
     const bob = scenario.device();
     const failures = cutStoreOnceOnline(bob);
     const caughtUp: string[] = [];
@@ -139,7 +142,7 @@ describe("a catch-up that fails on the route's store", () => {
   });
 
   it('a device that quits before the catch-up succeeds gets the missed messages on its next start, once', async () => {
-    const scenario = await bobWithAGap();
+    const scenario = await bobWithAGap(routes(), String(++n), open);
     const quitter = scenario.device();
     const failures = cutStoreOnceOnline(quitter);
     const connected = quitter.client.connect();
@@ -156,5 +159,53 @@ describe("a catch-up that fails on the route's store", () => {
     await next.client.close();
     scenario.expectNoSaveSkippedAGap();
     expect(next.bodies()).toEqual(['missed 1', 'missed 2', 'missed 3']);
+  });
+});
+
+/**
+ * The route's Redis stopped with SIGSTOP: its connections stay open and commands hang until the
+ * route's command timeout, rather than failing at once.
+ */
+describe("a catch-up whose store hangs (redis-server stopped)", () => {
+  let redis: RedisServer;
+  let cluster: LocalCluster;
+  const open: RecordingClient[] = [];
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+    cluster = await startLocalCluster({
+      servers: 1,
+      routePort: 0,
+      tcpPort: 0,
+      redisUrl: redis.url,
+      redisPrefix: `${uniquePrefix('catch-up-hang')}:`,
+      logger: silentLogger,
+    });
+  });
+
+  afterAll(async () => {
+    redis?.thaw();
+    for (const c of open.splice(0)) await c.client.close();
+    await cluster?.stop();
+    await redis?.stop();
+  });
+
+  it('retries the catch-up until Redis answers again, then delivers the missed messages', async () => {
+    const scenario = await bobWithAGap({ sender: cluster.routeUrl, receiver: cluster.routeUrl }, 'h', open);
+    const bob = scenario.device();
+    const failures: Error[] = [];
+    bob.client.on('error', (err) => failures.push(err));
+    bob.client.on('state', (state) => {
+      if (state === 'online' && failures.length === 0) redis.freeze();
+    });
+    const connected = bob.client.connect();
+    await waitFor(() => failures.length >= 1, { timeoutMs: 15_000, message: 'a failed catch-up attempt' });
+    expect(failures[0]).toMatchObject({ code: ErrorCodes.UNAVAILABLE });
+    expect(bob.client.info()).toMatchObject({ state: 'online', caughtUp: false });
+    redis.thaw();
+    await connected;
+    expect(bob.bodies()).toEqual(['missed 1', 'missed 2', 'missed 3']);
+    await bob.client.close();
+    scenario.expectNoSaveSkippedAGap();
   });
 });

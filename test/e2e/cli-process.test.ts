@@ -76,6 +76,15 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
     expect(wrongPassword.stderr).toMatch(/^CIM_ERR_BAD_CREDENTIALS: /);
   });
 
+  it('tail refuses a login timeout that is not a positive number, from the flag or CIM_LOGIN_TIMEOUT_MS', async () => {
+    const byFlag = await runCim(['tail', '--as', 'bob', '--login-timeout-ms', '0'], env);
+    expect(byFlag.code).toBe(1);
+    expect(byFlag.stderr).toContain('loginTimeoutMs must be a positive number of milliseconds, not 0');
+    const byEnv = await runCim(['tail', '--as', 'bob'], { ...env, CIM_LOGIN_TIMEOUT_MS: 'soon' });
+    expect(byEnv.code).toBe(1);
+    expect(byEnv.stderr).toContain('loginTimeoutMs must be a positive number of milliseconds, not NaN');
+  });
+
   it('tail --json | head streams NDJSON and ends cleanly when head closes the pipe', async () => {
     // A fresh reader, so the stream holds exactly what this test sends.
     expect((await runCim(['register', 'carol'], env)).code).toBe(0);

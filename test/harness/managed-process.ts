@@ -86,6 +86,14 @@ export class ManagedProcess {
     if (failure) throw this.startError(failure.message);
   }
 
+  /**
+   * Sends `signal` and returns at once: SIGSTOP makes the process stop answering while its sockets
+   * stay open (the kernel even accepts new connections), SIGCONT lets it go on.
+   */
+  signal(signal: NodeJS.Signals): void {
+    this.child?.kill(signal);
+  }
+
   /** Sends `signal` and waits for the exit; escalates to SIGKILL if it does not come. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;

@@ -36,6 +36,16 @@ export abstract class ServerProcess {
     await this.proc.start();
   }
 
+  /** SIGSTOP: the server stops answering, its connections stay open (commands hang, not fail). */
+  freeze(): void {
+    this.proc.signal('SIGSTOP');
+  }
+
+  /** SIGCONT after `freeze()`. */
+  thaw(): void {
+    this.proc.signal('SIGCONT');
+  }
+
   /** Stops the server and deletes its directory. */
   async stop(): Promise<void> {
     await this.proc.stop('SIGTERM');

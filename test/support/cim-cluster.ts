@@ -80,6 +80,16 @@ abstract class CimProcess {
     await this.proc?.stop(signal);
   }
 
+  /** SIGSTOP: the process goes silent with its connections open, as a hung host would. */
+  freeze(): void {
+    this.proc?.signal('SIGSTOP');
+  }
+
+  /** SIGCONT after `freeze()`. */
+  thaw(): void {
+    this.proc?.signal('SIGCONT');
+  }
+
   protected get secret(): string {
     return this.shared.secret;
   }

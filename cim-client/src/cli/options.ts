@@ -15,6 +15,19 @@ export function clientOptions<T>(y: Argv<T>) {
     });
 }
 
+/** Flags of the commands that hold a push server connection (`chat`, `tail`). */
+export function connectionOptions<T>(y: Argv<T>) {
+  return y.option('login-timeout-ms', {
+    type: 'number',
+    default: envInt('CIM_LOGIN_TIMEOUT_MS'),
+    describe: 'how long a push server may take to accept the connection and answer Login before the client tries again through the route (default 10000; env CIM_LOGIN_TIMEOUT_MS)',
+  });
+}
+
+export interface ConnectionArgs {
+  'login-timeout-ms'?: number;
+}
+
 /** The cluster secret: flag, then env; never a built-in default outside `cim up`. */
 export function requireSecret(flag: string | undefined): string {
   const secret = flag ?? process.env.CIM_SECRET;

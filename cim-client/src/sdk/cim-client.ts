@@ -45,6 +45,12 @@ export interface CimClientOptions {
   cursorStore?: CursorStore;
   /** Heartbeat interval; the server's value (from login) is used when smaller. */
   heartbeatMs?: number;
+  /**
+   * How long to wait for a push server to answer the TCP connect and then the Login (default
+   * 10 s); a server that never answers (stopped, overloaded) costs at most this before the client
+   * goes back through the route.
+   */
+  loginTimeoutMs?: number;
   /** Reconnect backoff bounds. */
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
@@ -69,6 +75,11 @@ export interface CimClientEvents {
   kicked: [reason: string];
   /** Catch-up after a (re)connect: `fetched` messages so far, `done` at the end. */
   sync: [progress: { fetched: number; done: boolean }];
+  /**
+   * A catch-up after a (re)connect succeeded (after however many retries): every message up to
+   * `cursor` has been received.
+   */
+  caughtUp: [progress: { cursor: string }];
   /** The stored cursor is older than the retention: messages before now may be missing. */
   cursorExpired: [];
   /** A receipt for a message this user sent: DELIVERED to a device of `byUserId`, or READ up to `seq`. */
@@ -118,6 +129,8 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   private reconnects = 0;
   private onlineSince = 0;
   private syncing = false;
+  /** Stops the catch-up loop of the current connection (it also stops when that connection closes). */
+  private catchUpStop: AbortController | undefined;
   private heldDuringSync: { message: ChatMessage; cursor: string }[] = [];
 
   constructor(options: CimClientOptions) {
@@ -128,6 +141,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       reconnectMaxMs: 10_000,
       syncPageSize: 200,
       ...options,
+      loginTimeoutMs: positiveMs('loginTimeoutMs', options.loginTimeoutMs ?? 10_000),
     };
     this.cursorStore = options.cursorStore ?? new MemoryCursorStore();
     this.backoff = new Backoff(this.options.reconnectMinMs, this.options.reconnectMaxMs);
@@ -151,7 +165,10 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     state: ConnectionState;
     onlineSince?: number;
     reconnects: number;
+    /** Everything up to here has been received (the saved and acknowledged cursor). */
     cursor: string;
+    /** Whether a catch-up has succeeded since the last (re)connect; until then `cursor` stays put. */
+    caughtUp: boolean;
   } {
     return {
       userId: this.login?.userId,
@@ -163,6 +180,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       onlineSince: this.onlineSince || undefined,
       reconnects: this.reconnects,
       cursor: this.syncState.cursor,
+      caughtUp: this.syncState.caughtUp,
     };
   }
 
@@ -349,6 +367,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     const wasOnline = this.currentState === 'online';
     this.setState('closed');
     clearTimeout(this.reconnectTimer);
+    this.catchUpStop?.abort();
     this.stopHeartbeat();
     const connection = this.connection;
     this.connection = undefined;
@@ -390,7 +409,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     const connection = await ServerConnection.connect(
       login.server.host,
       login.server.tcpPort,
-      10_000,
+      this.options.loginTimeoutMs,
       signal,
       login.server.tls ? (this.options.tls ?? {}) : undefined,
     );
@@ -398,26 +417,16 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       connection.destroy();
       return;
     }
-    const loginOk = new Promise<{ heartbeatMs?: number }>((resolve, reject) => {
-      const onFrame = (frame: Frame) => {
-        if ('loginOk' in frame) {
-          connection.off('close', onClose);
-          resolve(frame.loginOk);
-        } else if ('error' in frame) {
-          reject(new CimError(frame.error.code as never, frame.error.message));
-        }
-      };
-      const onClose = (err?: Error) =>
-        reject(err ?? new CimError(ErrorCodes.CLOSED, 'push server closed the connection during login'));
-      connection.on('frame', onFrame);
-      connection.once('close', onClose);
-    });
+    const loginOk = this.loginAnswer(connection);
     connection.on('frame', (frame) => this.onFrame(connection, frame));
     connection.once('close', (err) => {
       if (this.connection === connection) this.connectionLost(err);
     });
     this.connection = connection;
     this.lastHeard = Date.now();
+    // Pushes on this connection may lie past what was missed while away, until a catch-up succeeds.
+    this.syncState.catchUpNeeded();
+    this.syncing = true;
     // No cursor in Login: the SDK catches up over HTTP itself.
     connection.send({ login: { token: login.token, client: 'cim-ts-sdk' } });
     const accepted = await loginOk;
@@ -428,7 +437,35 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     const heartbeatMs = accepted.heartbeatMs || login.heartbeatMs;
     this.startHeartbeat(Math.min(heartbeatMs, this.options.heartbeatMs ?? heartbeatMs));
     this.setState('online');
-    await this.catchUp(signal);
+    await this.catchUp(connection, signal);
+  }
+
+  /**
+   * LoginOk, or the server's Error, or a timeout: a server that accepted the TCP connection but
+   * never answers (a stopped process still has its listening socket) must not hold the client.
+   */
+  private loginAnswer(connection: ServerConnection): Promise<{ heartbeatMs?: number }> {
+    return new Promise((resolve, reject) => {
+      const finish = (outcome: { heartbeatMs?: number } | Error) => {
+        clearTimeout(timer);
+        connection.off('frame', onFrame);
+        connection.off('close', onClose);
+        if (outcome instanceof Error) reject(outcome);
+        else resolve(outcome);
+      };
+      const onFrame = (frame: Frame) => {
+        if ('loginOk' in frame) finish(frame.loginOk);
+        else if ('error' in frame) finish(new CimError(frame.error.code as never, frame.error.message));
+      };
+      const onClose = (err?: Error) =>
+        finish(err ?? new CimError(ErrorCodes.CLOSED, 'push server closed the connection during login'));
+      const timer = setTimeout(
+        () => finish(new CimError(ErrorCodes.TIMEOUT, 'push server did not answer the login')),
+        this.options.loginTimeoutMs,
+      );
+      connection.on('frame', onFrame);
+      connection.once('close', onClose);
+    });
   }
 
   private onFrame(connection: ServerConnection, frame: Frame): void {
@@ -463,50 +500,90 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   }
 
   /**
-   * Fetches everything after the cursor (from a little before it: see SYNC_REWIND), page by page,
-   * then releases what arrived live meanwhile.
+   * Catches up from the cursor, retrying with backoff until a catch-up succeeds or the connection
+   * goes away (or `signal`, the caller's of `connect()`, aborts). Live pushes are held while an
+   * attempt runs and shown between attempts, but they move the saved cursor only once a catch-up
+   * has succeeded (see SyncState): a client that quits before then fetches the missed range on its
+   * next start.
    */
-  private async catchUp(signal?: AbortSignal): Promise<void> {
-    this.syncing = true;
-    let fetched = 0;
+  private async catchUp(connection: ServerConnection, signal?: AbortSignal): Promise<void> {
+    const stop = new AbortController();
+    const onEnd = () => stop.abort();
+    this.catchUpStop = stop;
+    connection.once('close', onEnd);
+    signal?.addEventListener('abort', onEnd, { once: true });
+    const retry = new Backoff(this.options.reconnectMinMs, this.options.reconnectMaxMs);
     try {
-      let after = this.syncState.syncFrom;
       for (;;) {
-        let page;
         try {
-          page = await this.api.sync(after, this.options.syncPageSize, signal);
+          await this.catchUpOnce(stop.signal);
+          // Pushes are contiguous with the catch-up only on the connection they both belong to.
+          if (stop.signal.aborted) return;
+          this.syncState.catchUpDone();
+          this.releaseHeld();
+          this.scheduleAck();
+          this.emit('caughtUp', { cursor: this.syncState.cursor });
+          return;
         } catch (err) {
-          if (!(err instanceof CimError && err.code === ErrorCodes.CURSOR_EXPIRED) || after === '0') throw err;
-          if (BigInt(after) < BigInt(this.syncState.cursor)) {
-            // Only the rewind reached past the retention; the cursor itself may still be fine.
-            after = this.syncState.cursor;
-            continue;
-          }
-          // Older than the retention: say so, then take everything still kept.
-          this.emit('cursorExpired');
-          this.syncState.reset();
-          after = '0';
-          continue;
+          this.releaseHeld();
+          if (stop.signal.aborted) return;
+          this.emit('error', err as Error);
+          await delay(retry.next(), stop.signal).catch(() => undefined);
+          if (stop.signal.aborted) return;
         }
-        for (const entry of inSeqOrder(page.messages)) this.accept(entry.message, entry.cursor, true);
-        fetched += page.messages.length;
-        this.emit('sync', { fetched, done: !page.hasMore });
-        if (!page.hasMore || page.messages.length === 0) break;
-        after = page.cursor;
       }
-    } catch (err) {
-      this.emit('error', err as Error);
     } finally {
-      this.syncing = false;
-      const held = this.heldDuringSync;
-      this.heldDuringSync = [];
-      for (const { message, cursor } of held) this.accept(message, cursor, false);
+      connection.off('close', onEnd);
+      signal?.removeEventListener('abort', onEnd);
+      if (this.catchUpStop === stop) this.catchUpStop = undefined;
       await this.saveSyncState();
     }
   }
 
+  /**
+   * One catch-up attempt: everything after the cursor (from a little before it: see SYNC_REWIND),
+   * page by page, to the end of the stream.
+   */
+  private async catchUpOnce(signal: AbortSignal): Promise<void> {
+    this.syncing = true;
+    let fetched = 0;
+    let after = this.syncState.syncFrom;
+    for (;;) {
+      let page;
+      try {
+        page = await this.api.sync(after, this.options.syncPageSize, signal);
+      } catch (err) {
+        if (!(err instanceof CimError && err.code === ErrorCodes.CURSOR_EXPIRED) || after === '0') throw err;
+        if (BigInt(after) < BigInt(this.syncState.cursor)) {
+          // Only the rewind reached past the retention; the cursor itself may still be fine.
+          after = this.syncState.cursor;
+          continue;
+        }
+        // Older than the retention: say so, then take everything still kept.
+        this.emit('cursorExpired');
+        this.syncState.reset();
+        this.sequencer.forgetGaps();
+        after = '0';
+        continue;
+      }
+      for (const entry of inSeqOrder(page.messages)) this.accept(entry.message, entry.cursor, true);
+      fetched += page.messages.length;
+      this.emit('sync', { fetched, done: !page.hasMore });
+      if (!page.hasMore || page.messages.length === 0) return;
+      after = page.cursor;
+    }
+  }
+
+  /** Shows what arrived live during a catch-up attempt. */
+  private releaseHeld(): void {
+    this.syncing = false;
+    const held = this.heldDuringSync;
+    this.heldDuringSync = [];
+    for (const { message, cursor } of held) this.accept(message, cursor, false);
+  }
+
   private accept(message: ChatMessage, cursor: string, synced: boolean): void {
-    if (!this.sequencer.has(message.msgId) && this.syncState.record(message.msgId, cursor)) this.scheduleAck();
+    if (this.syncState.record(message.msgId, cursor, synced)) this.scheduleAck();
     this.sequencer.push(message, { cursor, synced });
   }
 
@@ -606,12 +683,22 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   }
 }
 
+function positiveMs(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0)
+    throw new CimError(ErrorCodes.INVALID_INPUT, `${name} must be a positive number of milliseconds, not ${value}`);
+  return value;
+}
+
 function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(timer);
       reject(new CimError(ErrorCodes.CLOSED, 'aborted'));
-    });
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -30,6 +30,19 @@ describe('MessageSequencer', () => {
     expect(out).toEqual(['p:1:2#1']);
   });
 
+  it('after forgetGaps, neither keeps what it held nor holds for seqs that will never come', () => {
+    seq.resume(new Map([['c', '1']]));
+    seq.push(msg('c', 3), null);
+    expect(out).toEqual([]);
+    seq.forgetGaps();
+    expect(out).toEqual(['c#3']);
+    seq.push(msg('d', 5), null);
+    seq.forgetGaps();
+    seq.push(msg('c', 7), null);
+    seq.push(msg('c', 8), null);
+    expect(out).toEqual(['c#3', 'd#5', 'c#7', 'c#8']);
+  });
+
   it('holds a message that overtook an earlier one and releases both in seq order', () => {
     seq.push(msg('c', 1), null);
     seq.push(msg('c', 3), null);

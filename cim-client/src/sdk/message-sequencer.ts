@@ -61,6 +61,15 @@ export class MessageSequencer<Meta> {
     this.armTimer();
   }
 
+  /**
+   * Stops waiting for seqs that will never come (the cursor expired: what was missed is gone):
+   * releases what is held and takes the next message of each conversation as its new start.
+   */
+  forgetGaps(): void {
+    this.flush();
+    this.nextSeq.clear();
+  }
+
   /** Releases everything held, in order (used on close). */
   flush(): void {
     for (const conversation of [...this.held.keys()]) this.releaseAll(conversation);

@@ -10,14 +10,14 @@ describe('SyncState', () => {
   it('starts a catch-up one rewind window before the cursor', () => {
     const state = new SyncState();
     const cursor = 1_800_000_000_000n * 1024n;
-    state.record('m1', cursor.toString());
+    state.record('m1', cursor.toString(), true);
     expect(state.syncFrom).toBe((cursor - SYNC_REWIND).toString());
   });
 
   it('survives serialization with the recent msgIds, so a restarted client drops repeats', () => {
     const state = new SyncState();
-    state.record('a', '5000000000');
-    state.record('b', '5000001024');
+    state.record('a', '5000000000', true);
+    state.record('b', '5000001024', true);
     const restored = new SyncState();
     restored.load(state.serialize());
     expect(restored.cursor).toBe('5000001024');
@@ -34,9 +34,57 @@ describe('SyncState', () => {
 
   it('never moves the cursor back', () => {
     const state = new SyncState();
-    expect(state.record('a', '100')).toBe(true);
-    expect(state.record('b', '90')).toBe(false);
+    expect(state.record('a', '100', true)).toBe(true);
+    expect(state.record('b', '90', true)).toBe(false);
     expect(state.cursor).toBe('100');
+  });
+});
+
+describe('SyncState: a catch-up that has not succeeded yet', () => {
+  const base = 1_800_000_000_000n * 1024n;
+  const at = (ms: number) => (base + BigInt(ms) * 1024n).toString();
+
+  it('does not let live pushes move the cursor past a range not synced yet', () => {
+    const state = new SyncState();
+    state.record('before', at(0), true);
+    state.catchUpNeeded();
+    expect(state.record('live-1', at(5_000), false)).toBe(false);
+    expect(state.record('live-2', at(6_000), false)).toBe(false);
+    expect(state.cursor).toBe(at(0));
+    expect(state.caughtUp).toBe(false);
+    // What a restart would resume from: before the gap, yet knowing the live ones were shown.
+    const restored = new SyncState();
+    restored.load(state.serialize());
+    expect(restored.cursor).toBe(at(0));
+    expect(restored.recentMsgIds()).toEqual(['before', 'live-1', 'live-2']);
+  });
+
+  it('moves the cursor through catch-up pages, which are contiguous from it', () => {
+    const state = new SyncState();
+    state.catchUpNeeded();
+    state.record('live', at(9_000), false);
+    expect(state.record('missed-1', at(1_000), true)).toBe(true);
+    expect(state.record('missed-2', at(2_000), true)).toBe(true);
+    expect(state.cursor).toBe(at(2_000));
+    // A page that re-reads a message first seen live still advances over it.
+    expect(state.record('live', at(9_000), true)).toBe(true);
+    expect(state.cursor).toBe(at(9_000));
+    expect(state.recentMsgIds()).toEqual(['live', 'missed-1', 'missed-2']);
+  });
+
+  it('once caught up, takes in what arrived live meanwhile and lets later pushes move the cursor', () => {
+    const state = new SyncState();
+    state.catchUpNeeded();
+    state.record('live-1', at(5_000), false);
+    state.record('missed', at(1_000), true);
+    state.catchUpDone();
+    expect(state.caughtUp).toBe(true);
+    expect(state.cursor).toBe(at(5_000));
+    expect(state.record('live-2', at(6_000), false)).toBe(true);
+    expect(state.cursor).toBe(at(6_000));
+    state.catchUpNeeded();
+    expect(state.record('live-3', at(7_000), false)).toBe(false);
+    expect(state.cursor).toBe(at(6_000));
   });
 });
 

@@ -11,23 +11,53 @@ const RECENT_LIMIT = 5_000;
 const SHOWN_LIMIT = 2_000;
 
 /**
- * A device's position in its sync stream: the highest cursor it has, plus the msgIds it received
- * within the rewind window, persisted together so a restarted client shows nothing twice.
+ * A device's position in its sync stream, persisted so a restarted client shows nothing twice and
+ * skips nothing.
+ *
+ * Two positions are kept apart. `cursor` is how far the device has everything: it only moves
+ * contiguously (through catch-up pages, which are read in order from it, or through live pushes
+ * once a catch-up has completed on the current connection), and it is what is saved and
+ * acknowledged. Live pushes that arrive while a catch-up has not yet succeeded may lie past a range
+ * still missing: they are remembered by msgId (so the catch-up does not show them again) but do
+ * not move the cursor, or a client that quit before the catch-up succeeded would never fetch the
+ * range.
  */
 export class SyncState {
-  private highest = 0n;
+  private synced = 0n;
   private recent: { msgId: string; cursor: bigint }[] = [];
+  private readonly recentIds = new Set<string>();
+  private caughtUpOnThisConnection = false;
   /** Highest seq shown per conversation (most recently used last), so a restart keeps seq order. */
   private shown = new Map<string, string>();
 
+  /** Everything up to this cursor has been received: the cursor to save and acknowledge. */
   get cursor(): string {
-    return this.highest.toString();
+    return this.synced.toString();
+  }
+
+  /** Whether a catch-up has completed since the last (re)connect. */
+  get caughtUp(): boolean {
+    return this.caughtUpOnThisConnection;
   }
 
   /** Where a catch-up starts: a little before the cursor. */
   get syncFrom(): string {
-    const from = this.highest - SYNC_REWIND;
+    const from = this.synced - SYNC_REWIND;
     return (from > 0n ? from : 0n).toString();
+  }
+
+  /** A (re)connect: live pushes may be past a gap again until the next catch-up completes. */
+  catchUpNeeded(): void {
+    this.caughtUpOnThisConnection = false;
+  }
+
+  /**
+   * A catch-up read the stream to its end: everything received live since the connection came up
+   * is now contiguous with it, and so is every later push on this connection.
+   */
+  catchUpDone(): void {
+    this.caughtUpOnThisConnection = true;
+    for (const r of this.recent) if (r.cursor > this.synced) this.synced = r.cursor;
   }
 
   recentMsgIds(): string[] {
@@ -47,20 +77,29 @@ export class SyncState {
     if (this.shown.size > SHOWN_LIMIT) this.shown.delete(this.shown.keys().next().value!);
   }
 
-  /** Records a received message; returns true if the cursor moved forward. */
-  record(msgId: string, cursor: string): boolean {
+  /**
+   * Records a received message, from a catch-up page (`fromSync`) or pushed live; returns true if
+   * the cursor moved forward. A message seen before is recorded again, since a catch-up page that
+   * re-reads it is what makes the range up to it contiguous.
+   */
+  record(msgId: string, cursor: string, fromSync: boolean): boolean {
     const c = BigInt(cursor);
     if (c === 0n) return false;
-    this.recent.push({ msgId, cursor: c });
-    if (this.recent.length > RECENT_LIMIT) this.prune();
-    if (c <= this.highest) return false;
-    this.highest = c;
+    if (!this.recentIds.has(msgId)) {
+      this.recent.push({ msgId, cursor: c });
+      this.recentIds.add(msgId);
+      if (this.recent.length > RECENT_LIMIT) this.prune();
+    }
+    if (c <= this.synced || !(fromSync || this.caughtUpOnThisConnection)) return false;
+    this.synced = c;
     return true;
   }
 
+  /** Forgets everything: the cursor, the recent msgIds, the shown seqs. */
   reset(): void {
-    this.highest = 0n;
+    this.synced = 0n;
     this.recent = [];
+    this.recentIds.clear();
     this.shown.clear();
   }
 
@@ -78,22 +117,26 @@ export class SyncState {
     this.reset();
     if (!serialized) return;
     if (/^\d+$/.test(serialized)) {
-      this.highest = BigInt(serialized);
+      this.synced = BigInt(serialized);
       return;
     }
     try {
       const parsed = JSON.parse(serialized) as { cursor?: string; recent?: [string, string][]; shown?: [string, string][] };
-      this.highest = BigInt(parsed.cursor ?? '0');
+      this.synced = BigInt(parsed.cursor ?? '0');
       this.recent = (parsed.recent ?? []).map(([msgId, cursor]) => ({ msgId, cursor: BigInt(cursor) }));
+      for (const r of this.recent) this.recentIds.add(r.msgId);
       this.shown = new Map(parsed.shown ?? []);
     } catch {
       this.reset();
     }
   }
 
+  /** Keeps the msgIds a catch-up from `syncFrom` can return again, the newest ones when too many. */
   private prune(): void {
-    const floor = this.highest - SYNC_REWIND;
+    const floor = this.synced - SYNC_REWIND;
     this.recent = this.recent.filter((r) => r.cursor > floor).slice(-RECENT_LIMIT);
+    this.recentIds.clear();
+    for (const r of this.recent) this.recentIds.add(r.msgId);
   }
 }
 

@@ -11,6 +11,7 @@ export interface RunChatOptions {
   userName: string;
   password: string;
   deviceId: string;
+  loginTimeoutMs?: number;
 }
 
 /** Runs the chat screen until the user quits; resolves with the exit code. */
@@ -21,6 +22,7 @@ export async function runChat(options: RunChatOptions): Promise<number> {
     userName: options.userName,
     password: options.password,
     deviceId: options.deviceId,
+    loginTimeoutMs: options.loginTimeoutMs,
     // Only the sync cursor is kept on disk (no token), so the next chat resumes where this one ended.
     cursorStore: cursorStore(),
   });

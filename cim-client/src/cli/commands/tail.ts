@@ -1,14 +1,14 @@
 import type { CommandModule } from 'yargs';
 import { CimClient } from '../../sdk/cim-client.js';
 import { cursorStore } from '../config-dir.js';
-import { clientOptions } from '../options.js';
+import { clientOptions, connectionOptions, type ConnectionArgs } from '../options.js';
 import { readPassword } from '../password.js';
 import { describeError } from '../format.js';
 import { safeInline } from '../safe-text.js';
 import { stopOnSignals } from '../signals.js';
 import { humanLine, jsonLine, type TailEvent } from '../tail-events.js';
 
-interface TailArgs {
+interface TailArgs extends ConnectionArgs {
   as?: string;
   json: boolean;
   route: string;
@@ -19,7 +19,7 @@ export const tailCommand: CommandModule<object, TailArgs> = {
   command: 'tail',
   describe: "stream a user's messages and connection events (--json: one JSON object per line)",
   builder: (y) =>
-    clientOptions(y)
+    connectionOptions(clientOptions(y))
       .option('as', { type: 'string', default: process.env.CIM_USER || undefined, describe: 'whose messages (env CIM_USER)' })
       .option('json', { type: 'boolean', default: false, describe: 'NDJSON: {"type":"message"|"state"|"kicked"|"cursorExpired", …}' })
       // Its own device, so tailing does not replace (kick) the user's running chat.
@@ -32,6 +32,7 @@ export const tailCommand: CommandModule<object, TailArgs> = {
       userName: args.as,
       password,
       deviceId: args.device,
+      loginTimeoutMs: args['login-timeout-ms'],
       // Resumes where the last tail on this device stopped, like `cim chat`.
       cursorStore: cursorStore(),
     });

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ChatMessage } from '@cim/common';
-import { CimClient } from '@cim/client';
+import { CimClient, type CursorStore } from '@cim/client';
 import { waitFor } from '../harness/index.js';
 
 /** A CimClient that records what it receives, for assertions. */
@@ -12,7 +12,7 @@ export class RecordingClient {
   constructor(
     routeUrl: string,
     readonly userName: string,
-    options: { deviceId?: string; heartbeatMs?: number } = {},
+    options: { deviceId?: string; heartbeatMs?: number; cursorStore?: CursorStore } = {},
   ) {
     this.client = new CimClient({
       routeUrl,

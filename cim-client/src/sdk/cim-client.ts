@@ -69,7 +69,7 @@ export interface CimClientEvents {
   kicked: [reason: string];
   /** Catch-up after a (re)connect: `fetched` messages so far, `done` at the end. */
   sync: [progress: { fetched: number; done: boolean }];
-  /** The stored cursor is older than the retention: messages before now may be missing. */
+  /** Messages after the stored cursor are no longer kept (past the retention, or lost): some may be missing. */
   cursorExpired: [];
   /** A receipt for a message this user sent: DELIVERED to a device of `byUserId`, or READ up to `seq`. */
   receipt: [receipt: Extract<Frame, { receipt: unknown }>['receipt']];

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/client';
-import { silentLogger } from '@cim/common';
+import type { LocalCluster } from '@cim/client';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
+import { startTwoServerCluster } from '../support/two-server-cluster.js';
 
 /** Every key under the prefix with everything it holds, as text, whatever the key's type. */
 async function everythingStoredUnder(redis: Redis, prefix: string): Promise<string[]> {
@@ -32,7 +32,7 @@ describe('broadcast on Redis + ZooKeeper with 2 push servers', () => {
 
   beforeAll(async () => {
     redis = new Redis(backends.redisUrl);
-    cluster = await startLocalCluster({ servers: 2, routePort: 0, tcpPort: 0, logger: silentLogger, ...backends });
+    cluster = await startTwoServerCluster(backends);
   });
 
   afterAll(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RouteApi, startLocalCluster, type LocalCluster, type LoginInfo } from '@cim/client';
-import { silentLogger } from '@cim/common';
+import { RouteApi, type LocalCluster, type LoginInfo } from '@cim/client';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTwoServerCluster } from '../support/two-server-cluster.js';
 
 const FRAME_TIMEOUT_MS = 10_000;
 
@@ -17,15 +17,10 @@ function clusterWith(mode: 'kick' | 'reject') {
   const clients: RecordingClient[] = [];
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 2,
-      routePort: 0,
-      tcpPort: 0,
+    cluster = await startTwoServerCluster(isolatedBackends(uniquePrefix(`duplicate-login-${mode}`)), {
       // Consecutive logins alternate between the two servers.
       selection: 'round-robin',
       duplicateLogin: mode,
-      logger: silentLogger,
-      ...isolatedBackends(uniquePrefix(`duplicate-login-${mode}`)),
     });
   });
 
@@ -54,9 +49,8 @@ function clusterWith(mode: 'kick' | 'reject') {
 
     /** A raw TCP device logged in with the token, on the server its login named. */
     async device(login: LoginInfo): Promise<RawClient> {
-      const device = await RawClient.connect(login.server.tcpPort, login.server.host);
+      const device = await RawClient.loginWith(login);
       raws.push(device);
-      device.send({ requestId: 1, login: { token: login.token, cursor: '0', client: 'test-device' } });
       await device.next('loginOk', FRAME_TIMEOUT_MS);
       return device;
     },
@@ -104,7 +98,7 @@ describe('a second login of the same device, --duplicate-login kick (the default
       send: { clientMsgId: 'stale-tcp', to: { userId: peer.userId }, body: 'from the old login' },
     });
     expect((await staleDevice.next('sendResult', FRAME_TIMEOUT_MS)).sendResult.error?.code).toBe('CIM_ERR_BAD_TOKEN');
-    expect(staleDevice.frames.some((f) => 'deliver' in f)).toBe(false);
+    expect(staleDevice.delivers()).toEqual([]);
     expect(peer.bodies()).not.toContain('from the old login');
   });
 });

@@ -1,11 +1,11 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCursorStore, RouteApi, startLocalCluster, type LocalCluster } from '@cim/client';
-import { silentLogger } from '@cim/common';
+import { MemoryCursorStore, RouteApi, type LocalCluster } from '@cim/client';
 import { RedisKeys } from '../../cim-route/src/store/redis-keys.js';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { joinUsers, RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTwoServerCluster } from '../support/two-server-cluster.js';
 
 /*
  * SPEC §4: a client is told explicitly when messages after its cursor are gone — also when Redis
@@ -20,7 +20,7 @@ describe('a message Redis lost while its recipient was offline (Redis + ZooKeepe
 
   beforeAll(async () => {
     redis = new Redis(backends.redisUrl);
-    cluster = await startLocalCluster({ servers: 2, routePort: 0, tcpPort: 0, logger: silentLogger, ...backends });
+    cluster = await startTwoServerCluster(backends);
   });
 
   afterAll(async () => {
@@ -58,10 +58,9 @@ describe('a message Redis lost while its recipient was offline (Redis + ZooKeepe
 
     // A TCP device logging in with the cursor from before the loss gets the coded error.
     const login = await new RouteApi(cluster.routeUrl).login('bob', 'password-bob', 'sensor');
-    const device = await RawClient.connect(login.server.tcpPort, login.server.host);
+    const device = await RawClient.loginWith(login, cursorBefore);
     raws.push(device);
-    device.send({ requestId: 1, login: { token: login.token, cursor: cursorBefore, client: 'test-device' } });
     expect((await device.next('error', 10_000)).error.code).toBe('CIM_ERR_CURSOR_EXPIRED');
-    expect(device.frames.filter((f) => 'deliver' in f)).toEqual([]);
+    expect(device.delivers()).toEqual([]);
   });
 });

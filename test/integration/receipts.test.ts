@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RouteApi, startLocalCluster, type LocalCluster } from '@cim/client';
-import { silentLogger, type Frame } from '@cim/common';
+import { RouteApi, type LocalCluster } from '@cim/client';
+import type { Frame } from '@cim/common';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTwoServerCluster } from '../support/two-server-cluster.js';
 
 type Receipt = Extract<Frame, { receipt: unknown }>['receipt'];
 
@@ -17,14 +18,9 @@ describe('delivered receipts on Redis + ZooKeeper', () => {
   let device: RawClient | undefined;
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 2,
-      routePort: 0,
-      tcpPort: 0,
-      logger: silentLogger,
+    cluster = await startTwoServerCluster(isolatedBackends(uniquePrefix('receipts')), {
       // The backlog is sent as fast as the sender can: the send rate limit is not under test.
       route: { sendRatePerSec: 10_000, sendBurst: 10_000 },
-      ...isolatedBackends(uniquePrefix('receipts')),
     });
   });
 
@@ -47,11 +43,9 @@ describe('delivered receipts on Redis + ZooKeeper', () => {
 
     // The reader's device logs in from cursor 0, takes the whole backlog, and acknowledges it once.
     const login = await api.login('reader', 'password-reader', 'reader-1');
-    device = await RawClient.connect(login.server.tcpPort, login.server.host);
-    device.send({ requestId: 1, login: { token: login.token, cursor: '0', client: 'test-device' } });
-    const delivered = () => device!.frames.flatMap((f) => ('deliver' in f ? [f.deliver] : []));
-    await waitFor(() => delivered().length >= BACKLOG, { timeoutMs: TIMEOUT_MS, message: `${BACKLOG} Deliver frames` });
-    const highest = delivered().reduce((max, d) => (BigInt(d.cursor) > BigInt(max) ? d.cursor : max), '0');
+    device = await RawClient.loginWith(login, '0');
+    await waitFor(() => device!.delivers().length >= BACKLOG, { timeoutMs: TIMEOUT_MS, message: `${BACKLOG} Deliver frames` });
+    const highest = device.delivers().reduce((max, d) => (BigInt(d.cursor) > BigInt(max) ? d.cursor : max), '0');
     device.send({ ack: { cursor: highest } });
 
     const deliveredIds = () => new Set(receipts.filter((r) => r.kind === 'DELIVERED').map((r) => r.msgId));

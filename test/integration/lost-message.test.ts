@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCursorStore, RouteApi, type LocalCluster } from '@cim/client';
 import { RedisKeys } from '../../cim-route/src/store/redis-keys.js';
-import { isolatedBackends, uniquePrefix } from '../harness/index.js';
+import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
 import { startTwoServerCluster } from '../support/two-server-cluster.js';
@@ -30,20 +30,23 @@ describe('a message Redis lost while its recipient was offline (Redis + ZooKeepe
     await redis?.quit();
   });
 
-  it('is reported as an expired cursor to the SDK and to a TCP device, never skipped silently', async () => {
+  it('is reported as an expired cursor to the SDK and to a TCP device, never skipped silently; receipts go on past it', async () => {
     const cursors = new MemoryCursorStore();
     const [alice] = await joinUsers(cluster.routeUrl, ['alice']);
+    const deliveredTo = new Set<string>();
+    alice.client.on('receipt', (r) => r.kind === 'DELIVERED' && deliveredTo.add(r.msgId));
     const bobBefore = new RecordingClient(cluster.routeUrl, 'bob', { cursorStore: cursors });
     clients.push(alice, bobBefore);
     await bobBefore.client.api.register('bob', 'password-bob');
     await bobBefore.client.connect();
-    await alice.client.sendToUser(bobBefore.userId, 'before');
+    const before = await alice.client.sendToUser(bobBefore.userId, 'before');
     await bobBefore.waitForBody('before');
+    await waitFor(() => deliveredTo.has(before.msgId), { timeoutMs: 10_000, message: 'bob to acknowledge "before"' });
     const cursorBefore = bobBefore.client.info().cursor;
     await bobBefore.client.close();
 
     const lost = await alice.client.sendToUser(bobBefore.userId, 'lost');
-    await alice.client.sendToUser(bobBefore.userId, 'kept');
+    const kept = await alice.client.sendToUser(bobBefore.userId, 'kept');
     await redis.del(new RedisKeys(backends.redisPrefix).message(lost.msgId));
 
     // The SDK resuming from its cursor is told, then gets everything still kept.
@@ -55,6 +58,9 @@ describe('a message Redis lost while its recipient was offline (Redis + ZooKeepe
     await bob.waitForBody('kept');
     expect(told).toBe(1);
     expect(bob.bodies()).not.toContain('lost');
+    // Its Ack reaches past the gap: the sender still learns what was delivered.
+    await waitFor(() => deliveredTo.has(kept.msgId), { timeoutMs: 10_000, message: 'a DELIVERED receipt for "kept"' });
+    expect(deliveredTo.has(lost.msgId)).toBe(false);
 
     // A TCP device logging in with the cursor from before the loss gets the coded error.
     const login = await new RouteApi(cluster.routeUrl).login('bob', 'password-bob', 'sensor');

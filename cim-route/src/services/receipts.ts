@@ -27,7 +27,13 @@ export class Receipts {
     let after = await this.store.recordAck(userId, deviceId, cursor);
     while (BigInt(after) < upTo) {
       const page = await this.store.sync(userId, after, ACK_PAGE);
-      if (page.expired || page.entries.length === 0) return;
+      if (page.expired) {
+        // Messages after `after` were dropped (retention, or lost) and cannot be receipted. What is
+        // still kept all lies after what was dropped, so reading from the start finds the rest.
+        after = '0';
+        continue;
+      }
+      if (page.entries.length === 0) return;
       const covered = page.entries.filter((entry) => BigInt(entry.cursor) <= upTo);
       await Promise.all(
         covered

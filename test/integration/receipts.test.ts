@@ -38,13 +38,18 @@ describe('delivered receipts on Redis + ZooKeeper', () => {
     const api = new RouteApi(cluster.routeUrl);
     const reader = await api.register('reader', 'password-reader');
     const sent = (
-      await Promise.all(Array.from({ length: BACKLOG }, (_, i) => sender!.client.sendToUser(reader.userId, `backlog ${i}`)))
+      await Promise.all(
+        Array.from({ length: BACKLOG }, (_, i) => sender!.client.sendToUser(reader.userId, `backlog ${i}`)),
+      )
     ).map((answer) => answer.msgId);
 
     // The reader's device logs in from cursor 0, takes the whole backlog, and acknowledges it once.
     const login = await api.login('reader', 'password-reader', 'reader-1');
     device = await RawClient.loginWith(login, '0');
-    await waitFor(() => device!.delivers().length >= BACKLOG, { timeoutMs: TIMEOUT_MS, message: `${BACKLOG} Deliver frames` });
+    await waitFor(() => device!.delivers().length >= BACKLOG, {
+      timeoutMs: TIMEOUT_MS,
+      message: `${BACKLOG} Deliver frames`,
+    });
     const highest = device.delivers().reduce((max, d) => (BigInt(d.cursor) > BigInt(max) ? d.cursor : max), '0');
     device.send({ ack: { cursor: highest } });
 

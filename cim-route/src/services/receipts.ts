@@ -40,7 +40,15 @@ export class Receipts {
           .filter(({ message }) => message.fromUserId !== userId)
           .map(({ message }) =>
             this.fanOut.frame(
-              { receipt: { kind: 'DELIVERED', conversationId: message.conversationId, msgId: message.msgId, seq: message.seq, byUserId: userId } },
+              {
+                receipt: {
+                  kind: 'DELIVERED',
+                  conversationId: message.conversationId,
+                  msgId: message.msgId,
+                  seq: message.seq,
+                  byUserId: userId,
+                },
+              },
               [message.fromUserId],
             ),
           ),
@@ -55,7 +63,10 @@ export class Receipts {
     const participants = await this.conversations.requireParticipant(userId, conversationId);
     const readSeq = await this.store.markRead(userId, conversationId, seq);
     const others = participants.filter((id) => id !== userId);
-    await this.fanOut.frame({ receipt: { kind: 'READ', conversationId, msgId: '0', seq: readSeq, byUserId: userId } }, others);
+    await this.fanOut.frame(
+      { receipt: { kind: 'READ', conversationId, msgId: '0', seq: readSeq, byUserId: userId } },
+      others,
+    );
     this.logger.debug({ userId, conversationId, readSeq }, 'conversation read');
     return readSeq;
   }

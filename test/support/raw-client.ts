@@ -1,5 +1,8 @@
 import net from 'node:net';
+import type { LoginInfo } from '@cim/client';
 import { decodeFrame, encodeFrame, FrameDecoder, frameKind, type Frame, type FrameKind } from '@cim/common';
+
+type Deliver = Extract<Frame, { deliver: unknown }>['deliver'];
 
 /**
  * A device that speaks the raw TCP protocol with the codec alone (no SDK, no HTTP): what an IoT
@@ -31,6 +34,21 @@ export class RawClient {
       const socket = net.connect({ port, host, localAddress }, () => resolve(new RawClient(socket)));
       socket.once('error', reject);
     });
+  }
+
+  /**
+   * Connects to the push server a route login named and sends Login with its token and `cursor`;
+   * the caller waits for the answer it expects (LoginOk, or an Error).
+   */
+  static async loginWith(login: LoginInfo, cursor = '0'): Promise<RawClient> {
+    const device = await RawClient.connect(login.server.tcpPort, login.server.host);
+    device.send({ requestId: 1, login: { token: login.token, cursor, client: 'test-device' } });
+    return device;
+  }
+
+  /** The Deliver frames received so far, in arrival order. */
+  delivers(): Deliver[] {
+    return this.frames.flatMap((f) => ('deliver' in f ? [f.deliver] : []));
   }
 
   send(frame: Frame): void {

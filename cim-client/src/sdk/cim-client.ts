@@ -80,7 +80,7 @@ export interface CimClientEvents {
    * `cursor` has been received.
    */
   caughtUp: [progress: { cursor: string }];
-  /** The stored cursor is older than the retention: messages before now may be missing. */
+  /** Messages after the stored cursor are no longer kept (past the retention, or lost): some may be missing. */
   cursorExpired: [];
   /** A receipt for a message this user sent: DELIVERED to a device of `byUserId`, or READ up to `seq`. */
   receipt: [receipt: Extract<Frame, { receipt: unknown }>['receipt']];

@@ -15,7 +15,7 @@ const errorText: Record<number, string> = {
   403: 'not allowed (CIM_ERR_FORBIDDEN, CIM_ERR_NOT_A_MEMBER)',
   404: 'not found (CIM_ERR_NOT_FOUND, CIM_ERR_USER_NOT_FOUND)',
   409: 'conflict (CIM_ERR_USER_EXISTS, CIM_ERR_ALREADY_LOGGED_IN, CIM_ERR_GROUP_FULL, CIM_ERR_RECALL_TOO_LATE)',
-  410: 'cursor older than the retention (CIM_ERR_CURSOR_EXPIRED)',
+  410: 'messages after the cursor are no longer kept: past the retention, or lost (CIM_ERR_CURSOR_EXPIRED)',
   413: 'body too large (CIM_ERR_BODY_TOO_LARGE)',
   429: 'rate limited (CIM_ERR_RATE_LIMITED)',
   503: 'no push server or storage unavailable (CIM_ERR_NO_SERVER, CIM_ERR_UNAVAILABLE)',

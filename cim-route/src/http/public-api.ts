@@ -171,7 +171,7 @@ export function publicApi(ctx: PublicApiContext): Router {
     if (page.expired) {
       throw new CimError(
         ErrorCodes.CURSOR_EXPIRED,
-        `cursor ${query.after} is older than the retention: start again from cursor 0`,
+        `messages after cursor ${query.after} are no longer kept (past the retention, or lost): start again from cursor 0`,
       );
     }
     const cursor = page.entries.length ? page.entries[page.entries.length - 1].cursor : query.after;

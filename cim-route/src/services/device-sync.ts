@@ -21,7 +21,7 @@ export class DeviceSync {
       const page = await this.store.sync(device.userId, after, PAGE);
       if (page.expired) {
         await this.fanOut.frameToDevice(serverId, device.userId, device.deviceId, {
-          error: { code: ErrorCodes.CURSOR_EXPIRED, message: `cursor ${after} is older than the retention: log in again with cursor 0` },
+          error: { code: ErrorCodes.CURSOR_EXPIRED, message: `messages after cursor ${after} are no longer kept (past the retention, or lost): log in again with cursor 0` },
         });
         return;
       }

@@ -3,7 +3,8 @@ import type { RouteStore } from '../store/types.js';
 import type { Conversations } from './conversations.js';
 import type { FanOut } from './fan-out.js';
 
-const ACK_SCAN_LIMIT = 500;
+/** Stream entries read per page while finding what an Ack covers. */
+const ACK_PAGE = 500;
 
 /**
  * Receipts for senders. *Stored* is the send answer itself; *delivered* follows a recipient
@@ -17,25 +18,44 @@ export class Receipts {
     private readonly logger: Logger,
   ) {}
 
-  /** A device has everything up to `cursor`: tell the senders of what it just acknowledged. */
+  /**
+   * A device has everything up to `cursor`: tell the senders of what it just acknowledged, page by
+   * page, however many messages one Ack covers.
+   */
   async acknowledged(userId: string, deviceId: string, cursor: string): Promise<void> {
-    const previous = await this.store.recordAck(userId, deviceId, cursor);
-    if (BigInt(cursor) <= BigInt(previous)) return;
-    const page = await this.store.sync(userId, previous, ACK_SCAN_LIMIT);
-    if (page.expired) return;
     const upTo = BigInt(cursor);
-    const pushes = [];
-    for (const { cursor: c, message } of page.entries) {
-      if (BigInt(c) > upTo) break;
-      if (message.fromUserId === userId) continue;
-      pushes.push(
-        this.fanOut.frame(
-          { receipt: { kind: 'DELIVERED', conversationId: message.conversationId, msgId: message.msgId, seq: message.seq, byUserId: userId } },
-          [message.fromUserId],
-        ),
+    let after = await this.store.recordAck(userId, deviceId, cursor);
+    while (BigInt(after) < upTo) {
+      const page = await this.store.sync(userId, after, ACK_PAGE);
+      if (page.expired) {
+        // Messages after `after` were dropped (retention, or lost) and cannot be receipted. What is
+        // still kept all lies after what was dropped, so reading from the start finds the rest.
+        after = '0';
+        continue;
+      }
+      if (page.entries.length === 0) return;
+      const covered = page.entries.filter((entry) => BigInt(entry.cursor) <= upTo);
+      await Promise.all(
+        covered
+          .filter(({ message }) => message.fromUserId !== userId)
+          .map(({ message }) =>
+            this.fanOut.frame(
+              {
+                receipt: {
+                  kind: 'DELIVERED',
+                  conversationId: message.conversationId,
+                  msgId: message.msgId,
+                  seq: message.seq,
+                  byUserId: userId,
+                },
+              },
+              [message.fromUserId],
+            ),
+          ),
       );
+      if (covered.length < page.entries.length || !page.hasMore) return;
+      after = page.entries[page.entries.length - 1].cursor;
     }
-    await Promise.all(pushes);
   }
 
   /** Marks a conversation read up to `seq` and tells the other participants. */
@@ -43,7 +63,10 @@ export class Receipts {
     const participants = await this.conversations.requireParticipant(userId, conversationId);
     const readSeq = await this.store.markRead(userId, conversationId, seq);
     const others = participants.filter((id) => id !== userId);
-    await this.fanOut.frame({ receipt: { kind: 'READ', conversationId, msgId: '0', seq: readSeq, byUserId: userId } }, others);
+    await this.fanOut.frame(
+      { receipt: { kind: 'READ', conversationId, msgId: '0', seq: readSeq, byUserId: userId } },
+      others,
+    );
     this.logger.debug({ userId, conversationId, readSeq }, 'conversation read');
     return readSeq;
   }

@@ -80,14 +80,20 @@ export class MemoryMessageLog {
     const stream = this.inboxes.get(userId)?.stream;
     if (stream === undefined) return { expired: false, entries: [], hasMore: false };
     const now = this.now();
-    const read = stream.read(afterCursor, limit, retentionHorizon(now, this.retentionMs));
-    if (read.expired) return read;
-    const entries: SyncEntry[] = [];
-    for (const { cursor, msgId } of read.entries) {
-      const message = this.messages.get(msgId, now);
-      if (message !== undefined) entries.push({ cursor: formatCursor(cursor), message: structuredClone(message) });
+    for (;;) {
+      const read = stream.read(afterCursor, limit, retentionHorizon(now, this.retentionMs));
+      if (read.expired) return read;
+      const entries: SyncEntry[] = [];
+      let lostUpTo = 0;
+      for (const { cursor, msgId } of read.entries) {
+        const message = this.messages.get(msgId, now);
+        if (message === undefined) lostUpTo = cursor;
+        else entries.push({ cursor: formatCursor(cursor), message: structuredClone(message) });
+      }
+      if (lostUpTo === 0) return { expired: false, entries, hasMore: read.hasMore };
+      // The same rule as the Redis store: a lost message is a gap, and the read starts again.
+      stream.dropThrough(lostUpTo);
     }
-    return { expired: false, entries, hasMore: read.hasMore };
   }
 
   latestCursor(userId: string): string {

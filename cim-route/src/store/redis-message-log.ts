@@ -138,27 +138,31 @@ export class RedisMessageLog {
     requireLimit(limit);
     const horizon = retentionHorizon(this.now(), this.retentionMs);
     const stream = this.keys.stream(userId);
-    // One row more than asked tells whether another page follows.
-    const rows = await this.scripts.readStream(stream, this.keys.streamMeta(userId), afterCursor, limit + 1, horizon);
-    if (rows === null) return { expired: true };
+    const meta = this.keys.streamMeta(userId);
+    for (;;) {
+      // One row more than asked tells whether another page follows.
+      const rows = await this.scripts.readStream(stream, meta, afterCursor, limit + 1, horizon);
+      if (rows === null) return { expired: true };
 
-    const listed: { msgId: string; cursor: string }[] = [];
-    for (let i = 0; i + 1 < rows.length && listed.length < limit; i += 2)
-      listed.push({ msgId: rows[i], cursor: rows[i + 1] });
-    // Message keys lie in different cluster slots; auto-pipelining sends these GETs together.
-    const bodies = await Promise.all(listed.map(({ msgId }) => this.client.get(this.keys.message(msgId))));
+      const listed: { msgId: string; cursor: string }[] = [];
+      for (let i = 0; i + 1 < rows.length && listed.length < limit; i += 2)
+        listed.push({ msgId: rows[i], cursor: rows[i + 1] });
+      // Message keys lie in different cluster slots; auto-pipelining sends these GETs together.
+      const bodies = await Promise.all(listed.map(({ msgId }) => this.client.get(this.keys.message(msgId))));
 
-    const entries: SyncEntry[] = [];
-    const gone: string[] = [];
-    listed.forEach(({ msgId, cursor }, i) => {
-      const body = bodies[i];
-      if (body === null) gone.push(msgId);
-      else entries.push({ cursor, message: JSON.parse(body) as ChatMessage });
-    });
-    // A message lost outside the retention rules (eviction, a flush) must not stall readers
-    // behind an entry that can never be served: forget the entry.
-    if (gone.length > 0) await this.client.zrem(stream, ...gone);
-    return { expired: false, entries, hasMore: rows.length / 2 > limit };
+      const entries: SyncEntry[] = [];
+      let lostUpTo: string | undefined;
+      listed.forEach(({ cursor }, i) => {
+        const body = bodies[i];
+        if (body === null) lostUpTo = cursor;
+        else entries.push({ cursor, message: JSON.parse(body) as ChatMessage });
+      });
+      if (lostUpTo === undefined) return { expired: false, entries, hasMore: rows.length / 2 > limit };
+      // A message lost outside the retention rules (eviction, a flush) is a gap: the stream is cut
+      // there as retention would cut it, and the read starts again, so a reader behind the gap is
+      // told its cursor expired and a reader from cursor 0 gets everything after it.
+      await this.scripts.dropThrough(stream, meta, lostUpTo);
+    }
   }
 
   async latestCursor(userId: string): Promise<string> {

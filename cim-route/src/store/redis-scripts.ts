@@ -195,6 +195,17 @@ local rows = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '+inf', 'WITHS
 for i = 2, #rows, 2 do rows[i] = fmt(tonumber(rows[i])) end
 return rows`,
   },
+  /**
+   * KEYS: stream, stream meta. ARGV: cursor. Drops the entries up to and including the cursor and
+   * records them as trimmed, as retention would: readers behind it are told their cursor expired.
+   */
+  cimStoreDropThrough: {
+    numberOfKeys: 2,
+    lua: `${FMT}
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+local trimmed = tonumber(redis.call('HGET', KEYS[2], 'trimmed') or '0')
+if tonumber(ARGV[1]) > trimmed then redis.call('HSET', KEYS[2], 'trimmed', fmt(tonumber(ARGV[1]))) end`,
+  },
   /** KEYS: history. ARGV: seq, member, horizon ts, ttlMs (see INDEX_HISTORY). */
   cimStoreIndexHistory: {
     numberOfKeys: 1,
@@ -345,6 +356,7 @@ export interface StoreScripts {
   ): Promise<['duplicate', string] | ['stored', string, ...string[]]>;
   sessionsOf(sessionKeys: string[]): Promise<string[][]>;
   readStream(stream: string, meta: string, after: string, count: number, horizon: number): Promise<string[] | null>;
+  dropThrough(stream: string, meta: string, cursor: string): Promise<null>;
   indexHistory(history: string, seq: string, member: string, horizonTs: number, ttlMs: number): Promise<null>;
   raise(hash: string, field: string, value: string): Promise<string>;
   createGroup(record: string, members: string, json: string, ...memberIds: string[]): Promise<number>;
@@ -398,6 +410,7 @@ export function defineStoreScripts(client: RedisClient): StoreScripts {
     saveMessage: (keys, args) => runWithKeys('cimStoreSaveMessage', keys, args),
     sessionsOf: (keys) => runWithKeys('cimStoreSessionsOf', keys, []),
     readStream: (...a) => run('cimStoreReadStream', ...a),
+    dropThrough: (...a) => run('cimStoreDropThrough', ...a),
     indexHistory: (...a) => run('cimStoreIndexHistory', ...a),
     raise: (...a) => run('cimStoreRaise', ...a),
     createGroup: (...a) => run('cimStoreCreateGroup', ...a),

@@ -11,10 +11,16 @@ import type { NewMessage, RouteStore, SessionRecord, StoreOptions } from './type
 export type StoreFactory = (options: StoreOptions) => RouteStore | Promise<RouteStore>;
 
 /**
+ * Removes a stored message's body behind the store's back, leaving its stream entries: what a
+ * Redis eviction or flush does, or (in memory) a clock stepped back past the TTL margin.
+ */
+export type LoseMessage = (store: RouteStore, msgId: string) => Promise<void>;
+
+/**
  * The behaviour every RouteStore must have. Run against each implementation, so the embedded
  * store of `cim up` and the Redis store of a cluster cannot drift apart.
  */
-export function describeStoreContract(name: string, factory: StoreFactory): void {
+export function describeStoreContract(name: string, factory: StoreFactory, loseMessage: LoseMessage): void {
   describe(`${name} store`, () => {
     let clock = START;
     const now = () => clock;
@@ -458,6 +464,30 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect(await store.sync('2', old.cursors['2'], 10)).toEqual({ expired: true });
         expect(await store.sync('2', recent.cursors['2'], 10)).toEqual({ expired: false, entries: [], hasMore: false });
         expect(await store.latestCursor('2')).toBe(recent.cursors['2']);
+      });
+
+      it('tells a reader behind a lost message that its cursor expired, and never skips it silently', async () => {
+        const store = await openStore();
+        const first = await store.saveMessage(send('1', '2', 'first'), ['2']);
+        const lost = await store.saveMessage(send('1', '2', 'lost'), ['2', '3']);
+        const next = await store.saveMessage(send('1', '2', 'next'), ['2', '3']);
+        await loseMessage(store, lost.message.msgId);
+        const nextFor = (userId: string) => ({
+          expired: false,
+          entries: [{ cursor: next.cursors[userId], message: next.message }],
+          hasMore: false,
+        });
+
+        // A reader that had the lost message misses nothing.
+        expect(await store.sync('2', lost.cursors['2'], 10)).toEqual(nextFor('2'));
+        // A reader before it is told, every time it asks, not only the first.
+        expect(await store.sync('2', first.cursors['2'], 10)).toEqual({ expired: true });
+        expect(await store.sync('2', first.cursors['2'], 1)).toEqual({ expired: true });
+        // A device starting from nothing gets everything after the gap; a page is never emptied by
+        // the gap while more follows.
+        expect(await store.sync('3', '0', 1)).toEqual(nextFor('3'));
+        expect(await store.sync('2', '0', 10)).toEqual(nextFor('2'));
+        expect(await store.latestCursor('2')).toBe(next.cursors['2']);
       });
 
       it('keeps cursors growing after everything was trimmed', async () => {

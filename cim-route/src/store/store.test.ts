@@ -1,10 +1,11 @@
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RedisCluster, uniquePrefix, waitFor } from '../../../test/harness/index.js';
-import { createStore, MemoryStore, RedisStore } from './index.js';
+import { createStore, MemoryStore, RedisStore, type RouteStore, type StoreOptions } from './index.js';
 import { RedisKeys } from './redis-keys.js';
-import { defineStoreScripts } from './redis-scripts.js';
-import { describeStoreContract } from './store.contract.js';
+import { defineStoreScripts, type RedisClient } from './redis-scripts.js';
+import { describeStoreContract, type LoseMessage } from './store.contract.js';
+import type { TtlMap } from './ttl-map.js';
 
 const redisUrl = inject('redisUrl');
 const filePrefix = uniquePrefix('route-store');
@@ -20,9 +21,53 @@ afterAll(async () => {
   await client.quit();
 });
 
-describeStoreContract('memory', (options) => new MemoryStore(options));
+/**
+ * The memory store loses a message only when its clock steps back further than the TTL margin;
+ * removing the body from its map is the direct way to the same state.
+ */
+const loseFromMemory: LoseMessage = async (store, msgId) => {
+  (store as unknown as { log: { messages: TtlMap<string, unknown> } }).log.messages.delete(msgId);
+};
 
-describeStoreContract('redis', (options) => new RedisStore({ redis: redisUrl, prefix: freshPrefix(), ...options }));
+describeStoreContract('memory', (options) => new MemoryStore(options), loseFromMemory);
+
+/** The key prefix of each Redis store the contract opened, so a test can reach its keys. */
+const prefixes = new WeakMap<RouteStore, string>();
+
+/** `redis` is asked for when a store opens: a cluster client exists only once its cluster started. */
+function redisStoreOn(redis: () => string | RedisClient) {
+  return (options: StoreOptions) => {
+    const prefix = freshPrefix();
+    const store = new RedisStore({ redis: redis(), prefix, ...options });
+    prefixes.set(store, prefix);
+    return store;
+  };
+}
+
+/** What an eviction or a FLUSH does to a message: its body is gone, its stream entries stay. */
+function loseFromRedis(client: () => RedisClient): LoseMessage {
+  return async (store, msgId) => {
+    await client().del(new RedisKeys(prefixes.get(store)!).message(msgId));
+  };
+}
+
+describe('on a single Redis', () => {
+  let client: Redis;
+
+  beforeAll(() => {
+    client = new Redis(redisUrl);
+  });
+
+  afterAll(async () => {
+    await client?.quit();
+  });
+
+  describeStoreContract(
+    'redis',
+    redisStoreOn(() => redisUrl),
+    loseFromRedis(() => client),
+  );
+});
 
 /**
  * A real 3-master Redis Cluster. Redis refuses multi-key commands and scripts whose keys span
@@ -44,7 +89,8 @@ describe('on a Redis Cluster', () => {
 
   describeStoreContract(
     'redis cluster',
-    (options) => new RedisStore({ redis: cluster, prefix: freshPrefix(), ...options }),
+    redisStoreOn(() => cluster),
+    loseFromRedis(() => cluster),
   );
 
   it('spreads keys over all three masters', async () => {

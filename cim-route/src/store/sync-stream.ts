@@ -13,8 +13,8 @@ const COMPACT_AT = 1024;
 /**
  * One user's sync stream in memory: message ids in cursor order. Appends go to the end and
  * retention trims the front, so both are cheap; reads binary-search the start. The same rules
- * as the Redis stream script: `trimmedUpTo` is the highest cursor retention has dropped, and a
- * reader behind it has missed messages.
+ * as the Redis stream script: `trimmedUpTo` is the highest cursor dropped (by retention, or with a
+ * lost message), and a reader behind it has missed messages.
  */
 export class SyncStream {
   private cursors: number[] = [];
@@ -50,6 +50,16 @@ export class SyncStream {
     return { expired: false, entries, hasMore: end < this.cursors.length };
   }
 
+  /**
+   * Drops every entry up to and including `cursor`, as retention would, so a reader behind it is
+   * told its cursor expired. For an entry whose message was lost: the loss is never skipped silently.
+   */
+  dropThrough(cursor: number): void {
+    this.trimmedUpTo = Math.max(this.trimmedUpTo, cursor);
+    const keepFrom = this.firstAbove(cursor);
+    if (keepFrom > this.head) this.dropBefore(keepFrom);
+  }
+
   private trim(horizon: number): void {
     const keepFrom = this.firstAtOrAbove(horizon);
     if (keepFrom === this.head) {
@@ -57,6 +67,11 @@ export class SyncStream {
       if (this.last < horizon) this.trimmedUpTo = Math.max(this.trimmedUpTo, this.last);
       return;
     }
+    this.dropBefore(keepFrom);
+  }
+
+  /** Drops the entries before position `keepFrom` (which is past `head`). */
+  private dropBefore(keepFrom: number): void {
     this.trimmedUpTo = Math.max(this.trimmedUpTo, this.cursors[keepFrom - 1]);
     this.head = keepFrom;
     if (this.head >= COMPACT_AT && this.head * 2 >= this.cursors.length) {

@@ -99,8 +99,11 @@ export interface RouteStore {
   ): Promise<SavedMessage>;
   /**
    * The user's stream after `after` (exclusive), oldest first, at most `limit` entries.
-   * `{expired: true}` when entries after `after` were already dropped by retention; never for
-   * `after` = "0" (a device with nothing yet gets everything still kept).
+   * `{expired: true}` when entries after `after` were already dropped by retention, or point at a
+   * message that was lost (an evicted or flushed key): a lost message cuts the stream there as
+   * retention would, so it is reported, never skipped. Never expired for `after` = "0" (a device
+   * with nothing yet gets everything still kept); everything still kept lies after everything
+   * dropped, so a reader told its cursor expired misses nothing more by starting again from "0".
    */
   sync(userId: string, after: string, limit: number): Promise<SyncPage>;
   /** Highest cursor in the user's stream ("0" if empty). */

@@ -1,0 +1,14 @@
+import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from '@cim/client';
+import { silentLogger } from '@cim/common';
+import type { isolatedBackends } from '../harness/index.js';
+
+/**
+ * A quiet in-process cluster of one route and two push servers on free ports, on the real Redis
+ * and ZooKeeper under a key prefix and chroot of the test's own; `options` shape the rest.
+ */
+export function startTwoServerCluster(
+  backends: ReturnType<typeof isolatedBackends>,
+  options: LocalClusterOptions = {},
+): Promise<LocalCluster> {
+  return startLocalCluster({ servers: 2, routePort: 0, tcpPort: 0, logger: silentLogger, ...backends, ...options });
+}

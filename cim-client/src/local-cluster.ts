@@ -19,6 +19,8 @@ export interface LocalClusterOptions {
   tcpPort?: number;
   selection?: SelectionAlgorithm;
   heartbeatMs?: number;
+  /** How long a push server's TCP Login waits for the route's answer. */
+  loginCheckTimeoutMs?: number;
   duplicateLogin?: 'kick' | 'reject';
   logger?: Logger;
   /** Further route settings (limits, windows). */
@@ -76,6 +78,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       tcpHost: host,
       tcpPort: options.tcpPort ? options.tcpPort + i : 0,
       heartbeatMs: options.heartbeatMs,
+      loginCheckTimeoutMs: options.loginCheckTimeoutMs,
       tls: options.tls,
       logger: logger.child({ component: `server-${i + 1}` }),
     });

@@ -11,6 +11,11 @@ export interface RouteConfig {
   duplicateLogin: 'kick' | 'reject';
   heartbeatMs: number;
   tokenTtlMs: number;
+  /**
+   * How long a session outlives its dropped connection: the device may refresh its token or log in
+   * over TCP with it until then. Logout and a newer login end it at once.
+   */
+  sessionGraceMs: number;
   maxBodyChars: number;
   sendRatePerSec: number;
   sendBurst: number;
@@ -31,6 +36,7 @@ export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
   duplicateLogin: 'kick',
   heartbeatMs: 30_000,
   tokenTtlMs: 24 * 60 * 60 * 1000,
+  sessionGraceMs: 5 * 60 * 1000,
   maxBodyChars: 4096,
   sendRatePerSec: 20,
   sendBurst: 50,

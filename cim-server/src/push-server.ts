@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
@@ -14,7 +13,7 @@ import {
   type ServerInfo,
 } from '@cim/common';
 import { ClientProtocol, origin } from './client-protocol.js';
-import { defaultMaxConnections, defaultPushServerConfig, type PushServerConfig } from './config.js';
+import { defaultMaxConnections, defaultPushServerConfig, defaultServerId, type PushServerConfig } from './config.js';
 import type { Connection } from './connection.js';
 import { ConnectionTable } from './connection-table.js';
 import { LivenessSweeper } from './liveness.js';
@@ -67,7 +66,7 @@ export class PushServer {
   constructor(options: PushServerOptions) {
     const { registry, logger, now, processMetrics, ...rest } = options;
     this.config = { ...defaultPushServerConfig, ...stripUndefined(rest) } as PushServerConfig;
-    this.id = this.config.id ?? `srv-${randomBytes(4).toString('hex')}`;
+    this.id = this.config.id ?? defaultServerId(this.config);
     this.maxConnections = this.config.maxConnections ?? defaultMaxConnections();
     this.registry = registry;
     this.now = now ?? Date.now;
@@ -79,6 +78,7 @@ export class PushServer {
       this.config.routeUrl,
       this.config.secret,
       this.logger,
+      this.config.loginCheckTimeoutMs,
       trustedCa(this.config.tls),
     );
     this.protocol = new ClientProtocol({
@@ -220,12 +220,11 @@ export class PushServer {
     const count = (this.perIp.get(ip) ?? 1) - 1;
     if (count <= 0) this.perIp.delete(ip);
     else this.perIp.set(ip, count);
-    // Only the connection still registered for its device speaks for the session: a connection
-    // replaced by a newer login on this device must not end that newer session. A logout ended it
-    // already; a client redirected by a drain comes straight back through the route and refreshes
-    // it there (ending it here would cost that client a password login).
-    if (this.table.remove(conn) && conn.closeReason !== 'logout' && conn.closeReason !== 'redirected') {
-      void this.routeLink.submit({ type: 'closed', ...origin(conn) });
+    // Only the connection still registered for its device speaks for the session (the route also
+    // ignores a connection its session has left). The session keeps its grace period, so the device
+    // can come back with its token; a logout ended it already.
+    if (this.table.remove(conn) && conn.closeReason !== 'logout') {
+      void this.routeLink.submit({ type: 'closed', ...origin(conn), connectionId: conn.id });
     }
   }
 

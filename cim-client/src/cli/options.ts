@@ -37,14 +37,22 @@ export function tlsOptions<T>(y: Argv<T>) {
     .option('tls-ca', { type: 'string', default: process.env.CIM_TLS_CA, describe: 'CA trusted inside the cluster; default the certificate itself (env CIM_TLS_CA)' });
 }
 
-/** Route limits (env CIM_SEND_RATE, CIM_SEND_BURST, CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS). */
+/**
+ * Route limits (env CIM_SEND_RATE, CIM_SEND_BURST, CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS,
+ * CIM_RETENTION_MS, CIM_SESSION_GRACE_MS).
+ */
 export function routeLimitOptions<T>(y: Argv<T>) {
   return y
     .option('send-rate', { type: 'number', default: envInt('CIM_SEND_RATE'), describe: 'messages per second per user (default 20)' })
     .option('send-burst', { type: 'number', default: envInt('CIM_SEND_BURST'), describe: 'burst of messages per user (default 50)' })
     .option('max-group-members', { type: 'number', default: envInt('CIM_MAX_GROUP_MEMBERS'), describe: 'group size limit (default 10000)' })
     .option('recall-window-ms', { type: 'number', default: envInt('CIM_RECALL_WINDOW_MS'), describe: 'how long a message can be recalled (default 120000)' })
-    .option('retention-ms', { type: 'number', default: envInt('CIM_RETENTION_MS'), describe: 'how long messages stay in sync streams (default 7 days)' });
+    .option('retention-ms', { type: 'number', default: envInt('CIM_RETENTION_MS'), describe: 'how long messages stay in sync streams (default 7 days)' })
+    .option('session-grace-ms', {
+      type: 'number',
+      default: envInt('CIM_SESSION_GRACE_MS'),
+      describe: 'how long a session outlives its dropped connection, so the device can refresh or reconnect with its token (default 300000; env CIM_SESSION_GRACE_MS)',
+    });
 }
 
 export interface RouteLimitArgs {
@@ -53,6 +61,7 @@ export interface RouteLimitArgs {
   'max-group-members'?: number;
   'recall-window-ms'?: number;
   'retention-ms'?: number;
+  'session-grace-ms'?: number;
 }
 
 export function routeLimits(args: RouteLimitArgs) {
@@ -61,7 +70,21 @@ export function routeLimits(args: RouteLimitArgs) {
     sendBurst: args['send-burst'],
     maxGroupMembers: args['max-group-members'],
     recallWindowMs: args['recall-window-ms'],
+    sessionGraceMs: args['session-grace-ms'],
   };
+}
+
+/** Push server limits (env CIM_LOGIN_CHECK_TIMEOUT_MS), for `cim server` and `cim up`. */
+export function pushServerLimitOptions<T>(y: Argv<T>) {
+  return y.option('login-check-timeout-ms', {
+    type: 'number',
+    default: envInt('CIM_LOGIN_CHECK_TIMEOUT_MS'),
+    describe: 'how long a TCP Login waits for the route to confirm its session before Error{UNAVAILABLE} (default 5000)',
+  });
+}
+
+export interface PushServerLimitArgs {
+  'login-check-timeout-ms'?: number;
 }
 
 export interface TlsArgs {

@@ -1,10 +1,18 @@
 import type { CommandModule } from 'yargs';
 import { createLogger, loadTlsFiles } from '@cim/common';
 import type { SelectionAlgorithm } from '@cim/route';
-import { routeLimitOptions, routeLimits, tlsOptions, type RouteLimitArgs, type TlsArgs } from '../options.js';
+import {
+  pushServerLimitOptions,
+  routeLimitOptions,
+  routeLimits,
+  tlsOptions,
+  type PushServerLimitArgs,
+  type RouteLimitArgs,
+  type TlsArgs,
+} from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
-interface UpArgs extends RouteLimitArgs, TlsArgs {
+interface UpArgs extends RouteLimitArgs, PushServerLimitArgs, TlsArgs {
   servers: number;
   redis?: string;
   zk?: string;
@@ -18,7 +26,7 @@ export const upCommand: CommandModule<object, UpArgs> = {
   command: 'up',
   describe: 'run a route and push server(s) in one process (embedded in-memory backends by default)',
   builder: (y) =>
-    routeLimitOptions(tlsOptions(y))
+    pushServerLimitOptions(routeLimitOptions(tlsOptions(y)))
       .option('servers', { type: 'number', default: 1, describe: 'number of push servers' })
       .option('redis', { type: 'string', default: process.env.CIM_REDIS, describe: 'Redis URL (env CIM_REDIS); in memory when absent' })
       .option('zk', { type: 'string', default: process.env.CIM_ZK, describe: 'ZooKeeper connect string (env CIM_ZK); in memory when absent' })
@@ -45,6 +53,7 @@ export const upCommand: CommandModule<object, UpArgs> = {
       secret: process.env.CIM_SECRET,
       logger,
       route: routeLimits(args),
+      loginCheckTimeoutMs: args['login-check-timeout-ms'],
       store: { retentionMs: args['retention-ms'] },
       tls: loadTlsFiles({ cert: args['tls-cert'], key: args['tls-key'], ca: args['tls-ca'] }),
     });

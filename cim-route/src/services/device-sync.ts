@@ -60,7 +60,9 @@ export class DeviceSync {
   }
 
   private async pushBacklog(serverId: string, device: EventOrigin, cursor: string): Promise<void> {
-    const rewound = String(Math.max(0, Number(cursor) - CATCH_UP_REWIND));
+    // Cursor 0 asks for everything kept; any other cursor stays above 0 when rewound, so that a
+    // cursor older than the retention is still told it expired.
+    const rewound = cursor === '0' ? cursor : String(Math.max(1, Number(cursor) - CATCH_UP_REWIND));
     let after = rewound;
     for (;;) {
       const page = await this.store.sync(device.userId, after, PAGE);

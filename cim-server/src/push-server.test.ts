@@ -147,6 +147,17 @@ describe('push server: the TCP protocol', () => {
     expect(route.ofType('closed').find((e) => e.sessionId === 's9')?.connectionId).toBe(quitterLogin.connectionId);
   });
 
+  it('sends a closed event again while the route answers that it could not store it', async () => {
+    const client = await connect();
+    client.send({ login: { token: signToken(claims(), secret) } });
+    await client.next('loginOk');
+    let refusals = 2;
+    route.answer = (event) => (event.type === 'closed' && refusals-- > 0 ? { retryLater: 'storage is unavailable' } : null);
+    client.close();
+    await waitFor(() => route.ofType('closed').length === 3, { message: 'the closed event, tried three times' });
+    expect(new Set(route.ofType('closed').map((e) => e.connectionId)).size).toBe(1);
+  });
+
   it('writes every broadcast of a push request to every connection once, in order', async () => {
     const [alice, bob] = [await connect(), await connect()];
     alice.send({ requestId: 1, login: { token: signToken(claims(), secret) } });

@@ -92,7 +92,7 @@ export class ClientProtocol {
       return;
     }
     if (!conn.user) {
-      if (kind === 'login') this.onLogin(conn, frame as Extract<Frame, { login: unknown }>);
+      if (kind === 'login') this.onLogin(conn, frame as LoginFrame);
       else this.reject(conn, new CimError(ErrorCodes.LOGIN_REQUIRED, 'the first frame must be Login'), 'bad-login');
       return;
     }
@@ -155,13 +155,13 @@ export class ClientProtocol {
       .submit({ type: 'login', ...originOf(claims), connectionId: conn.id, ...(cursor !== undefined ? { cursor } : {}) })
       .then((answer) => {
         clearTimeout(timer);
-        const refusal = refusalOf(answer);
         if (conn.closed || gaveUp) {
           // The route may have moved the session here (even an answer that was lost or late): tell
           // it this connection is gone. For a session that is not here, that changes nothing.
           void this.ctx.routeLink.submit({ type: 'closed', ...originOf(claims), connectionId: conn.id });
           return;
         }
+        const refusal = refusalOf(answer);
         if (refusal) this.reject(conn, refusal, 'bad-login');
         else this.completeLogin(conn, frame, claims);
       });

@@ -79,7 +79,7 @@ export function pushServerLimitOptions<T>(y: Argv<T>) {
   return y.option('login-check-timeout-ms', {
     type: 'number',
     default: envInt('CIM_LOGIN_CHECK_TIMEOUT_MS'),
-    describe: 'how long a TCP Login waits for the route to confirm its session before Error{UNAVAILABLE} (default 5000)',
+    describe: 'how long a TCP Login waits for the route to confirm its session before Error{UNAVAILABLE} (default 5000; env CIM_LOGIN_CHECK_TIMEOUT_MS)',
   });
 }
 

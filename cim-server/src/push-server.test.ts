@@ -103,6 +103,17 @@ describe('push server: the TCP protocol', () => {
     expect(route.ofType('login').length).toBe(2);
   });
 
+  it('holds at most 32 frames behind a Login the route is still checking, and closes a connection that sends more', async () => {
+    route.answer = () => ({ retryLater: 'storage is unavailable' });
+    const client = await connect();
+    const frames = [encodeFrame({ requestId: 1, login: { token: signToken(claims(), secret) } })];
+    for (let i = 0; i < 33; i++) frames.push(encodeFrame({ requestId: 2 + i, ping: {} }));
+    client.writeRaw(Buffer.concat(frames));
+    expect((await client.next('error')).error.code).toBe('CIM_ERR_INVALID_INPUT');
+    await client.closedByServer();
+    expect(client.frames.some((f) => 'loginOk' in f || 'pong' in f)).toBe(false);
+  });
+
   it('refuses a Login the route says has ended with Error{CIM_ERR_SESSION_ENDED} and closes', async () => {
     route.answer = (event) => (event.type === 'login' ? { error: { code: 'CIM_ERR_SESSION_ENDED', message: 'logged out' } } : null);
     const client = await connect();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, MemoryRegistryHub, ZkRegistry, type Logger, type ServerRegistry, type TlsMaterial } from '@cim/common';
 import { createStore, RouteService, type RouteConfig, type SelectionAlgorithm, type StoreOptions } from '@cim/route';
-import { PushServer } from '@cim/server';
+import { PushServer, type PushServerConfig } from '@cim/server';
 
 export interface LocalClusterOptions {
   /** Number of push servers (default 1). */
@@ -19,8 +19,8 @@ export interface LocalClusterOptions {
   tcpPort?: number;
   selection?: SelectionAlgorithm;
   heartbeatMs?: number;
-  /** How long a push server's TCP Login waits for the route's answer. */
-  loginCheckTimeoutMs?: number;
+  /** Further push server settings (limits). */
+  pushServer?: Partial<Pick<PushServerConfig, 'loginCheckTimeoutMs' | 'maxHeldFrames'>>;
   duplicateLogin?: 'kick' | 'reject';
   logger?: Logger;
   /** Further route settings (limits, windows). */
@@ -78,7 +78,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       tcpHost: host,
       tcpPort: options.tcpPort ? options.tcpPort + i : 0,
       heartbeatMs: options.heartbeatMs,
-      loginCheckTimeoutMs: options.loginCheckTimeoutMs,
+      ...options.pushServer,
       tls: options.tls,
       logger: logger.child({ component: `server-${i + 1}` }),
     });

@@ -31,9 +31,6 @@ export interface ProtocolContext {
   onClosed: (conn: Connection) => void;
 }
 
-/** Frames a client may pipeline after Login while the route checks it. */
-export const MAX_HELD_FRAMES = 32;
-
 type LoginFrame = Extract<Frame, { login: unknown }>;
 
 /**
@@ -87,8 +84,9 @@ export class ClientProtocol {
   private dispatch(conn: Connection, frame: Frame): void {
     const kind = frameKind(frame);
     if (conn.held) {
-      if (conn.held.length < MAX_HELD_FRAMES) conn.held.push(frame);
-      else this.reject(conn, new CimError(ErrorCodes.INVALID_INPUT, `at most ${MAX_HELD_FRAMES} frames may follow Login before LoginOk`), 'bad-frame');
+      const { maxHeldFrames } = this.ctx.config;
+      if (conn.held.length < maxHeldFrames) conn.held.push(frame);
+      else this.reject(conn, new CimError(ErrorCodes.INVALID_INPUT, `at most ${maxHeldFrames} frames may follow Login before LoginOk`), 'bad-frame');
       return;
     }
     if (!conn.user) {

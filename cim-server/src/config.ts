@@ -27,6 +27,8 @@ export interface PushServerConfig {
   loginTimeoutMs: number;
   /** How long a Login waits for the route to confirm its session before `Error{UNAVAILABLE}`. */
   loginCheckTimeoutMs: number;
+  /** Frames a client may send behind its Login before LoginOk; one more closes the connection. */
+  maxHeldFrames: number;
   maxFrameBytes: number;
   /** Bytes queued for one connection before it is closed as a slow consumer. */
   maxOutboundBytes: number;
@@ -51,6 +53,7 @@ export const defaultPushServerConfig: Omit<PushServerConfig, 'secret' | 'routeUr
   heartbeatMs: 30_000,
   loginTimeoutMs: 10_000,
   loginCheckTimeoutMs: 5_000,
+  maxHeldFrames: 32,
   maxFrameBytes: 64 * 1024,
   maxOutboundBytes: 4 * 1024 * 1024,
   maxConnectionsPerIp: 25_000,

@@ -74,17 +74,31 @@ export function routeLimits(args: RouteLimitArgs) {
   };
 }
 
-/** Push server limits (env CIM_LOGIN_CHECK_TIMEOUT_MS), for `cim server` and `cim up`. */
+/** Push server limits (env CIM_LOGIN_CHECK_TIMEOUT_MS, CIM_MAX_HELD_FRAMES), for `cim server` and `cim up`. */
 export function pushServerLimitOptions<T>(y: Argv<T>) {
-  return y.option('login-check-timeout-ms', {
-    type: 'number',
-    default: envInt('CIM_LOGIN_CHECK_TIMEOUT_MS'),
-    describe: 'how long a TCP Login waits for the route to confirm its session before Error{UNAVAILABLE} (default 5000; env CIM_LOGIN_CHECK_TIMEOUT_MS)',
-  });
+  return y
+    .option('login-check-timeout-ms', {
+      type: 'number',
+      default: envInt('CIM_LOGIN_CHECK_TIMEOUT_MS'),
+      describe: 'how long a TCP Login waits for the route to confirm its session before Error{UNAVAILABLE} (default 5000; env CIM_LOGIN_CHECK_TIMEOUT_MS)',
+    })
+    .option('max-held-frames', {
+      type: 'number',
+      default: envInt('CIM_MAX_HELD_FRAMES'),
+      describe: 'frames a client may send behind Login before LoginOk; one more closes it (default 32; env CIM_MAX_HELD_FRAMES)',
+    });
 }
 
 export interface PushServerLimitArgs {
   'login-check-timeout-ms'?: number;
+  'max-held-frames'?: number;
+}
+
+export function pushServerLimits(args: PushServerLimitArgs) {
+  return {
+    loginCheckTimeoutMs: args['login-check-timeout-ms'],
+    maxHeldFrames: args['max-held-frames'],
+  };
 }
 
 export interface TlsArgs {

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { createLogger, loadTlsFiles, ZkRegistry } from '@cim/common';
-import { envInt, pushServerLimitOptions, requireSecret, tlsOptions, type PushServerLimitArgs, type TlsArgs } from '../options.js';
+import { envInt, pushServerLimitOptions, pushServerLimits, requireSecret, tlsOptions, type PushServerLimitArgs, type TlsArgs } from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
 interface ServerArgs extends PushServerLimitArgs, TlsArgs {
@@ -49,7 +49,7 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
       advertisedHttpHost: args['advertised-http-host'],
       httpPort: args['http-port'],
       heartbeatMs: args['heartbeat-ms'],
-      loginCheckTimeoutMs: args['login-check-timeout-ms'],
+      ...pushServerLimits(args),
       tls: loadTlsFiles({ cert: args['tls-cert'], key: args['tls-key'], ca: args['tls-ca'] }),
       logger,
       processMetrics: true,

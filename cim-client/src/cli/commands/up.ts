@@ -3,6 +3,7 @@ import { createLogger, loadTlsFiles } from '@cim/common';
 import type { SelectionAlgorithm } from '@cim/route';
 import {
   pushServerLimitOptions,
+  pushServerLimits,
   routeLimitOptions,
   routeLimits,
   tlsOptions,
@@ -53,7 +54,7 @@ export const upCommand: CommandModule<object, UpArgs> = {
       secret: process.env.CIM_SECRET,
       logger,
       route: routeLimits(args),
-      loginCheckTimeoutMs: args['login-check-timeout-ms'],
+      pushServer: pushServerLimits(args),
       store: { retentionMs: args['retention-ms'] },
       tls: loadTlsFiles({ cert: args['tls-cert'], key: args['tls-key'], ca: args['tls-ca'] }),
     });

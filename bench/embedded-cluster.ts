@@ -5,18 +5,20 @@
  */
 import { startLocalCluster } from '@cim/client';
 import { generousLimits } from '../test/support/generous-limits.js';
-import { StoreSeeder } from './lib/seed.js';
+import { StoreSeeder, type MintedUsers } from './lib/seed.js';
 
 // A load generator logs thousands of clients in from one address: the abuse limits would refuse it.
 const cluster = await startLocalCluster({ routePort: 0, heartbeatMs: 10_000, route: generousLimits });
 const seeder = new StoreSeeder(cluster.route.store, cluster.secret);
 const server = cluster.servers[0];
 
-process.on('message', (msg: { id: number; cmd: 'users' | 'group'; args: unknown[] }) => {
+process.on('message', (msg: { id: number; cmd: 'users' | 'minted' | 'group'; args: unknown[] }) => {
   const run =
     msg.cmd === 'users'
       ? seeder.users(...(msg.args as [string, number, string]))
-      : seeder.group(...(msg.args as [number, number[]]));
+      : msg.cmd === 'minted'
+        ? seeder.mintedSessions(...(msg.args as [MintedUsers, string]))
+        : seeder.group(...(msg.args as [number, number[]]));
   run.then(
     (result) => process.send!({ id: msg.id, ok: true, result }),
     (err: Error) => process.send!({ id: msg.id, ok: false, error: err.message }),

@@ -8,6 +8,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { signToken } from '@cim/common';
+import { mintedClaims } from './lib/seed.js';
 import { LatencyHistogram, nowUs } from './lib/histogram.js';
 import { connectPacket, MqttStreamParser, subscribePacket } from './lib/mqtt.js';
 import { CimStreamParser, loginFrame, markedBody, PING_FRAME, readMarks, sendFrame } from './lib/wire.js';
@@ -113,10 +114,7 @@ async function connectCim(args: ConnectCimArgs): Promise<ConnectResult> {
       const uid = uidFrom + i;
       users.push({
         uid,
-        token: signToken(
-          { uid: String(uid), name: `${namePrefix}${uid}`, dev: 'bench', sid: `bench-${uid}`, exp },
-          secret,
-        ),
+        token: signToken(mintedClaims(uid, namePrefix, exp), secret),
       });
     }
   }

@@ -333,6 +333,7 @@ async function startEmbedded(tmpDir: string, logLevel: string): Promise<BenchClu
     tmpDir,
     seeder: {
       users: (prefix, count, _serverId) => call<SeededUser[]>('users', [prefix, count, info.serverId]),
+      mintedSessions: (users, _serverId) => call<void>('minted', [users, info.serverId]),
       group: (owner, members) => call<string>('group', [owner, members]),
     },
     processes: () => [

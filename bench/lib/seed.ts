@@ -1,5 +1,5 @@
 import { randomBytes, scrypt } from 'node:crypto';
-import { signToken } from '@cim/common';
+import { signToken, type TokenClaims } from '@cim/common';
 import type { RouteStore } from '@cim/route';
 
 export interface SeededUser {
@@ -8,11 +8,31 @@ export interface SeededUser {
   token: string;
 }
 
+/** Users a generator mints tokens for itself (B3): uids `uidFrom` … `uidFrom + count - 1`, no account. */
+export interface MintedUsers {
+  uidFrom: number;
+  count: number;
+  namePrefix: string;
+  ttlMs: number;
+}
+
+/** The claims of a minted user's token; `StoreSeeder.mintedSessions` stores the matching sessions. */
+export function mintedClaims(uid: number, namePrefix: string, exp: number): TokenClaims {
+  return { uid: String(uid), name: `${namePrefix}${uid}`, dev: 'bench', sid: `bench-${uid}`, exp };
+}
+
 /** Makes users, sessions and groups for a benchmark without going through the HTTP API. */
 export interface Seeder {
   users(prefix: string, count: number, serverId: string): Promise<SeededUser[]>;
+  /**
+   * The sessions of minted users: a push server asks the route at every TCP Login whether the
+   * token's session is current, so minted tokens need stored sessions too.
+   */
+  mintedSessions(users: MintedUsers, serverId: string): Promise<void>;
   group(ownerUid: number, memberUids: number[]): Promise<string>;
 }
+
+const SEED_BATCH = 500;
 
 const TOKEN_TTL_MS = 6 * 60 * 60 * 1000;
 
@@ -36,10 +56,9 @@ export class StoreSeeder implements Seeder {
     const hash = await this.hash;
     const out: SeededUser[] = new Array(count);
     const now = Date.now();
-    const batch = 500;
-    for (let from = 0; from < count; from += batch) {
+    for (let from = 0; from < count; from += SEED_BATCH) {
       await Promise.all(
-        Array.from({ length: Math.min(batch, count - from) }, async (_, k) => {
+        Array.from({ length: Math.min(SEED_BATCH, count - from) }, async (_, k) => {
           const i = from + k;
           const name = `${prefix}${i}`;
           const user = await this.store.createUser(name, hash);
@@ -63,6 +82,26 @@ export class StoreSeeder implements Seeder {
       );
     }
     return out;
+  }
+
+  async mintedSessions(users: MintedUsers, serverId: string): Promise<void> {
+    const now = Date.now();
+    for (let from = 0; from < users.count; from += SEED_BATCH) {
+      await Promise.all(
+        Array.from({ length: Math.min(SEED_BATCH, users.count - from) }, async (_, k) => {
+          const claims = mintedClaims(users.uidFrom + from + k, users.namePrefix, now + users.ttlMs);
+          await this.store.putSession({
+            userId: claims.uid,
+            userName: claims.name,
+            deviceId: claims.dev,
+            sessionId: claims.sid,
+            serverId,
+            createdAt: now,
+            expiresAt: claims.exp,
+          });
+        }),
+      );
+    }
   }
 
   async group(ownerUid: number, memberUids: number[]): Promise<string> {

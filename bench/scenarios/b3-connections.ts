@@ -92,18 +92,22 @@ export async function runB3(ctx: Ctx): Promise<void> {
     Array.from({ length: target }, (_, i) => i),
     ctx.gens.length,
   ).map((p) => p.length);
+  const minted = perGen.map((count, i) => ({
+    uidFrom: 50_000_000 + perGen.slice(0, i).reduce((a, b) => a + b, 0),
+    count,
+    namePrefix: 'b3u',
+    ttlMs: 3_600_000,
+  }));
+  for (const users of minted) await cluster.seeder.mintedSessions(users, server.id);
   const s = sampler(ctx);
   s.begin();
   const t0 = performance.now();
-  let uidFrom = 50_000_000;
   const connects = await Promise.all(
     ctx.gens.map((g, i) => {
-      const from = uidFrom;
-      uidFrom += perGen[i];
       return g.connectCim({
         host: '127.0.0.1',
         port: server.tcpPort,
-        mint: { secret: cluster.secret, uidFrom: from, count: perGen[i], namePrefix: 'b3u', ttlMs: 3_600_000 },
+        mint: { secret: cluster.secret, ...minted[i] },
         localAddresses: ctx.localAddresses,
         concurrency: 100,
         heartbeatMs: sizes.b3HeartbeatMs,

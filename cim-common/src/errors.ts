@@ -9,6 +9,8 @@ export const ErrorCodes = {
   LOGIN_TIMEOUT: 'CIM_ERR_LOGIN_TIMEOUT',
   BAD_TOKEN: 'CIM_ERR_BAD_TOKEN',
   TOKEN_EXPIRED: 'CIM_ERR_TOKEN_EXPIRED',
+  /** The token's session is over: logged out, replaced by a newer login, or its grace after a dropped connection ran out. */
+  SESSION_ENDED: 'CIM_ERR_SESSION_ENDED',
   HEARTBEAT_TIMEOUT: 'CIM_ERR_HEARTBEAT_TIMEOUT',
   SLOW_CONSUMER: 'CIM_ERR_SLOW_CONSUMER',
   TOO_MANY_CONNECTIONS: 'CIM_ERR_TOO_MANY_CONNECTIONS',
@@ -41,6 +43,7 @@ const httpStatusByCode: Partial<Record<ErrorCode, number>> = {
   CIM_ERR_UNAUTHORIZED: 401,
   CIM_ERR_BAD_TOKEN: 401,
   CIM_ERR_TOKEN_EXPIRED: 401,
+  CIM_ERR_SESSION_ENDED: 401,
   CIM_ERR_BAD_CREDENTIALS: 401,
   CIM_ERR_FORBIDDEN: 403,
   CIM_ERR_NOT_FOUND: 404,

@@ -27,12 +27,16 @@ export interface PushFrame {
   deviceId?: string;
 }
 
-/** Close one device's connection if it still belongs to `sessionId`. */
+/**
+ * Close one device's connection if it still belongs to `sessionId`: with a Kick frame (the device
+ * must not reconnect), or, when `code` is given, with `Error{code}` (the device reconnects and syncs).
+ */
 export interface PushKick {
   userId: string;
   deviceId: string;
   sessionId: string;
   reason: string;
+  code?: string;
 }
 
 /** route → push server: `POST /internal/v1/push`. */
@@ -57,9 +61,18 @@ export interface EventOrigin {
   sessionId: string;
 }
 
+/**
+ * `login`: a device presented this session's token on `connectionId` of the reporting server. The
+ * route answers null when the session is current (and now points at that connection) or an
+ * `Error` frame saying why not; the server sends LoginOk only after null. `cursor` is the Login's
+ * catch-up cursor, checked here so a bad one is refused before LoginOk.
+ * `closed`: that connection is gone; the session keeps its grace period unless a newer connection
+ * holds it already.
+ */
 export type ServerEvent =
+  | (EventOrigin & { type: 'login'; connectionId: string; cursor?: string })
   | (EventOrigin & { type: 'connected'; cursor: string })
-  | (EventOrigin & { type: 'closed' })
+  | (EventOrigin & { type: 'closed'; connectionId: string })
   | (EventOrigin & { type: 'logout' })
   | (EventOrigin & { type: 'ack'; cursor: string })
   | (EventOrigin & { type: 'read'; conversationId: string; seq: string })
@@ -71,7 +84,21 @@ export interface EventsRequest {
   events: ServerEvent[];
 }
 
-/** One result per event, same order: a frame to write back to the device, or null. */
+/**
+ * The answer to an event that changes state when the route could not store the change (its store
+ * is briefly down): the push server sends the same event again later.
+ */
+export interface RetryLater {
+  retryLater: string;
+}
+
+export type EventResult = Frame | null | RetryLater;
+
+export function isRetryLater(result: EventResult | undefined): result is RetryLater {
+  return typeof result === 'object' && result !== null && 'retryLater' in result;
+}
+
+/** One result per event, same order: a frame to write back to the device, null, or RetryLater. */
 export interface EventsResponse {
-  results: (Frame | null)[];
+  results: EventResult[];
 }

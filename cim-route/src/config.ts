@@ -11,6 +11,11 @@ export interface RouteConfig {
   duplicateLogin: 'kick' | 'reject';
   heartbeatMs: number;
   tokenTtlMs: number;
+  /**
+   * How long a session outlives its dropped connection: the device may refresh its token or log in
+   * over TCP with it until then. Logout and a newer login end it at once.
+   */
+  sessionGraceMs: number;
   /** Largest message body, in UTF-8 bytes. */
   maxBodyChars: number;
   /** Largest HTTP request body the public API reads (it answers 413 past it, before reading on). */
@@ -51,6 +56,7 @@ export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
   duplicateLogin: 'kick',
   heartbeatMs: 30_000,
   tokenTtlMs: 24 * 60 * 60 * 1000,
+  sessionGraceMs: 5 * 60 * 1000,
   maxBodyChars: 4096,
   maxHttpBodyBytes: 64 * 1024,
   sendRatePerSec: 20,

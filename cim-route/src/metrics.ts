@@ -57,6 +57,12 @@ export class RouteMetrics {
     registers: [this.registry],
   });
 
+  readonly unreachableSessions = new Counter({
+    name: 'cim_route_unreachable_sessions_total',
+    help: 'Sessions a push could not reach: their push server is neither live nor recently departed (the device syncs when it reconnects)',
+    registers: [this.registry],
+  });
+
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }

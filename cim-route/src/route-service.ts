@@ -56,7 +56,7 @@ export class RouteService {
     const dispatcher = new PushDispatcher(directory, this.config.secret, this.logger, metrics, trustedCa(this.config.tls));
     const presence = new Presence(store, directory);
     const limits = new AbuseLimits(store, this.config);
-    const fanOut = new FanOut(presence, directory, dispatcher, metrics);
+    const fanOut = new FanOut(presence, directory, dispatcher, metrics, this.logger);
     const groups = new Groups(store, this.config.maxGroupMembers, this.logger);
     const conversations = new Conversations(store, groups);
     this.accounts = new Accounts(store, directory, dispatcher, this.config, this.logger, metrics, now);
@@ -72,7 +72,7 @@ export class RouteService {
       groups,
       conversations,
       receipts: new Receipts(store, conversations, fanOut, this.logger),
-      deviceSync: new DeviceSync(store, fanOut, this.logger),
+      deviceSync: new DeviceSync(store, fanOut, this.logger, now),
       presence,
       logger: this.logger,
       metrics,

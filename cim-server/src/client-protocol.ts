@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import {
   CimError,
@@ -6,8 +7,10 @@ import {
   frameKind,
   verifyToken,
   type EventOrigin,
+  type ErrorCode,
   type Frame,
   type Logger,
+  type TokenClaims,
 } from '@cim/common';
 import type { PushServerConfig } from './config.js';
 import { Connection, type CloseReason } from './connection.js';
@@ -29,11 +32,15 @@ export interface ProtocolContext {
   onClosed: (conn: Connection) => void;
 }
 
+type LoginFrame = Extract<Frame, { login: unknown }>;
+
 /**
  * The client side of the TCP protocol: framing, the login handshake, and one small handler per
  * frame kind. Upstream frames (Send, Ack, Read, Logout) are relayed to the route.
  */
 export class ClientProtocol {
+  /** Makes connection ids unique across restarts of a server that keeps its id. */
+  private readonly incarnation = randomBytes(4).toString('hex');
   private nextConnectionId = 1;
 
   constructor(private readonly ctx: ProtocolContext) {}
@@ -42,7 +49,7 @@ export class ClientProtocol {
     const { config, now } = this.ctx;
     const conn = new Connection(
       socket,
-      this.nextConnectionId++,
+      `${this.incarnation}.${this.nextConnectionId++}`,
       {
         maxOutboundBytes: config.maxOutboundBytes,
         closeGraceMs: config.closeGraceMs,
@@ -74,8 +81,14 @@ export class ClientProtocol {
 
   private dispatch(conn: Connection, frame: Frame): void {
     const kind = frameKind(frame);
+    if (conn.held) {
+      const { maxHeldFrames } = this.ctx.config;
+      if (conn.held.length < maxHeldFrames) conn.held.push(frame);
+      else this.reject(conn, new CimError(ErrorCodes.INVALID_INPUT, `at most ${maxHeldFrames} frames may follow Login before LoginOk`), 'bad-frame');
+      return;
+    }
     if (!conn.user) {
-      if (kind === 'login') this.onLogin(conn, frame as Extract<Frame, { login: unknown }>);
+      if (kind === 'login') this.onLogin(conn, frame as LoginFrame);
       else this.reject(conn, new CimError(ErrorCodes.LOGIN_REQUIRED, 'the first frame must be Login'), 'bad-login');
       return;
     }
@@ -106,9 +119,13 @@ export class ClientProtocol {
     }
   }
 
-  private onLogin(conn: Connection, frame: Extract<Frame, { login: unknown }>): void {
-    const { serverId, config, table, now } = this.ctx;
-    let claims;
+  /**
+   * Checks the token here (cheap refusals stay local), then asks the route whether its session is
+   * still current; LoginOk goes out only once the route has moved the session to this connection.
+   */
+  private onLogin(conn: Connection, frame: LoginFrame): void {
+    const { config, table, now } = this.ctx;
+    let claims: TokenClaims;
     try {
       claims = verifyToken(frame.login.token, config.secret, now());
     } catch (err) {
@@ -119,13 +136,35 @@ export class ClientProtocol {
     // push the newer login out.
     const holder = table.ofDevice(claims.uid, claims.dev)?.user;
     if (holder && holder.sid !== claims.sid && (holder.iat ?? 0) > (claims.iat ?? 0)) {
-      this.reject(
-        conn,
-        new CimError(ErrorCodes.BAD_TOKEN, 'a newer login holds this device: log in again'),
-        'bad-login',
-      );
+      this.reject(conn, new CimError(ErrorCodes.SESSION_ENDED, 'a newer login holds this device: log in again'), 'bad-login');
       return;
     }
+    conn.held = [];
+    let gaveUp = false;
+    const timer = setTimeout(() => {
+      gaveUp = true;
+      this.reject(conn, new CimError(ErrorCodes.UNAVAILABLE, 'the route did not confirm the session in time: retry shortly'), 'bad-login');
+    }, config.loginCheckTimeoutMs);
+    timer.unref();
+    const cursor = frame.login.cursor;
+    void this.ctx.routeLink
+      .submit({ type: 'login', ...originOf(claims), connectionId: conn.id, ...(cursor !== undefined ? { cursor } : {}) })
+      .then((answer) => {
+        clearTimeout(timer);
+        if (conn.closed || gaveUp) {
+          // The route may have moved the session here (even an answer that was lost or late): tell
+          // it this connection is gone. For a session that is not here, that changes nothing.
+          void this.ctx.routeLink.submit({ type: 'closed', ...originOf(claims), connectionId: conn.id });
+          return;
+        }
+        const refusal = refusalOf(answer);
+        if (refusal) this.reject(conn, refusal, 'bad-login');
+        else this.completeLogin(conn, frame, claims);
+      });
+  }
+
+  private completeLogin(conn: Connection, frame: LoginFrame, claims: TokenClaims): void {
+    const { serverId, config, table } = this.ctx;
     conn.user = claims;
     const replaced = table.add(conn);
     if (replaced) {
@@ -134,9 +173,9 @@ export class ClientProtocol {
     conn.send({
       requestId: frame.requestId,
       loginOk: {
-        userId: conn.user.uid,
-        userName: conn.user.name,
-        sessionId: conn.user.sid,
+        userId: claims.uid,
+        userName: claims.name,
+        sessionId: claims.sid,
         serverId,
         heartbeatMs: config.heartbeatMs,
       },
@@ -144,6 +183,12 @@ export class ClientProtocol {
     // A device that gives a cursor wants its backlog over TCP: the route pushes it to this device.
     if (frame.login.cursor !== undefined) {
       void this.ctx.routeLink.submit({ type: 'connected', ...origin(conn), cursor: frame.login.cursor });
+    }
+    const held = conn.held ?? [];
+    conn.held = null;
+    for (const next of held) {
+      if (conn.closed) return;
+      this.dispatch(conn, next);
     }
   }
 
@@ -183,6 +228,16 @@ export class ClientProtocol {
 }
 
 export function origin(conn: Connection): EventOrigin {
-  const user = conn.user!;
+  return originOf(conn.user!);
+}
+
+function originOf(user: TokenClaims): EventOrigin {
   return { userId: user.uid, userName: user.name, deviceId: user.dev, sessionId: user.sid };
+}
+
+/** The route's refusal of a Login, if it refused. */
+function refusalOf(answer: Frame | null): CimError | undefined {
+  if (answer === null || !('error' in answer)) return undefined;
+  const { code, message } = answer.error ?? {};
+  return new CimError((code ?? ErrorCodes.INTERNAL) as ErrorCode, message ?? 'the route refused the login');
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultMaxConnections, defaultMaxConnectionsPerIp, FD_RESERVE, parseMaxOpenFiles, UNCAPPED_CONNECTIONS_PER_IP } from './config.js';
+import { defaultMaxConnections, defaultMaxConnectionsPerIp, defaultServerId, FD_RESERVE, parseMaxOpenFiles, UNCAPPED_CONNECTIONS_PER_IP } from './config.js';
 
 // The layout of /proc/<pid>/limits on Linux (columns padded with spaces).
 const limits = (soft: string, hard: string) =>
@@ -52,5 +52,19 @@ describe('the default per-address connection limit', () => {
 
   it('is finite where there is no cap', () => {
     expect(defaultMaxConnectionsPerIp(Infinity)).toBe(UNCAPPED_CONNECTIONS_PER_IP);
+  });
+});
+
+describe('the default server id', () => {
+  it('is the same on every start with a fixed TCP port, named after the advertised address', () => {
+    expect(defaultServerId({ tcpHost: '0.0.0.0', tcpPort: 9000 })).toBe('srv-0.0.0.0-9000');
+    expect(defaultServerId({ tcpHost: '0.0.0.0', tcpPort: 9000, advertisedHost: 'push-1.example' })).toBe('srv-push-1.example-9000');
+    expect(defaultServerId({ tcpHost: '0.0.0.0', tcpPort: 9000 })).toBe(defaultServerId({ tcpHost: '0.0.0.0', tcpPort: 9000 }));
+  });
+
+  it('is random with port 0 (a new port each start)', () => {
+    const a = defaultServerId({ tcpHost: '127.0.0.1', tcpPort: 0 });
+    expect(a).toMatch(/^srv-[0-9a-f]{8}$/);
+    expect(defaultServerId({ tcpHost: '127.0.0.1', tcpPort: 0 })).not.toBe(a);
   });
 });

@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { TlsMaterial } from '@cim/common';
 
 /** Everything a push server can be told. Defaults are the limits of SPEC §9. */
 export interface PushServerConfig {
-  /** Stable id in the registry; generated when absent. */
+  /**
+   * Id in the registry. Absent: `srv-<advertisedHost|tcpHost>-<tcpPort>`, the same on every start
+   * with a fixed port (a restarted server takes its place at once), random with port 0.
+   */
   id?: string;
   /** Cluster secret: verifies tokens, guards the internal API. */
   secret: string;
@@ -22,6 +26,10 @@ export interface PushServerConfig {
   heartbeatMs: number;
   /** A connection that has not logged in by then is closed with CIM_ERR_LOGIN_TIMEOUT. */
   loginTimeoutMs: number;
+  /** How long a Login waits for the route to confirm its session before `Error{UNAVAILABLE}`. */
+  loginCheckTimeoutMs: number;
+  /** Frames a client may send behind its Login before LoginOk; one more closes the connection. */
+  maxHeldFrames: number;
   maxFrameBytes: number;
   /** Bytes queued for one connection before it is closed as a slow consumer. */
   maxOutboundBytes: number;
@@ -63,6 +71,8 @@ export const defaultPushServerConfig: Omit<PushServerConfig, 'secret' | 'routeUr
   httpPort: 0,
   heartbeatMs: 30_000,
   loginTimeoutMs: 10_000,
+  loginCheckTimeoutMs: 5_000,
+  maxHeldFrames: 32,
   maxFrameBytes: 64 * 1024,
   maxOutboundBytes: 4 * 1024 * 1024,
   closeGraceMs: 2_000,
@@ -71,6 +81,14 @@ export const defaultPushServerConfig: Omit<PushServerConfig, 'secret' | 'routeUr
   inboundFrameBurst: 100,
   drainTimeoutMs: 10_000,
 };
+
+/** The id a server without `--id` takes: stable across restarts when its TCP port is fixed. */
+export function defaultServerId(config: Pick<PushServerConfig, 'tcpHost' | 'tcpPort' | 'advertisedHost'>): string {
+  if (config.tcpPort === 0) return `srv-${randomBytes(4).toString('hex')}`;
+  // Registry node names allow [A-Za-z0-9_.:-] only.
+  const host = (config.advertisedHost ?? config.tcpHost).replace(/[^A-Za-z0-9_.:-]/g, '_');
+  return `srv-${host}-${config.tcpPort}`;
+}
 
 /** Descriptors kept back from clients: internal HTTP API, route link, registry, logs, refused sockets. */
 export const FD_RESERVE = 64;

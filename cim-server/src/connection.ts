@@ -7,6 +7,7 @@ export type CloseReason =
   | 'logout'
   | 'kicked'
   | 'redirected'
+  | 'reconnect-asked'
   | 'login-timeout'
   | 'heartbeat-timeout'
   | 'bad-frame'
@@ -40,10 +41,16 @@ export class Connection {
   closed = false;
   closeReason: CloseReason | null = null;
   private readonly outbound: OutboundBuffer;
+  /**
+   * Set while the route checks this connection's Login: frames that follow it are held here and
+   * handled once LoginOk is sent.
+   */
+  held: Frame[] | null = null;
 
   constructor(
     readonly socket: Socket,
-    readonly id: number,
+    /** Unique across restarts of the server: `<incarnation>.<n>`. */
+    readonly id: string,
     private readonly settings: ConnectionSettings,
     now: number,
   ) {

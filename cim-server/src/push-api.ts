@@ -62,7 +62,7 @@ const pushRequestSchema = z.object({
     )
     .optional(),
   kicks: z
-    .array(z.object({ userId: z.string(), deviceId: z.string(), sessionId: z.string(), reason: z.string() }))
+    .array(z.object({ userId: z.string(), deviceId: z.string(), sessionId: z.string(), reason: z.string(), code: z.string().optional() }))
     .optional(),
 });
 
@@ -169,7 +169,8 @@ export function applyPush(request: PushRequest, table: ConnectionTable): number 
   for (const kick of request.kicks ?? []) {
     const conn = table.ofDevice(kick.userId, kick.deviceId);
     if (conn && conn.user?.sid === kick.sessionId) {
-      conn.closeWith({ kick: { reason: kick.reason } }, 'kicked');
+      if (kick.code) conn.closeWithError(kick.code, kick.reason, 'reconnect-asked');
+      else conn.closeWith({ kick: { reason: kick.reason } }, 'kicked');
       written++;
     }
   }

@@ -9,6 +9,7 @@ import {
 } from '@cim/common';
 import { waitFor } from '../../test/harness/wait-for.js';
 import { RawClient } from '../../test/support/raw-client.js';
+import { StandInRoute } from '../../test/support/stand-in-route.js';
 import { defaultPushServerConfig } from './config.js';
 import { PushServer } from './push-server.js';
 
@@ -40,17 +41,19 @@ function rawClients(serverOf: () => PushServer) {
 describe('push server: the TCP protocol', () => {
   let server: PushServer;
   let hub: MemoryRegistryHub;
+  let route: StandInRoute;
   const { connect, closeAll } = rawClients(() => server);
 
   beforeEach(async () => {
     hub = new MemoryRegistryHub();
+    route = await StandInRoute.start();
     server = new PushServer({
       secret,
-      // No route in these tests: upstream events have nowhere to go, which the server tolerates.
-      routeUrl: 'http://127.0.0.1:9',
+      routeUrl: route.url,
       registry: hub.client(),
       heartbeatMs: 300,
       loginTimeoutMs: 300,
+      loginCheckTimeoutMs: 250,
       maxFrameBytes: 1024,
       logger: silentLogger,
     });
@@ -60,6 +63,7 @@ describe('push server: the TCP protocol', () => {
   afterEach(async () => {
     closeAll();
     await server.stop({ drainTimeoutMs: 100 });
+    await route.stop();
   });
 
   it('registers itself in the registry while running', async () => {
@@ -78,6 +82,91 @@ describe('push server: the TCP protocol', () => {
     });
     client.send({ requestId: 2, ping: {} });
     expect(await client.next('pong')).toEqual({ requestId: 2, pong: {} });
+  });
+
+  it('asks the route at Login, naming the session, this connection and this server, and answers LoginOk only after its OK', async () => {
+    const client = await connect();
+    // The first answer says the route's store is briefly down: the server asks again.
+    route.answer = () => ({ retryLater: 'storage is unavailable' });
+    client.send({ requestId: 1, login: { token: signToken(claims(), secret), cursor: '42' } });
+    // Frames pipelined behind the Login wait for it.
+    client.send({ requestId: 2, ping: {} });
+    await waitFor(() => route.ofType('login').length === 1, { message: 'the login check' });
+    route.answer = () => null;
+    const [login] = route.ofType('login');
+    expect(login).toMatchObject({ serverId: server.id, userId: '1', deviceId: 'phone', sessionId: 's1', cursor: '42' });
+    expect(login.connectionId).toMatch(/^[0-9a-f]+\.\d+$/);
+    expect(client.frames).toEqual([]);
+    expect(await client.next('loginOk')).toMatchObject({ requestId: 1, loginOk: { serverId: server.id } });
+    expect(await client.next('pong')).toEqual({ requestId: 2, pong: {} });
+    expect(client.frames.map((f) => Object.keys(f).find((k) => k !== 'requestId'))).toEqual(['loginOk', 'pong']);
+    expect(route.ofType('login').length).toBe(2);
+  });
+
+  it('holds at most 32 frames behind a Login the route is still checking, and closes a connection that sends more', async () => {
+    route.answer = () => ({ retryLater: 'storage is unavailable' });
+    const client = await connect();
+    const frames = [encodeFrame({ requestId: 1, login: { token: signToken(claims(), secret) } })];
+    for (let i = 0; i < 33; i++) frames.push(encodeFrame({ requestId: 2 + i, ping: {} }));
+    client.writeRaw(Buffer.concat(frames));
+    expect((await client.next('error')).error.code).toBe('CIM_ERR_INVALID_INPUT');
+    await client.closedByServer();
+    expect(client.frames.some((f) => 'loginOk' in f || 'pong' in f)).toBe(false);
+  });
+
+  it('refuses a Login the route says has ended with Error{CIM_ERR_SESSION_ENDED} and closes', async () => {
+    route.answer = (event) => (event.type === 'login' ? { error: { code: 'CIM_ERR_SESSION_ENDED', message: 'logged out' } } : null);
+    const client = await connect();
+    client.send({ requestId: 1, login: { token: signToken(claims(), secret) } });
+    client.send({ requestId: 2, ping: {} });
+    expect((await client.next('error')).error.code).toBe('CIM_ERR_SESSION_ENDED');
+    await client.closedByServer();
+    expect(client.frames.some((f) => 'loginOk' in f || 'pong' in f)).toBe(false);
+  });
+
+  it('answers Error{CIM_ERR_UNAVAILABLE} when the route does not confirm a Login in time', async () => {
+    route.answer = (event) => (event.type === 'login' ? 'hang' : null);
+    const client = await connect();
+    client.send({ requestId: 1, login: { token: signToken(claims(), secret) } });
+    expect((await client.next('error')).error.code).toBe('CIM_ERR_UNAVAILABLE');
+    await client.closedByServer();
+  });
+
+  it('tells the route which connection closed, also one that closed while its Login was being checked', async () => {
+    const client = await connect();
+    client.send({ login: { token: signToken(claims(), secret) } });
+    await client.next('loginOk');
+    client.close();
+    await waitFor(() => route.ofType('closed').length === 1, { message: 'the closed event' });
+    expect(route.ofType('closed')[0]).toMatchObject({ sessionId: 's1', connectionId: route.ofType('login')[0].connectionId });
+
+    let answerLogin: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (answerLogin = resolve));
+    const quitter = await connect();
+    route.answer = (event) => {
+      if (event.type !== 'login') return null;
+      answerLogin();
+      return { retryLater: 'storage is unavailable' };
+    };
+    quitter.send({ login: { token: signToken(claims({ dev: 'tablet', sid: 's9' }), secret) } });
+    await gate;
+    quitter.close();
+    route.answer = () => null;
+    // The route may move the session to this connection on a later attempt: it must hear that it is gone.
+    await waitFor(() => route.ofType('closed').some((e) => e.sessionId === 's9'), { message: 'closed for the quitter' });
+    const quitterLogin = route.ofType('login').find((e) => e.sessionId === 's9')!;
+    expect(route.ofType('closed').find((e) => e.sessionId === 's9')?.connectionId).toBe(quitterLogin.connectionId);
+  });
+
+  it('sends a closed event again while the route answers that it could not store it', async () => {
+    const client = await connect();
+    client.send({ login: { token: signToken(claims(), secret) } });
+    await client.next('loginOk');
+    let refusals = 2;
+    route.answer = (event) => (event.type === 'closed' && refusals-- > 0 ? { retryLater: 'storage is unavailable' } : null);
+    client.close();
+    await waitFor(() => route.ofType('closed').length === 3, { message: 'the closed event, tried three times' });
+    expect(new Set(route.ofType('closed').map((e) => e.connectionId)).size).toBe(1);
   });
 
   it('writes every broadcast of a push request to every connection once, in order', async () => {
@@ -268,12 +357,14 @@ describe('push server: the TCP protocol', () => {
 
 describe('push server: the connection cap below the open-file limit', () => {
   let server: PushServer;
+  let route: StandInRoute;
   const { connect, closeAll } = rawClients(() => server);
 
   beforeEach(async () => {
+    route = await StandInRoute.start();
     server = new PushServer({
       secret,
-      routeUrl: 'http://127.0.0.1:9',
+      routeUrl: route.url,
       registry: new MemoryRegistryHub().client(),
       maxConnections: 3,
       // Above the cap, so that the cap is what refuses.
@@ -286,6 +377,7 @@ describe('push server: the connection cap below the open-file limit', () => {
   afterEach(async () => {
     closeAll();
     await server.stop({ drainTimeoutMs: 100 });
+    await route.stop();
   });
 
   it('derives the cap from the open-file limit unless configured', () => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
@@ -17,6 +16,7 @@ import {
   defaultMaxConnections,
   defaultMaxConnectionsPerIp,
   defaultPushServerConfig,
+  defaultServerId,
   type PushServerConfig,
 } from './config.js';
 import type { Connection } from './connection.js';
@@ -71,7 +71,7 @@ export class PushServer {
   constructor(options: PushServerOptions) {
     const { registry, logger, now, processMetrics, ...rest } = options;
     this.config = { ...defaultPushServerConfig, ...stripUndefined(rest) } as PushServerConfig;
-    this.id = this.config.id ?? `srv-${randomBytes(4).toString('hex')}`;
+    this.id = this.config.id ?? defaultServerId(this.config);
     const maxConnections = this.config.maxConnections ?? defaultMaxConnections();
     this.limits = new ConnectionLimits({
       maxConnections,
@@ -88,6 +88,7 @@ export class PushServer {
       this.config.routeUrl,
       this.config.secret,
       this.logger,
+      this.config.loginCheckTimeoutMs,
       trustedCa(this.config.tls),
     );
     this.protocol = new ClientProtocol({
@@ -215,12 +216,11 @@ export class PushServer {
     this.metrics.connections.dec();
     this.metrics.closed.inc({ reason: conn.closeReason ?? 'client-closed' });
     this.limits.released(conn);
-    // Only the connection still registered for its device speaks for the session: a connection
-    // replaced by a newer login on this device must not end that newer session. A logout ended it
-    // already; a client redirected by a drain comes straight back through the route and refreshes
-    // it there (ending it here would cost that client a password login).
-    if (this.table.remove(conn) && conn.closeReason !== 'logout' && conn.closeReason !== 'redirected') {
-      void this.routeLink.submit({ type: 'closed', ...origin(conn) });
+    // Only the connection still registered for its device speaks for the session (the route also
+    // ignores a connection its session has left). The session keeps its grace period, so the device
+    // can come back with its token; a logout ended it already.
+    if (this.table.remove(conn) && conn.closeReason !== 'logout') {
+      void this.routeLink.submit({ type: 'closed', ...origin(conn), connectionId: conn.id });
     }
   }
 

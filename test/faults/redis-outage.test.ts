@@ -183,4 +183,30 @@ describe('Redis faults (own Redis with AOF on)', () => {
     const history = await bob.client.history(before.conversationId);
     expect(history.map((m) => m.body)).toEqual(['during the outage', 'before the outage']);
   });
+
+  it('hears of a TCP connection that closed while Redis was down once Redis is back (the push server retries the event)', async () => {
+    const daveName = name('dave');
+    const api = new RouteApi(cluster.routeUrl);
+    const { userId } = await api.register(daveName, `password-${daveName}`);
+    const login = await api.login(daveName, `password-${daveName}`, 'iot');
+    const dave = await RawClient.connect(login.server.tcpPort, login.server.host);
+    raws.push(dave);
+    dave.send({ login: { token: login.token } });
+    await dave.next('loginOk');
+
+    await redis.kill('SIGKILL');
+    dave.socket.resetAndDestroy();
+    await new Promise((r) => setTimeout(r, 500));
+    await redis.resume();
+
+    const session = await waitFor(
+      async () => {
+        const stored = await cluster.route.store.getSession(userId, 'iot').catch(() => null);
+        return stored?.detachedAt !== undefined ? stored : undefined;
+      },
+      { timeoutMs: 15_000, message: "the route to record dave's closed connection" },
+    );
+    expect(session).toMatchObject({ sessionId: login.sessionId, serverId: cluster.servers[0].id });
+    expect(session.connectionId).toBeUndefined();
+  });
 });

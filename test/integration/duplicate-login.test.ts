@@ -87,17 +87,14 @@ describe('a second login of the same device, --duplicate-login kick (the default
     // The first session's token is refused over HTTP…
     const stale = new RouteApi(cluster.routeUrl());
     stale.token = first.token;
-    await expect(stale.sync('0', 10)).rejects.toMatchObject({ code: 'CIM_ERR_BAD_TOKEN' });
+    await expect(stale.sync('0', 10)).rejects.toMatchObject({ code: 'CIM_ERR_SESSION_ENDED' });
     await expect(stale.send({ userId: peer.userId }, 'from the old login', 'stale-http')).rejects.toMatchObject({
-      code: 'CIM_ERR_BAD_TOKEN',
+      code: 'CIM_ERR_SESSION_ENDED',
     });
-    // …and what a device sends with it over TCP is refused too; it gets no messages.
-    const staleDevice = await cluster.device(first);
-    staleDevice.send({
-      requestId: 2,
-      send: { clientMsgId: 'stale-tcp', to: { userId: peer.userId }, body: 'from the old login' },
-    });
-    expect((await staleDevice.next('sendResult', FRAME_TIMEOUT_MS)).sendResult.error?.code).toBe('CIM_ERR_BAD_TOKEN');
+    // …and at TCP Login: the old token opens no connection, so it gets no messages.
+    const staleDevice = await RawClient.loginWith(first);
+    expect((await staleDevice.next('error', FRAME_TIMEOUT_MS)).error.code).toBe('CIM_ERR_SESSION_ENDED');
+    await staleDevice.closedByServer(FRAME_TIMEOUT_MS);
     expect(staleDevice.delivers()).toEqual([]);
     expect(peer.bodies()).not.toContain('from the old login');
   });

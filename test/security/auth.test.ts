@@ -124,30 +124,23 @@ describe('authentication and authorisation', () => {
       expect((await bob.api.sync('0', 10)).messages).toEqual([]);
     });
 
-    it('delivers nothing to a connection made with the token of an ended session', async () => {
+    it('refuses at Login the token of a session a newer login replaced, with CIM_ERR_SESSION_ENDED, whether or not the newer one is connected', async () => {
       const alice = await user('alice', 'phone');
-      const bob = await user('bob');
       const staleToken = alice.token;
       // A newer login on the same device ends the first session; its token still verifies locally.
       const fresh = await alice.api.login(alice.userName, alice.password, 'phone');
       const current = await device(fresh.token);
       await current.next('loginOk');
-      // While the newer login is connected, the stale token cannot push it out…
       const refused = await device(staleToken);
-      expect((await refused.next('error')).error.code).toBe('CIM_ERR_BAD_TOKEN');
+      expect((await refused.next('error')).error.code).toBe('CIM_ERR_SESSION_ENDED');
       await refused.closedByServer();
-      // …and once it is gone, a connection on the stale token is accepted but gets no messages.
+      // Once the newer one is gone too, the push server alone could not tell; the route does.
       current.close();
-      await new Promise((r) => setTimeout(r, 200));
+      await current.closedByServer();
       const stale = await device(staleToken);
-      await stale.next('loginOk');
-      const other = await alice.api.login(alice.userName, alice.password, 'laptop');
-      const laptop = await device(other.token);
-      await laptop.next('loginOk');
-      await bob.api.send({ userId: alice.userId }, 'for live sessions only', 'stale-1');
-      expect((await laptop.next('deliver')).deliver.message.body).toBe('for live sessions only');
-      await new Promise((r) => setTimeout(r, 300));
-      expect(stale.frames.some((f) => 'deliver' in f)).toBe(false);
+      expect((await stale.next('error')).error.code).toBe('CIM_ERR_SESSION_ENDED');
+      await stale.closedByServer();
+      expect(stale.frames.some((f) => 'loginOk' in f)).toBe(false);
     });
 
     it('acts only as the user of the token: what its device sends is from that user', async () => {
@@ -165,16 +158,19 @@ describe('authentication and authorisation', () => {
       });
     });
 
-    it('refuses over TCP what a session that has ended sends (logged out, or replaced by a newer login)', async () => {
+    it('refuses at TCP Login the token of a logged-out session and of a replaced (kicked) one with CIM_ERR_SESSION_ENDED', async () => {
       const alice = await user('alice', 'phone');
       const bob = await user('bob');
       const loggedOut = alice.token;
       await alice.api.logout();
       const replaced = (await alice.api.login(alice.userName, alice.password, 'tablet')).token;
+      const kicked = await device(replaced);
+      await kicked.next('loginOk');
       const current = (await alice.api.login(alice.userName, alice.password, 'tablet')).token;
+      expect((await kicked.next('kick')).kick.reason).toBeTruthy();
       await bob.api.send({ userId: alice.userId }, 'backlog for alice', 'b1');
-      // The push server verifies tokens locally and cannot know that these sessions have ended; the
-      // route, which acts on what the device relays, does: no send, no backlog.
+      // The push server verifies tokens locally and cannot know that these sessions have ended; it
+      // asks the route before LoginOk, so nothing is sent or received on them.
       for (const [what, stale] of [
         ['logged out', loggedOut],
         ['replaced', replaced],
@@ -182,20 +178,28 @@ describe('authentication and authorisation', () => {
         const raw = await RawClient.connect(cluster.servers[0].tcpAddress.port);
         raws.push(raw);
         raw.send({ requestId: 1, login: { token: stale, cursor: '0' } });
-        await raw.next('loginOk');
-        raw.send({
-          requestId: 2,
-          send: { clientMsgId: `c-${what}`, to: { userId: bob.userId }, body: `after ${what}` },
-        });
-        expect((await raw.next('sendResult')).sendResult.error?.code, what).toBe('CIM_ERR_BAD_TOKEN');
+        raw.send({ requestId: 2, send: { clientMsgId: `c-${what}`, to: { userId: bob.userId }, body: `after ${what}` } });
+        expect((await raw.next('error')).error.code, what).toBe('CIM_ERR_SESSION_ENDED');
+        await raw.closedByServer();
+        expect(raw.frames.filter((f) => !('error' in f)), what).toEqual([]);
       }
-      // The current session gets its backlog over TCP (and, by then, the stale ones would have had theirs).
+      // The current session gets its backlog over TCP.
       const live = await RawClient.connect(cluster.servers[0].tcpAddress.port);
       raws.push(live);
       live.send({ requestId: 1, login: { token: current, cursor: '0' } });
       expect((await live.next('deliver')).deliver.message.body).toBe('backlog for alice');
-      for (const raw of raws.slice(0, 2)) expect(raw.frames.filter((f) => 'deliver' in f)).toEqual([]);
       expect((await bob.api.sync('0', 10)).messages.map((e) => e.message.body)).toEqual(['backlog for alice']);
+    });
+
+    it('refuses a Login cursor in the future with CIM_ERR_INVALID_INPUT instead of LoginOk', async () => {
+      const alice = await user('alice', 'sensor');
+      const tomorrow = String((Date.now() + 86_400_000) * 1024);
+      const raw = await RawClient.connect(cluster.servers[0].tcpAddress.port);
+      raws.push(raw);
+      raw.send({ requestId: 1, login: { token: alice.token, cursor: tomorrow } });
+      expect((await raw.next('error')).error.code).toBe('CIM_ERR_INVALID_INPUT');
+      await raw.closedByServer();
+      expect(raw.frames.some((f) => 'loginOk' in f)).toBe(false);
     });
   });
 
@@ -206,7 +210,7 @@ describe('authentication and authorisation', () => {
       const second = (await alice.api.login(alice.userName, alice.password, 'phone')).token;
       expect(await http('GET', '/api/v1/sync', first)).toMatchObject({
         status: 401,
-        body: { code: 'CIM_ERR_BAD_TOKEN' },
+        body: { code: 'CIM_ERR_SESSION_ENDED' },
       });
       expect((await http('GET', '/api/v1/sync', second)).status).toBe(200);
       // Another device of the same user is a separate session: still fine.
@@ -214,7 +218,7 @@ describe('authentication and authorisation', () => {
       expect(await http('DELETE', '/api/v1/sessions/current', second)).toMatchObject({ status: 204 });
       expect(await http('GET', '/api/v1/sync', second)).toMatchObject({
         status: 401,
-        body: { code: 'CIM_ERR_BAD_TOKEN' },
+        body: { code: 'CIM_ERR_SESSION_ENDED' },
       });
       expect(await http('POST', '/api/v1/messages', second, { to: { broadcast: true }, body: 'x' })).toMatchObject({
         status: 401,
@@ -253,11 +257,11 @@ describe('authentication and authorisation', () => {
       // The refreshed session has ended: its token neither works nor refreshes again.
       expect(await http('GET', '/api/v1/sync', alice.token)).toMatchObject({
         status: 401,
-        body: { code: 'CIM_ERR_BAD_TOKEN' },
+        body: { code: 'CIM_ERR_SESSION_ENDED' },
       });
       expect(await http('POST', '/api/v1/sessions/refresh', alice.token)).toMatchObject({
         status: 401,
-        body: { code: 'CIM_ERR_BAD_TOKEN' },
+        body: { code: 'CIM_ERR_SESSION_ENDED' },
       });
     });
 
@@ -280,8 +284,23 @@ describe('authentication and authorisation', () => {
       expect(await http('DELETE', '/api/v1/sessions/current', bob.token)).toMatchObject({ status: 204 });
       expect(await http('POST', '/api/v1/sessions/refresh', bob.token)).toMatchObject({
         status: 401,
-        body: { code: 'CIM_ERR_BAD_TOKEN' },
+        body: { code: 'CIM_ERR_SESSION_ENDED' },
       });
+    });
+
+    it('keeps a session whose connection dropped abruptly: its token refreshes and logs in over TCP again', async () => {
+      const alice = await user('alice', 'phone');
+      const raw = await device(alice.token);
+      await raw.next('loginOk');
+      raw.socket.resetAndDestroy();
+      await waitFor(async () => (await cluster.route.store.getSession(alice.userId, 'phone'))?.detachedAt !== undefined, {
+        message: 'the route to hear the connection closed',
+      });
+      const again = await device(alice.token);
+      expect(await again.next('loginOk')).toMatchObject({ loginOk: { sessionId: claimsOf(alice.token).sid } });
+      again.socket.resetAndDestroy();
+      const refreshed = await http('POST', '/api/v1/sessions/refresh', alice.token);
+      expect(refreshed.status).toBe(200);
     });
   });
 
@@ -552,5 +571,42 @@ describe('authentication and authorisation', () => {
       for (const line of written) expect(line).not.toContain(password);
       expect(logLines.join('')).not.toContain(password);
     });
+  });
+});
+
+describe('a session whose connection dropped, after its grace period', () => {
+  const graceMs = 300;
+  let cluster: LocalCluster;
+  const raws: RawClient[] = [];
+
+  beforeAll(async () => {
+    cluster = await startLocalCluster({ servers: 1, routePort: 0, tcpPort: 0, logger: silentLogger, route: { sessionGraceMs: graceMs } });
+  });
+
+  afterAll(async () => {
+    for (const r of raws.splice(0)) r.close();
+    await cluster?.stop();
+  });
+
+  it('has ended: its token is refused with CIM_ERR_SESSION_ENDED over HTTP and at TCP Login', async () => {
+    const api = new RouteApi(cluster.routeUrl);
+    const { userId } = await api.register('dora', 'password-dora');
+    const login = await api.login('dora', 'password-dora', 'phone');
+    const connect = async () => {
+      const raw = await RawClient.connect(cluster.servers[0].tcpAddress.port);
+      raws.push(raw);
+      raw.send({ requestId: 1, login: { token: login.token } });
+      return raw;
+    };
+    (await connect()).socket.resetAndDestroy();
+    const session = await waitFor(async () => {
+      const current = await cluster.route.store.getSession(userId, 'phone');
+      return current?.detachedAt !== undefined ? current : undefined;
+    }, { message: 'the route to hear the connection closed' });
+    await new Promise((r) => setTimeout(r, session.detachedAt! + graceMs + 50 - Date.now()));
+    const late = await connect();
+    expect((await late.next('error')).error.code).toBe('CIM_ERR_SESSION_ENDED');
+    api.token = login.token;
+    await expect(api.refresh()).rejects.toMatchObject({ code: 'CIM_ERR_SESSION_ENDED' });
   });
 });

@@ -140,6 +140,21 @@ describe('fuzzing the login and dispatch path of a real push server', () => {
         },
         secret,
       );
+    // The token of a session the route knows (the push server asks it at every Login).
+    const liveToken = async (): Promise<string> => {
+      const signed = token();
+      const claims = JSON.parse(Buffer.from(signed.split('.')[0], 'base64url').toString()) as TokenClaims;
+      await route.store.putSession({
+        userId: claims.uid,
+        userName: claims.name,
+        deviceId: claims.dev,
+        sessionId: claims.sid,
+        serverId: server.id,
+        createdAt: Date.now(),
+        expiresAt: claims.exp,
+      });
+      return signed;
+    };
 
     // The well-behaved: an SDK sender and receiver, and a raw device pinging and sending over TCP.
     const alice = new RecordingClient(route.url, 'alice', { heartbeatMs: HEARTBEAT_MS / 2 });
@@ -233,7 +248,7 @@ describe('fuzzing the login and dispatch path of a real push server', () => {
       tally.set(kind, (tally.get(kind) ?? 0) + 1);
       const conn = await FuzzConnection.open(port);
       const login = async () => {
-        conn.write(encodeFrame({ requestId: 5, login: { token: token() } }));
+        conn.write(encodeFrame({ requestId: 5, login: { token: await liveToken() } }));
         await waitFor(() => conn.frames.some((f) => 'loginOk' in f) || conn.closed, { message: 'LoginOk' });
       };
       switch (kind) {
@@ -286,7 +301,7 @@ describe('fuzzing the login and dispatch path of a real push server', () => {
           conn.write(Buffer.concat([encodeVarint32(rng.int(64 * 1024 + 1, 2 ** 32 - 1)), rng.bytes(rng.int(0, 30))]));
           break;
         case 'byte-by-byte-login':
-          for (const byte of encodeFrame({ login: { token: token() } })) conn.write(Buffer.from([byte]));
+          for (const byte of encodeFrame({ login: { token: await liveToken() } })) conn.write(Buffer.from([byte]));
           await waitFor(() => conn.frames.some((f) => 'loginOk' in f), {
             message: 'LoginOk after a byte-by-byte login',
           });
@@ -335,7 +350,7 @@ describe('fuzzing the login and dispatch path of a real push server', () => {
     expect(good.frames.filter((f) => 'error' in f)).toEqual([]);
     // A fresh, correct device still gets in after all that.
     const late = await RawClient.connect(port);
-    late.send({ login: { token: token() } });
+    late.send({ login: { token: await liveToken() } });
     await late.next('loginOk');
     late.close();
     good.close();

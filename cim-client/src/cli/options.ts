@@ -54,7 +54,7 @@ export function tlsOptions<T>(y: Argv<T>) {
  * Route limits (env CIM_SEND_RATE, CIM_SEND_BURST, CIM_LOGIN_IP_LIMIT, CIM_LOGIN_FAILURE_LIMIT,
  * CIM_REGISTER_IP_LIMIT, CIM_GROUP_CREATE_LIMIT, CIM_TRUST_PROXY, CIM_REQUEST_TIMEOUT_MS,
  * CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS, CIM_MAX_BODY_BYTES,
- * CIM_MAX_HTTP_BODY_BYTES, CIM_MAX_DELAY_MS). The abuse limits are counted in
+ * CIM_MAX_HTTP_BODY_BYTES, CIM_MAX_DELAY_MS, CIM_SESSION_GRACE_MS). The abuse limits are counted in
  * the store, so all routes on one Redis share them.
  */
 export function routeLimitOptions<T>(y: Argv<T>) {
@@ -72,7 +72,8 @@ export function routeLimitOptions<T>(y: Argv<T>) {
     .option('retention-ms', { type: 'number', default: envInt('CIM_RETENTION_MS'), describe: 'how long messages stay in sync streams (default 7 days)' })
     .option('max-body-bytes', { type: 'number', default: envInt('CIM_MAX_BODY_BYTES'), describe: 'largest message body in UTF-8 bytes (default 4096)' })
     .option('max-http-body-bytes', { type: 'number', default: envInt('CIM_MAX_HTTP_BODY_BYTES'), describe: 'largest HTTP request body (default 65536)' })
-    .option('max-delay-ms', { type: 'number', default: envInt('CIM_MAX_DELAY_MS'), describe: 'how far ahead a delayed message may be scheduled (default 30 days)' });
+    .option('max-delay-ms', { type: 'number', default: envInt('CIM_MAX_DELAY_MS'), describe: 'how far ahead a delayed message may be scheduled (default 30 days)' })
+    .option('session-grace-ms', { type: 'number', default: envInt('CIM_SESSION_GRACE_MS'), describe: 'how long a session outlives its dropped connection, so the device can refresh or reconnect with its token (default 300000)' });
 }
 
 export interface RouteLimitArgs {
@@ -90,6 +91,7 @@ export interface RouteLimitArgs {
   'max-body-bytes'?: number;
   'max-http-body-bytes'?: number;
   'max-delay-ms'?: number;
+  'session-grace-ms'?: number;
 }
 
 export function routeLimits(args: RouteLimitArgs) {
@@ -107,13 +109,15 @@ export function routeLimits(args: RouteLimitArgs) {
     maxBodyChars: args['max-body-bytes'],
     maxHttpBodyBytes: args['max-http-body-bytes'],
     maxDelayMs: args['max-delay-ms'],
+    sessionGraceMs: args['session-grace-ms'],
   };
 }
 
 /**
  * Push server limits (env CIM_MAX_CONNECTIONS, CIM_MAX_CONNECTIONS_PER_IP, CIM_MAX_PENDING_LOGINS_PER_IP,
  * CIM_LOGIN_TIMEOUT_MS, CIM_INBOUND_FRAME_RATE, CIM_INBOUND_FRAME_BURST, CIM_MAX_FRAME_BYTES,
- * CIM_MAX_OUTBOUND_BYTES, CIM_CLOSE_GRACE_MS). Absent ones keep the server's defaults.
+ * CIM_MAX_OUTBOUND_BYTES, CIM_CLOSE_GRACE_MS, CIM_LOGIN_CHECK_TIMEOUT_MS, CIM_MAX_HELD_FRAMES). Absent ones keep
+ * the server's defaults.
  */
 export function pushServerLimitOptions<T>(y: Argv<T>) {
   return y
@@ -125,7 +129,9 @@ export function pushServerLimitOptions<T>(y: Argv<T>) {
     .option('inbound-frame-burst', { type: 'number', default: envInt('CIM_INBOUND_FRAME_BURST'), describe: 'burst of frames a connection may send (default 100)' })
     .option('max-frame-bytes', { type: 'number', default: envInt('CIM_MAX_FRAME_BYTES'), describe: 'largest frame accepted (default 65536)' })
     .option('max-outbound-bytes', { type: 'number', default: envInt('CIM_MAX_OUTBOUND_BYTES'), describe: 'bytes queued for a connection before it is a slow consumer (default 4194304)' })
-    .option('close-grace-ms', { type: 'number', default: envInt('CIM_CLOSE_GRACE_MS'), describe: 'how long a closing connection may take to read its last frames (default 2000)' });
+    .option('close-grace-ms', { type: 'number', default: envInt('CIM_CLOSE_GRACE_MS'), describe: 'how long a closing connection may take to read its last frames (default 2000)' })
+    .option('login-check-timeout-ms', { type: 'number', default: envInt('CIM_LOGIN_CHECK_TIMEOUT_MS'), describe: 'how long a TCP Login waits for the route to confirm its session before Error{UNAVAILABLE} (default 5000)' })
+    .option('max-held-frames', { type: 'number', default: envInt('CIM_MAX_HELD_FRAMES'), describe: 'frames a client may send behind Login before LoginOk; one more closes it (default 32)' });
 }
 
 export interface PushServerLimitArgs {
@@ -138,6 +144,8 @@ export interface PushServerLimitArgs {
   'max-frame-bytes'?: number;
   'max-outbound-bytes'?: number;
   'close-grace-ms'?: number;
+  'login-check-timeout-ms'?: number;
+  'max-held-frames'?: number;
 }
 
 export function pushServerLimits(args: PushServerLimitArgs) {
@@ -151,6 +159,8 @@ export function pushServerLimits(args: PushServerLimitArgs) {
     maxFrameBytes: args['max-frame-bytes'],
     maxOutboundBytes: args['max-outbound-bytes'],
     closeGraceMs: args['close-grace-ms'],
+    loginCheckTimeoutMs: args['login-check-timeout-ms'],
+    maxHeldFrames: args['max-held-frames'],
   };
 }
 

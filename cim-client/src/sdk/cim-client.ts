@@ -18,7 +18,7 @@ import { ServerConnection } from './server-connection.js';
 export type ConnectionState = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'closed';
 
 /** Answers to a session refresh that mean "log in with the password instead". */
-const SESSION_ENDED = new Set<string>([ErrorCodes.BAD_TOKEN, ErrorCodes.TOKEN_EXPIRED, ErrorCodes.UNAUTHORIZED]);
+const SESSION_ENDED = new Set<string>([ErrorCodes.BAD_TOKEN, ErrorCodes.TOKEN_EXPIRED, ErrorCodes.SESSION_ENDED, ErrorCodes.UNAUTHORIZED]);
 
 /**
  * Answers to a send over the connection after which the same send is retried over HTTP: the
@@ -29,6 +29,7 @@ const RETRY_OVER_HTTP = new Set<string>([
   ErrorCodes.TIMEOUT,
   ErrorCodes.UNAVAILABLE,
   ErrorCodes.BAD_TOKEN,
+  ErrorCodes.SESSION_ENDED,
 ]);
 
 /** How long a send over the connection waits for its SendResult before trying HTTP. */
@@ -329,10 +330,10 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       try {
         return await call();
       } catch (err) {
-        const retriable =
-          err instanceof CimError && (err.code === ErrorCodes.UNAVAILABLE || err.code === ErrorCodes.BAD_TOKEN);
+        const ended = err instanceof CimError && (err.code === ErrorCodes.BAD_TOKEN || err.code === ErrorCodes.SESSION_ENDED);
+        const retriable = ended || (err instanceof CimError && err.code === ErrorCodes.UNAVAILABLE);
         if (!retriable || attempt >= 5 || this.currentState === 'closed') throw err;
-        if (err.code === ErrorCodes.BAD_TOKEN) this.connectionLost(err);
+        if (ended) this.connectionLost(err);
         await delay(100 * (attempt + 1), signal);
       }
     }

@@ -76,6 +76,21 @@ describe('ZkRegistry across ZooKeeper session expiry', () => {
     },
   );
 
+  it('lets a restarted server take over the node its dead process left, and keep it after the old session expires', async () => {
+    const crashed = connect('proxy');
+    const route = connect('direct');
+    await route.watch();
+    await crashed.register(server('srv-a', 7));
+    await waitFor(() => ids(route).includes('srv-a'), { message: 'srv-a to be listed' });
+    // The old process dies: its session lingers in ZooKeeper until it expires.
+    proxy.cut('refuse');
+    const restarted = connect('direct');
+    await restarted.register(server('srv-a', 0));
+    await waitFor(() => route.servers()[0]?.load === 0, { message: 'the restarted registration to replace the stale one' });
+    await sleep(SESSION_MS * 2);
+    expect(route.servers()).toEqual([server('srv-a', 0)]);
+  });
+
   it('keeps the node through a cut shorter than the session', async () => {
     const pushServer = connect('proxy');
     const route = connect('direct');

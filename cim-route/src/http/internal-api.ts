@@ -6,6 +6,7 @@ import {
   INTERNAL_EVENTS_PATH,
   secretMatches,
   type EventsRequest,
+  type EventResult,
   type EventsResponse,
   type Frame,
   type Logger,
@@ -56,11 +57,16 @@ export function internalApi(ctx: InternalApiContext): Router {
 /** Events that act for the user (send, read, see the backlog): only from a session that is still current. */
 const ACTING = new Set<string>(['send', 'ack', 'read', 'connected']);
 
-async function handleEvent(ctx: InternalApiContext, serverId: string, event: ServerEvent): Promise<Frame | null> {
+async function handleEvent(ctx: InternalApiContext, serverId: string, event: ServerEvent): Promise<EventResult> {
   try {
     if (ACTING.has(event.type)) await ctx.accounts.requireSession(event.userId, event.deviceId, event.sessionId);
     switch (event.type) {
+      case 'login':
+        await checkLogin(ctx, serverId, event);
+        return null;
       case 'closed':
+        await ctx.accounts.detachConnection(event, requireString(event.connectionId, 'connectionId'));
+        return null;
       case 'logout':
         await ctx.accounts.endSession(event.userId, event.deviceId, event.sessionId);
         return null;
@@ -74,24 +80,42 @@ async function handleEvent(ctx: InternalApiContext, serverId: string, event: Ser
         return null;
       case 'connected':
         // The catch-up is pushed to the device; the event itself needs no answer.
-        void ctx.deviceSync.catchUp(serverId, event, parseCursor(event.cursor)).catch((err) => {
-          ctx.logger.warn({ err, userId: event.userId }, 'device catch-up failed');
-        });
+        void ctx.deviceSync.catchUp(serverId, event, parseCursor(event.cursor));
         return null;
       default:
         return null;
     }
   } catch (err) {
-    ctx.logger.warn({ err, type: event.type }, 'event failed');
-    if (event.type !== 'send') return null;
-    // A store outage is worth a retry (with the same clientMsgId), as it is over HTTP (503).
-    const down = !(err instanceof CimError) && isBackendDown(err);
-    const code = err instanceof CimError ? err.code : down ? ErrorCodes.UNAVAILABLE : ErrorCodes.INTERNAL;
-    const message = down ? 'storage is unavailable: retry shortly' : err instanceof Error ? err.message : String(err);
-    // The event may be malformed (that is often why it failed): read it defensively.
-    const clientMsgId = (event.send as { clientMsgId?: unknown } | null | undefined)?.clientMsgId;
-    return { requestId: event.requestId, sendResult: { clientMsgId: typeof clientMsgId === 'string' ? clientMsgId : '', error: { code, message } } };
+    return failedEvent(ctx, event, err);
   }
+}
+
+/**
+ * A TCP login: the session must be current, and it moves to the reporting server and connection
+ * (whichever server the login had picked), so LoginOk and the stored session agree. A catch-up
+ * cursor is checked here too, so a bad one is refused instead of answered with LoginOk.
+ */
+async function checkLogin(ctx: InternalApiContext, serverId: string, event: Extract<ServerEvent, { type: 'login' }>): Promise<void> {
+  const connectionId = requireString(event.connectionId, 'connectionId');
+  if (event.cursor !== undefined) await ctx.deviceSync.checkCursor(event.userId, parseCursor(event.cursor));
+  await ctx.accounts.attachConnection(event, serverId, connectionId);
+}
+
+/** Events whose effect must not be lost: retried by the push server while the store is down. */
+const STATE_CHANGING = new Set<string>(['login', 'closed', 'logout', 'ack', 'read']);
+
+function failedEvent(ctx: InternalApiContext, event: ServerEvent, err: unknown): EventResult {
+  // A store outage is worth a retry, as it is over HTTP (503).
+  const down = !(err instanceof CimError) && isBackendDown(err);
+  if (down && STATE_CHANGING.has(event.type)) return { retryLater: 'storage is unavailable' };
+  if (!(err instanceof CimError) || err.code === ErrorCodes.INTERNAL) ctx.logger.warn({ err, type: event.type }, 'event failed');
+  const code = err instanceof CimError ? err.code : down ? ErrorCodes.UNAVAILABLE : ErrorCodes.INTERNAL;
+  const message = down ? 'storage is unavailable: retry shortly' : err instanceof Error ? err.message : String(err);
+  if (event.type === 'login') return { error: { code, message } };
+  if (event.type !== 'send') return null;
+  // The event may be malformed (that is often why it failed): read it defensively.
+  const clientMsgId = (event.send as { clientMsgId?: unknown } | null | undefined)?.clientMsgId;
+  return { requestId: event.requestId, sendResult: { clientMsgId: typeof clientMsgId === 'string' ? clientMsgId : '', error: { code, message } } };
 }
 
 async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { type: 'send' }>): Promise<Frame> {
@@ -118,6 +142,11 @@ async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { 
 
 function isEvent(value: unknown): value is ServerEvent {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+function requireString(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') throw new CimError(ErrorCodes.INVALID_INPUT, `${name} must be a non-empty string`);
+  return value;
 }
 
 function parseCursor(value: string | undefined): string {

@@ -11,7 +11,7 @@ const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [String(s), { description: errorText[s] ?? 'error', ...json(ref('Error')) }]));
 const errorText: Record<number, string> = {
   400: 'invalid input (CIM_ERR_INVALID_INPUT)',
-  401: 'missing, bad or expired token (CIM_ERR_UNAUTHORIZED, CIM_ERR_BAD_TOKEN, CIM_ERR_TOKEN_EXPIRED, CIM_ERR_BAD_CREDENTIALS)',
+  401: 'missing, bad or expired token, or its session ended (CIM_ERR_UNAUTHORIZED, CIM_ERR_BAD_TOKEN, CIM_ERR_TOKEN_EXPIRED, CIM_ERR_SESSION_ENDED, CIM_ERR_BAD_CREDENTIALS)',
   403: 'not allowed (CIM_ERR_FORBIDDEN, CIM_ERR_NOT_A_MEMBER)',
   404: 'not found (CIM_ERR_NOT_FOUND, CIM_ERR_USER_NOT_FOUND)',
   409: 'conflict (CIM_ERR_USER_EXISTS, CIM_ERR_ALREADY_LOGGED_IN, CIM_ERR_GROUP_FULL, CIM_ERR_RECALL_TOO_LATE)',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CimError, ErrorCodes, signToken, verifyToken, type Logger, type TokenClaims } from '@cim/common';
+import { CimError, ErrorCodes, signToken, verifyToken, type EventOrigin, type Logger, type TokenClaims } from '@cim/common';
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import { decoyHash, hashPassword, requirePasswordPolicy, verifyPassword } from '../passwords.js';
@@ -82,7 +82,7 @@ export class Accounts {
 
     if (this.config.duplicateLogin === 'reject' && kind === 'password') {
       const existing = await this.store.getSession(userId, deviceId);
-      if (existing && this.directory.isLive(existing.serverId)) {
+      if (existing && existing.detachedAt === undefined && this.directory.isLive(existing.serverId)) {
         throw new CimError(ErrorCodes.ALREADY_LOGGED_IN, `${userName} is already logged in on device "${deviceId}"`);
       }
     }
@@ -140,25 +140,58 @@ export class Accounts {
   }
 
   /**
-   * Throws CIM_ERR_BAD_TOKEN unless the session is still the device's current one. Push servers
-   * verify tokens without Redis, so a device may be connected with the token of a session that has
-   * since been logged out or replaced; what it relays is checked here.
+   * Throws CIM_ERR_SESSION_ENDED unless the session is still the device's current one: not logged
+   * out, not replaced by a newer login, not expired, and not detached from its connection for longer
+   * than the grace period. Push servers verify tokens without Redis, so what a device relays is
+   * checked here.
    */
   async requireSession(userId: string, deviceId: string, sessionId: string): Promise<void> {
     const key = deviceKey(userId, deviceId);
     const known = this.currentSessions.get(key, this.now());
     if (known !== undefined && known === sessionId) return;
     const session = await this.store.getSession(userId, deviceId);
-    if (!session || session.sessionId !== sessionId) {
-      throw new CimError(ErrorCodes.BAD_TOKEN, 'this session has ended (logged out or replaced by a newer login)');
+    if (!session || session.sessionId !== sessionId) throw sessionEnded();
+    if (session.detachedAt !== undefined && session.detachedAt < this.graceHorizon()) {
+      await this.store.removeSessionIf(userId, deviceId, sessionId);
+      throw sessionEnded();
     }
     this.currentSessions.set(key, sessionId, this.now());
   }
 
-  /** Ends a session (logout, or its connection closed) unless a newer login replaced it. */
+  /**
+   * A device logged in over TCP with this session on `connectionId` of `serverId`: the session now
+   * points there (wherever the login had sent it), so pushes follow the connection. Throws
+   * CIM_ERR_SESSION_ENDED when the session is not current.
+   */
+  async attachConnection(device: EventOrigin, serverId: string, connectionId: string): Promise<void> {
+    this.currentSessions.delete(deviceKey(device.userId, device.deviceId));
+    const moved = await this.store.moveSession(device.userId, device.deviceId, device.sessionId, {
+      attach: { serverId, connectionId },
+      endedIfDetachedBefore: this.graceHorizon(),
+    });
+    if (!moved) throw sessionEnded();
+  }
+
+  /**
+   * The device's connection closed: its session stays usable for the grace period (to refresh or
+   * log in again with the token). A connection the session has already left changes nothing.
+   */
+  async detachConnection(device: EventOrigin, connectionId: string): Promise<void> {
+    await this.store.moveSession(device.userId, device.deviceId, device.sessionId, {
+      detach: { connectionId },
+      at: this.now(),
+    });
+  }
+
+  /** Ends a session (logout) unless a newer login replaced it. */
   async endSession(userId: string, deviceId: string, sessionId: string): Promise<boolean> {
     this.currentSessions.delete(deviceKey(userId, deviceId));
     return this.store.removeSessionIf(userId, deviceId, sessionId);
+  }
+
+  /** Sessions detached before this time have ended. */
+  private graceHorizon(): number {
+    return this.now() - this.config.sessionGraceMs;
   }
 
   async logout(claims: TokenClaims): Promise<void> {
@@ -178,6 +211,10 @@ export class Accounts {
     if (!server) return;
     void this.dispatcher.kick(server, { userId, deviceId, sessionId, reason });
   }
+}
+
+function sessionEnded(): CimError {
+  return new CimError(ErrorCodes.SESSION_ENDED, 'this session has ended (logged out, replaced by a newer login, or offline too long): log in again');
 }
 
 function deviceKey(userId: string, deviceId: string): string {

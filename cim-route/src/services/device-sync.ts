@@ -1,8 +1,20 @@
-import { ErrorCodes, type EventOrigin, type Logger } from '@cim/common';
+import { CimError, ErrorCodes, type EventOrigin, type Logger } from '@cim/common';
+import { CURSOR_SLOTS_PER_MS } from '../store/cursor.js';
 import type { RouteStore } from '../store/types.js';
 import type { FanOut } from './fan-out.js';
 
 const PAGE = 200;
+
+/**
+ * How far back a catch-up starts before the device's cursor. Routes push a message as soon as it is
+ * stored, so a device can see a newer cursor before an older one another route is still pushing;
+ * starting a little earlier re-sends such a message (the device drops what it has by msgId).
+ */
+export const CATCH_UP_REWIND = 10_000 * CURSOR_SLOTS_PER_MS;
+
+/** Attempts of one catch-up before the device is told to reconnect. */
+const CATCH_UP_ATTEMPTS = 3;
+const CATCH_UP_RETRY_MS = 200;
 
 /**
  * Catch-up over TCP for devices without HTTP: after a Login that carries a cursor, every stored
@@ -13,13 +25,53 @@ export class DeviceSync {
     private readonly store: RouteStore,
     private readonly fanOut: FanOut,
     private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
   ) {}
 
+  /** Refuses a cursor this user's stream cannot have given out: beyond its newest entry and beyond now. */
+  async checkCursor(userId: string, cursor: string): Promise<void> {
+    const given = Number(cursor);
+    if (given <= this.now() * CURSOR_SLOTS_PER_MS) return;
+    if (given <= Number(await this.store.latestCursor(userId))) return;
+    throw new CimError(ErrorCodes.INVALID_INPUT, `cursor ${cursor} is in the future: log in with the highest cursor received, or 0`);
+  }
+
+  /**
+   * Pushes the backlog after `cursor`; a failure is retried, and when it persists the device is
+   * closed with a coded error, so it reconnects and catches up again instead of waiting for nothing.
+   */
   async catchUp(serverId: string, device: EventOrigin, cursor: string): Promise<void> {
-    let after = cursor;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.pushBacklog(serverId, device, cursor);
+        return;
+      } catch (err) {
+        if (attempt < CATCH_UP_ATTEMPTS) {
+          await new Promise((r) => setTimeout(r, CATCH_UP_RETRY_MS * attempt));
+          continue;
+        }
+        this.logger.warn({ err, ...device, serverId }, 'device catch-up failed: closing the connection so the device reconnects');
+        await this.fanOut
+          .closeDevice(serverId, device, ErrorCodes.UNAVAILABLE, 'catching up failed: reconnect and log in again with your cursor')
+          .catch((closeErr: unknown) => this.logger.warn({ err: closeErr, ...device }, 'could not close the device after a failed catch-up'));
+        return;
+      }
+    }
+  }
+
+  private async pushBacklog(serverId: string, device: EventOrigin, cursor: string): Promise<void> {
+    // Cursor 0 asks for everything kept; any other cursor stays above 0 when rewound, so that a
+    // cursor older than the retention is still told it expired.
+    const rewound = cursor === '0' ? cursor : String(Math.max(1, Number(cursor) - CATCH_UP_REWIND));
+    let after = rewound;
     for (;;) {
       const page = await this.store.sync(device.userId, after, PAGE);
       if (page.expired) {
+        // The rewind alone may reach past the retention; the device's own cursor decides.
+        if (after === rewound && rewound !== cursor) {
+          after = cursor;
+          continue;
+        }
         await this.fanOut.frameToDevice(serverId, device.userId, device.deviceId, {
           error: { code: ErrorCodes.CURSOR_EXPIRED, message: `messages after cursor ${after} are no longer kept (past the retention, or lost): log in again with cursor 0` },
         });
@@ -27,10 +79,7 @@ export class DeviceSync {
       }
       if (page.entries.length === 0) return;
       const pushed = await this.fanOut.toDevice(serverId, device.userId, device.deviceId, page.entries);
-      if (!pushed) {
-        this.logger.warn({ ...device, serverId }, 'device catch-up interrupted: the server failed a push');
-        return;
-      }
+      if (!pushed) throw new Error(`push server ${serverId} failed a catch-up push`);
       after = page.entries[page.entries.length - 1].cursor;
       if (!page.hasMore) return;
     }

@@ -1,4 +1,4 @@
-import type { ChatMessage, Frame, ServerInfo } from '@cim/common';
+import type { ChatMessage, EventOrigin, Frame, Logger, ServerInfo } from '@cim/common';
 import type { RouteMetrics } from '../metrics.js';
 import type { PushDispatcher } from '../push-dispatcher.js';
 import type { ServerDirectory } from '../server-directory.js';
@@ -15,6 +15,7 @@ export class FanOut {
     private readonly directory: ServerDirectory,
     private readonly dispatcher: PushDispatcher,
     private readonly metrics: RouteMetrics,
+    private readonly logger: Logger,
   ) {}
 
   /** Pushes a stored message to every live device of its recipients, each at its own cursor. */
@@ -45,30 +46,46 @@ export class FanOut {
 
   /** Messages for one device only (a TCP device catching up after login), in order. */
   async toDevice(serverId: string, userId: string, deviceId: string, entries: { cursor: string; message: ChatMessage }[]): Promise<boolean> {
-    const server = this.directory.get(serverId);
+    const server = this.directory.resolve(serverId);
     if (!server) return false;
     const pushes = entries.map((e) => this.dispatcher.deliver(server, { message: e.message, targets: [{ userId, cursor: e.cursor, deviceId }] }));
     return (await Promise.all(pushes)).every(Boolean);
   }
 
   async frameToDevice(serverId: string, userId: string, deviceId: string, frame: Frame): Promise<void> {
-    const server = this.directory.get(serverId);
+    const server = this.directory.resolve(serverId);
     if (server) await this.dispatcher.frame(server, frame, [userId], deviceId);
   }
 
-  /** server → (userId → live session ids on that server). */
+  /** Closes one device's connection with `Error{code}`: it reconnects and syncs. */
+  async closeDevice(serverId: string, device: EventOrigin, code: string, reason: string): Promise<void> {
+    const server = this.directory.resolve(serverId);
+    if (server) await this.dispatcher.kick(server, { userId: device.userId, deviceId: device.deviceId, sessionId: device.sessionId, reason, code });
+  }
+
+  /**
+   * server → (userId → session ids on that server). A session whose server is neither live nor
+   * recently departed cannot be reached: it is counted and logged, and its device syncs when it
+   * reconnects.
+   */
   private async sessionsByServer(userIds: string[]): Promise<Map<ServerInfo, Map<string, string[]>>> {
-    const sessions = await this.presence.liveSessionsOf(userIds);
+    const sessions = await this.presence.connectedSessionsOf(userIds);
     const byServer = new Map<ServerInfo, Map<string, string[]>>();
+    const unreachable = new Set<string>();
     for (const [userId, list] of sessions) {
       for (const session of list) {
-        const server = this.directory.get(session.serverId);
-        if (!server) continue;
+        const server = this.directory.resolve(session.serverId);
+        if (!server) {
+          unreachable.add(session.serverId);
+          this.metrics.unreachableSessions.inc();
+          continue;
+        }
         let users = byServer.get(server);
         if (!users) byServer.set(server, (users = new Map()));
         users.set(userId, [...(users.get(userId) ?? []), session.sessionId]);
       }
     }
+    if (unreachable.size > 0) this.logger.warn({ serverIds: [...unreachable] }, 'sessions on unknown push servers were not pushed to: they sync when they reconnect');
     return byServer;
   }
 }

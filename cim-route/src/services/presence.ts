@@ -12,10 +12,20 @@ export class Presence {
     private readonly directory: ServerDirectory,
   ) {}
 
-  /** Live sessions of each user. */
+  /** Live sessions of each user: connected (or not yet connected) to a live server. */
   async liveSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
-    const all = await this.store.getSessionsOf(userIds);
+    const all = await this.connectedSessionsOf(userIds);
     for (const [userId, sessions] of all) all.set(userId, sessions.filter((s) => this.directory.isLive(s.serverId)));
+    return all;
+  }
+
+  /**
+   * Sessions of each user that may hold a connection, wherever their server is. A session whose
+   * connection closed is left out: it catches up by sync when it reconnects.
+   */
+  async connectedSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
+    const all = await this.store.getSessionsOf(userIds);
+    for (const [userId, sessions] of all) all.set(userId, sessions.filter((s) => s.detachedAt === undefined));
     return all;
   }
 

@@ -19,6 +19,7 @@ import type {
   RouteStore,
   SavedMessage,
   ScheduledMessage,
+  SessionMove,
   SessionRecord,
   StoredPart,
   StoreOptions,
@@ -120,6 +121,22 @@ export class MemoryStore implements RouteStore {
     if (devices?.get(deviceId)?.sessionId !== sessionId) return false;
     this.removeDevice(userId, devices, deviceId);
     return true;
+  }
+
+  async moveSession(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null> {
+    const session = this.liveSessionsOf(userId).find((s) => s.deviceId === deviceId);
+    if (session === undefined || session.sessionId !== sessionId) return null;
+    if ('attach' in move) {
+      if (session.detachedAt !== undefined && session.detachedAt < move.endedIfDetachedBefore) return null;
+      session.serverId = move.attach.serverId;
+      session.connectionId = move.attach.connectionId;
+      delete session.detachedAt;
+    } else {
+      if (session.connectionId !== move.detach.connectionId) return null;
+      delete session.connectionId;
+      session.detachedAt = move.at;
+    }
+    return { ...session };
   }
 
   async listOnlineUserIds(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }> {

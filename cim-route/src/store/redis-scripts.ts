@@ -118,6 +118,34 @@ if not json or cjson.decode(json).sessionId ~= ARGV[2] then return -1 end
 redis.call('HDEL', KEYS[1], ARGV[1])
 return liveCount(KEYS[1], tonumber(ARGV[3]))`,
   },
+  /**
+   * KEYS: sessions. ARGV: deviceId, sessionId, now, 'attach' | 'detach', connectionId, serverId,
+   * endedIfDetachedBefore. Moves the device's session to a connection (attach) or off its current
+   * one (detach) while it is still that sessionId and unexpired; returns the session JSON after the
+   * move, or nil when nothing moved (see RouteStore.moveSession).
+   */
+  cimStoreMoveSession: {
+    numberOfKeys: 1,
+    lua: `
+local json = redis.call('HGET', KEYS[1], ARGV[1])
+if not json then return false end
+local session = cjson.decode(json)
+local now = tonumber(ARGV[3])
+if session.sessionId ~= ARGV[2] or session.expiresAt <= now then return false end
+if ARGV[4] == 'attach' then
+  if session.detachedAt and session.detachedAt < tonumber(ARGV[7]) then return false end
+  session.serverId = ARGV[6]
+  session.connectionId = ARGV[5]
+  session.detachedAt = nil
+else
+  if session.connectionId ~= ARGV[5] then return false end
+  session.connectionId = nil
+  session.detachedAt = now
+end
+json = cjson.encode(session)
+redis.call('HSET', KEYS[1], ARGV[1], json)
+return json`,
+  },
   /** KEYS: key. ARGV: value, ttlMs. Returns the value already there, or sets it and returns nil. */
   cimStoreClaim: {
     numberOfKeys: 1,
@@ -338,6 +366,16 @@ type ScriptCall = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
 export interface StoreScripts {
   putSession(sessions: string, deviceId: string, json: string, ttlMs: number): Promise<string | null>;
   removeSessionIf(sessions: string, deviceId: string, sessionId: string, now: number): Promise<number>;
+  moveSession(
+    sessions: string,
+    deviceId: string,
+    sessionId: string,
+    now: number,
+    kind: 'attach' | 'detach',
+    connectionId: string,
+    serverId: string,
+    endedIfDetachedBefore: number,
+  ): Promise<string | null>;
   claim(key: string, value: string, ttlMs: number): Promise<string | null>;
   assignSeq(counter: string, seqOfMessage: string, ttlMs: number): Promise<string>;
   /** `streamKeys`: (stream, stream meta, conversation list) per recipient, in one slot. */
@@ -404,6 +442,7 @@ export function defineStoreScripts(client: RedisClient): StoreScripts {
   return {
     putSession: (...a) => run('cimStorePutSession', ...a),
     removeSessionIf: (...a) => run('cimStoreRemoveSessionIf', ...a),
+    moveSession: (...a) => run('cimStoreMoveSession', ...a),
     claim: (...a) => run('cimStoreClaim', ...a),
     assignSeq: (...a) => run('cimStoreAssignSeq', ...a),
     appendMany: (keys, ...args) => runWithKeys('cimStoreAppendMany', keys, args),

@@ -22,6 +22,7 @@ import type {
   RouteStore,
   SavedMessage,
   ScheduledMessage,
+  SessionMove,
   SessionRecord,
   StoredPart,
   StoreOptions,
@@ -202,6 +203,16 @@ export class RedisStore implements RouteStore {
     if (remaining < 0) return false;
     if (remaining === 0) await this.leaveOnlineIfIdle(userId);
     return true;
+  }
+
+  async moveSession(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null> {
+    const key = this.keys.sessions(userId);
+    const now = this.now();
+    const json =
+      'attach' in move
+        ? await this.scripts.moveSession(key, deviceId, sessionId, now, 'attach', move.attach.connectionId, move.attach.serverId, move.endedIfDetachedBefore)
+        : await this.scripts.moveSession(key, deviceId, sessionId, move.at, 'detach', move.detach.connectionId, '', 0);
+    return json === null ? null : (JSON.parse(json) as SessionRecord);
   }
 
   async listOnlineUserIds(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }> {

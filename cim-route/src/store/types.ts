@@ -14,11 +14,24 @@ export interface SessionRecord {
   userName: string;
   deviceId: string;
   sessionId: string;
-  /** The push server the device was sent to. */
+  /** The push server holding the device's connection (or, before it connects, the one it was sent to). */
   serverId: string;
+  /** The connection on `serverId` that logged in with this session; absent before the first and after a drop. */
+  connectionId?: string;
+  /** When the session's connection closed (ms since epoch); absent while connected or never connected. */
+  detachedAt?: number;
   createdAt: number;
   expiresAt: number;
 }
+
+/**
+ * A change of the connection that holds a session. `attach`: a connection logged in with it; a
+ * session detached before `endedIfDetachedBefore` (its grace ran out) is not current any more.
+ * `detach`: the connection closed; only the session's current connection can detach it.
+ */
+export type SessionMove =
+  | { attach: { serverId: string; connectionId: string }; endedIfDetachedBefore: number }
+  | { detach: { connectionId: string }; at: number };
 
 /** A message to store, before it has an id, a seq and a timestamp. */
 export interface NewMessage {
@@ -79,6 +92,12 @@ export interface RouteStore {
    * late "connection closed" never removes a newer login. Returns whether it removed it.
    */
   removeSessionIf(userId: string, deviceId: string, sessionId: string): Promise<boolean>;
+  /**
+   * Applies `move` to the device's session, atomically, only while its sessionId is `sessionId` and
+   * it has not expired. Returns the session after the move, or null when nothing moved (the session
+   * ended, or a detach named a connection that no longer holds it).
+   */
+  moveSession(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null>;
   /** User ids with at least one session, in a stable order, paged by an opaque numeric offset. */
   listOnlineUserIds(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }>;
 

@@ -33,7 +33,7 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
       .option('zk', { type: 'string', default: process.env.CIM_ZK, describe: 'ZooKeeper connect string (env CIM_ZK)' })
       .option('route', { type: 'string', default: process.env.CIM_ROUTE ?? 'http://127.0.0.1:8083', describe: 'route (or load balancer) URL for upstream events (env CIM_ROUTE)' })
       .option('secret', { type: 'string', describe: 'cluster secret (env CIM_SECRET)' })
-      .option('id', { type: 'string', default: process.env.CIM_SERVER_ID, describe: 'server id (env CIM_SERVER_ID); generated when absent' })
+      .option('id', { type: 'string', default: process.env.CIM_SERVER_ID, describe: 'server id (env CIM_SERVER_ID); default srv-<advertised-host|host>-<tcp-port>, the same on every restart' })
       .option('host', { type: 'string', default: process.env.CIM_HOST ?? '127.0.0.1', describe: 'TCP listen address (env CIM_HOST)' })
       .option('advertised-host', { type: 'string', default: process.env.CIM_ADVERTISED_HOST, describe: 'address clients are told to connect to' })
       .option('tcp-port', { type: 'number', default: envInt('CIM_TCP_PORT') ?? 9000 })
@@ -58,6 +58,7 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
       advertisedHttpHost: args['advertised-http-host'],
       httpPort: args['http-port'],
       heartbeatMs: args['heartbeat-ms'],
+      ...pushServerLimits(args),
       tls: loadTlsFiles({ cert: args['tls-cert'], key: args['tls-key'], ca: args['tls-ca'] }),
       logger,
       processMetrics: true,

@@ -119,7 +119,12 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
   });
 
   /** An HTTP call that must succeed: setup, not under test. */
-  async function call<T>(method: string, path: string, options: { body?: unknown; token?: string }, status = 200): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string },
+    status = 200,
+  ): Promise<T> {
     const answer = await routeCall<T>(cluster.routeUrl, method, path, options);
     expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBe(status);
     return answer.body;
@@ -155,7 +160,12 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
       DEVICE_PLAN.map(async (kinds, i) => {
         const name = `u${String(i).padStart(2, '0')}`;
         const password = `password-${name}`;
-        const { userId } = await call<{ userId: string }>('POST', '/accounts', { body: { userName: name, password } }, 201);
+        const { userId } = await call<{ userId: string }>(
+          'POST',
+          '/accounts',
+          { body: { userName: name, password } },
+          201,
+        );
         const { token } = await call<{ token: string }>('POST', '/sessions', {
           body: { userName: name, password, deviceId: 'http-sender' },
         });
@@ -214,7 +224,11 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
     };
 
     const sendOne = async (message: PlannedMessage) => {
-      const body = { to: message.to, body: `#${message.index} from ${message.from.name}`, clientMsgId: `m-${message.index}` };
+      const body = {
+        to: message.to,
+        body: `#${message.index} from ${message.from.name}`,
+        clientMsgId: `m-${message.index}`,
+      };
       let last = '';
       for (let attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
         const answer = await routeCall<Answer>(cluster.routeUrl, 'POST', '/messages', {
@@ -264,7 +278,8 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
     for (const message of plan) {
       const answer = answers.get(message.index);
       if (!answer) continue;
-      for (const user of message.recipients) for (const device of user.devices) expectedByDevice.get(device)!.add(answer.msgId);
+      for (const user of message.recipients)
+        for (const device of user.devices) expectedByDevice.get(device)!.add(answer.msgId);
     }
     const missingOf = (device: Device) => {
       const got = new Set(device.received().map((m) => m.msgId));
@@ -333,6 +348,11 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
     expect(resets.sdk).toBeGreaterThan(0);
     expect(resets.tcp).toBeGreaterThan(0);
     expect(unanswered, 'sends never answered after retries').toEqual([]);
-    expect({ settled, missing, gaps, devicesMissing: report }).toEqual({ settled: true, missing: 0, gaps: 0, devicesMissing: [] });
+    expect({ settled, missing, gaps, devicesMissing: report }).toEqual({
+      settled: true,
+      missing: 0,
+      gaps: 0,
+      devicesMissing: [],
+    });
   }, 180_000);
 });

@@ -11,7 +11,9 @@ import protobuf from 'protobufjs';
  * session has ended), and shows each msgId once.
  */
 
-const Frame = protobuf.loadSync(fileURLToPath(new URL('../../proto/cim.proto', import.meta.url))).lookupType('cim.Frame');
+const Frame = protobuf
+  .loadSync(fileURLToPath(new URL('../../proto/cim.proto', import.meta.url)))
+  .lookupType('cim.Frame');
 
 /** A decoded Frame: `body` names the field of the oneof that is set. */
 type DecodedFrame = { requestId?: number; body?: string } & Record<string, Record<string, unknown> | undefined>;
@@ -147,9 +149,12 @@ export class OutsideDevice {
   /** A session: refreshed from the one it had, or from the password when that one has ended. */
   private async session(): Promise<SessionAnswer> {
     if (this.token) {
-      const refreshed = await routeCall<SessionAnswer>(this.routeUrl, 'POST', '/sessions/refresh', { token: this.token });
+      const refreshed = await routeCall<SessionAnswer>(this.routeUrl, 'POST', '/sessions/refresh', {
+        token: this.token,
+      });
       if (refreshed.status === 200) return refreshed.body;
-      if (refreshed.status !== 401) throw new Error(`refresh answered ${refreshed.status} ${JSON.stringify(refreshed.body)}`);
+      if (refreshed.status !== 401)
+        throw new Error(`refresh answered ${refreshed.status} ${JSON.stringify(refreshed.body)}`);
     }
     const login = await routeCall<SessionAnswer>(this.routeUrl, 'POST', '/sessions', {
       body: { userName: this.userName, password: this.password, deviceId: this.deviceId },
@@ -168,7 +173,9 @@ export class OutsideDevice {
       let loggedIn = false;
       let lastHeard = Date.now();
       socket.on('connect', () => {
-        socket.write(encode({ login: { token: session.token, cursor: this.highestCursor.toString(), client: 'outside-device' } }));
+        socket.write(
+          encode({ login: { token: session.token, cursor: this.highestCursor.toString(), client: 'outside-device' } }),
+        );
       });
       socket.on('data', (chunk) => {
         lastHeard = Date.now();

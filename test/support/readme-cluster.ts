@@ -93,7 +93,17 @@ export async function startReadmeCluster(options: {
     (port, i) =>
       new CimCommand(
         `route-${i + 1}`,
-        ['route', '--redis', options.redisUrl, '--zk', options.zkConnect, `--secret=${secret}`, '--port', String(port), ...ROUTE_TEST_FLAGS],
+        [
+          'route',
+          '--redis',
+          options.redisUrl,
+          '--zk',
+          options.zkConnect,
+          `--secret=${secret}`,
+          '--port',
+          String(port),
+          ...ROUTE_TEST_FLAGS,
+        ],
         `http://127.0.0.1:${port}/healthz`,
         options.onLog,
       ),
@@ -101,7 +111,19 @@ export async function startReadmeCluster(options: {
   const servers: ReadmeCluster['servers'] = [];
   for (let i = 0; i < options.servers; i++) {
     const [tcpPort, httpPort] = [await freePort(), await freePort()];
-    const args = ['server', '--zk', options.zkConnect, '--route', proxy.url, `--secret=${secret}`, '--tcp-port', String(tcpPort), '--http-port', String(httpPort), ...SERVER_TEST_FLAGS];
+    const args = [
+      'server',
+      '--zk',
+      options.zkConnect,
+      '--route',
+      proxy.url,
+      `--secret=${secret}`,
+      '--tcp-port',
+      String(tcpPort),
+      '--http-port',
+      String(httpPort),
+      ...SERVER_TEST_FLAGS,
+    ];
     const server = new CimCommand(`server-${i + 1}`, args, `http://127.0.0.1:${httpPort}/readyz`, options.onLog);
     servers.push(Object.assign(server, { tcpPort }));
   }
@@ -115,7 +137,10 @@ export async function startReadmeCluster(options: {
     await waitFor(
       async () => {
         const seen = await Promise.all(
-          routePorts.map(async (port) => ((await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as { servers?: number }).servers),
+          routePorts.map(
+            async (port) =>
+              ((await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as { servers?: number }).servers,
+          ),
         );
         return seen.every((n) => n === options.servers);
       },

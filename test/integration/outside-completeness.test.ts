@@ -22,8 +22,13 @@ const PHASES = 10;
 const SEND_CONCURRENCY = 16;
 /** A send that fails (route away, 5xx) is retried with the same clientMsgId, this many times at most. */
 const SEND_ATTEMPTS = 40;
-/** One device connection is reset every this many messages sent: about 100 in all. */
-const RESET_EVERY = 20;
+/** One device connection is reset every this many messages sent. */
+const RESET_EVERY = 24;
+/**
+ * Connections reset as a route begins to stop: their clients come back (refresh, catch-up) while
+ * that route goes away. With the regular resets, about 100 in all.
+ */
+const RESETS_AT_ROUTE_STOP = 8;
 /** After the last send, how long devices get to catch up. */
 const SETTLE_MS = 20_000;
 
@@ -251,7 +256,13 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
 
     const runFault = async (fault: Fault) => {
       if (fault.kind === 'kill-server') await cluster.servers[fault.index].restart('SIGKILL');
-      else await cluster.routes[fault.index].restart('SIGTERM');
+      else {
+        const route = cluster.routes[fault.index];
+        const stopped = route.stop('SIGTERM');
+        for (let i = 0; i < RESETS_AT_ROUTE_STOP; i++) resetOneConnection();
+        await stopped;
+        await route.start();
+      }
       faultsDone[fault.kind]++;
     };
 
@@ -354,5 +365,5 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
       gaps: 0,
       devicesMissing: [],
     });
-  }, 180_000);
+  }, 300_000);
 });

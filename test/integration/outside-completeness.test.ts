@@ -161,26 +161,27 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
 
   it('delivers every answered message to every device it was addressed to', async () => {
     // --- users, their devices, an HTTP sender session each, groups ---
-    const users: User[] = await Promise.all(
-      DEVICE_PLAN.map(async (kinds, i) => {
-        const name = `u${String(i).padStart(2, '0')}`;
-        const password = `password-${name}`;
-        const { userId } = await call<{ userId: string }>(
-          'POST',
-          '/accounts',
-          { body: { userName: name, password } },
-          201,
-        );
-        const { token } = await call<{ token: string }>('POST', '/sessions', {
-          body: { userName: name, password, deviceId: 'http-sender' },
-        });
-        const devices = kinds.map((kind, d) =>
-          (kind === 'sdk' ? sdkDevice : outsideDevice)(name, password, `${kind}-${d + 1}`),
-        );
-        return { name, userId, senderToken: token, devices };
-      }),
-    );
-    await Promise.all([...sdkDevices.map((d) => d.start()), ...outsideDevices.map((d) => d.start())]);
+    // One at a time: every registration and login costs the route a password hash.
+    const users: User[] = [];
+    for (const [i, kinds] of DEVICE_PLAN.entries()) {
+      const name = `u${String(i).padStart(2, '0')}`;
+      const password = `password-${name}`;
+      const { userId } = await call<{ userId: string }>(
+        'POST',
+        '/accounts',
+        { body: { userName: name, password } },
+        201,
+      );
+      const { token } = await call<{ token: string }>('POST', '/sessions', {
+        body: { userName: name, password, deviceId: 'http-sender' },
+      });
+      const devices = kinds.map((kind, d) =>
+        (kind === 'sdk' ? sdkDevice : outsideDevice)(name, password, `${kind}-${d + 1}`),
+      );
+      users.push({ name, userId, senderToken: token, devices });
+    }
+    for (const device of sdkDevices) await device.start();
+    for (const device of outsideDevices) await device.start();
     const allDevices = users.flatMap((u) => u.devices);
 
     const groups = await Promise.all(

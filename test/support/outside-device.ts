@@ -45,7 +45,7 @@ export async function routeCall<T>(
     method,
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    signal: AbortSignal.timeout(5_000),
+    signal: AbortSignal.timeout(10_000),
   });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };

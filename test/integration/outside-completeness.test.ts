@@ -92,6 +92,46 @@ interface PlannedMessage {
   recipients: User[];
 }
 
+/** The msgIds of `expected` the device has not received. */
+function missingOf(device: Device, expected: Set<string>): string[] {
+  const got = new Set(device.received().map((m) => m.msgId));
+  return [...expected].filter((id) => !got.has(id));
+}
+
+/** What every device got against what it should have, and a line for each device that misses something. */
+function tally(devices: Device[], expectedByDevice: Map<Device, Set<string>>) {
+  let expectedDeliveries = 0;
+  let missing = 0;
+  let gaps = 0;
+  // TCP-only devices: Delivers of a msgId they already had (dropped by their own dedupe). SDK
+  // clients dedupe inside: a repeat there is a message shown twice.
+  const duplicates = { tcp: 0, sdk: 0 };
+  const report: string[] = [];
+  for (const device of devices) {
+    const expected = expectedByDevice.get(device)!;
+    const received = device.received();
+    const unique = new Map(received.map((m) => [m.msgId, m]));
+    duplicates[device.kind] += received.length - unique.size;
+    expectedDeliveries += expected.size;
+    // A gap: a seq missing below the highest one the device has, in one of its conversations.
+    const seqs = new Map<string, Set<string>>();
+    for (const m of unique.values()) seqs.set(m.conversationId, (seqs.get(m.conversationId) ?? new Set()).add(m.seq));
+    const deviceGaps = [...seqs.values()].reduce((n, s) => n + Math.max(...[...s].map(Number)) - s.size, 0);
+    gaps += deviceGaps;
+    const deviceMissing = missingOf(device, expected);
+    missing += deviceMissing.length;
+    if (deviceMissing.length > 0 || deviceGaps > 0) {
+      const shown = deviceMissing.slice(0, 8).join(', ') + (deviceMissing.length > 8 ? ', …' : '');
+      const problems = device.problems().length ? `; last problems: ${device.problems().join(' | ')}` : '';
+      report.push(
+        `${device.label} (${device.kind}, ${device.state()}) misses ${deviceMissing.length} of ${expected.size} ` +
+          `[${shown}], ${deviceGaps} seq gaps${problems}`,
+      );
+    }
+  }
+  return { expectedDeliveries, missing, gaps, duplicates, report };
+}
+
 describe('completeness seen from outside: README processes, SDK and TCP-only devices, crashes and resets', () => {
   const prefix = uniquePrefix('outside-completeness');
   let redis: RedisServer;
@@ -293,43 +333,14 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
       for (const user of message.recipients)
         for (const device of user.devices) expectedByDevice.get(device)!.add(answer.msgId);
     }
-    const missingOf = (device: Device) => {
-      const got = new Set(device.received().map((m) => m.msgId));
-      return [...expectedByDevice.get(device)!].filter((id) => !got.has(id));
-    };
-
     // --- a bounded settle for catch-up, then the figures ---
-    const settled = await waitFor(() => allDevices.every((d) => missingOf(d).length === 0), {
+    const settled = await waitFor(() => allDevices.every((d) => missingOf(d, expectedByDevice.get(d)!).length === 0), {
       timeoutMs: SETTLE_MS,
       intervalMs: 200,
     }).catch(() => false);
     const settleMs = Date.now() - started - sendingMs;
 
-    let expectedDeliveries = 0;
-    let missing = 0;
-    let gaps = 0;
-    let duplicates = 0;
-    const report: string[] = [];
-    for (const device of allDevices) {
-      const received = device.received();
-      const unique = new Map(received.map((m) => [m.msgId, m]));
-      duplicates += received.length - unique.size;
-      expectedDeliveries += expectedByDevice.get(device)!.size;
-      // A gap: a seq missing below the highest one the device has, in one of its conversations.
-      const seqs = new Map<string, Set<string>>();
-      for (const m of unique.values()) seqs.set(m.conversationId, (seqs.get(m.conversationId) ?? new Set()).add(m.seq));
-      const deviceGaps = [...seqs.values()].reduce((n, s) => n + Math.max(...[...s].map(Number)) - s.size, 0);
-      gaps += deviceGaps;
-      const deviceMissing = missingOf(device);
-      missing += deviceMissing.length;
-      if (deviceMissing.length > 0 || deviceGaps > 0) {
-        report.push(
-          `${device.label} (${device.kind}, ${device.state()}) misses ${deviceMissing.length} of ${expectedByDevice.get(device)!.size}` +
-            ` [${deviceMissing.slice(0, 8).join(', ')}${deviceMissing.length > 8 ? ', …' : ''}], ${deviceGaps} seq gaps` +
-            (device.problems().length ? `; last problems: ${device.problems().join(' | ')}` : ''),
-        );
-      }
-    }
+    const { expectedDeliveries, missing, gaps, duplicates, report } = tally(allDevices, expectedByDevice);
     const figures = {
       devices: allDevices.length,
       sdkDevices: sdkDevices.length,
@@ -345,7 +356,8 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
       expectedDeliveries,
       missing,
       gaps,
-      duplicatesBeforeDedupe: duplicates,
+      duplicatesBeforeDedupe: duplicates.tcp,
+      shownTwiceBySdk: duplicates.sdk,
       sendingMs,
       settleMs,
     };
@@ -360,6 +372,7 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
     expect(resets.sdk).toBeGreaterThan(0);
     expect(resets.tcp).toBeGreaterThan(0);
     expect(unanswered, 'sends never answered after retries').toEqual([]);
+    expect(duplicates.sdk, 'messages an SDK client showed twice').toBe(0);
     expect({ settled, missing, gaps, devicesMissing: report }).toEqual({
       settled: true,
       missing: 0,

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, RedisServer, uniquePrefix, waitFor } from '../harness/index.js';
 import { ClientSockets } from '../support/client-sockets.js';
@@ -15,8 +16,9 @@ import { SimulatedDevice } from '../support/simulated-device.js';
  * answered message has reached every device of every user it was addressed to.
  */
 
-const PRIVATE_MESSAGES = 1_500;
-const GROUP_MESSAGES = 500;
+const MESSAGES = 2_000;
+/** Every this many-th message goes to a group, the others are private. */
+const GROUP_EVERY = 4;
 /** The traffic goes in phases; each phase's fault happens while its messages are being sent. */
 const PHASES = 10;
 const SEND_CONCURRENCY = 16;
@@ -41,16 +43,18 @@ const FAULTS_BY_PHASE = new Map<number, Fault>([
   [7, { kind: 'kill-server', index: 2 }],
 ]);
 
+type DeviceKind = 'sdk' | 'tcp';
+const times = (n: number, kinds: DeviceKind[]) => Array.from({ length: n }, () => kinds);
 /**
- * Devices per user, by user index: SDK clients ('sdk'), TCP-only outside devices ('tcp'); users
- * with two devices have both get everything.
+ * The devices of each user, by user index: SDK clients ('sdk') and TCP-only outside devices
+ * ('tcp'). A user with two devices must get everything on both.
  */
-const DEVICE_PLAN: ('sdk' | 'tcp')[][] = [
-  ...Array.from({ length: 8 }, () => ['sdk'] as ('sdk' | 'tcp')[]),
-  ...Array.from({ length: 4 }, () => ['sdk', 'sdk'] as ('sdk' | 'tcp')[]),
-  ...Array.from({ length: 8 }, () => ['tcp'] as ('sdk' | 'tcp')[]),
-  ...Array.from({ length: 2 }, () => ['tcp', 'tcp'] as ('sdk' | 'tcp')[]),
-  ...Array.from({ length: 2 }, () => ['sdk', 'tcp'] as ('sdk' | 'tcp')[]),
+const DEVICE_PLAN: DeviceKind[][] = [
+  ...times(8, ['sdk']),
+  ...times(4, ['sdk', 'sdk']),
+  ...times(8, ['tcp']),
+  ...times(2, ['tcp', 'tcp']),
+  ...times(2, ['sdk', 'tcp']),
 ];
 /** Groups by user index: each mixes SDK, TCP-only and two-device users. */
 const GROUP_PLAN = [
@@ -65,7 +69,7 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * ite
 /** A device of either kind, as the final check sees it. */
 interface Device {
   label: string;
-  kind: 'sdk' | 'tcp';
+  kind: DeviceKind;
   /** Every message shown or delivered, duplicates included. */
   received(): { msgId: string; conversationId: string; seq: string }[];
   state(): string;
@@ -239,8 +243,8 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
 
     // --- the plan: private messages between random pairs, group messages from random members ---
     const plan: PlannedMessage[] = [];
-    for (let i = 0; i < PRIVATE_MESSAGES + GROUP_MESSAGES; i++) {
-      if (i % 4 === 3) {
+    for (let i = 0; i < MESSAGES; i++) {
+      if (i % GROUP_EVERY === GROUP_EVERY - 1) {
         const group = pick(groups);
         plan.push({ index: i, from: pick(group.members), to: { groupId: group.groupId }, recipients: group.members });
       } else {
@@ -257,15 +261,16 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
     let sent = 0;
     const resets = { sdk: 0, tcp: 0 };
     const faultsDone = { 'kill-server': 0, 'restart-route': 0 };
-    const ownedByOutside = (socket: import('node:net').Socket) => outsideDevices.some((d) => d.owns(socket));
+    const ownedByOutside = (socket: Socket) => outsideDevices.some((d) => d.owns(socket));
 
+    /** Resets one device connection, TCP-only and SDK devices in turn. */
     const resetOneConnection = () => {
-      const kind = (resets.sdk + resets.tcp) % 2 === 0 ? 'tcp' : 'sdk';
-      const isKind = (k: 'sdk' | 'tcp') => (s: import('node:net').Socket) => ownedByOutside(s) === (k === 'tcp');
-      if (sockets.resetOne(isKind(kind))) resets[kind]++;
-      else {
-        const other = kind === 'tcp' ? 'sdk' : 'tcp';
-        if (sockets.resetOne(isKind(other))) resets[other]++;
+      const first: DeviceKind = (resets.sdk + resets.tcp) % 2 === 0 ? 'tcp' : 'sdk';
+      for (const kind of [first, first === 'tcp' ? 'sdk' : 'tcp'] as const) {
+        if (sockets.resetOne((socket) => ownedByOutside(socket) === (kind === 'tcp'))) {
+          resets[kind]++;
+          return;
+        }
       }
     };
 

@@ -117,6 +117,9 @@ export class RoundRobinProxy {
       close();
       return;
     }
+    // Without Nagle: an HTTP answer written in two pieces would otherwise wait for a delayed ACK.
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
     client.pipe(upstream);
     upstream.pipe(client);
     client.resume();

@@ -4,6 +4,7 @@ import { freePort } from '../harness/free-port.js';
 import { ManagedProcess } from '../harness/managed-process.js';
 import { waitFor } from '../harness/wait-for.js';
 import { RoundRobinProxy } from './round-robin-proxy.js';
+import { generousLimitEnv } from './generous-limits.js';
 
 /*
  * A cluster started the way README "Running each part" tells a new user to: `node bin/cim.js route
@@ -24,10 +25,7 @@ const TEST_ENV: Readonly<Record<string, string>> = {
   CIM_LOG_LEVEL: 'warn',
   CIM_SEND_RATE: '100000',
   CIM_SEND_BURST: '100000',
-  CIM_LOGIN_IP_LIMIT: '100000',
-  CIM_LOGIN_FAILURE_LIMIT: '100000',
-  CIM_REGISTER_IP_LIMIT: '100000',
-  CIM_GROUP_CREATE_LIMIT: '100000',
+  ...generousLimitEnv,
 };
 
 /** One `node bin/cim.js …` process with a fixed command line. */

@@ -14,3 +14,4 @@ export * from './registry/index.js';
 export * from './selection.js';
 export * from './tls.js';
 export * from './api-types.js';
+export * from './http-client-errors.js';

@@ -1,11 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createLogger, trustedCa, type Logger, type ServerInfo, type ServerRegistry } from '@cim/common';
+import { answerClientErrors, createLogger, trustedCa, type Logger, type ServerInfo, type ServerRegistry } from '@cim/common';
 import { AbuseLimits } from './abuse-limits.js';
 import { createRouteApp } from './app.js';
 import { defaultRouteConfig, type RouteConfig } from './config.js';
-import { answerClientErrors } from './http/client-errors.js';
 import { instrumentStore } from './instrumented-store.js';
 import { RouteMetrics } from './metrics.js';
 import { PushDispatcher } from './push-dispatcher.js';
@@ -87,7 +86,7 @@ export class RouteService {
     const tls = this.config.tls;
     const timeouts = requestTimeouts(this.config.requestTimeoutMs);
     this.server = tls ? https.createServer({ cert: tls.cert, key: tls.key, ...timeouts }, app) : http.createServer(timeouts, app);
-    answerClientErrors(this.server, metrics);
+    answerClientErrors(this.server, (code) => metrics.errors.inc({ code }));
   }
 
   async start(): Promise<void> {

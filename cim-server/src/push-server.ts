@@ -3,6 +3,7 @@ import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import {
+  answerClientErrors,
   createLogger,
   encodeFrame,
   trustedCa,
@@ -119,6 +120,7 @@ export class PushServer {
     this.httpServer = tlsOptions
       ? https.createServer({ cert: tlsOptions.cert, key: tlsOptions.key }, api)
       : http.createServer(api);
+    answerClientErrors(this.httpServer);
   }
 
   /** Starts listening and registers in the registry. */

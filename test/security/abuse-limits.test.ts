@@ -230,6 +230,11 @@ describe("Node's own refusals carry the API's coded JSON", () => {
     expect(parseAnswer(raw)).toMatchObject({ status: 400, body: { code: 'CIM_ERR_INVALID_INPUT', message: 'malformed HTTP request' } });
   });
 
+  it("answers a malformed request to a push server's internal API with the same coded JSON", async () => {
+    const raw = await askTcp(cluster.servers[0].httpAddress.port, 'THIS IS NOT HTTP\r\n\r\n', 5000);
+    expect(parseAnswer(raw)).toMatchObject({ status: 400, body: { code: 'CIM_ERR_INVALID_INPUT', message: 'malformed HTTP request' } });
+  });
+
   it('answers a request not sent in time with 408 and CIM_ERR_TIMEOUT', async () => {
     const raw = await askTcp(port, 'POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\n', 10_000);
     expect(parseAnswer(raw)).toMatchObject({ status: 408, body: { code: 'CIM_ERR_TIMEOUT', message: 'the request was not received in time' } });

@@ -11,6 +11,7 @@ export default defineConfig({
       '@cim/server': src('cim-server'),
       '@cim/route': src('cim-route'),
       '@cim/client': src('cim-client'),
+      '@cim/cli': src('cim-cli'),
     },
   },
   test: {

@@ -3,7 +3,7 @@
  * local cluster (route + one push server, in-memory store and registry) in this one process, with
  * a seeding hook over IPC (the in-memory store lives here).
  */
-import { startLocalCluster } from '@cim/client';
+import { startLocalCluster } from '@cim/cli';
 import { generousLimits } from '../test/support/generous-limits.js';
 import { StoreSeeder, type MintedUsers } from './lib/seed.js';
 

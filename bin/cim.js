@@ -1,9 +1,3 @@
 #!/usr/bin/env node
-// The `cim` command. The code lives in cim-client (built to dist/ by `npm install` / `npm run build`).
-import('../cim-client/dist/cli/main.js').catch((err) => {
-  if (err && err.code === 'ERR_MODULE_NOT_FOUND') {
-    console.error('cim is not built yet: run "npm run build" in the CIM-TS checkout.');
-    process.exit(1);
-  }
-  throw err;
-});
+// `node bin/cim.js …` from a checkout: the `cim` command itself is cim-cli/bin/cim.js.
+import '../cim-cli/bin/cim.js';

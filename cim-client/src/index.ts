@@ -1,4 +1,3 @@
 export * from './sdk/cim-client.js';
 export * from './sdk/route-api.js';
 export * from './sdk/cursor-store.js';
-export * from './local-cluster.js';

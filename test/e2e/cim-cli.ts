@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root and the `cim` shim, which runs the built CLI (cim-client/dist). */
+/** The repository root and the `cim` shim, which runs the built CLI (cim-cli/dist). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CIM_BIN = fileURLToPath(new URL('../../bin/cim.js', import.meta.url));
 
 /** These tests run the real `cim` command, so the CLI must have been built (`npm test` does it). */
 export function requireBuiltCli(): void {
-  if (!existsSync(fileURLToPath(new URL('../../cim-client/dist/cli/main.js', import.meta.url)))) {
+  if (!existsSync(fileURLToPath(new URL('../../cim-cli/dist/main.js', import.meta.url)))) {
     throw new Error('the cim CLI is not built: run "npx tsc -b" (npm test builds it first)');
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RouteApi, startLocalCluster, type LocalCluster } from '@cim/client';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { RouteApi } from '@cim/client';
 import { silentLogger } from '@cim/common';
 import { RedisServer, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';

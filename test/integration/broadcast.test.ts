@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCluster } from '@cim/client';
+import type { LocalCluster } from '@cim/cli';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
 import { startTwoServerCluster } from '../support/two-server-cluster.js';

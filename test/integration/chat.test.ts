@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/client';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { silentLogger } from '@cim/common';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { runChatScenario } from '../support/chat-scenario.js';

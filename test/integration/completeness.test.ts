@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CimError, ErrorCodes, silentLogger, ZkRegistry, type Destination } from '@cim/common';
-import { RouteApi, startLocalCluster, type LocalCluster, type SendAnswer } from '@cim/client';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { RouteApi, type SendAnswer } from '@cim/client';
 import { PushServer } from '@cim/server';
 import { backends, isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { expectShownExactlyOnceInOrder, SimulatedDevice } from '../support/simulated-device.js';

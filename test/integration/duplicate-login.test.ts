@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RouteApi, type LocalCluster, type LoginInfo } from '@cim/client';
+import type { LocalCluster } from '@cim/cli';
+import { RouteApi, type LoginInfo } from '@cim/client';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RouteApi, type LocalCluster } from '@cim/client';
+import type { LocalCluster } from '@cim/cli';
+import { RouteApi } from '@cim/client';
 import type { Frame } from '@cim/common';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCursorStore, startLocalCluster, type LocalCluster } from '@cim/client';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { MemoryCursorStore } from '@cim/client';
 import { silentLogger } from '@cim/common';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { httpSender, RecordingClient } from '../support/chat-scenario.js';

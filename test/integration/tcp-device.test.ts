@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes, silentLogger, type Frame, type ReceiptKind } from '@cim/common';
-import { RouteApi, startLocalCluster, type LocalCluster, type LoginInfo } from '@cim/client';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { RouteApi, type LoginInfo } from '@cim/client';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';

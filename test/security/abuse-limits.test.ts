@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/client';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { silentLogger } from '@cim/common';
 import type { RouteConfig } from '@cim/route';
 import { askTcp, backends, uniquePrefix } from '../harness/index.js';

@@ -3,7 +3,8 @@ import net from 'node:net';
 import os from 'node:os';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CimClient, RouteApi, startLocalCluster, type LocalCluster } from '@cim/client';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { CimClient, RouteApi } from '@cim/client';
 import {
   createLogger,
   INTERNAL_EVENTS_PATH,

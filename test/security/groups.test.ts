@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RouteApi, startLocalCluster, type LocalCluster, type PublicGroup } from '@cim/client';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { RouteApi, type PublicGroup } from '@cim/client';
 import { silentLogger } from '@cim/common';
 import { backends, uniquePrefix } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';

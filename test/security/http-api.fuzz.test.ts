@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RouteApi, startLocalCluster, type LocalCluster } from '@cim/client';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { RouteApi } from '@cim/client';
 import { INTERNAL_EVENTS_PATH, signToken, silentLogger, type TokenClaims } from '@cim/common';
 import { backends, uniquePrefix } from '../harness/index.js';
 import { Prng } from './prng.js';

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RouteApi, startLocalCluster, type LocalCluster } from '@cim/client';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { RouteApi } from '@cim/client';
 import { encodeFrame, encodeFrameBody, encodeVarint32, MemoryRegistryHub, silentLogger, type Frame } from '@cim/common';
 import { defaultRouteConfig } from '@cim/route';
 import { defaultPushServerConfig, PushServer } from '@cim/server';

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RouteApi, startLocalCluster, type LocalCluster } from '@cim/client';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { RouteApi } from '@cim/client';
 import { encodeFrame, INTERNAL_PUSH_PATH, MemoryRegistryHub, silentLogger, type ChatMessage } from '@cim/common';
 import { PushServer, type PushServerConfig } from '@cim/server';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';

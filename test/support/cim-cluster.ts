@@ -17,7 +17,7 @@ import { RoundRobinProxy } from './round-robin-proxy.js';
  */
 
 const CIM_BIN = fileURLToPath(new URL('../../bin/cim.js', import.meta.url));
-const CIM_BUILT = fileURLToPath(new URL('../../cim-client/dist/cli/main.js', import.meta.url));
+const CIM_BUILT = fileURLToPath(new URL('../../cim-cli/dist/main.js', import.meta.url));
 
 export interface ClusterOptions {
   /** Route processes behind the proxy. Default 2. */

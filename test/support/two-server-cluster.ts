@@ -1,4 +1,4 @@
-import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from '@cim/client';
+import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from '@cim/cli';
 import { silentLogger } from '@cim/common';
 import type { isolatedBackends } from '../harness/index.js';
 

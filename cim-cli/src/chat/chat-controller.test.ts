@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common';
 import { describe, expect, it } from 'vitest';
-import type { CimClientEvents, ConnectionState } from '../../sdk/cim-client.js';
-import type { ConversationSummary, Group, ScheduledAnswer, SendAnswer, UserSummary } from '../../sdk/route-api.js';
+import type { CimClientEvents, ConnectionState, ConversationSummary, Group, ScheduledAnswer, SendAnswer, UserSummary } from '@cim/client';
 import { ChatController, type ChatClient } from './chat-controller.js';
 import type { ChatLine } from './chat-view.js';
 import { emojiPage } from './emoji.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteApi } from '../sdk/route-api.js';
+import type { RouteApi } from '@cim/client';
 import { parseRecipient, resolveRecipient } from './recipient.js';
 
 describe('parseRecipient', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import yargs from 'yargs';
 import { silentLogger } from '@cim/common';
-import { startLocalCluster } from '../local-cluster.js';
+import { startLocalCluster } from './local-cluster.js';
 import { pushServerLimitOptions, pushServerLimits, routeLimitOptions, routeLimits } from './options.js';
 
 const envNames = [

@@ -3,9 +3,8 @@ import type { ChatMessage } from '@cim/common';
 import { cleanup, render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../../../../test/harness/wait-for.js';
-import type { CimClientEvents } from '../../sdk/cim-client.js';
-import type { Group } from '../../sdk/route-api.js';
+import { waitFor } from '../../../test/harness/wait-for.js';
+import type { CimClientEvents, Group } from '@cim/client';
 import { App } from './App.js';
 import { ChatController, type ChatClient } from './chat-controller.js';
 

@@ -1,8 +1,8 @@
 import { ErrorCodes, silentLogger, type ChatMessage } from '@cim/common';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../../../test/harness/wait-for.js';
-import { startLocalCluster, type LocalCluster } from '../local-cluster.js';
-import { CimClient, type ConnectionState } from './cim-client.js';
+import { waitFor } from '../harness/wait-for.js';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { CimClient, type ConnectionState } from '@cim/client';
 
 /** A client with what it went through recorded. */
 interface Watched {

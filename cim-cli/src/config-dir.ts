@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { FileCursorStore } from '../sdk/cursor-store.js';
+import { FileCursorStore } from '@cim/client';
 
 /**
  * The user's CIM config dir: CIM_CONFIG_DIR (tests point it at a temp dir so they never touch

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common';
-import type { CimClient, CimClientEvents, ConnectionState } from '../../sdk/cim-client.js';
-import type { Group, UserSummary } from '../../sdk/route-api.js';
+import type { CimClient, CimClientEvents, ConnectionState, Group, UserSummary } from '@cim/client';
 import { describeError, formatDuration } from '../format.js';
 import { channelOfTarget, LOBBY, type ChatView, type LinkState, type StoredRef, type Target } from './chat-view.js';
 import { COMMANDS, parseInput, type ChatInput } from './commands.js';

@@ -3,7 +3,7 @@
  * conversations and the unread backlog at start-up.
  */
 import type { ChatMessage } from '@cim/common';
-import type { CimClient } from '../../sdk/cim-client.js';
+import type { CimClient } from '@cim/client';
 import type { StoredRef, Target } from './chat-view.js';
 
 export type HistoryClient = Pick<CimClient, 'history' | 'conversations'>;

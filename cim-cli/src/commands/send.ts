@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandModule } from 'yargs';
-import { RouteApi } from '../../sdk/route-api.js';
+import { RouteApi } from '@cim/client';
 import { clientOptions } from '../options.js';
 import { readPassword } from '../password.js';
 import { parseRecipient, resolveRecipient } from '../recipient.js';

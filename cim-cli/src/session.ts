@@ -1,5 +1,5 @@
 import { CimError, ErrorCodes } from '@cim/common';
-import type { CimClient } from '../sdk/cim-client.js';
+import type { CimClient } from '@cim/client';
 
 /**
  * Connects, creating the account on first use so `cim chat <name>` just works for a newcomer.

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { RouteApi } from '../../sdk/route-api.js';
+import { RouteApi } from '@cim/client';
 import { clientOptions } from '../options.js';
 import { readPassword } from '../password.js';
 import { describeError } from '../format.js';

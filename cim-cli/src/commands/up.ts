@@ -41,7 +41,7 @@ export const upCommand: CommandModule<object, UpArgs> = {
       }) as never,
   handler: async (args) => {
     // Loaded here so that client commands do not pay for the whole route and server at start-up.
-    const { startLocalCluster } = await import('../../local-cluster.js');
+    const { startLocalCluster } = await import('../local-cluster.js');
     const logger = createLogger('cim', { level: process.env.CIM_LOG_LEVEL ?? 'warn' });
     const cluster = await startLocalCluster({
       servers: args.servers,

@@ -1,5 +1,5 @@
 import type { Destination } from '@cim/common';
-import type { RouteApi } from '../sdk/route-api.js';
+import type { RouteApi } from '@cim/client';
 
 /** Who `cim send <to>` addresses, before any name is looked up. */
 export type Recipient = { broadcast: true } | { userId: string } | { userName: string };

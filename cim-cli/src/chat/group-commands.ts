@@ -1,6 +1,5 @@
 import { CimError, ErrorCodes } from '@cim/common';
-import type { CimClient } from '../../sdk/cim-client.js';
-import type { Group, RouteApi } from '../../sdk/route-api.js';
+import type { CimClient, Group, RouteApi } from '@cim/client';
 import type { Target } from './chat-view.js';
 import type { Directory } from './directory.js';
 import type { ViewStore } from './view-store.js';

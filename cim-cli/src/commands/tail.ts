@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { CimClient } from '../../sdk/cim-client.js';
+import { CimClient } from '@cim/client';
 import { cursorStore } from '../config-dir.js';
 import { clientOptions, connectionOptions, type ConnectionArgs } from '../options.js';
 import { readPassword } from '../password.js';

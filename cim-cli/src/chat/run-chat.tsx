@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import { CimClient } from '../../sdk/cim-client.js';
+import { CimClient } from '@cim/client';
 import { cursorStore } from '../config-dir.js';
 import { connectOrRegister } from '../session.js';
 import { stopOnSignals } from '../signals.js';

@@ -1,7 +1,7 @@
 import { CimError, createLogger, ErrorCodes } from '@cim/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '../local-cluster.js';
-import { CimClient } from '../sdk/cim-client.js';
+import { startLocalCluster, type LocalCluster } from './local-cluster.js';
+import { CimClient } from '@cim/client';
 import { connectOrRegister } from './session.js';
 
 describe('connectOrRegister', () => {

@@ -1,8 +1,8 @@
 import { silentLogger, type ChatMessage } from '@cim/common';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../../../test/harness/wait-for.js';
-import { startLocalCluster, type LocalCluster } from '../local-cluster.js';
-import { CimClient } from './cim-client.js';
+import { waitFor } from '../harness/wait-for.js';
+import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { CimClient } from '@cim/client';
 
 /** How many `POST /api/v1/messages` the route has answered with 200. */
 async function httpSends(cluster: LocalCluster): Promise<number> {

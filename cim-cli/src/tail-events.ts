@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@cim/common';
-import type { ConnectionState } from '../sdk/cim-client.js';
+import type { ConnectionState } from '@cim/client';
 import { channelOf, formatTime } from './format.js';
 import { safeInline, safeJson } from './safe-text.js';
 

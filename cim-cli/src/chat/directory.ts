@@ -1,6 +1,5 @@
 import { CimError, ErrorCodes } from '@cim/common';
-import type { CimClient } from '../../sdk/cim-client.js';
-import type { Group, RouteApi, UserSummary } from '../../sdk/route-api.js';
+import type { CimClient, Group, RouteApi, UserSummary } from '@cim/client';
 
 /** The part of CimClient the directory asks. */
 export type DirectoryClient = Pick<CimClient, 'userByName' | 'onlineUsers'> & { api: Pick<RouteApi, 'myGroups' | 'group'> };

@@ -7,6 +7,8 @@ export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources, not dist/.
     alias: {
+      // Before '@cim/common', which would otherwise match this subpath as a prefix.
+      '@cim/common/server': fileURLToPath(new URL('./cim-common/src/server.ts', import.meta.url)),
       '@cim/common': src('cim-common'),
       '@cim/server': src('cim-server'),
       '@cim/route': src('cim-route'),

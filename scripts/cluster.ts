@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { selectorNames, type SelectorName } from '@cim/common';
+import { selectorNames, type SelectorName } from '@cim/common/server';
 import { startCluster } from '../test/support/cim-cluster.js';
 
 const { values } = parseArgs({

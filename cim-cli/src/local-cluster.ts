@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createLogger, MemoryRegistryHub, ZkRegistry, type Logger, type ServerRegistry, type TlsMaterial } from '@cim/common';
+import type { ServerRegistry } from '@cim/common';
+import { createLogger, MemoryRegistryHub, ZkRegistry, type Logger, type TlsMaterial } from '@cim/common/server';
 import { createStore, RouteService, type RouteConfig, type SelectionAlgorithm, type StoreOptions } from '@cim/route';
 import { PushServer, type PushServerConfig } from '@cim/server';
 

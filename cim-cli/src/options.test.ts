@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import yargs from 'yargs';
-import { silentLogger } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { startLocalCluster } from './local-cluster.js';
 import { pushServerLimitOptions, pushServerLimits, routeLimitOptions, routeLimits } from './options.js';
 

@@ -1,4 +1,5 @@
-import { CimError, createLogger, ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes } from '@cim/common';
+import { createLogger } from '@cim/common/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from './local-cluster.js';
 import { CimClient } from '@cim/client';

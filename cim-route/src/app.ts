@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { Logger } from '@cim/common';
+import type { Logger } from '@cim/common/server';
 import { errorHandler, notFound } from './http/errors.js';
 import { internalApi, type InternalApiContext } from './http/internal-api.js';
 import { openApiDocument } from './http/openapi.js';

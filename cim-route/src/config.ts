@@ -1,4 +1,4 @@
-import type { TlsMaterial } from '@cim/common';
+import type { TlsMaterial } from '@cim/common/server';
 import type { SelectionAlgorithm } from './server-directory.js';
 
 export interface RouteConfig {

@@ -1,14 +1,5 @@
-import {
-  createHttpClient,
-  INTERNAL_PUSH_PATH,
-  type ChatMessage,
-  type Frame,
-  type Logger,
-  type PushDelivery,
-  type PushKick,
-  type PushRequest,
-  type ServerInfo,
-} from '@cim/common';
+import { INTERNAL_PUSH_PATH, type ChatMessage, type Frame, type PushDelivery, type PushKick, type PushRequest, type ServerInfo } from '@cim/common';
+import { createHttpClient, type Logger } from '@cim/common/server';
 import type { AxiosInstance } from 'axios';
 import type { RouteMetrics } from './metrics.js';
 import type { ServerDirectory } from './server-directory.js';

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { answerClientErrors, createLogger, trustedCa, type Logger, type ServerInfo, type ServerRegistry } from '@cim/common';
+import type { ServerInfo, ServerRegistry } from '@cim/common';
+import { answerClientErrors, createLogger, trustedCa, type Logger } from '@cim/common/server';
 import { AbuseLimits } from './abuse-limits.js';
 import { createRouteApp } from './app.js';
 import { defaultRouteConfig, type RouteConfig } from './config.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryRegistryHub, silentLogger, type ServerInfo } from '@cim/common';
+import type { ServerInfo } from '@cim/common';
+import { MemoryRegistryHub, silentLogger } from '@cim/common/server';
 import { DEPARTED_SERVER_MEMORY_MS, ServerDirectory } from './server-directory.js';
 
 const server = (id: string): ServerInfo => ({ id, host: '127.0.0.1', tcpPort: 9000, httpHost: '127.0.0.1', httpPort: 8081, load: 0, startedAt: 1 });

@@ -1,4 +1,5 @@
-import { createSelector, type Logger, type ServerInfo, type ServerRegistry } from '@cim/common';
+import type { ServerInfo, ServerRegistry } from '@cim/common';
+import { createSelector, type Logger } from '@cim/common/server';
 
 export type SelectionAlgorithm = 'round-robin' | 'random' | 'consistent-hash' | 'least-connections';
 

@@ -1,17 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
-import {
-  CimError,
-  ErrorCodes,
-  FrameDecoder,
-  frameKind,
-  verifyToken,
-  type EventOrigin,
-  type ErrorCode,
-  type Frame,
-  type Logger,
-  type TokenClaims,
-} from '@cim/common';
+import { CimError, ErrorCodes, FrameDecoder, frameKind, verifyToken, type EventOrigin, type ErrorCode, type Frame, type TokenClaims } from '@cim/common';
+import type { Logger } from '@cim/common/server';
 import type { PushServerConfig } from './config.js';
 import { Connection, type CloseReason } from './connection.js';
 import type { ConnectionTable } from './connection-table.js';

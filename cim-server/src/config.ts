@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { TlsMaterial } from '@cim/common';
+import type { TlsMaterial } from '@cim/common/server';
 
 /** Everything a push server can be told. Defaults are the limits of SPEC §9. */
 export interface PushServerConfig {

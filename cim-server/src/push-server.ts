@@ -2,16 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
-import {
-  answerClientErrors,
-  createLogger,
-  encodeFrame,
-  trustedCa,
-  type Frame,
-  type Logger,
-  type ServerRegistry,
-  type ServerInfo,
-} from '@cim/common';
+import { encodeFrame, type Frame, type ServerRegistry, type ServerInfo } from '@cim/common';
+import { answerClientErrors, createLogger, trustedCa, type Logger } from '@cim/common/server';
 import { ClientProtocol, origin } from './client-protocol.js';
 import {
   defaultMaxConnections,

@@ -1,15 +1,5 @@
-import {
-  createHttpClient,
-  ErrorCodes,
-  INTERNAL_EVENTS_PATH,
-  isRetryLater,
-  type EventResult,
-  type EventsRequest,
-  type EventsResponse,
-  type Frame,
-  type Logger,
-  type ServerEvent,
-} from '@cim/common';
+import { ErrorCodes, INTERNAL_EVENTS_PATH, isRetryLater, type EventResult, type EventsRequest, type EventsResponse, type Frame, type ServerEvent } from '@cim/common';
+import { createHttpClient, type Logger } from '@cim/common/server';
 import type { AxiosInstance } from 'axios';
 
 interface Pending {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, ZkRegistry } from '@cim/common';
+import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { createStore, RouteService } from '@cim/route';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '@cim/common';
+import { createLogger } from '@cim/common/server';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatPane, hasTmux, settle } from './chat-pane.js';

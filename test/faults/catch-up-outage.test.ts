@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { MemoryCursorStore } from '@cim/client';
-import { CimError, ErrorCodes, silentLogger } from '@cim/common';
+import { CimError, ErrorCodes } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { isolatedBackends, RedisServer, TcpProxy, uniquePrefix, waitFor } from '../harness/index.js';
 import { httpSender, RecordingClient } from '../support/chat-scenario.js';
 

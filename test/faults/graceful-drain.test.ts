@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RouteApi } from '@cim/client';
-import { CimError, silentLogger, ZkRegistry } from '@cim/common';
+import { CimError } from '@cim/common';
+import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { createStore, RouteService } from '@cim/route';
 import { PushServer } from '@cim/server';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';

@@ -9,7 +9,7 @@
  *   TSX_TSCONFIG_PATH=tsconfig.test.json node --import tsx test/faults/push-server-main.ts
  */
 import http from 'node:http';
-import { silentLogger, ZkRegistry } from '@cim/common';
+import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { PushServer, type PushServerConfig } from '@cim/server';
 
 const { zk, ...config } = JSON.parse(process.env.CIM_TEST_PUSH_SERVER ?? '{}') as Partial<PushServerConfig> & {

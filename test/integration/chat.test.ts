@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
-import { silentLogger } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { runChatScenario } from '../support/chat-scenario.js';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CimError, ErrorCodes, silentLogger, ZkRegistry, type Destination } from '@cim/common';
+import { CimError, ErrorCodes, type Destination } from '@cim/common';
+import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { RouteApi, type SendAnswer } from '@cim/client';
 import { PushServer } from '@cim/server';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ZkRegistry } from '@cim/common';
+import { ZkRegistry } from '@cim/common/server';
 import { waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
 import { startCluster, type CimCluster } from '../support/cim-cluster.js';

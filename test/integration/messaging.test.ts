@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
-import { silentLogger, type Frame } from '@cim/common';
+import type { Frame } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
 import { generousLimits } from '../support/generous-limits.js';

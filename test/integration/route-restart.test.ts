@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger, ZkRegistry, type Destination } from '@cim/common';
+import type { Destination } from '@cim/common';
+import { silentLogger, ZkRegistry } from '@cim/common/server';
 import type { SendAnswer } from '@cim/client';
 import { createStore, RouteService, type RouteStore } from '@cim/route';
 import { PushServer } from '@cim/server';

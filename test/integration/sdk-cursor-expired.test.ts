@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { MemoryCursorStore } from '@cim/client';
-import { silentLogger } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { httpSender, RecordingClient } from '../support/chat-scenario.js';
 

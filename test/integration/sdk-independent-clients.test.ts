@@ -1,4 +1,5 @@
-import { ErrorCodes, silentLogger, type ChatMessage } from '@cim/common';
+import { ErrorCodes, type ChatMessage } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../harness/wait-for.js';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';

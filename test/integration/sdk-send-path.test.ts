@@ -1,4 +1,5 @@
-import { silentLogger, type ChatMessage } from '@cim/common';
+import type { ChatMessage } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../harness/wait-for.js';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';

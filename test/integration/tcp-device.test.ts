@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorCodes, silentLogger, type Frame, type ReceiptKind } from '@cim/common';
+import { ErrorCodes, type Frame, type ReceiptKind } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { RouteApi, type LoginInfo } from '@cim/client';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
-import { silentLogger } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import type { RouteConfig } from '@cim/route';
 import { askTcp, backends, uniquePrefix } from '../harness/index.js';
 

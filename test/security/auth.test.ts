@@ -5,15 +5,8 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { CimClient, RouteApi } from '@cim/client';
-import {
-  createLogger,
-  INTERNAL_EVENTS_PATH,
-  INTERNAL_PUSH_PATH,
-  MemoryRegistryHub,
-  signToken,
-  silentLogger,
-  type TokenClaims,
-} from '@cim/common';
+import { INTERNAL_EVENTS_PATH, INTERNAL_PUSH_PATH, signToken, type TokenClaims } from '@cim/common';
+import { createLogger, MemoryRegistryHub, silentLogger } from '@cim/common/server';
 import { createStore, RouteService, SESSION_CHECK_CACHE_MS } from '@cim/route';
 import { defaultPushServerConfig } from '@cim/server';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';

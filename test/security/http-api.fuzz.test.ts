@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
-import { INTERNAL_EVENTS_PATH, signToken, silentLogger, type TokenClaims } from '@cim/common';
+import { INTERNAL_EVENTS_PATH, signToken, type TokenClaims } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { backends, uniquePrefix } from '../harness/index.js';
 import { Prng } from './prng.js';
 

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
-import { encodeFrame, encodeFrameBody, encodeVarint32, MemoryRegistryHub, silentLogger, type Frame } from '@cim/common';
+import { encodeFrame, encodeFrameBody, encodeVarint32, type Frame } from '@cim/common';
+import { MemoryRegistryHub, silentLogger } from '@cim/common/server';
 import { defaultRouteConfig } from '@cim/route';
 import { defaultPushServerConfig, PushServer } from '@cim/server';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';

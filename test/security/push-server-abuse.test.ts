@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
-import { encodeFrame, INTERNAL_PUSH_PATH, MemoryRegistryHub, silentLogger, type ChatMessage } from '@cim/common';
+import { encodeFrame, INTERNAL_PUSH_PATH, type ChatMessage } from '@cim/common';
+import { MemoryRegistryHub, silentLogger } from '@cim/common/server';
 import { PushServer, type PushServerConfig } from '@cim/server';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
-import { silentLogger } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { backends, uniquePrefix } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { CimClient } from '@cim/client';
-import { silentLogger, type ChatMessage } from '@cim/common';
+import type { ChatMessage } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { waitFor } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { SelectorName } from '@cim/common';
+import type { SelectorName } from '@cim/common/server';
 import { freePort } from '../harness/free-port.js';
 import { ManagedProcess } from '../harness/managed-process.js';
 import { RedisServer } from '../harness/redis-server.js';

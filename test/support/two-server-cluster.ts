@@ -1,5 +1,5 @@
 import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from '@cim/cli';
-import { silentLogger } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import type { isolatedBackends } from '../harness/index.js';
 
 /**

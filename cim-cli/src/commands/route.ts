@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { createLogger, loadTlsFiles, ZkRegistry } from '@cim/common';
+import { createLogger, loadTlsFiles, ZkRegistry } from '@cim/common/server';
 import type { SelectionAlgorithm } from '@cim/route';
 import { envInt, requireSecret, routeLimitOptions, routeLimits, tlsOptions, type RouteLimitArgs, type TlsArgs } from '../options.js';
 import { stopOnSignals } from '../signals.js';

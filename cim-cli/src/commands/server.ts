@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { createLogger, loadTlsFiles, ZkRegistry } from '@cim/common';
+import { createLogger, loadTlsFiles, ZkRegistry } from '@cim/common/server';
 import {
   envInt,
   pushServerLimitOptions,

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { createLogger, loadTlsFiles } from '@cim/common';
+import { createLogger, loadTlsFiles } from '@cim/common/server';
 import type { SelectionAlgorithm } from '@cim/route';
 import {
   pushServerLimitOptions,

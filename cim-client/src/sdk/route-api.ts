@@ -1,6 +1,5 @@
 import {
   CimError,
-  createHttpClient,
   ErrorCodes,
   type ChatMessage,
   type Destination,
@@ -8,9 +7,9 @@ import {
   type ScheduledAnswer,
   type SendAnswer,
 } from '@cim/common';
+import { JsonHttp } from './json-http.js';
 
 export type { ScheduledAnswer, SendAnswer };
-import type { AxiosInstance } from 'axios';
 
 /** What the route answers to a login. */
 export interface LoginInfo {
@@ -63,15 +62,14 @@ export interface SyncAnswer {
 
 /** A thin typed client of the route's public HTTP API. Errors become `CimError`s with the route's code. */
 export class RouteApi {
-  private readonly http: AxiosInstance;
+  private readonly http: JsonHttp;
   token: string | undefined;
 
   constructor(
     readonly baseUrl: string,
     options: { timeoutMs?: number; ca?: string | Buffer } = {},
   ) {
-    this.http = createHttpClient({
-      baseURL: `${baseUrl.replace(/\/$/, '')}/api/v1`,
+    this.http = new JsonHttp(`${baseUrl.replace(/\/$/, '')}/api/v1`, {
       timeoutMs: options.timeoutMs ?? 10_000,
       ca: options.ca,
     });
@@ -217,13 +215,13 @@ export class RouteApi {
   ): Promise<T> {
     let res;
     try {
-      res = await this.http.request({
+      res = await this.http.request(
         method,
-        url: path,
+        path,
         data,
+        this.token ? { authorization: `Bearer ${this.token}` } : undefined,
         signal,
-        headers: this.token ? { authorization: `Bearer ${this.token}` } : undefined,
-      });
+      );
     } catch (err) {
       if (signal?.aborted) throw new CimError(ErrorCodes.CLOSED, 'aborted', { cause: err });
       throw new CimError(ErrorCodes.UNAVAILABLE, `route ${this.baseUrl} is unreachable: ${(err as Error).message}`, {

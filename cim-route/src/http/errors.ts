@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { CimError, ErrorCodes, type Logger } from '@cim/common';
+import { CimError, ErrorCodes } from '@cim/common';
+import type { Logger } from '@cim/common/server';
 import { z } from 'zod';
 import { RateLimitedError } from '../abuse-limits.js';
 

@@ -1,17 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import express from 'express';
-import {
-  CimError,
-  ErrorCodes,
-  INTERNAL_EVENTS_PATH,
-  secretMatches,
-  type EventsRequest,
-  type EventResult,
-  type EventsResponse,
-  type Frame,
-  type Logger,
-  type ServerEvent,
-} from '@cim/common';
+import { CimError, ErrorCodes, INTERNAL_EVENTS_PATH, secretMatches, type EventsRequest, type EventResult, type EventsResponse, type Frame, type ServerEvent } from '@cim/common';
+import type { Logger } from '@cim/common/server';
 import type { Accounts } from '../services/accounts.js';
 import type { DeviceSync } from '../services/device-sync.js';
 import type { Messages } from '../services/messages.js';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { CimError, ErrorCodes, signToken, verifyToken, type EventOrigin, type Logger, type TokenClaims } from '@cim/common';
+import { CimError, ErrorCodes, signToken, verifyToken, type EventOrigin, type TokenClaims } from '@cim/common';
+import type { Logger } from '@cim/common/server';
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import { decoyHash, hashPassword, requirePasswordPolicy, verifyPassword } from '../passwords.js';

@@ -1,4 +1,5 @@
-import { CimError, ErrorCodes, type ErrorCode, type Logger } from '@cim/common';
+import { CimError, ErrorCodes, type ErrorCode } from '@cim/common';
+import type { Logger } from '@cim/common/server';
 import type { RouteStore } from '../store/types.js';
 import type { Messages } from './messages.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCodes, silentLogger, type EventOrigin } from '@cim/common';
+import { ErrorCodes, type EventOrigin } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { MemoryStore } from '../store/memory-store.js';
 import { DeviceSync } from './device-sync.js';
 import type { FanOut } from './fan-out.js';

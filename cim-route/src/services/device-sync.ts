@@ -1,4 +1,5 @@
-import { CimError, ErrorCodes, type EventOrigin, type Logger } from '@cim/common';
+import { CimError, ErrorCodes, type EventOrigin } from '@cim/common';
+import type { Logger } from '@cim/common/server';
 import { CURSOR_SLOTS_PER_MS } from '../store/cursor.js';
 import type { RouteStore } from '../store/types.js';
 import type { FanOut } from './fan-out.js';

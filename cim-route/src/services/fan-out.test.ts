@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryRegistryHub, silentLogger, type ChatMessage } from '@cim/common';
+import type { ChatMessage } from '@cim/common';
+import { MemoryRegistryHub, silentLogger } from '@cim/common/server';
 import { RouteMetrics } from '../metrics.js';
 import type { PushDispatcher } from '../push-dispatcher.js';
 import { ServerDirectory } from '../server-directory.js';

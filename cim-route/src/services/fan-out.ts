@@ -1,4 +1,5 @@
-import type { ChatMessage, EventOrigin, Frame, Logger, ServerInfo } from '@cim/common';
+import type { ChatMessage, EventOrigin, Frame, ServerInfo } from '@cim/common';
+import type { Logger } from '@cim/common/server';
 import type { RouteMetrics } from '../metrics.js';
 import type { PushDispatcher } from '../push-dispatcher.js';
 import type { ServerDirectory } from '../server-directory.js';

@@ -1,4 +1,5 @@
-import { CimError, ErrorCodes, type Logger } from '@cim/common';
+import { CimError, ErrorCodes } from '@cim/common';
+import type { Logger } from '@cim/common/server';
 import { groupNotFound } from '../store/groups.js';
 import type { GroupRecord, RouteStore } from '../store/types.js';
 

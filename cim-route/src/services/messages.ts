@@ -1,14 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  CimError,
-  ErrorCodes,
-  type ChatMessage,
-  type Destination,
-  type Logger,
-  type ScheduledAnswer,
-  type SendAnswer,
-  type TokenClaims,
-} from '@cim/common';
+import { CimError, ErrorCodes, type ChatMessage, type Destination, type ScheduledAnswer, type SendAnswer, type TokenClaims } from '@cim/common';
+import type { Logger } from '@cim/common/server';
 
 export type { ScheduledAnswer, SendAnswer };
 import type { AbuseLimits } from '../abuse-limits.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '@cim/common';
+import type { Logger } from '@cim/common/server';
 import type { RouteStore } from '../store/types.js';
 import type { Conversations } from './conversations.js';
 import type { FanOut } from './fan-out.js';

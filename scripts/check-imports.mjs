@@ -30,10 +30,26 @@ const SERVER_AND_UI = [
 /** Who may not import what (bare specifiers, matched as the package or one of its subpaths). */
 const RULES = [
   { dir: 'cim-client/src', forbidden: SERVER_AND_UI, why: 'the SDK loads only the protocol (@cim/common, @cim/proto)' },
-  { dir: 'proto', forbidden: ['@cim/common', '@cim/client', '@cim/route', '@cim/server', '@cim/cli'], why: 'the protocol is the bottom of the graph' },
-  { dir: 'cim-common/src', forbidden: ['@cim/client', '@cim/route', '@cim/server', '@cim/cli'], why: '@cim/common is shared by everyone and imports none of them' },
-  { dir: 'cim-server/src', forbidden: ['@cim/client', '@cim/route', '@cim/cli'], why: 'the push server talks to the route over HTTP only' },
-  { dir: 'cim-route/src', forbidden: ['@cim/client', '@cim/server', '@cim/cli'], why: 'the route talks to push servers over HTTP only' },
+  {
+    dir: 'proto',
+    forbidden: ['@cim/common', '@cim/client', '@cim/route', '@cim/server', '@cim/cli'],
+    why: 'the protocol is the bottom of the graph',
+  },
+  {
+    dir: 'cim-common/src',
+    forbidden: ['@cim/client', '@cim/route', '@cim/server', '@cim/cli'],
+    why: '@cim/common is shared by everyone and imports none of them',
+  },
+  {
+    dir: 'cim-server/src',
+    forbidden: ['@cim/client', '@cim/route', '@cim/cli'],
+    why: 'the push server talks to the route over HTTP only',
+  },
+  {
+    dir: 'cim-route/src',
+    forbidden: ['@cim/client', '@cim/server', '@cim/cli'],
+    why: 'the route talks to push servers over HTTP only',
+  },
 ];
 
 /** Modules that @cim/common's main entry (what the SDK loads) must not reach, even through its own files. */
@@ -43,7 +59,8 @@ const COMMON_MAIN_FORBIDDEN = ['pino', 'axios', 'node-zookeeper-client', 'prom-c
 const BENCH_IMPORTS_TEST_KNOWN = new Set(['bench/embedded-cluster.ts', 'bench/lib/cluster.ts']);
 
 const SOURCE = /\.(ts|tsx|mjs|js)$/;
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|(?:^|[\s;])import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|(?:^|[\s;])import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 function sourceFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -93,7 +110,10 @@ while (queue.length > 0) {
   for (const specifier of importsOf(file)) {
     if (specifier.startsWith('.')) queue.push(resolve(dirname(file), specifier).replace(/\.js$/, '.ts'));
     const hit = COMMON_MAIN_FORBIDDEN.find((name) => matches(specifier, name));
-    if (hit) problems.push(`${rel(file)} imports ${specifier} and is reached from @cim/common's main entry: export it from @cim/common/server`);
+    if (hit)
+      problems.push(
+        `${rel(file)} imports ${specifier} and is reached from @cim/common's main entry: export it from @cim/common/server`,
+      );
   }
 }
 

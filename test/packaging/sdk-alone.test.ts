@@ -16,7 +16,11 @@ import { freePort } from '../harness/free-port.js';
 
 const run = promisify(execFile);
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const WORKSPACES: Record<string, string> = { '@cim/client': 'cim-client', '@cim/common': 'cim-common', '@cim/proto': 'proto' };
+const WORKSPACES: Record<string, string> = {
+  '@cim/client': 'cim-client',
+  '@cim/common': 'cim-common',
+  '@cim/proto': 'proto',
+};
 /** What an app embedding the SDK must never get: server frameworks, stores, ZooKeeper, the terminal UI. */
 const FORBIDDEN = ['express', 'ioredis', 'node-zookeeper-client', 'ink', 'react', 'yargs', 'axios', 'pino'];
 const FORBIDDEN_OURS = ['@cim/route', '@cim/server', '@cim/cli'];
@@ -91,7 +95,10 @@ async function importedPackages(nodeModules: string): Promise<Set<string>> {
       if (specifier.startsWith('.')) queue.push(resolve(dirname(file), specifier));
       else if (specifier.startsWith('node:')) continue;
       else {
-        const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+        const name = specifier
+          .split('/')
+          .slice(0, specifier.startsWith('@') ? 2 : 1)
+          .join('/');
         reached.add(name);
         if (name in WORKSPACES && name === specifier) queue.push(await entryFile(join(nodeModules, name)));
       }
@@ -120,8 +127,13 @@ describe('the SDK installed alone from npm pack tarballs', () => {
     }
     appDir = join(workDir, 'app');
     await mkdir(appDir);
-    await writeFile(join(appDir, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }));
-    await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', ...tarballs], { cwd: appDir });
+    await writeFile(
+      join(appDir, 'package.json'),
+      JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }),
+    );
+    await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', ...tarballs], {
+      cwd: appDir,
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -154,7 +166,9 @@ describe('the SDK installed alone from npm pack tarballs', () => {
     `;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: appDir });
     const result = JSON.parse(stdout) as { exports: string[]; code: string; loaded: string[] };
-    expect(result.exports).toEqual(expect.arrayContaining(['CimClient', 'RouteApi', 'FileCursorStore', 'MemoryCursorStore']));
+    expect(result.exports).toEqual(
+      expect.arrayContaining(['CimClient', 'RouteApi', 'FileCursorStore', 'MemoryCursorStore']),
+    );
     expect(result.exports).not.toContain('startLocalCluster');
     expect(result.code).toBe('CIM_ERR_UNAVAILABLE');
     for (const name of [...FORBIDDEN, ...FORBIDDEN_OURS]) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyTextProblem, nameTextProblem } from '../text-rules.js';
+import { bodyTextProblem, clientMsgIdProblem, nameTextProblem } from '../text-rules.js';
 
 /** Turns a text rule (a reason to refuse, or undefined) into a schema check. */
 function refuseWhen(problem: (text: string) => string | undefined) {
@@ -46,7 +46,7 @@ export function sendBody(maxBodyChars: number) {
       .min(1, 'message body must not be empty')
       .refine((s) => Buffer.byteLength(s) <= maxBodyChars, `message body is limited to ${maxBodyChars} bytes`)
       .superRefine(refuseWhen(bodyTextProblem)),
-    clientMsgId: z.string().min(1).max(MAX_CLIENT_MSG_ID).optional(),
+    clientMsgId: z.string().min(1).max(MAX_CLIENT_MSG_ID).superRefine(refuseWhen(clientMsgIdProblem)).optional(),
     deliverAt: z.number().int().positive().optional(),
   });
 }

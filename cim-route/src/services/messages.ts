@@ -15,7 +15,7 @@ import type { AbuseLimits } from '../abuse-limits.js';
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import { TtlMap } from '../store/ttl-map.js';
-import { bodyTextProblem } from '../text-rules.js';
+import { bodyTextProblem, clientMsgIdProblem } from '../text-rules.js';
 import type { RouteStore, SyncPage } from '../store/types.js';
 import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';
 import type { FanOut } from './fan-out.js';
@@ -187,7 +187,7 @@ export class Messages {
     if (Buffer.byteLength(input.body) > this.config.maxBodyChars) {
       throw new CimError(ErrorCodes.INVALID_INPUT, `message body is limited to ${this.config.maxBodyChars} bytes`);
     }
-    const problem = bodyTextProblem(input.body);
+    const problem = bodyTextProblem(input.body) ?? (input.clientMsgId === undefined ? undefined : clientMsgIdProblem(input.clientMsgId));
     if (problem) throw new CimError(ErrorCodes.INVALID_INPUT, problem);
   }
 }

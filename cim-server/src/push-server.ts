@@ -83,6 +83,7 @@ export class PushServer {
     this.now = now ?? Date.now;
     this.logger = (logger ?? createLogger('cim-server')).child({ serverId: this.id });
     this.metrics = new ServerMetrics({ processMetrics });
+    this.metrics.countLoggedIn(() => this.table.size);
     this.metrics.trackRegistry(() => registry.isConnected());
     this.routeLink = new RouteLink(
       this.id,
@@ -228,7 +229,6 @@ export class PushServer {
 
   private async reportLoad(): Promise<void> {
     const load = this.open.size;
-    this.metrics.loggedIn.set(this.table.userCount);
     if (load === this.lastReportedLoad || this.state !== 'running') return;
     this.lastReportedLoad = load;
     await this.registry.updateLoad(this.id, load).catch((err) => this.logger.warn({ err }, 'load report failed'));

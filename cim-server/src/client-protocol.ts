@@ -129,21 +129,21 @@ export class ClientProtocol {
     try {
       claims = verifyToken(frame.login.token, config.secret, now());
     } catch (err) {
-      this.reject(conn, err, 'bad-login');
+      this.reject(conn, err, 'bad-login', frame.requestId);
       return;
     }
     // A token issued before the one holding this device is from an ended session: it must not
     // push the newer login out.
     const holder = table.ofDevice(claims.uid, claims.dev)?.user;
     if (holder && holder.sid !== claims.sid && (holder.iat ?? 0) > (claims.iat ?? 0)) {
-      this.reject(conn, new CimError(ErrorCodes.SESSION_ENDED, 'a newer login holds this device: log in again'), 'bad-login');
+      this.reject(conn, new CimError(ErrorCodes.SESSION_ENDED, 'a newer login holds this device: log in again'), 'bad-login', frame.requestId);
       return;
     }
     conn.held = [];
     let gaveUp = false;
     const timer = setTimeout(() => {
       gaveUp = true;
-      this.reject(conn, new CimError(ErrorCodes.UNAVAILABLE, 'the route did not confirm the session in time: retry shortly'), 'bad-login');
+      this.reject(conn, new CimError(ErrorCodes.UNAVAILABLE, 'the route did not confirm the session in time: retry shortly'), 'bad-login', frame.requestId);
     }, config.loginCheckTimeoutMs);
     timer.unref();
     const cursor = frame.login.cursor;
@@ -158,7 +158,7 @@ export class ClientProtocol {
           return;
         }
         const refusal = refusalOf(answer);
-        if (refusal) this.reject(conn, refusal, 'bad-login');
+        if (refusal) this.reject(conn, refusal, 'bad-login', frame.requestId);
         else this.completeLogin(conn, frame, claims);
       });
   }
@@ -219,11 +219,12 @@ export class ClientProtocol {
     });
   }
 
-  private reject(conn: Connection, err: unknown, reason: CloseReason): void {
+  /** Closes with `Error{code}`; `requestId` is the frame it answers (a Login), as for any answer. */
+  private reject(conn: Connection, err: unknown, reason: CloseReason, requestId?: number): void {
     const code = err instanceof CimError ? err.code : ErrorCodes.BAD_FRAME;
     const message = err instanceof Error ? err.message : String(err);
     this.ctx.metrics.rejected.inc({ code });
-    conn.closeWithError(code, message, reason);
+    conn.closeWith({ ...(requestId ? { requestId } : {}), error: { code, message } }, reason);
   }
 }
 

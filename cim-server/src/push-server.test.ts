@@ -119,7 +119,8 @@ describe('push server: the TCP protocol', () => {
     const client = await connect();
     client.send({ requestId: 1, login: { token: signToken(claims(), secret) } });
     client.send({ requestId: 2, ping: {} });
-    expect((await client.next('error')).error.code).toBe('CIM_ERR_SESSION_ENDED');
+    // The refusal answers the Login: it carries its request id, as any answer does.
+    expect(await client.next('error')).toMatchObject({ requestId: 1, error: { code: 'CIM_ERR_SESSION_ENDED' } });
     await client.closedByServer();
     expect(client.frames.some((f) => 'loginOk' in f || 'pong' in f)).toBe(false);
   });

@@ -24,6 +24,9 @@ export interface AppContext extends PublicApiContext, InternalApiContext {
   isReady: () => Promise<Readiness>;
 }
 
+/** Where the public API is mounted. */
+const PUBLIC_API_BASE = '/api/v1';
+
 /** The route's Express app: public API, internal events API, health and metrics. */
 export function createRouteApp(ctx: AppContext): Express {
   const app = express();
@@ -47,7 +50,7 @@ export function createRouteApp(ctx: AppContext): Express {
     res.json(openApiDocument);
   });
   app.use(internalApi(ctx));
-  app.use('/api/v1', express.json({ limit: ctx.config.maxHttpBodyBytes }), publicApi(ctx));
+  app.use(PUBLIC_API_BASE, express.json({ limit: ctx.config.maxHttpBodyBytes }), publicApi(ctx));
   app.use(notFound);
   app.use(errorHandler(ctx.logger, (code) => ctx.metrics.errors.inc({ code })));
   return app;
@@ -64,7 +67,10 @@ function requestTelemetry(ctx: AppContext) {
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const route = req.route ? `${req.baseUrl}${(req.route as { path: string }).path}` : 'unmatched';
+      // Not req.baseUrl: Express clears it when an error leaves the router, which would file a
+      // failed request under another label than a successful one.
+      const base = req.originalUrl.startsWith(`${PUBLIC_API_BASE}/`) ? PUBLIC_API_BASE : '';
+      const route = req.route ? `${base}${(req.route as { path: string }).path}` : 'unmatched';
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       ctx.metrics.httpRequests.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       if (route !== '/metrics' && route !== '/healthz' && route !== '/readyz') {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { Logger } from '@cim/common';
+import { ErrorCodes, type Logger } from '@cim/common';
 import { errorHandler, notFound } from './http/errors.js';
 import { internalApi, type InternalApiContext } from './http/internal-api.js';
 import { openApiDocument } from './http/openapi.js';
@@ -35,6 +35,7 @@ export function createRouteApp(ctx: AppContext): Express {
   if (ctx.config.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(ctx.config.trustProxy));
 
   app.use(requestTelemetry(ctx));
+  app.use(requireHost);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -87,4 +88,13 @@ function requestTelemetry(ctx: AppContext) {
  */
 function trustProxyValue(setting: string): string | number {
   return /^\d+$/.test(setting) ? Number(setting) : setting;
+}
+
+/** HTTP/1.1 requires a Host header (RFC 9112 §3.2): a request without one is malformed. */
+function requireHost(req: Request, res: Response, next: NextFunction): void {
+  if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+    res.status(400).json({ code: ErrorCodes.INVALID_INPUT, message: 'an HTTP/1.1 request needs a Host header' });
+    return;
+  }
+  next();
 }

@@ -136,5 +136,11 @@ export class RouteService {
  * checked often enough (Node looks every 30 s by default) that a short limit is kept.
  */
 function requestTimeouts(ms: number): http.ServerOptions {
-  return { requestTimeout: ms, headersTimeout: ms, connectionsCheckingInterval: Math.min(30_000, Math.max(100, ms / 4)) };
+  return {
+    requestTimeout: ms,
+    headersTimeout: ms,
+    connectionsCheckingInterval: Math.min(30_000, Math.max(100, ms / 4)),
+    // Node would answer a missing Host with a bare 400; the app answers it with coded JSON.
+    requireHostHeader: false,
+  };
 }

@@ -10,7 +10,7 @@ import {
   type ServerInfo,
 } from '@cim/common';
 import type { AxiosInstance } from 'axios';
-import type { RouteMetrics } from './metrics.js';
+import type { RouteMetrics } from '../metrics.js';
 import type { ServerDirectory } from './server-directory.js';
 
 interface ServerQueue {

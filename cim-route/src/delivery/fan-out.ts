@@ -1,7 +1,7 @@
 import type { ChatMessage, EventOrigin, Frame, Logger, ServerInfo } from '@cim/common';
 import type { RouteMetrics } from '../metrics.js';
-import type { PushDispatcher } from '../push-dispatcher.js';
-import type { ServerDirectory } from '../server-directory.js';
+import type { PushDispatcher } from './push-dispatcher.js';
+import type { ServerDirectory } from './server-directory.js';
 import type { StoredPart } from '../store/types.js';
 import type { Presence } from './presence.js';
 

@@ -62,7 +62,8 @@ export class RecordingDispatcher implements PushSender {
     for (const { serverId, delivery } of this.deliveries) {
       const byServer = (out[delivery.message.msgId] ??= {});
       const byUser = (byServer[serverId] ??= {});
-      for (const target of delivery.targets) byUser[target.userId] = [...(byUser[target.userId] ?? []), ...(target.sessionIds ?? [])];
+      for (const target of delivery.targets)
+        byUser[target.userId] = [...(byUser[target.userId] ?? []), ...(target.sessionIds ?? [])];
     }
     return out;
   }
@@ -99,12 +100,27 @@ export async function deliveryFixture(config: Partial<typeof defaultRouteConfig>
   const presence = new Presence(store, directory);
   const fanOut = new FanOut(presence, directory, dispatcher, metrics, silentLogger);
   const groups = new Groups(store, settings.maxGroupMembers, silentLogger);
-  const messages = new Messages(store, groups, fanOut, new AbuseLimits(store, settings), settings, silentLogger, metrics, now);
+  const messages = new Messages(
+    store,
+    groups,
+    fanOut,
+    new AbuseLimits(store, settings),
+    settings,
+    silentLogger,
+    metrics,
+    now,
+  );
   const users: Record<string, { uid: string; name: string }> = {};
-  for (const name of ['alice', 'bob', 'carol']) users[name] = { uid: (await store.createUser(name, 'hash')).userId, name };
+  for (const name of ['alice', 'bob', 'carol'])
+    users[name] = { uid: (await store.createUser(name, 'hash')).userId, name };
 
   /** A device of `user` logged in on `serverId` (connected unless `detached`). */
-  async function device(user: { uid: string; name: string }, deviceId: string, serverId: string, options: { detached?: boolean } = {}): Promise<SessionRecord> {
+  async function device(
+    user: { uid: string; name: string },
+    deviceId: string,
+    serverId: string,
+    options: { detached?: boolean } = {},
+  ): Promise<SessionRecord> {
     const session: SessionRecord = {
       userId: user.uid,
       userName: user.name,
@@ -126,5 +142,19 @@ export async function deliveryFixture(config: Partial<typeof defaultRouteConfig>
     return answer;
   }
 
-  return { send, clock, store, servers, directory, dispatcher, metrics, presence, fanOut, groups, messages, users, device };
+  return {
+    send,
+    clock,
+    store,
+    servers,
+    directory,
+    dispatcher,
+    metrics,
+    presence,
+    fanOut,
+    groups,
+    messages,
+    users,
+    device,
+  };
 }

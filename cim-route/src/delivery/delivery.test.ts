@@ -3,7 +3,9 @@ import { ErrorCodes } from '@cim/common';
 import { deliveryFixture } from './delivery-fakes.js';
 import { DEPARTED_SERVER_MEMORY_MS } from './server-directory.js';
 
-async function unreachableCount(metrics: { unreachableSessions: { get(): Promise<{ values: { value: number }[] }> } }): Promise<number> {
+async function unreachableCount(metrics: {
+  unreachableSessions: { get(): Promise<{ values: { value: number }[] }> };
+}): Promise<number> {
   return (await metrics.unreachableSessions.get()).values[0]?.value ?? 0;
 }
 
@@ -19,7 +21,10 @@ describe('delivery of a private message', () => {
     const sent = await send(alice, { to: { userId: bob.uid }, body: 'hi bob', clientMsgId: 'c1' });
 
     expect(dispatcher.delivered()).toEqual({
-      [sent.msgId]: { 'srv-a': { [alice.uid]: ['alice-phone'] }, 'srv-b': { [bob.uid]: ['bob-phone'], [alice.uid]: ['alice-laptop'] } },
+      [sent.msgId]: {
+        'srv-a': { [alice.uid]: ['alice-phone'] },
+        'srv-b': { [bob.uid]: ['bob-phone'], [alice.uid]: ['alice-laptop'] },
+      },
     });
     expect(dispatcher.deliveries).toHaveLength(2);
     for (const user of [alice, bob]) {
@@ -41,7 +46,7 @@ describe('delivery of a private message', () => {
     expect(page.expired === false && page.entries.map((e) => e.message.body)).toEqual(['later']);
   });
 
-  it('a note to self reaches only the sender\'s own devices', async () => {
+  it("a note to self reaches only the sender's own devices", async () => {
     const { users, device, send, dispatcher } = await deliveryFixture();
     await device(users.alice, 'phone', 'srv-a');
     await device(users.bob, 'phone', 'srv-b');
@@ -65,7 +70,10 @@ describe('delivery of a group message', () => {
     const sent = await send(bob, { to: { groupId: group.groupId }, body: 'hello group', clientMsgId: 'g1' });
 
     expect(dispatcher.delivered()).toEqual({
-      [sent.msgId]: { 'srv-a': { [alice.uid]: ['alice-phone'], [bob.uid]: ['bob-phone'] }, 'srv-b': { [bob.uid]: ['bob-laptop'] } },
+      [sent.msgId]: {
+        'srv-a': { [alice.uid]: ['alice-phone'], [bob.uid]: ['bob-phone'] },
+        'srv-b': { [bob.uid]: ['bob-laptop'] },
+      },
     });
   });
 

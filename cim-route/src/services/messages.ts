@@ -18,7 +18,7 @@ import { TtlMap } from '../store/ttl-map.js';
 import { bodyTextProblem } from '../text-rules.js';
 import type { RouteStore, SavedMessage, SyncPage } from '../store/types.js';
 import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';
-import type { FanOut } from '../delivery/fan-out.js';
+import type { FanOut } from '../delivery/index.js';
 import type { Groups } from './groups.js';
 
 const KNOWN_USER_CACHE_MS = 10 * 60 * 1000;

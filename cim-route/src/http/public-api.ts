@@ -6,7 +6,7 @@ import type { Accounts } from '../services/accounts.js';
 import type { Conversations } from '../services/conversations.js';
 import type { Groups } from '../services/groups.js';
 import type { Messages } from '../services/messages.js';
-import type { Presence } from '../services/presence.js';
+import type { Presence } from '../delivery/index.js';
 import type { Receipts } from '../services/receipts.js';
 import type { GroupRecord } from '../store/types.js';
 import type { RouteStore } from '../store/types.js';

@@ -3,8 +3,7 @@ import { CimError, ErrorCodes, signToken, verifyToken, type EventOrigin, type Lo
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import { decoyHash, hashPassword, requirePasswordPolicy, verifyPassword } from '../passwords.js';
-import type { PushDispatcher } from '../push-dispatcher.js';
-import type { ServerDirectory } from '../server-directory.js';
+import type { PushDispatcher, ServerDirectory } from '../delivery/index.js';
 import { TtlMap } from '../store/ttl-map.js';
 import { nameTaken } from '../store/user-names.js';
 import type { RouteStore } from '../store/types.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCodes, silentLogger, type EventOrigin } from '@cim/common';
 import { MemoryStore } from '../store/memory-store.js';
 import { DeviceSync } from './device-sync.js';
-import type { FanOut } from './fan-out.js';
+import type { FanOut } from '../delivery/index.js';
 
 const device: EventOrigin = { userId: '1', userName: 'alice', deviceId: 'sensor', sessionId: 's1' };
 

@@ -1,7 +1,7 @@
 import { CimError, ErrorCodes, type EventOrigin, type Logger } from '@cim/common';
 import { CURSOR_SLOTS_PER_MS } from '../store/cursor.js';
 import type { RouteStore } from '../store/types.js';
-import type { FanOut } from './fan-out.js';
+import type { FanOut } from '../delivery/index.js';
 
 const PAGE = 200;
 

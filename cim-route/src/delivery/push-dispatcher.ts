@@ -10,8 +10,11 @@ import {
   type ServerInfo,
 } from '@cim/common';
 import type { AxiosInstance } from 'axios';
-import type { RouteMetrics } from './metrics.js';
+import type { RouteMetrics } from '../metrics.js';
 import type { ServerDirectory } from './server-directory.js';
+
+/** What delivery asks of the dispatcher: each call resolves to whether the server took the push. */
+export type PushSender = Pick<PushDispatcher, 'deliver' | 'broadcast' | 'frame' | 'kick'>;
 
 interface ServerQueue {
   server: ServerInfo;

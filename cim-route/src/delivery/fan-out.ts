@@ -1,7 +1,7 @@
 import type { ChatMessage, EventOrigin, Frame, Logger, ServerInfo } from '@cim/common';
 import type { RouteMetrics } from '../metrics.js';
-import type { PushDispatcher } from '../push-dispatcher.js';
-import type { ServerDirectory } from '../server-directory.js';
+import type { PushSender } from './push-dispatcher.js';
+import type { ServerDirectory } from './server-directory.js';
 import type { StoredPart } from '../store/types.js';
 import type { Presence } from './presence.js';
 
@@ -13,7 +13,7 @@ export class FanOut {
   constructor(
     private readonly presence: Presence,
     private readonly directory: ServerDirectory,
-    private readonly dispatcher: PushDispatcher,
+    private readonly dispatcher: PushSender,
     private readonly metrics: RouteMetrics,
     private readonly logger: Logger,
   ) {}

@@ -18,7 +18,9 @@ const CATCH_UP_RETRY_MS = 200;
 
 /**
  * Catch-up over TCP for devices without HTTP: after a Login that carries a cursor, every stored
- * message after it is pushed to that one device, page by page, in cursor order.
+ * message after it is pushed to that one device, page by page, in cursor order, then `CaughtUp`.
+ * Live pushes interleave with the backlog, so only `CaughtUp` tells the device that the highest
+ * cursor it has seen is one it can safely resume from.
  */
 export class DeviceSync {
   constructor(
@@ -37,13 +39,17 @@ export class DeviceSync {
   }
 
   /**
-   * Pushes the backlog after `cursor`; a failure is retried, and when it persists the device is
-   * closed with a coded error, so it reconnects and catches up again instead of waiting for nothing.
+   * Pushes the backlog after `cursor`, then `CaughtUp`; a failure is retried, and when it persists
+   * the device is closed with a coded error, so it reconnects and catches up again instead of
+   * waiting for nothing. A cursor past the retention ends with CURSOR_EXPIRED instead of `CaughtUp`.
    */
   async catchUp(serverId: string, device: EventOrigin, cursor: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.pushBacklog(serverId, device, cursor);
+        const caughtUpTo = await this.pushBacklog(serverId, device, cursor);
+        if (caughtUpTo === undefined) return;
+        const told = await this.fanOut.frameToDevice(serverId, device.userId, device.deviceId, { caughtUp: { cursor: caughtUpTo } });
+        if (!told) throw new Error(`push server ${serverId} failed to take CaughtUp`);
         return;
       } catch (err) {
         if (attempt < CATCH_UP_ATTEMPTS) {
@@ -59,7 +65,11 @@ export class DeviceSync {
     }
   }
 
-  private async pushBacklog(serverId: string, device: EventOrigin, cursor: string): Promise<void> {
+  /**
+   * Returns the cursor the device is caught up to (the last one pushed, never below its own), or
+   * undefined when the device was told its cursor expired instead.
+   */
+  private async pushBacklog(serverId: string, device: EventOrigin, cursor: string): Promise<string | undefined> {
     // Cursor 0 asks for everything kept; any other cursor stays above 0 when rewound, so that a
     // cursor older than the retention is still told it expired.
     const rewound = cursor === '0' ? cursor : String(Math.max(1, Number(cursor) - CATCH_UP_REWIND));
@@ -75,13 +85,15 @@ export class DeviceSync {
         await this.fanOut.frameToDevice(serverId, device.userId, device.deviceId, {
           error: { code: ErrorCodes.CURSOR_EXPIRED, message: `messages after cursor ${after} are no longer kept (past the retention, or lost): log in again with cursor 0` },
         });
-        return;
+        return undefined;
       }
-      if (page.entries.length === 0) return;
-      const pushed = await this.fanOut.toDevice(serverId, device.userId, device.deviceId, page.entries);
-      if (!pushed) throw new Error(`push server ${serverId} failed a catch-up push`);
-      after = page.entries[page.entries.length - 1].cursor;
-      if (!page.hasMore) return;
+      if (page.entries.length > 0) {
+        const pushed = await this.fanOut.toDevice(serverId, device.userId, device.deviceId, page.entries);
+        if (!pushed) throw new Error(`push server ${serverId} failed a catch-up push`);
+        after = page.entries[page.entries.length - 1].cursor;
+      }
+      // The rewind re-sends messages below the device's cursor: those do not lower what it has.
+      if (page.entries.length === 0 || !page.hasMore) return BigInt(after) > BigInt(cursor) ? after : cursor;
     }
   }
 }

@@ -52,9 +52,10 @@ export class FanOut {
     return (await Promise.all(pushes)).every(Boolean);
   }
 
-  async frameToDevice(serverId: string, userId: string, deviceId: string, frame: Frame): Promise<void> {
+  /** One frame for one device; false when its push server could not be reached. */
+  async frameToDevice(serverId: string, userId: string, deviceId: string, frame: Frame): Promise<boolean> {
     const server = this.directory.resolve(serverId);
-    if (server) await this.dispatcher.frame(server, frame, [userId], deviceId);
+    return server ? this.dispatcher.frame(server, frame, [userId], deviceId) : false;
   }
 
   /** Closes one device's connection with `Error{code}`: it reconnects and syncs. */

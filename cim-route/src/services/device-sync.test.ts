@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCodes, silentLogger, type EventOrigin, type Frame } from '@cim/common';
+import { ErrorCodes, silentLogger, type Frame } from '@cim/common';
 import { MemoryStore } from '../store/memory-store.js';
 import { DeviceSync } from './device-sync.js';
-import type { FanOut } from './fan-out.js';
+import type { DeviceConnection, FanOut } from './fan-out.js';
 
-const device: EventOrigin = { userId: '1', userName: 'alice', deviceId: 'sensor', sessionId: 's1' };
+const device: DeviceConnection = { userId: '1', userName: 'alice', deviceId: 'sensor', sessionId: 's1', serverId: 'srv', connectionId: 'c1' };
 
 /** A store holding `count` messages for user 1, stored 1 s apart, and their cursors. */
 async function storeWithMessages(count: number, options: { retentionMs?: number } = {}) {
@@ -31,15 +31,15 @@ function recordingFanOut(pushSucceeds: boolean) {
   const sent: Sent[] = [];
   const closed: { code: string }[] = [];
   const fanOut = {
-    toDevice: async (_s: string, _u: string, _d: string, entries: { message: { body: string } }[]) => {
+    toConnection: async (_to: DeviceConnection, entries: { message: { body: string } }[]) => {
       if (pushSucceeds) sent.push(...entries.map((e) => ({ body: e.message.body })));
       return pushSucceeds;
     },
-    frameToDevice: async (_s: string, _u: string, _d: string, frame: Frame) => {
+    frameToConnection: async (_to: DeviceConnection, frame: Frame) => {
       if (pushSucceeds) sent.push({ frame });
       return pushSucceeds;
     },
-    closeDevice: async (_s: string, _d: EventOrigin, code: string) => void closed.push({ code }),
+    closeConnection: async (_to: DeviceConnection, code: string) => void closed.push({ code }),
   } as unknown as FanOut;
   const pushedBodies = () => sent.flatMap((s) => ('body' in s ? [s.body] : []));
   const frames = () => sent.flatMap((s) => ('frame' in s ? [s.frame] : []));
@@ -50,14 +50,14 @@ describe('device catch-up over TCP', () => {
   it('starts 10 s of cursors before the device cursor, so a message pushed out of order is not missed', async () => {
     const { store, cursors } = await storeWithTwoMessages();
     const { fanOut, pushedBodies } = recordingFanOut(true);
-    await new DeviceSync(store, fanOut, silentLogger).catchUp('srv', device, cursors[1]);
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, cursors[1]);
     expect(pushedBodies()).toEqual(['m1', 'm2']);
   });
 
   it('sends CaughtUp once, after the last page of a backlog of several pages, with the last cursor pushed', async () => {
     const { store, cursors } = await storeWithMessages(450);
     const { fanOut, sent, pushedBodies } = recordingFanOut(true);
-    await new DeviceSync(store, fanOut, silentLogger).catchUp('srv', device, '0');
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, '0');
     expect(pushedBodies()).toEqual(cursors.map((_, i) => `m${i + 1}`));
     expect(sent).toHaveLength(451);
     expect(sent[450]).toEqual({ frame: { caughtUp: { cursor: cursors[449] } } });
@@ -66,7 +66,7 @@ describe('device catch-up over TCP', () => {
   it('sends CaughtUp with the Login cursor when there is nothing to push', async () => {
     const { store } = await storeWithMessages(0);
     const { fanOut, sent } = recordingFanOut(true);
-    await new DeviceSync(store, fanOut, silentLogger).catchUp('srv', device, '0');
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, '0');
     expect(sent).toEqual([{ frame: { caughtUp: { cursor: '0' } } }]);
   });
 
@@ -74,7 +74,7 @@ describe('device catch-up over TCP', () => {
     const { store, cursors } = await storeWithTwoMessages();
     const { fanOut, pushedBodies, frames } = recordingFanOut(true);
     const loginCursor = String(BigInt(cursors[1]) + 5n);
-    await new DeviceSync(store, fanOut, silentLogger).catchUp('srv', device, loginCursor);
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, loginCursor);
     expect(pushedBodies()).toEqual(['m1', 'm2']);
     expect(frames()).toEqual([{ caughtUp: { cursor: loginCursor } }]);
   });
@@ -83,7 +83,7 @@ describe('device catch-up over TCP', () => {
     const { store, advanceClock } = await storeWithMessages(2, { retentionMs: 1_500 });
     advanceClock(1_000);
     const { fanOut, frames, pushedBodies } = recordingFanOut(true);
-    await new DeviceSync(store, fanOut, silentLogger).catchUp('srv', device, '1');
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, '1');
     expect(pushedBodies()).toEqual([]);
     expect(frames()).toMatchObject([{ error: { code: ErrorCodes.CURSOR_EXPIRED } }]);
   });
@@ -91,7 +91,7 @@ describe('device catch-up over TCP', () => {
   it('tries a failing catch-up again, then closes the device with CIM_ERR_UNAVAILABLE so it reconnects', async () => {
     const { store } = await storeWithTwoMessages();
     const { fanOut, closed, sent } = recordingFanOut(false);
-    await new DeviceSync(store, fanOut, silentLogger).catchUp('srv', device, '0');
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, '0');
     expect(closed).toEqual([{ code: ErrorCodes.UNAVAILABLE }]);
     expect(sent).toEqual([]);
   });

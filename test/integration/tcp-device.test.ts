@@ -319,7 +319,7 @@ describe('a TCP device whose connection drops in the middle of a long catch-up',
   let cluster: LocalCluster;
   let talker: RecordingClient;
   const devices: RawClient[] = [];
-  let releaseCatchUp = () => undefined as void;
+  let held: ReturnType<typeof holdSecondSyncPage> | undefined;
 
   beforeAll(async () => {
     cluster = await startLocalCluster({
@@ -336,7 +336,7 @@ describe('a TCP device whose connection drops in the middle of a long catch-up',
 
   afterAll(async () => {
     for (const d of devices) d.close();
-    releaseCatchUp();
+    held?.release();
     await talker?.client.close();
     await cluster?.stop();
   });
@@ -355,8 +355,7 @@ describe('a TCP device whose connection drops in the middle of a long catch-up',
     }
 
     // First install: cursor 0. The catch-up pushes its first page, then is held before the second.
-    const held = holdSecondSyncPage(cluster.route.store, sensor.userId);
-    releaseCatchUp = held.release;
+    held = holdSecondSyncPage(cluster.route.store, sensor.userId);
     const first = await connectDevice(login, '0');
     devices.push(first);
     await held.reached;

@@ -37,7 +37,7 @@ export class DeviceSync {
     const given = Number(cursor);
     if (given <= this.now() * CURSOR_SLOTS_PER_MS) return;
     if (given <= Number(await this.store.latestCursor(userId))) return;
-    throw new CimError(ErrorCodes.INVALID_INPUT, `cursor ${cursor} is in the future: log in with the highest cursor received, or 0`);
+    throw new CimError(ErrorCodes.INVALID_INPUT, `cursor ${cursor} is in the future: log in with a cursor you were given (see Login in cim.proto), or 0`);
   }
 
   /**

@@ -15,26 +15,31 @@ export interface PushDelivery {
   message: ChatMessage;
   /**
    * `sessionIds`, when given, limits delivery to connections of those sessions: a connection made
-   * with the token of an ended session (logged out, replaced) gets nothing.
+   * with the token of an ended session (logged out, replaced) gets nothing. `connectionId`, when
+   * given, limits it to that one connection of `deviceId`: a catch-up belongs to the connection
+   * whose Login asked for it, not to the next connection of the same device.
    */
-  targets: { userId: string; cursor: string; deviceId?: string; sessionIds?: string[] }[];
+  targets: { userId: string; cursor: string; deviceId?: string; connectionId?: string; sessionIds?: string[] }[];
 }
 
-/** A control frame (receipt, recall, …) for every connection of some users, or one device. */
+/** A control frame (receipt, recall, …) for every connection of some users, one device, or one connection. */
 export interface PushFrame {
   frame: Frame;
   userIds: string[];
   deviceId?: string;
+  connectionId?: string;
 }
 
 /**
- * Close one device's connection if it still belongs to `sessionId`: with a Kick frame (the device
- * must not reconnect), or, when `code` is given, with `Error{code}` (the device reconnects and syncs).
+ * Close one device's connection if it still belongs to `sessionId` (and is `connectionId`, when
+ * given): with a Kick frame (the device must not reconnect), or, when `code` is given, with
+ * `Error{code}` (the device reconnects and syncs).
  */
 export interface PushKick {
   userId: string;
   deviceId: string;
   sessionId: string;
+  connectionId?: string;
   reason: string;
   code?: string;
 }
@@ -66,12 +71,14 @@ export interface EventOrigin {
  * route answers null when the session is current (and now points at that connection) or an
  * `Error` frame saying why not; the server sends LoginOk only after null. `cursor` is the Login's
  * catch-up cursor, checked here so a bad one is refused before LoginOk.
+ * `connected`: LoginOk went out on `connectionId` after a Login with a cursor: the route catches
+ * that connection up.
  * `closed`: that connection is gone; the session keeps its grace period unless a newer connection
  * holds it already.
  */
 export type ServerEvent =
   | (EventOrigin & { type: 'login'; connectionId: string; cursor?: string })
-  | (EventOrigin & { type: 'connected'; cursor: string })
+  | (EventOrigin & { type: 'connected'; connectionId: string; cursor: string })
   | (EventOrigin & { type: 'closed'; connectionId: string })
   | (EventOrigin & { type: 'logout' })
   | (EventOrigin & { type: 'ack'; cursor: string })

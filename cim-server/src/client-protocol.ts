@@ -182,7 +182,7 @@ export class ClientProtocol {
     });
     // A device that gives a cursor wants its backlog over TCP: the route pushes it to this device.
     if (frame.login.cursor !== undefined) {
-      void this.ctx.routeLink.submit({ type: 'connected', ...origin(conn), cursor: frame.login.cursor });
+      void this.ctx.routeLink.submit({ type: 'connected', ...origin(conn), connectionId: conn.id, cursor: frame.login.cursor });
     }
     const held = conn.held ?? [];
     conn.held = null;

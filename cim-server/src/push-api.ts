@@ -45,6 +45,7 @@ const pushRequestSchema = z.object({
             userId: z.string(),
             cursor: uint64,
             deviceId: z.string().optional(),
+            connectionId: z.string().optional(),
             sessionIds: z.array(z.string()).optional(),
           }),
         ),
@@ -58,11 +59,21 @@ const pushRequestSchema = z.object({
         frame: z.record(z.string(), z.unknown()),
         userIds: z.array(z.string()),
         deviceId: z.string().optional(),
+        connectionId: z.string().optional(),
       }),
     )
     .optional(),
   kicks: z
-    .array(z.object({ userId: z.string(), deviceId: z.string(), sessionId: z.string(), reason: z.string(), code: z.string().optional() }))
+    .array(
+      z.object({
+        userId: z.string(),
+        deviceId: z.string(),
+        sessionId: z.string(),
+        connectionId: z.string().optional(),
+        reason: z.string(),
+        code: z.string().optional(),
+      }),
+    )
     .optional(),
 });
 
@@ -132,10 +143,11 @@ export function createPushApi(ctx: PushApiContext): Express {
   return app;
 }
 
-function connectionsOf(table: ConnectionTable, userId: string, deviceId: string | undefined): Iterable<Connection> {
+/** Every connection of the user, or of one device, or that one connection of the device. */
+function connectionsOf(table: ConnectionTable, userId: string, deviceId?: string, connectionId?: string): Iterable<Connection> {
   if (deviceId === undefined) return table.ofUser(userId);
   const conn = table.ofDevice(userId, deviceId);
-  return conn ? [conn] : [];
+  return conn && (connectionId === undefined || conn.id === connectionId) ? [conn] : [];
 }
 
 /** Writes a push batch to the connections it names; returns the number of frames written. */
@@ -146,7 +158,7 @@ export function applyPush(request: PushRequest, table: ConnectionTable): number 
     const shared = new SharedDeliver(delivery.message);
     for (const target of delivery.targets) {
       let frame: Buffer[] | undefined;
-      for (const conn of connectionsOf(table, target.userId, target.deviceId)) {
+      for (const conn of connectionsOf(table, target.userId, target.deviceId, target.connectionId)) {
         if (target.sessionIds && !target.sessionIds.includes(conn.user!.sid)) continue;
         frame ??= [shared.frameFor(target.cursor)];
         if (conn.writeParts(frame)) written++;
@@ -160,14 +172,14 @@ export function applyPush(request: PushRequest, table: ConnectionTable): number 
     const bytes = [Buffer.concat(broadcasts.map((message) => encodeFrame({ deliver: { message, cursor: '0' } })))];
     for (const conn of table.all()) if (conn.writeParts(bytes)) written += broadcasts.length;
   }
-  for (const { frame, userIds, deviceId } of request.frames ?? []) {
+  for (const { frame, userIds, deviceId, connectionId } of request.frames ?? []) {
     const bytes = [encodeFrame(frame as never)];
     for (const userId of userIds) {
-      for (const conn of connectionsOf(table, userId, deviceId)) if (conn.writeParts(bytes)) written++;
+      for (const conn of connectionsOf(table, userId, deviceId, connectionId)) if (conn.writeParts(bytes)) written++;
     }
   }
   for (const kick of request.kicks ?? []) {
-    const conn = table.ofDevice(kick.userId, kick.deviceId);
+    const [conn] = connectionsOf(table, kick.userId, kick.deviceId, kick.connectionId);
     if (conn && conn.user?.sid === kick.sessionId) {
       if (kick.code) conn.closeWithError(kick.code, kick.reason, 'reconnect-asked');
       else conn.closeWith({ kick: { reason: kick.reason } }, 'kicked');

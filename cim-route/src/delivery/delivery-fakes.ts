@@ -2,8 +2,8 @@ import {
   MemoryRegistryHub,
   silentLogger,
   type ChatMessage,
-  type Frame,
   type PushDelivery,
+  type PushFrame,
   type PushKick,
   type ServerInfo,
 } from '@cim/common';
@@ -32,7 +32,7 @@ export function pushServer(id: string): ServerInfo {
 export class RecordingDispatcher implements PushSender {
   readonly deliveries: { serverId: string; delivery: PushDelivery }[] = [];
   readonly broadcasts: { serverId: string; message: ChatMessage }[] = [];
-  readonly frames: { serverId: string; frame: Frame; userIds: string[]; deviceId?: string }[] = [];
+  readonly frames: ({ serverId: string } & PushFrame)[] = [];
   readonly kicks: { serverId: string; kick: PushKick }[] = [];
   readonly failing = new Set<string>();
 
@@ -46,8 +46,8 @@ export class RecordingDispatcher implements PushSender {
     return this.answer(server);
   }
 
-  async frame(server: ServerInfo, frame: Frame, userIds: string[], deviceId?: string): Promise<boolean> {
-    this.frames.push({ serverId: server.id, frame, userIds, ...(deviceId === undefined ? {} : { deviceId }) });
+  async frame(server: ServerInfo, frame: PushFrame): Promise<boolean> {
+    this.frames.push({ serverId: server.id, ...frame });
     return this.answer(server);
   }
 

@@ -33,7 +33,7 @@
  * Direction: services call the store, then delivery. Neither the store nor delivery calls back up
  * into services, and delivery reads the store only for sessions.
  */
-export { FanOut } from './fan-out.js';
+export { FanOut, type DeviceConnection } from './fan-out.js';
 export { Presence } from './presence.js';
 export { PushDispatcher, type PushSender } from './push-dispatcher.js';
 export { DEPARTED_SERVER_MEMORY_MS, ServerDirectory, type SelectionAlgorithm } from './server-directory.js';

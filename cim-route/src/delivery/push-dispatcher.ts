@@ -2,9 +2,9 @@ import {
   createHttpClient,
   INTERNAL_PUSH_PATH,
   type ChatMessage,
-  type Frame,
   type Logger,
   type PushDelivery,
+  type PushFrame,
   type PushKick,
   type PushRequest,
   type ServerInfo,
@@ -51,8 +51,8 @@ export class PushDispatcher {
     return this.enqueue(server, (r) => r.broadcasts.push(message));
   }
 
-  frame(server: ServerInfo, frame: Frame, userIds: string[], deviceId?: string): Promise<boolean> {
-    return this.enqueue(server, (r) => r.frames.push(deviceId === undefined ? { frame, userIds } : { frame, userIds, deviceId }));
+  frame(server: ServerInfo, frame: PushFrame): Promise<boolean> {
+    return this.enqueue(server, (r) => r.frames.push(frame));
   }
 
   kick(server: ServerInfo, kick: PushKick): Promise<boolean> {

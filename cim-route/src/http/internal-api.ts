@@ -80,7 +80,7 @@ async function handleEvent(ctx: InternalApiContext, serverId: string, event: Ser
         return null;
       case 'connected':
         // The catch-up is pushed to the device; the event itself needs no answer.
-        void ctx.deviceSync.catchUp(serverId, event, parseCursor(event.cursor));
+        void ctx.deviceSync.catchUp({ ...event, serverId }, parseCursor(event.cursor));
         return null;
       default:
         return null;

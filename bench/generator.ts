@@ -33,6 +33,14 @@ interface Client {
   closing: boolean;
 }
 
+/** The n-th client's TCP connection, spread over the configured local addresses. */
+function openSocket(args: { host: string; port: number; localAddresses: string[] }, n: number): net.Socket {
+  const localAddress = args.localAddresses.length ? args.localAddresses[n % args.localAddresses.length] : undefined;
+  const socket = net.connect({ host: args.host, port: args.port, localAddress });
+  socket.setNoDelay(true);
+  return socket;
+}
+
 function readErrorCode(buf: Buffer, start: number, end: number): string {
   // Error{code = 1 (string)}
   if (start < end && buf[start] === 0x0a) {
@@ -175,17 +183,13 @@ class LoadGenerator {
     let connected = 0;
     let failed = 0;
     const t0 = performance.now();
-    // Heartbeats start with the ramp: the first this.clients must not go silent while the rest connect.
+    // Heartbeats start with the ramp: the first clients must not go silent while the rest connect.
     if (args.heartbeatMs) this.startPinger(args.heartbeatMs);
 
     const one = (user: { uid: number; token: string }, n: number) =>
       new Promise<void>((resolve) => {
         const started = nowUs();
-        const localAddress = args.localAddresses.length
-          ? args.localAddresses[n % args.localAddresses.length]
-          : undefined;
-        const socket = net.connect({ host: args.host, port: args.port, localAddress });
-        socket.setNoDelay(true);
+        const socket = openSocket(args, n);
         const client: Client = { socket, uid: user.uid, token: user.token, seen: null, closed: false, closing: false };
         let loggedIn = false;
         const timer = setTimeout(() => fail('timeout'), 30_000);
@@ -263,7 +267,7 @@ class LoadGenerator {
   /**
    * Pings every client twice per heartbeat period, spread evenly over it (no synchronised bursts).
    * Twice, so that a generator starved of CPU for a while (the bench shares a small machine) does
-   * not get its this.clients evicted: the server allows 1.5 × heartbeat of silence.
+   * not get its clients evicted: the server allows 1.5 × heartbeat of silence.
    */
   private startPinger(heartbeatMs: number): void {
     clearInterval(this.pingTimer);
@@ -288,11 +292,7 @@ class LoadGenerator {
     const one = (n: number) =>
       new Promise<void>((resolve) => {
         const started = nowUs();
-        const localAddress = args.localAddresses.length
-          ? args.localAddresses[n % args.localAddresses.length]
-          : undefined;
-        const socket = net.connect({ host: args.host, port: args.port, localAddress });
-        socket.setNoDelay(true);
+        const socket = openSocket(args, n);
         const client: Client = { socket, uid: n, token: '', seen: null, closed: false, closing: false };
         let settled = false;
         const fail = (code: string) => {
@@ -445,7 +445,7 @@ class LoadGenerator {
     return closing.length;
   }
 
-  // ---- B2: messages over HTTP, or as Send frames over the this.clients' own TCP connections ----
+  // ---- B2: messages over HTTP, or as Send frames over the clients' own TCP connections ----
 
   private sendOverTcp(from: Client, toUid: number, clientMsgId: string, body: string): Promise<number> {
     return new Promise((resolve) => {

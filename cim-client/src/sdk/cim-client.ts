@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { CimError, ErrorCodes, type ChatMessage, type Destination, type Frame } from '@cim/common';
+import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common';
 import { AckScheduler } from './acks.js';
-import { Backoff, delay } from './backoff.js';
+import { delay } from './backoff.js';
 import { CatchUp } from './catch-up.js';
 import {
   resolveOptions,
@@ -12,7 +12,6 @@ import {
   type ResolvedOptions,
 } from './client-options.js';
 import { MemoryCursorStore, type CursorStore } from './cursor-store.js';
-import { Heartbeat } from './heartbeat.js';
 import { MessageSequencer } from './message-sequencer.js';
 import {
   RouteApi,
@@ -23,8 +22,7 @@ import {
   type UserSummary,
 } from './route-api.js';
 import { ConnectionSends, retryOverHttp } from './send-path.js';
-import { ServerConnection } from './server-connection.js';
-import { loginAnswer, startSession } from './session.js';
+import { ClientSession } from './session.js';
 import { SyncState } from './sync-state.js';
 
 export type { CimClientEvents, CimClientOptions, ConnectionState } from './client-options.js';
@@ -48,33 +46,21 @@ export class CimClient extends EventEmitter<CimClientEvents> {
   readonly api: RouteApi;
   private readonly options: ResolvedOptions;
   private readonly cursorStore: CursorStore;
-  private readonly backoff: Backoff;
-  private connection: ServerConnection | undefined;
-  private login: LoginInfo | undefined;
-  private currentState: ConnectionState = 'idle';
   private readonly syncState = new SyncState();
   private readonly sequencer = new MessageSequencer<{ cursor: string; synced: boolean }>((message, meta) => {
     if (message.seq !== '0') this.syncState.recordShown(message.conversationId, message.seq);
     this.emit('message', message, meta);
   });
-  private readonly acks = new AckScheduler(() => this.connection?.send({ ack: { cursor: this.syncState.cursor } }));
-  private readonly heartbeat = new Heartbeat(
-    () => this.connection?.send({ ping: {} }),
-    () => this.connectionLost(new CimError(ErrorCodes.TIMEOUT, 'push server stopped answering heartbeats')),
-  );
+  private readonly acks = new AckScheduler(() => this.session.sendFrame({ ack: { cursor: this.syncState.cursor } }));
   private readonly sends = new ConnectionSends();
-  private readonly catchUp: CatchUp;
-  private reconnectTimer: NodeJS.Timeout | undefined;
-  private reconnects = 0;
-  private onlineSince = 0;
+  private readonly session: ClientSession;
 
   constructor(options: CimClientOptions) {
     super();
     this.options = resolveOptions(options);
     this.cursorStore = options.cursorStore ?? new MemoryCursorStore();
-    this.backoff = new Backoff(this.options.reconnectMinMs, this.options.reconnectMaxMs);
     this.api = new RouteApi(options.routeUrl, { ca: options.tls?.ca });
-    this.catchUp = new CatchUp({
+    const catchUp = new CatchUp({
       api: this.api,
       syncState: this.syncState,
       sequencer: this.sequencer,
@@ -85,13 +71,14 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       retryMaxMs: this.options.reconnectMaxMs,
       saveSyncState: () => this.saveSyncState(),
     });
+    this.session = new ClientSession(this.api, this.options, this, catchUp, this.sends);
     // An unhandled 'error' event would crash the host app; errors are informational here.
     this.on('error', () => {});
   }
 
   /** The connection state: idle → connecting → online ⇄ reconnecting → closed. */
   get state(): ConnectionState {
-    return this.currentState;
+    return this.session.state;
   }
 
   /** Who this client is and where it is connected. */
@@ -109,15 +96,16 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     /** Whether a catch-up has succeeded since the last (re)connect; until then `cursor` stays put. */
     caughtUp: boolean;
   } {
+    const { userId, serverId, server, onlineSince, reconnects } = this.session.info();
     return {
-      userId: this.login?.userId,
+      userId,
       userName: this.options.userName,
       deviceId: this.options.deviceId,
-      serverId: this.login?.server.id,
-      server: this.login ? `${this.login.server.host}:${this.login.server.tcpPort}` : undefined,
-      state: this.currentState,
-      onlineSince: this.onlineSince || undefined,
-      reconnects: this.reconnects,
+      serverId,
+      server,
+      state: this.session.state,
+      onlineSince,
+      reconnects,
       cursor: this.syncState.cursor,
       caughtUp: this.syncState.caughtUp,
     };
@@ -128,18 +116,11 @@ export class CimClient extends EventEmitter<CimClientEvents> {
    * route refuses (bad credentials, no server) — a first connect is not retried.
    */
   async connect(signal?: AbortSignal): Promise<LoginInfo> {
-    if (this.currentState === 'closed') throw new CimError(ErrorCodes.CLOSED, 'this client was closed');
+    if (this.session.state === 'closed') throw new CimError(ErrorCodes.CLOSED, 'this client was closed');
     this.syncState.load(await this.cursorStore.load(this.cursorKey()));
     this.sequencer.markSeen(this.syncState.recentMsgIds());
     this.sequencer.resume(this.syncState.shownSeqs());
-    this.setState('connecting');
-    try {
-      await this.establish(signal);
-    } catch (err) {
-      this.setState('idle');
-      throw err;
-    }
-    return this.login!;
+    return this.session.start(signal);
   }
 
   /** Sends a private message to a user id. */
@@ -216,7 +197,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     // Online, a send goes over the push server's connection: the server relays sends to the route
     // in batches, which costs the route far less than one HTTP request per message. When that
     // connection cannot answer, the same clientMsgId goes over HTTP (stored once either way).
-    const connection = this.currentState === 'online' ? this.connection : undefined;
+    const connection = this.session.onlineConnection;
     if (connection) {
       try {
         return await this.sends.send(connection, { clientMsgId, to, body }, options.signal);
@@ -233,14 +214,14 @@ export class CimClient extends EventEmitter<CimClientEvents> {
    */
   private async withSession<T>(signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      await this.whenOnline(signal);
+      await this.session.whenOnline(signal);
       try {
         return await call();
       } catch (err) {
         const ended = err instanceof CimError && (err.code === ErrorCodes.BAD_TOKEN || err.code === ErrorCodes.SESSION_ENDED);
         const retriable = ended || (err instanceof CimError && err.code === ErrorCodes.UNAVAILABLE);
-        if (!retriable || attempt >= 5 || this.currentState === 'closed') throw err;
-        if (ended) this.connectionLost(err);
+        if (!retriable || attempt >= 5 || this.session.state === 'closed') throw err;
+        if (ended) this.session.connectionLost(err);
         await delay(100 * (attempt + 1), signal);
       }
     }
@@ -271,14 +252,9 @@ export class CimClient extends EventEmitter<CimClientEvents> {
 
   /** Logs out and closes for good. Never triggers a reconnect. */
   async close(): Promise<void> {
-    if (this.currentState === 'closed') return;
-    const wasOnline = this.currentState === 'online';
-    this.setState('closed');
-    clearTimeout(this.reconnectTimer);
-    this.catchUp.stop();
-    this.heartbeat.stop();
-    const connection = this.connection;
-    this.connection = undefined;
+    if (this.session.state === 'closed') return;
+    const wasOnline = this.session.state === 'online';
+    const connection = this.session.shutDown();
     if (this.acks.cancel() && wasOnline) connection?.send({ ack: { cursor: this.syncState.cursor } });
     if (connection && wasOnline) connection.send({ logout: {} });
     if (this.api.token) await this.api.logout().catch(() => undefined);
@@ -288,130 +264,8 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     await this.saveSyncState();
   }
 
-  // --- connection life cycle ---
-
-  private async establish(signal?: AbortSignal): Promise<void> {
-    const login = await startSession(this.api, this.options, signal);
-    this.login = login;
-    this.api.token = login.token;
-    const connection = await ServerConnection.connect(
-      login.server.host,
-      login.server.tcpPort,
-      this.options.loginTimeoutMs,
-      signal,
-      login.server.tls ? (this.options.tls ?? {}) : undefined,
-    );
-    if (this.currentState === 'closed') {
-      connection.destroy();
-      return;
-    }
-    const loginOk = loginAnswer(connection, this.options.loginTimeoutMs);
-    connection.on('frame', (frame) => this.onFrame(connection, frame));
-    connection.once('close', (err) => {
-      if (this.connection === connection) this.connectionLost(err);
-    });
-    this.connection = connection;
-    this.heartbeat.heard();
-    this.catchUp.begin();
-    // No cursor in Login: the SDK catches up over HTTP itself.
-    connection.send({ login: { token: login.token, client: 'cim-ts-sdk' } });
-    const accepted = await loginOk;
-    this.backoff.reset();
-    this.onlineSince = Date.now();
-    // The push server evicts by its own heartbeat, which it states in LoginOk; the route's figure
-    // is what it expects servers to use.
-    const heartbeatMs = accepted.heartbeatMs || login.heartbeatMs;
-    this.heartbeat.start(Math.min(heartbeatMs, this.options.heartbeatMs ?? heartbeatMs));
-    this.setState('online');
-    await this.catchUp.run(connection, signal);
-  }
-
-  private onFrame(connection: ServerConnection, frame: Frame): void {
-    this.heartbeat.heard();
-    if ('deliver' in frame) {
-      this.catchUp.deliver(frame.deliver.message, frame.deliver.cursor);
-    } else if ('sendResult' in frame) {
-      this.sends.answer(frame);
-    } else if ('receipt' in frame) {
-      this.emit('receipt', frame.receipt);
-    } else if ('recalled' in frame) {
-      this.emit('recalled', frame.recalled);
-    } else if ('kick' in frame) {
-      this.connection = undefined;
-      connection.destroy();
-      this.sends.failAll();
-      this.heartbeat.stop();
-      this.setState('closed');
-      this.emit('kicked', frame.kick.reason);
-    } else if ('redirect' in frame) {
-      // The server is draining: come back through the route at once.
-      this.backoff.reset();
-      this.connectionLost(new CimError(ErrorCodes.UNAVAILABLE, `redirected: ${frame.redirect.reason}`), 0);
-    } else if ('error' in frame) {
-      this.emit('error', new CimError(frame.error.code as never, frame.error.message));
-    }
-  }
-
   private saveSyncState(): Promise<void> {
     return this.cursorStore.save(this.cursorKey(), this.syncState.serialize()).catch(() => undefined);
-  }
-
-  private connectionLost(err?: Error, delayMs?: number): void {
-    if (this.currentState === 'closed') return;
-    const connection = this.connection;
-    this.connection = undefined;
-    connection?.destroy();
-    this.sends.failAll();
-    this.heartbeat.stop();
-    if (err) this.emit('error', err);
-    this.setState('reconnecting');
-    this.scheduleReconnect(delayMs);
-  }
-
-  private scheduleReconnect(delayMs = this.backoff.next()): void {
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(async () => {
-      if (this.currentState !== 'reconnecting') return;
-      try {
-        this.reconnects++;
-        await this.establish();
-      } catch (err) {
-        this.connection?.destroy();
-        this.connection = undefined;
-        this.emit('error', err as Error);
-        if (this.currentState === 'reconnecting' || this.currentState === 'online') {
-          this.setState('reconnecting');
-          this.scheduleReconnect();
-        }
-      }
-    }, delayMs);
-  }
-
-  private setState(state: ConnectionState): void {
-    if (this.currentState === state) return;
-    this.currentState = state;
-    this.emit('state', state);
-  }
-
-  private whenOnline(signal?: AbortSignal): Promise<void> {
-    if (this.currentState === 'online') return Promise.resolve();
-    if (this.currentState === 'closed')
-      return Promise.reject(new CimError(ErrorCodes.CLOSED, 'this client was closed'));
-    if (this.currentState === 'idle') return Promise.reject(new CimError(ErrorCodes.CLOSED, 'call connect() first'));
-    return new Promise((resolve, reject) => {
-      const onState = (state: ConnectionState) => {
-        if (state === 'online') finish(resolve);
-        else if (state === 'closed') finish(() => reject(new CimError(ErrorCodes.CLOSED, 'this client was closed')));
-      };
-      const onAbort = () => finish(() => reject(new CimError(ErrorCodes.CLOSED, 'aborted')));
-      const finish = (then: () => void) => {
-        this.off('state', onState);
-        signal?.removeEventListener('abort', onAbort);
-        then();
-      };
-      this.on('state', onState);
-      signal?.addEventListener('abort', onAbort);
-    });
   }
 
   private cursorKey(): string {

@@ -198,7 +198,7 @@ export class PushServer {
     if (!running || refusal) {
       this.metrics.rejected.inc({ code: refusal?.code ?? 'CIM_ERR_DRAINING' });
       if (refusal) this.metrics.refused.inc({ limit: refusal.limit });
-      // Say why before closing (SPEC §9: each limit gives a coded error); a draining server sends the
+      // Say why before closing (each limit gives a coded error); a draining server sends the
       // client back to the route. A peer that never reads is destroyed shortly after.
       const last: Frame = refusal
         ? { error: { code: refusal.code, message: refusal.message } }

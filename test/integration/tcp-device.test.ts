@@ -51,7 +51,7 @@ async function connectDevice(login: LoginInfo, cursor: string): Promise<RawClien
 }
 
 /*
- * SPEC §1 and §5: an IoT device with only a TCP stack and a protobuf library can do everything a
+ * docs/design.md#tcp-only-devices: an IoT device with only a TCP stack and a protobuf library can do everything a
  * full client does. Its token comes from one HTTP login (standing for provisioning); from then on
  * it speaks only frames.
  */
@@ -220,7 +220,7 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
 });
 
 /*
- * SPEC §4: a cursor older than the retention gets an explicit CURSOR_EXPIRED, never a silent gap.
+ * docs/design.md#no-silent-gaps: a cursor older than the retention gets an explicit CURSOR_EXPIRED, never a silent gap.
  * A short retention on the embedded store makes "older than the retention" a matter of a second.
  */
 describe('a TCP device whose cursor is older than the retention', () => {

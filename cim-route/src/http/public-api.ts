@@ -41,7 +41,7 @@ export interface PublicApiContext {
 
 type AuthedRequest = Request & { user?: TokenClaims };
 
-/** The client-facing API under /api/v1 (SPEC §7). */
+/** The client-facing API under /api/v1 (docs/protocol.md#client-http-api). */
 export function publicApi(ctx: PublicApiContext): Router {
   const api = Router();
   const send = sendBody(ctx.config.maxBodyChars);

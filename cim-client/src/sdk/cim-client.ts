@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { CimError, ErrorCodes, type ChatMessage, type Destination, type Frame } from '@cim/common';
+import { CimError, errorFromWire, ErrorCodes, type ChatMessage, type Destination, type Frame } from '@cim/common';
 import { Backoff } from './backoff.js';
 import { MemoryCursorStore, type CursorStore } from './cursor-store.js';
 import { MessageSequencer } from './message-sequencer.js';
@@ -456,7 +456,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       };
       const onFrame = (frame: Frame) => {
         if ('loginOk' in frame) finish(frame.loginOk);
-        else if ('error' in frame) finish(new CimError(frame.error.code as never, frame.error.message));
+        else if ('error' in frame) finish(errorFromWire(frame.error));
       };
       const onClose = (err?: Error) =>
         finish(err ?? new CimError(ErrorCodes.CLOSED, 'push server closed the connection during login'));
@@ -478,7 +478,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     } else if ('sendResult' in frame) {
       const { error, ...answer } = frame.sendResult;
       this.sendsInFlight.get(frame.requestId ?? 0)?.(
-        error ? new CimError(error.code as never, error.message) : (answer as SendAnswer),
+        error ? errorFromWire(error) : (answer as SendAnswer),
       );
     } else if ('receipt' in frame) {
       this.emit('receipt', frame.receipt);
@@ -496,7 +496,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       this.backoff.reset();
       this.connectionLost(new CimError(ErrorCodes.UNAVAILABLE, `redirected: ${frame.redirect.reason}`), 0);
     } else if ('error' in frame) {
-      this.emit('error', new CimError(frame.error.code as never, frame.error.message));
+      this.emit('error', errorFromWire(frame.error));
     }
   }
 

@@ -1,3 +1,4 @@
+import { DECIMAL_ID, ErrorCodes } from '@cim/common';
 import { MIN_PASSWORD_LENGTH } from '../passwords.js';
 /**
  * The OpenAPI 3.1 document of the route's public API, served at GET /api/v1/openapi.json.
@@ -10,18 +11,18 @@ const ok = (description: string, schema?: object) => (schema ? { description, ..
 const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [String(s), { description: errorText[s] ?? 'error', ...json(ref('Error')) }]));
 const errorText: Record<number, string> = {
-  400: 'invalid input (CIM_ERR_INVALID_INPUT)',
-  401: 'missing, bad or expired token, or its session ended (CIM_ERR_UNAUTHORIZED, CIM_ERR_BAD_TOKEN, CIM_ERR_TOKEN_EXPIRED, CIM_ERR_SESSION_ENDED, CIM_ERR_BAD_CREDENTIALS)',
-  403: 'not allowed (CIM_ERR_FORBIDDEN, CIM_ERR_NOT_A_MEMBER)',
-  404: 'not found (CIM_ERR_NOT_FOUND, CIM_ERR_USER_NOT_FOUND)',
-  409: 'conflict (CIM_ERR_USER_EXISTS, CIM_ERR_ALREADY_LOGGED_IN, CIM_ERR_GROUP_FULL, CIM_ERR_RECALL_TOO_LATE)',
-  410: 'messages after the cursor are no longer kept: past the retention, or lost (CIM_ERR_CURSOR_EXPIRED)',
-  413: 'body too large (CIM_ERR_BODY_TOO_LARGE)',
-  429: 'rate limited (CIM_ERR_RATE_LIMITED)',
-  503: 'no push server or storage unavailable (CIM_ERR_NO_SERVER, CIM_ERR_UNAVAILABLE)',
+  400: `invalid input (${ErrorCodes.INVALID_INPUT})`,
+  401: `missing, bad or expired token, or its session ended (${ErrorCodes.UNAUTHORIZED}, ${ErrorCodes.BAD_TOKEN}, ${ErrorCodes.TOKEN_EXPIRED}, ${ErrorCodes.SESSION_ENDED}, ${ErrorCodes.BAD_CREDENTIALS})`,
+  403: `not allowed (${ErrorCodes.FORBIDDEN}, ${ErrorCodes.NOT_A_MEMBER})`,
+  404: `not found (${ErrorCodes.NOT_FOUND}, ${ErrorCodes.USER_NOT_FOUND})`,
+  409: `conflict (${ErrorCodes.USER_EXISTS}, ${ErrorCodes.ALREADY_LOGGED_IN}, ${ErrorCodes.GROUP_FULL}, ${ErrorCodes.RECALL_TOO_LATE})`,
+  410: `messages after the cursor are no longer kept: past the retention, or lost (${ErrorCodes.CURSOR_EXPIRED})`,
+  413: `body too large (${ErrorCodes.BODY_TOO_LARGE})`,
+  429: `rate limited (${ErrorCodes.RATE_LIMITED})`,
+  503: `no push server or storage unavailable (${ErrorCodes.NO_SERVER}, ${ErrorCodes.UNAVAILABLE})`,
 };
 const auth = [{ bearer: [] }];
-const id = { type: 'string', pattern: '^[1-9][0-9]{0,19}$' };
+const id = { type: 'string', pattern: DECIMAL_ID.source };
 const pathParam = (name: string, description: string) => ({
   name,
   in: 'path',
@@ -216,7 +217,7 @@ export const openApiDocument = {
           required: ['to', 'body'],
           properties: {
             to: ref('Destination'),
-            body: { type: 'string', maxLength: 4096, description: 'no control characters except line feed and tab (CIM_ERR_INVALID_INPUT)' },
+            body: { type: 'string', maxLength: 4096, description: `no control characters except line feed and tab (${ErrorCodes.INVALID_INPUT})` },
             clientMsgId: { type: 'string' },
             deliverAt: { type: 'integer' },
           },
@@ -323,7 +324,7 @@ export const openApiDocument = {
           type: 'object',
           required: ['name'],
           properties: {
-            name: { type: 'string', maxLength: 64, description: 'no control characters or bidi overrides/isolates (CIM_ERR_INVALID_INPUT)' },
+            name: { type: 'string', maxLength: 64, description: `no control characters or bidi overrides/isolates (${ErrorCodes.INVALID_INPUT})` },
             memberIds: { type: 'array', items: id },
             public: { type: 'boolean', default: false },
           },

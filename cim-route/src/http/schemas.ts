@@ -1,3 +1,4 @@
+import { decimalCursorSchema, decimalIdSchema } from '@cim/common';
 import { z } from 'zod';
 import { bodyTextProblem, nameTextProblem } from '../text-rules.js';
 
@@ -10,8 +11,7 @@ function refuseWhen(problem: (text: string) => string | undefined) {
 }
 
 export const userName = z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'user names are 1-32 of A-Z a-z 0-9 _ . -');
-const decimalId = z.string().regex(/^[1-9][0-9]{0,19}$/, 'must be a decimal id');
-const cursor = z.string().regex(/^(0|[1-9][0-9]{0,19})$/, 'must be a decimal cursor');
+const decimalId = decimalIdSchema();
 
 /** The password rule itself is checked after the name (see Accounts.register). */
 export const registerBody = z.object({
@@ -60,7 +60,7 @@ export const createGroupBody = z.object({
 });
 
 export const publicGroupsQuery = z.object({
-  after: z.string().regex(/^[1-9][0-9]{0,15}$/, 'after must be a group id').optional(),
+  after: decimalIdSchema('after must be a group id').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
@@ -69,13 +69,13 @@ export const addMembersBody = z.object({
 });
 
 export const historyQuery = z.object({
-  beforeSeq: z.string().regex(/^[1-9][0-9]{0,19}$/, 'beforeSeq must be a seq').optional(),
+  beforeSeq: decimalIdSchema('beforeSeq must be a seq').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   q: z.string().min(1).max(100).optional(),
 });
 
 export const readBody = z.object({
-  seq: z.string().regex(/^(0|[1-9][0-9]{0,19})$/, 'seq must be a decimal seq'),
+  seq: decimalCursorSchema('seq must be a decimal seq'),
 });
 
 export const conversationsQuery = z.object({
@@ -83,7 +83,7 @@ export const conversationsQuery = z.object({
 });
 
 export const syncQuery = z.object({
-  after: cursor.default('0'),
+  after: decimalCursorSchema().default('0'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 

@@ -1,4 +1,4 @@
-import type { ChatMessage, EventOrigin, Frame, Logger, ServerInfo } from '@cim/common';
+import type { ChatMessage, ErrorCode, EventOrigin, Frame, Logger, ServerInfo } from '@cim/common';
 import type { RouteMetrics } from '../metrics.js';
 import type { PushDispatcher } from '../push-dispatcher.js';
 import type { ServerDirectory } from '../server-directory.js';
@@ -58,7 +58,7 @@ export class FanOut {
   }
 
   /** Closes one device's connection with `Error{code}`: it reconnects and syncs. */
-  async closeDevice(serverId: string, device: EventOrigin, code: string, reason: string): Promise<void> {
+  async closeDevice(serverId: string, device: EventOrigin, code: ErrorCode, reason: string): Promise<void> {
     const server = this.directory.resolve(serverId);
     if (server) await this.dispatcher.kick(server, { userId: device.userId, deviceId: device.deviceId, sessionId: device.sessionId, reason, code });
   }

@@ -26,12 +26,12 @@ export function isDecimalCursor(value: unknown): value is string {
   return typeof value === 'string' && DECIMAL_CURSOR.test(value) && fitsUint64(value);
 }
 
-/** A decimal id in a schema; `message` names the field for the caller. */
+/** A decimal id in a schema; `message` names the field for the caller. The pattern stays visible to JSON Schema. */
 export function decimalIdSchema(message = 'must be a decimal id') {
-  return z.string().refine(isDecimalId, message);
+  return z.string().regex(DECIMAL_ID, message).refine(isDecimalId, message);
 }
 
 /** A decimal cursor (or seq that may be 0) in a schema. */
 export function decimalCursorSchema(message = 'must be a decimal cursor') {
-  return z.string().refine(isDecimalCursor, message);
+  return z.string().regex(DECIMAL_CURSOR, message).refine(isDecimalCursor, message);
 }

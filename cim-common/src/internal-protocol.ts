@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { ChatMessage, Frame } from './codec/types.js';
 import { decimalCursorSchema } from './decimal.js';
 import { CimError, ErrorCodes, type ErrorCode } from './errors.js';
-import { secretMatches } from './token.js';
+import { bearerToken, secretMatches } from './token.js';
 
 export const INTERNAL_PUSH_PATH = '/internal/v1/push';
 export const INTERNAL_EVENTS_PATH = '/internal/v1/events';
@@ -117,9 +117,7 @@ export interface EventsResponse {
  */
 export function requireClusterSecret(secret: string) {
   return (req: { headers: IncomingHttpHeaders }, _res: unknown, next: (err?: unknown) => void): void => {
-    const header = req.headers.authorization;
-    const presented = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-    next(secretMatches(presented, secret) ? undefined : new CimError(ErrorCodes.UNAUTHORIZED, 'the internal API needs the cluster secret'));
+    next(secretMatches(bearerToken(req.headers.authorization), secret) ? undefined : new CimError(ErrorCodes.UNAUTHORIZED, 'the internal API needs the cluster secret'));
   };
 }
 
@@ -175,7 +173,7 @@ export const pushRequestSchema: z.ZodType<PushRequest> = z.object({
  * What a route accepts on `POST /internal/v1/events`: the batch is checked here, each event by the
  * route as it handles it, so one malformed event is answered on its own and not the whole batch.
  */
-export const eventsRequestSchema = z.object({
+export const eventsRequestSchema: z.ZodType<EventsRequest> = z.object({
   serverId: z.string(),
   events: z.array(
     z.custom<ServerEvent>(
@@ -186,6 +184,6 @@ export const eventsRequestSchema = z.object({
 });
 
 /** What a push server accepts as the route's answer to an events batch. */
-export const eventsResponseSchema = z.object({
+export const eventsResponseSchema: z.ZodType<EventsResponse> = z.object({
   results: z.array(z.custom<EventResult>()),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDecimalCursor, isDecimalId } from './decimal.js';
+import { decimalCursorSchema, decimalIdSchema, isDecimalCursor, isDecimalId } from './decimal.js';
 
 const MAX_UINT64 = (2n ** 64n - 1n).toString();
 const OVER_UINT64 = (2n ** 64n).toString();
@@ -25,5 +25,18 @@ describe('decimal ids and cursors', () => {
     for (const value of [1, 0, null, undefined, ['1'], { toString: () => '1' }]) {
       expect(isDecimalCursor(value)).toBe(false);
     }
+  });
+
+  it('are the same rule in schemas, with the caller\'s message', () => {
+    for (const schema of [decimalIdSchema('id please'), decimalCursorSchema('cursor please')]) {
+      expect(schema.safeParse(MAX_UINT64).success).toBe(true);
+      for (const value of [OVER_UINT64, 'x'.repeat(20), '007', '']) {
+        const result = schema.safeParse(value);
+        expect(result.success, value).toBe(false);
+        expect(result.error?.issues[0]?.message).toMatch(/please$/);
+      }
+    }
+    expect(decimalCursorSchema().safeParse('0').success).toBe(true);
+    expect(decimalIdSchema().safeParse('0').success).toBe(false);
   });
 });

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import {
   CimError,
+  errorFromWire,
   ErrorCodes,
   FrameDecoder,
   frameKind,
   verifyToken,
   type EventOrigin,
-  type ErrorCode,
   type Frame,
   type Logger,
   type TokenClaims,
@@ -240,5 +240,5 @@ function originOf(user: TokenClaims): EventOrigin {
 function refusalOf(answer: Frame | null): CimError | undefined {
   if (answer === null || !('error' in answer)) return undefined;
   const { code, message } = answer.error ?? {};
-  return new CimError((code ?? ErrorCodes.INTERNAL) as ErrorCode, message ?? 'the route refused the login');
+  return errorFromWire({ code: code ?? ErrorCodes.INTERNAL, message: message ?? 'the route refused the login' });
 }

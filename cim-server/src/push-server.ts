@@ -6,6 +6,7 @@ import {
   answerClientErrors,
   createLogger,
   encodeFrame,
+  ErrorCodes,
   trustedCa,
   type Frame,
   type Logger,
@@ -196,7 +197,7 @@ export class PushServer {
     const running = this.state === 'running';
     const refusal = running ? this.limits.refusal(socket.remoteAddress ?? 'unknown', this.open.size) : undefined;
     if (!running || refusal) {
-      this.metrics.rejected.inc({ code: refusal?.code ?? 'CIM_ERR_DRAINING' });
+      this.metrics.rejected.inc({ code: refusal?.code ?? ErrorCodes.DRAINING });
       if (refusal) this.metrics.refused.inc({ limit: refusal.limit });
       // Say why before closing (each limit gives a coded error); a draining server sends the
       // client back to the route. A peer that never reads is destroyed shortly after.

@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes, type Destination, type Frame } from '@cim/common';
+import { CimError, errorFromWire, ErrorCodes, type Destination, type Frame } from '@cim/common';
 import type { SendAnswer } from './route-api.js';
 import type { ServerConnection } from './server-connection.js';
 
@@ -60,7 +60,7 @@ export class ConnectionSends {
   answer(frame: Extract<Frame, { sendResult: unknown }>): void {
     const { error, ...answer } = frame.sendResult;
     this.inFlight.get(frame.requestId ?? 0)?.(
-      error ? new CimError(error.code as never, error.message) : (answer as SendAnswer),
+      error ? errorFromWire(error) : (answer as SendAnswer),
     );
   }
 

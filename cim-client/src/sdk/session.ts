@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import { CimError, ErrorCodes, type Frame } from '@cim/common';
+import { CimError, errorFromWire, ErrorCodes, type Frame } from '@cim/common';
 import { Backoff } from './backoff.js';
 import type { CatchUp } from './catch-up.js';
 import type { CimClientEvents, ConnectionState, ResolvedOptions } from './client-options.js';
@@ -51,7 +51,7 @@ function loginAnswer(connection: ServerConnection, timeoutMs: number): Promise<{
     };
     const onFrame = (frame: Frame) => {
       if ('loginOk' in frame) finish(frame.loginOk);
-      else if ('error' in frame) finish(new CimError(frame.error.code as never, frame.error.message));
+      else if ('error' in frame) finish(errorFromWire(frame.error));
     };
     const onClose = (err?: Error) =>
       finish(err ?? new CimError(ErrorCodes.CLOSED, 'push server closed the connection during login'));
@@ -201,7 +201,7 @@ export class ClientSession {
       this.backoff.reset();
       this.connectionLost(new CimError(ErrorCodes.UNAVAILABLE, `redirected: ${frame.redirect.reason}`), 0);
     } else if ('error' in frame) {
-      this.events.emit('error', new CimError(frame.error.code as never, frame.error.message));
+      this.events.emit('error', errorFromWire(frame.error));
     }
   }
 

@@ -1,4 +1,4 @@
-import type { ChatMessage, EventOrigin, Frame, Logger, ServerInfo } from '@cim/common';
+import type { ChatMessage, ErrorCode, EventOrigin, Frame, Logger, ServerInfo } from '@cim/common';
 import type { RouteMetrics } from '../metrics.js';
 import type { PushSender } from './push-dispatcher.js';
 import type { ServerDirectory } from './server-directory.js';
@@ -68,7 +68,7 @@ export class FanOut {
   }
 
   /** Closes one connection with `Error{code}`: the device reconnects and syncs. */
-  async closeConnection(target: DeviceConnection, code: string, reason: string): Promise<void> {
+  async closeConnection(target: DeviceConnection, code: ErrorCode, reason: string): Promise<void> {
     const server = this.directory.resolve(target.serverId);
     const { userId, deviceId, sessionId, connectionId } = target;
     if (server) await this.dispatcher.kick(server, { userId, deviceId, sessionId, connectionId, reason, code });

@@ -1,8 +1,15 @@
 /**
- * The internal HTTP APIs between routes and push servers. Both are batched (one request carries
- * many items) and authenticated with the cluster secret (`Authorization: Bearer <secret>`).
+ * The internal HTTP APIs between routes and push servers, written once for both ends: the
+ * requests, their answers, the schemas each receiver checks them with, and the cluster-secret
+ * check. Both are batched (one request carries many items) and authenticated with the cluster
+ * secret (`Authorization: Bearer <secret>`).
  */
+import type { IncomingHttpHeaders } from 'node:http';
+import { z } from 'zod';
 import type { ChatMessage, Frame } from './codec/types.js';
+import { decimalCursorSchema } from './decimal.js';
+import { CimError, ErrorCodes, type ErrorCode } from './errors.js';
+import { bearerToken, secretMatches } from './token.js';
 
 export const INTERNAL_PUSH_PATH = '/internal/v1/push';
 export const INTERNAL_EVENTS_PATH = '/internal/v1/events';
@@ -41,7 +48,7 @@ export interface PushKick {
   sessionId: string;
   connectionId?: string;
   reason: string;
-  code?: string;
+  code?: ErrorCode;
 }
 
 /** route → push server: `POST /internal/v1/push`. */
@@ -109,3 +116,93 @@ export function isRetryLater(result: EventResult | undefined): result is RetryLa
 export interface EventsResponse {
   results: EventResult[];
 }
+
+/**
+ * Lets a request through only with the cluster secret as its bearer token; otherwise passes
+ * CIM_ERR_UNAUTHORIZED (401) to the app's error handler. Mounted before the body parser, so a
+ * caller without the secret cannot make the server read a large body.
+ */
+export function requireClusterSecret(secret: string) {
+  return (req: { headers: IncomingHttpHeaders }, _res: unknown, next: (err?: unknown) => void): void => {
+    next(secretMatches(bearerToken(req.headers.authorization), secret) ? undefined : new CimError(ErrorCodes.UNAUTHORIZED, 'the internal API needs the cluster secret'));
+  };
+}
+
+const errorCode = z.enum(Object.values(ErrorCodes) as [ErrorCode, ...ErrorCode[]]);
+
+const destination = z.union([
+  z.object({ userId: z.string() }),
+  z.object({ groupId: z.string() }),
+  z.object({ broadcast: z.literal(true) }),
+]);
+
+const chatMessage = z.object({
+  msgId: z.string(),
+  conversationId: z.string(),
+  seq: z.string(),
+  fromUserId: z.string(),
+  fromUserName: z.string(),
+  to: destination,
+  body: z.string(),
+  ts: z.string(),
+  clientMsgId: z.string(),
+  recalled: z.boolean().optional(),
+});
+
+/** A control frame is checked for its shape only: the codec refuses what it cannot encode. */
+const frame = z.custom<Frame>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'a frame is an object');
+
+/** What a push server accepts on `POST /internal/v1/push`. */
+export const pushRequestSchema: z.ZodType<PushRequest> = z.object({
+  deliveries: z
+    .array(
+      z.object({
+        message: chatMessage,
+        targets: z.array(
+          z.object({
+            userId: z.string(),
+            cursor: decimalCursorSchema('a cursor is a decimal uint64'),
+            deviceId: z.string().optional(),
+            connectionId: z.string().optional(),
+            sessionIds: z.array(z.string()).optional(),
+          }),
+        ),
+      }),
+    )
+    .optional(),
+  broadcasts: z.array(chatMessage).optional(),
+  frames: z
+    .array(z.object({ frame, userIds: z.array(z.string()), deviceId: z.string().optional(), connectionId: z.string().optional() }))
+    .optional(),
+  kicks: z
+    .array(
+      z.object({
+        userId: z.string(),
+        deviceId: z.string(),
+        sessionId: z.string(),
+        connectionId: z.string().optional(),
+        reason: z.string(),
+        code: errorCode.optional(),
+      }),
+    )
+    .optional(),
+});
+
+/**
+ * What a route accepts on `POST /internal/v1/events`: the batch is checked here, each event by the
+ * route as it handles it, so one malformed event is answered on its own and not the whole batch.
+ */
+export const eventsRequestSchema: z.ZodType<EventsRequest> = z.object({
+  serverId: z.string(),
+  events: z.array(
+    z.custom<ServerEvent>(
+      (value) => typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string',
+      'events must be {type, …} objects',
+    ),
+  ),
+});
+
+/** What a push server accepts as the route's answer to an events batch. */
+export const eventsResponseSchema: z.ZodType<EventsResponse> = z.object({
+  results: z.array(z.custom<EventResult>()),
+});

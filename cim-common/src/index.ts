@@ -7,5 +7,6 @@ export * from './codec/types.js';
 export * from './token.js';
 export * from './token-bucket.js';
 export * from './registry/types.js';
-export * from './internal-api.js';
+export * from './internal-protocol.js';
+export * from './decimal.js';
 export * from './api-types.js';

@@ -149,9 +149,9 @@ describe('the SDK installed alone from npm pack tarballs', () => {
     await run('npm', ['ls', '--all'], { cwd: appDir });
   });
 
-  it('imports only the protocol packages', async () => {
+  it('imports only the protocol packages and the schema library the protocol rules are written in', async () => {
     const reached = await importedPackages(join(appDir, 'node_modules'));
-    expect([...reached].sort()).toEqual(['@cim/common', '@cim/proto', 'protobufjs']);
+    expect([...reached].sort()).toEqual(['@cim/common', '@cim/proto', 'protobufjs', 'zod']);
   });
 
   it('works in the app: a route call to a closed port is a coded CIM_ERR_UNAVAILABLE, and no server module loaded', async () => {

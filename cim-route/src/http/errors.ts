@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { CimError, ErrorCodes } from '@cim/common';
-import type { Logger } from '@cim/common/server';
+import { CimError, ErrorCodes, type ErrorCode } from '@cim/common';
+import { requestErrorAnswer, type ErrorBody, type Logger } from '@cim/common/server';
 import { z } from 'zod';
 import { RateLimitedError } from '../abuse-limits.js';
 
@@ -21,7 +21,7 @@ export function notFound(_req: Request, res: Response): void {
  * Turns every error into `{code, message}` with a fitting status. Client mistakes (bad JSON, too
  * large, invalid fields) are 4xx; only genuine faults are 500, and their details stay in the log.
  */
-export function errorHandler(logger: Logger, onError: (code: string) => void = () => {}) {
+export function errorHandler(logger: Logger, onError: (code: ErrorCode) => void = () => {}) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const { status, body } = describe(err, logger, req.path);
     onError(body.code);
@@ -30,19 +30,9 @@ export function errorHandler(logger: Logger, onError: (code: string) => void = (
   };
 }
 
-function describe(err: unknown, logger: Logger, path: string): { status: number; body: { code: string; message: string } } {
-  if (err instanceof CimError) return { status: err.httpStatus, body: err.toJSON() };
-  const httpError = err as { status?: number; statusCode?: number; type?: string; message?: string };
-  const status = httpError.status ?? httpError.statusCode;
-  if (status && status >= 400 && status < 500) {
-    if (httpError.type === 'entity.too.large') {
-      return { status, body: { code: ErrorCodes.BODY_TOO_LARGE, message: 'request body is too large' } };
-    }
-    if (httpError.type === 'entity.parse.failed') {
-      return { status, body: { code: ErrorCodes.INVALID_INPUT, message: 'request body is not valid JSON' } };
-    }
-    return { status, body: { code: ErrorCodes.INVALID_INPUT, message: httpError.message ?? 'bad request' } };
-  }
+function describe(err: unknown, logger: Logger, path: string): { status: number; body: ErrorBody } {
+  const answer = requestErrorAnswer(err);
+  if (answer) return answer;
   if (isBackendDown(err)) {
     logger.warn({ err, path }, 'backend unavailable');
     return { status: 503, body: { code: ErrorCodes.UNAVAILABLE, message: 'storage is unavailable: retry shortly' } };

@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@cim/common';
 import { parseCursor } from './cursor.js';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
+import { finishSave } from './finish-save.js';
 import type { HistoryOptions } from './history-query.js';
 import { HighWaterMarks } from './high-water-marks.js';
 import { MemoryGroups } from './memory-groups.js';
@@ -13,6 +14,7 @@ import type {
   ConversationState,
   GroupOptions,
   GroupRecord,
+  MessageSave,
   NewMessage,
   RateRule,
   RateVerdict,
@@ -21,7 +23,6 @@ import type {
   ScheduledMessage,
   SessionMove,
   SessionRecord,
-  StoredPart,
   StoreOptions,
   SyncPage,
   UserRecord,
@@ -154,14 +155,14 @@ export class MemoryStore implements RouteStore {
     return { userIds, nextOffset: window.length > limit ? offset + limit - dropped : null };
   }
 
-  async saveMessage(
-    message: NewMessage,
-    recipientUserIds: string[],
-    onStored?: (part: StoredPart) => void,
-  ): Promise<SavedMessage> {
+  saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
+    return finishSave(this.saveMessageInParts(message, recipientUserIds));
+  }
+
+  async *saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave {
     const saved = this.log.save(message, recipientUserIds);
     this.readSeqs.raise(`${message.fromUserId}\u0000${message.conversationId}`, Number(saved.message.seq));
-    if (!saved.duplicate) onStored?.({ message: saved.message, cursors: saved.cursors });
+    if (!saved.duplicate) yield { message: saved.message, cursors: saved.cursors };
     return saved;
   }
 

@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@cim/common';
 import { Cluster, Redis } from 'ioredis';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
+import { finishSave } from './finish-save.js';
 import type { HistoryOptions } from './history-query.js';
 import { scriptBatches } from './redis-batches.js';
 import { RedisGroups } from './redis-groups.js';
@@ -16,6 +17,7 @@ import type {
   ConversationState,
   GroupOptions,
   GroupRecord,
+  MessageSave,
   NewMessage,
   RateRule,
   RateVerdict,
@@ -24,7 +26,6 @@ import type {
   ScheduledMessage,
   SessionMove,
   SessionRecord,
-  StoredPart,
   StoreOptions,
   SyncPage,
   UserRecord,
@@ -231,12 +232,12 @@ export class RedisStore implements RouteStore {
     };
   }
 
-  saveMessage(
-    message: NewMessage,
-    recipientUserIds: string[],
-    onStored?: (part: StoredPart) => void,
-  ): Promise<SavedMessage> {
-    return this.log.save(message, recipientUserIds, onStored);
+  saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
+    return finishSave(this.log.save(message, recipientUserIds));
+  }
+
+  saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave {
+    return this.log.save(message, recipientUserIds);
   }
 
   sync(userId: string, after: string, limit: number): Promise<SyncPage> {

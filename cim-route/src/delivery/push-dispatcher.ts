@@ -1,8 +1,19 @@
-import { INTERNAL_PUSH_PATH, type ChatMessage, type Frame, type PushDelivery, type PushKick, type PushRequest, type ServerInfo } from '@cim/common';
+import {
+  INTERNAL_PUSH_PATH,
+  type ChatMessage,
+  type PushDelivery,
+  type PushFrame,
+  type PushKick,
+  type PushRequest,
+  type ServerInfo,
+} from '@cim/common';
 import { createHttpClient, type Logger } from '@cim/common/server';
 import type { AxiosInstance } from 'axios';
-import type { RouteMetrics } from './metrics.js';
+import type { RouteMetrics } from '../metrics.js';
 import type { ServerDirectory } from './server-directory.js';
+
+/** What delivery asks of the dispatcher: each call resolves to whether the server took the push. */
+export type PushSender = Pick<PushDispatcher, 'deliver' | 'broadcast' | 'frame' | 'kick'>;
 
 interface ServerQueue {
   server: ServerInfo;
@@ -39,8 +50,8 @@ export class PushDispatcher {
     return this.enqueue(server, (r) => r.broadcasts.push(message));
   }
 
-  frame(server: ServerInfo, frame: Frame, userIds: string[], deviceId?: string): Promise<boolean> {
-    return this.enqueue(server, (r) => r.frames.push(deviceId === undefined ? { frame, userIds } : { frame, userIds, deviceId }));
+  frame(server: ServerInfo, frame: PushFrame): Promise<boolean> {
+    return this.enqueue(server, (r) => r.frames.push(frame));
   }
 
   kick(server: ServerInfo, kick: PushKick): Promise<boolean> {

@@ -4,7 +4,7 @@ import type { RouteStore, StoreOptions } from './types.js';
 
 export { MemoryStore } from './memory-store.js';
 export { RedisStore, type RedisStoreOptions } from './redis-store.js';
-export type { RedisClient } from './redis-scripts.js';
+export type { RedisClient } from './redis/redis-scripts.js';
 export { DEFAULT_RETENTION_MS, HISTORY_SCAN_LIMIT } from './defaults.js';
 export type * from './types.js';
 

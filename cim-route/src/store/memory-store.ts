@@ -1,14 +1,14 @@
 import type { ChatMessage } from '@cim/common';
-import { parseCursor } from './cursor.js';
+import { parseCursor } from './shared/cursor.js';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
-import type { HistoryOptions } from './history-query.js';
-import { HighWaterMarks } from './high-water-marks.js';
-import { MemoryGroups } from './memory-groups.js';
-import { MemoryMessageLog } from './memory-message-log.js';
-import { MemorySchedule } from './memory-schedule.js';
-import { MemoryTokenBuckets } from './memory-token-buckets.js';
-import { byDeviceId } from './session-order.js';
-import { SortedStrings } from './sorted-strings.js';
+import type { HistoryOptions } from './messages/history-query.js';
+import { HighWaterMarks } from './shared/high-water-marks.js';
+import { MemoryGroups } from './groups/memory/memory-groups.js';
+import { MemoryMessageLog } from './messages/memory/memory-message-log.js';
+import { MemorySchedule } from './schedule/memory/memory-schedule.js';
+import { MemoryTokenBuckets } from './rate-limits/memory/memory-token-buckets.js';
+import { byDeviceId } from './sessions/session-order.js';
+import { SortedStrings } from './shared/sorted-strings.js';
 import type {
   ConversationState,
   GroupOptions,
@@ -26,8 +26,8 @@ import type {
   SyncPage,
   UserRecord,
 } from './types.js';
-import { foldUserName, nameTaken } from './user-names.js';
-import { parseDecimal, requireLimit, requireOffset } from './validate.js';
+import { foldUserName, nameTaken } from './users/user-names.js';
+import { parseDecimal, requireLimit, requireOffset } from './shared/validate.js';
 
 /**
  * The embedded store of `cim up`: everything in this process's memory, gone when it exits. Same

@@ -1,17 +1,17 @@
 import type { ChatMessage } from '@cim/common';
 import { Cluster, Redis } from 'ioredis';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
-import type { HistoryOptions } from './history-query.js';
-import { scriptBatches } from './redis-batches.js';
-import { RedisGroups } from './redis-groups.js';
-import { RedisKeys } from './redis-keys.js';
-import { RedisMessageLog } from './redis-message-log.js';
-import { RedisReceipts } from './redis-receipts.js';
-import { RedisSchedule } from './redis-schedule.js';
-import { defineStoreScripts, type RedisClient, type StoreScripts } from './redis-scripts.js';
-import { NAME_ID_SEPARATOR, RedisUserNames } from './redis-user-names.js';
-import { nameTaken } from './user-names.js';
-import { byDeviceId } from './session-order.js';
+import type { HistoryOptions } from './messages/history-query.js';
+import { scriptBatches } from './redis/redis-batches.js';
+import { RedisGroups } from './groups/redis/redis-groups.js';
+import { RedisKeys } from './redis/redis-keys.js';
+import { RedisMessageLog } from './messages/redis/redis-message-log.js';
+import { RedisReceipts } from './receipts/redis/redis-receipts.js';
+import { RedisSchedule } from './schedule/redis/redis-schedule.js';
+import { defineStoreScripts, type RedisClient, type StoreScripts } from './redis/redis-scripts.js';
+import { NAME_ID_SEPARATOR, RedisUserNames } from './users/redis/redis-user-names.js';
+import { nameTaken } from './users/user-names.js';
+import { byDeviceId } from './sessions/session-order.js';
 import type {
   ConversationState,
   GroupOptions,
@@ -29,7 +29,7 @@ import type {
   SyncPage,
   UserRecord,
 } from './types.js';
-import { requireLimit, requireOffset } from './validate.js';
+import { requireLimit, requireOffset } from './shared/validate.js';
 
 export interface RedisStoreOptions extends StoreOptions {
   /**

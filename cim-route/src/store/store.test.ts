@@ -2,10 +2,10 @@ import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RedisCluster, uniquePrefix, waitFor } from '../../../test/harness/index.js';
 import { createStore, MemoryStore, RedisStore, type RouteStore, type StoreOptions } from './index.js';
-import { RedisKeys } from './redis-keys.js';
-import { defineStoreScripts, type RedisClient } from './redis-scripts.js';
-import { describeStoreContract, type LoseMessage } from './store.contract.js';
-import type { TtlMap } from './ttl-map.js';
+import { RedisKeys } from './redis/redis-keys.js';
+import { defineStoreScripts, type RedisClient } from './redis/redis-scripts.js';
+import { describeStoreContract, type LoseMessage } from './contracts/store.contract.js';
+import type { TtlMap } from './shared/ttl-map.js';
 
 const redisUrl = inject('redisUrl');
 const filePrefix = uniquePrefix('route-store');

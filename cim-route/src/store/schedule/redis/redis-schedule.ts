@@ -1,7 +1,7 @@
-import type { RedisKeys } from './redis-keys.js';
-import type { StoreScripts } from './redis-scripts.js';
-import { requireDueQuery, requireSchedulable, scheduledKey } from './scheduled.js';
-import type { ScheduledMessage } from './types.js';
+import type { RedisKeys } from '../../redis/redis-keys.js';
+import type { StoreScripts } from '../../redis/redis-scripts.js';
+import { requireDueQuery, requireSchedulable, scheduledKey } from '../scheduled.js';
+import type { ScheduledMessage } from '../../types.js';
 
 /**
  * Delayed messages in Redis: a queue ordered by delivery time and the messages by key, in one slot

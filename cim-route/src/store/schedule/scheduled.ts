@@ -1,5 +1,5 @@
-import type { ScheduledMessage } from './types.js';
-import { parseDecimal, requireLimit, requireNonNegativeInteger } from './validate.js';
+import type { ScheduledMessage } from '../types.js';
+import { parseDecimal, requireLimit, requireNonNegativeInteger } from '../shared/validate.js';
 
 /**
  * The key of a scheduled message, unique per (sender, clientMsgId). Sender ids are decimal, so the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE, START, type ContractContext } from './contract-context.js';
-import type { ScheduledMessage } from './types.js';
+import type { ScheduledMessage } from '../types.js';
 
 /** Delayed messages: scheduled once, read when due by any number of routes, removed once sent. */
 export function describeDelayedMessageContract({ openStore }: ContractContext): void {

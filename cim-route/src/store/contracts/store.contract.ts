@@ -5,7 +5,7 @@ import { describeDelayedMessageContract } from './delayed.contract.js';
 import { describeGroupContract } from './groups.contract.js';
 import { describeMessageStateContract } from './message-state.contract.js';
 import { describeRateLimitContract } from './rate-limits.contract.js';
-import type { NewMessage, RouteStore, SessionRecord, StoreOptions } from './types.js';
+import type { NewMessage, RouteStore, SessionRecord, StoreOptions } from '../types.js';
 
 /** Opens a store with no data in it. `options.now` is the test's clock. */
 export type StoreFactory = (options: StoreOptions) => RouteStore | Promise<RouteStore>;

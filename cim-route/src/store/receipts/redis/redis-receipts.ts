@@ -1,8 +1,8 @@
-import { formatCursor, parseCursor } from './cursor.js';
-import type { RedisKeys } from './redis-keys.js';
-import type { RedisClient, StoreScripts } from './redis-scripts.js';
-import type { ConversationState } from './types.js';
-import { parseDecimal, requireLimit } from './validate.js';
+import { formatCursor, parseCursor } from '../../shared/cursor.js';
+import type { RedisKeys } from '../../redis/redis-keys.js';
+import type { RedisClient, StoreScripts } from '../../redis/redis-scripts.js';
+import type { ConversationState } from '../../types.js';
+import { parseDecimal, requireLimit } from '../../shared/validate.js';
 
 /**
  * Read seqs, acknowledged cursors and the conversation list built on them, in Redis. Both kinds of

@@ -1,8 +1,8 @@
 import type { ChatMessage } from '@cim/common';
-import { HISTORY_SCAN_LIMIT } from './defaults.js';
-import { parseHistoryQuery, type HistoryOptions } from './history-query.js';
-import type { RedisKeys } from './redis-keys.js';
-import type { RedisClient, StoreScripts } from './redis-scripts.js';
+import { HISTORY_SCAN_LIMIT } from '../../defaults.js';
+import { parseHistoryQuery, type HistoryOptions } from '../history-query.js';
+import type { RedisKeys } from '../../redis/redis-keys.js';
+import type { RedisClient, StoreScripts } from '../../redis/redis-scripts.js';
 
 /** Index entries read per round trip by a keyword search, which may skip most of what it reads. */
 const SEARCH_BATCH = 200;

@@ -1,14 +1,14 @@
 import type { ChatMessage } from '@cim/common';
-import { formatCursor, nextCursor, parseCursor, retentionHorizon } from './cursor.js';
-import { IDEMPOTENCY_TTL_MS, MESSAGE_TTL_MARGIN_MS } from './defaults.js';
-import type { HistoryOptions } from './history-query.js';
+import { formatCursor, nextCursor, parseCursor, retentionHorizon } from '../../shared/cursor.js';
+import { IDEMPOTENCY_TTL_MS, MESSAGE_TTL_MARGIN_MS } from '../../defaults.js';
+import type { HistoryOptions } from '../history-query.js';
 import { RedisHistory } from './redis-history.js';
-import type { RedisKeys } from './redis-keys.js';
-import type { RedisClient, StoreScripts } from './redis-scripts.js';
-import type { NewMessage, SavedMessage, StoredPart, SyncEntry, SyncPage } from './types.js';
+import type { RedisKeys } from '../../redis/redis-keys.js';
+import type { RedisClient, StoreScripts } from '../../redis/redis-scripts.js';
+import type { NewMessage, SavedMessage, StoredPart, SyncEntry, SyncPage } from '../../types.js';
 import { MsgIdBlocks } from './msg-id-blocks.js';
-import { scriptBatches } from './redis-batches.js';
-import { requireLimit } from './validate.js';
+import { scriptBatches } from '../../redis/redis-batches.js';
+import { requireLimit } from '../../shared/validate.js';
 
 type FirstAnswer = Omit<SavedMessage, 'duplicate'>;
 type Draft = Omit<ChatMessage, 'seq'>;

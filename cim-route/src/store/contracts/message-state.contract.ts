@@ -1,8 +1,8 @@
 import type { ChatMessage } from '@cim/common';
 import { describe, expect, it } from 'vitest';
 import { MINUTE, type ContractContext } from './contract-context.js';
-import { HISTORY_SCAN_LIMIT, MESSAGE_TTL_MARGIN_MS } from './defaults.js';
-import type { NewMessage, RouteStore } from './types.js';
+import { HISTORY_SCAN_LIMIT, MESSAGE_TTL_MARGIN_MS } from '../defaults.js';
+import type { NewMessage, RouteStore } from '../types.js';
 
 /** A message from `fromUserId` in a conversation of its own naming, which the contract does not care about. */
 const message = (conversationId: string, fromUserId: string, clientMsgId: string, body = clientMsgId): NewMessage => ({

@@ -1,4 +1,4 @@
-import type { RouteStore, StoreOptions } from './types.js';
+import type { RouteStore, StoreOptions } from '../types.js';
 
 /** Where the test clock stands at the start of every contract test. */
 export const START = Date.UTC(2025, 0, 1);

@@ -1,6 +1,6 @@
-import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from './groups.js';
-import type { GroupOptions, GroupRecord } from './types.js';
-import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from './validate.js';
+import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from '../groups.js';
+import type { GroupOptions, GroupRecord } from '../../types.js';
+import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from '../../shared/validate.js';
 
 interface StoredGroup {
   groupId: string;

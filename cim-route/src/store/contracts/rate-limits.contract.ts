@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from './contract-context.js';
-import type { RateRule } from './types.js';
+import type { RateRule } from '../types.js';
 
 /** The token buckets behind the abuse limits: atomic, refilled by the clock, one per bucket name. */
 export function describeRateLimitContract({ openStore, advance }: ContractContext): void {

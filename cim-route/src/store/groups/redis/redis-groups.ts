@@ -1,8 +1,8 @@
-import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from './groups.js';
-import type { RedisKeys } from './redis-keys.js';
-import type { RedisClient, StoreScripts } from './redis-scripts.js';
-import type { GroupOptions, GroupRecord } from './types.js';
-import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from './validate.js';
+import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from '../groups.js';
+import type { RedisKeys } from '../../redis/redis-keys.js';
+import type { RedisClient, StoreScripts } from '../../redis/redis-scripts.js';
+import type { GroupOptions, GroupRecord } from '../../types.js';
+import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from '../../shared/validate.js';
 
 /**
  * Groups in Redis. A group's record and members share a slot, so each change to a group is one

@@ -1,8 +1,8 @@
 import { CimError } from '@cim/common';
 import { describe, expect, it } from 'vitest';
 import { START, type ContractContext } from './contract-context.js';
-import { byNumericId } from './groups.js';
-import type { RouteStore } from './types.js';
+import { byNumericId } from '../groups/groups.js';
+import type { RouteStore } from '../types.js';
 
 /** Groups: ids, members, the per-user list and the size limit. */
 export function describeGroupContract({ openStore }: ContractContext): void {

@@ -1,13 +1,13 @@
 import type { ChatMessage } from '@cim/common';
-import { formatCursor, parseCursor, retentionHorizon } from './cursor.js';
+import { formatCursor, parseCursor, retentionHorizon } from '../../shared/cursor.js';
 import { ConversationIndex } from './conversation-index.js';
-import { HISTORY_SCAN_LIMIT, HISTORY_TRIM_BUDGET, IDEMPOTENCY_TTL_MS, MESSAGE_TTL_MARGIN_MS } from './defaults.js';
-import { parseHistoryQuery, type HistoryOptions } from './history-query.js';
+import { HISTORY_SCAN_LIMIT, HISTORY_TRIM_BUDGET, IDEMPOTENCY_TTL_MS, MESSAGE_TTL_MARGIN_MS } from '../../defaults.js';
+import { parseHistoryQuery, type HistoryOptions } from '../history-query.js';
 import { RecentConversations } from './recent-conversations.js';
 import { SyncStream } from './sync-stream.js';
-import { TtlMap } from './ttl-map.js';
-import type { NewMessage, SavedMessage, SyncEntry, SyncPage } from './types.js';
-import { requireLimit } from './validate.js';
+import { TtlMap } from '../../shared/ttl-map.js';
+import type { NewMessage, SavedMessage, SyncEntry, SyncPage } from '../../types.js';
+import { requireLimit } from '../../shared/validate.js';
 
 type FirstAnswer = Omit<SavedMessage, 'duplicate'>;
 

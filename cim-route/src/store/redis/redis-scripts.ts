@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
-import { CURSOR_SLOTS_PER_MS } from './cursor.js';
-import { HISTORY_TRIM_BUDGET } from './defaults.js';
+import { CURSOR_SLOTS_PER_MS } from '../shared/cursor.js';
+import { HISTORY_TRIM_BUDGET } from '../defaults.js';
 
 export type RedisClient = Redis | Cluster;
 

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@cim/common';
-import { parseDecimal, requireLimit } from './validate.js';
+import { parseDecimal, requireLimit } from '../shared/validate.js';
 
 export interface HistoryOptions {
   beforeSeq?: string;

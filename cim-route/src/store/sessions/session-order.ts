@@ -1,4 +1,4 @@
-import type { SessionRecord } from './types.js';
+import type { SessionRecord } from '../types.js';
 
 /** Both stores list a user's sessions by device id, so answers do not depend on the backend. */
 export function byDeviceId(a: SessionRecord, b: SessionRecord): number {

@@ -1,4 +1,4 @@
-import { nextCursor } from './cursor.js';
+import { nextCursor } from '../../shared/cursor.js';
 
 export interface StreamEntry {
   cursor: number;

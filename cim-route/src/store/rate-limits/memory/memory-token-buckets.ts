@@ -1,4 +1,4 @@
-import type { RateRule, RateVerdict } from './types.js';
+import type { RateRule, RateVerdict } from '../../types.js';
 
 /** Above this many buckets, the ones full again are forgotten (a full bucket is the same as none). */
 const FORGET_ABOVE = 100_000;

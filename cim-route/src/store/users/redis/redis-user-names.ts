@@ -1,6 +1,6 @@
-import type { RedisKeys } from './redis-keys.js';
-import type { RedisClient } from './redis-scripts.js';
-import { foldUserName } from './user-names.js';
+import type { RedisKeys } from '../../redis/redis-keys.js';
+import type { RedisClient } from '../../redis/redis-scripts.js';
+import { foldUserName } from '../user-names.js';
 
 /** Separates name and id in the name index; sorts below every character a name can contain. */
 export const NAME_ID_SEPARATOR = '\u0000';

@@ -1,5 +1,5 @@
-import { bySchedule, requireDueQuery, requireSchedulable, scheduledKey } from './scheduled.js';
-import type { ScheduledMessage } from './types.js';
+import { bySchedule, requireDueQuery, requireSchedulable, scheduledKey } from '../scheduled.js';
+import type { ScheduledMessage } from '../../types.js';
 
 /**
  * Delayed messages of the memory store, kept sorted by delivery time so reading the due ones costs

@@ -8,7 +8,13 @@ import { RedisKeys } from './redis/redis-keys.js';
 import { RedisMessageLog } from './messages/redis/redis-message-log.js';
 import { RedisReceipts } from './receipts/redis/redis-receipts.js';
 import { RedisSchedule } from './schedule/redis/redis-schedule.js';
-import { defineStoreScripts, type RedisClient, type StoreScripts } from './redis/redis-scripts.js';
+import { bindScripts, type RedisClient } from './redis/redis-scripts.js';
+import { groupScripts, type GroupScripts } from './groups/redis/group-scripts.js';
+import { messageScripts, type MessageScripts } from './messages/redis/message-scripts.js';
+import { receiptScripts, type ReceiptScripts } from './receipts/redis/receipt-scripts.js';
+import { scheduleScripts, type ScheduleScripts } from './schedule/redis/schedule-scripts.js';
+import { sessionScripts, type SessionScripts } from './sessions/redis/session-scripts.js';
+import { tokenBucketScripts, type TokenBucketScripts } from './rate-limits/redis/token-bucket-scripts.js';
 import { NAME_ID_SEPARATOR, RedisUserNames } from './users/redis/redis-user-names.js';
 import { nameTaken } from './users/user-names.js';
 import { byDeviceId } from './sessions/session-order.js';
@@ -42,6 +48,8 @@ export interface RedisStoreOptions extends StoreOptions {
 }
 
 const PING_TIMEOUT_MS = 1000;
+
+type StoreScripts = SessionScripts & MessageScripts & GroupScripts & ReceiptScripts & ScheduleScripts & TokenBucketScripts;
 
 /** Users whose sessions one script call reads, at most (a 10,000-member group takes 10 calls). */
 const SESSION_READ_BATCH = 1000;
@@ -107,7 +115,14 @@ export class RedisStore implements RouteStore {
     this.ownsClient = typeof options.redis === 'string';
     this.client = typeof options.redis === 'string' ? connect(options.redis) : options.redis;
     this.keys = new RedisKeys(options.prefix ?? 'cim:');
-    this.scripts = defineStoreScripts(this.client);
+    this.scripts = bindScripts<StoreScripts>(this.client, {
+      ...sessionScripts,
+      ...messageScripts,
+      ...groupScripts,
+      ...receiptScripts,
+      ...scheduleScripts,
+      ...tokenBucketScripts,
+    });
     this.now = options.now ?? Date.now;
     this.log = new RedisMessageLog(
       this.client,

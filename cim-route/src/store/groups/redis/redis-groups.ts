@@ -1,6 +1,7 @@
 import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from '../groups.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
-import type { RedisClient, StoreScripts } from '../../redis/redis-scripts.js';
+import type { RedisClient } from '../../redis/redis-scripts.js';
+import type { GroupScripts } from './group-scripts.js';
 import type { GroupOptions, GroupRecord } from '../../types.js';
 import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from '../../shared/validate.js';
 
@@ -24,7 +25,7 @@ export class RedisGroups {
   constructor(
     private readonly client: RedisClient,
     private readonly keys: RedisKeys,
-    private readonly scripts: StoreScripts,
+    private readonly scripts: GroupScripts,
     private readonly now: () => number,
   ) {}
 

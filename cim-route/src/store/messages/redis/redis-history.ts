@@ -2,7 +2,8 @@ import type { ChatMessage } from '@cim/common';
 import { HISTORY_SCAN_LIMIT } from '../../defaults.js';
 import { parseHistoryQuery, type HistoryOptions } from '../history-query.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
-import type { RedisClient, StoreScripts } from '../../redis/redis-scripts.js';
+import type { RedisClient } from '../../redis/redis-scripts.js';
+import type { MessageScripts } from './message-scripts.js';
 
 /** Index entries read per round trip by a keyword search, which may skip most of what it reads. */
 const SEARCH_BATCH = 200;
@@ -16,7 +17,7 @@ export class RedisHistory {
   constructor(
     private readonly client: RedisClient,
     private readonly keys: RedisKeys,
-    private readonly scripts: StoreScripts,
+    private readonly scripts: MessageScripts,
     private readonly messageTtlMs: number,
     private readonly now: () => number,
   ) {}

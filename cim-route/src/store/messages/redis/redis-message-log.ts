@@ -4,7 +4,9 @@ import { IDEMPOTENCY_TTL_MS, MESSAGE_TTL_MARGIN_MS } from '../../defaults.js';
 import type { HistoryOptions } from '../history-query.js';
 import { RedisHistory } from './redis-history.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
-import type { RedisClient, StoreScripts } from '../../redis/redis-scripts.js';
+import type { RedisClient } from '../../redis/redis-scripts.js';
+import type { ReceiptScripts } from '../../receipts/redis/receipt-scripts.js';
+import type { MessageScripts } from './message-scripts.js';
 import type { NewMessage, SavedMessage, StoredPart, SyncEntry, SyncPage } from '../../types.js';
 import { MsgIdBlocks } from './msg-id-blocks.js';
 import { scriptBatches } from '../../redis/redis-batches.js';
@@ -45,7 +47,7 @@ export class RedisMessageLog {
   constructor(
     private readonly client: RedisClient,
     private readonly keys: RedisKeys,
-    private readonly scripts: StoreScripts,
+    private readonly scripts: MessageScripts & ReceiptScripts,
     private readonly retentionMs: number,
     private readonly now: () => number,
   ) {
@@ -114,7 +116,8 @@ export class RedisMessageLog {
       this.keys.readSeqs(draft.fromUserId),
       ...recipients.flatMap((userId) => this.streamKeysOf(userId)),
     ];
-    return this.scripts.saveMessage(keys, [
+    return this.scripts.saveMessage(
+      keys,
       draft.msgId,
       JSON.stringify(draft),
       IDEMPOTENCY_TTL_MS,
@@ -125,7 +128,7 @@ export class RedisMessageLog {
       this.history.horizonTs(),
       draft.conversationId,
       ...recipients,
-    ]);
+    );
   }
 
   /** (stream, stream meta, conversation list) of a user: what an append touches. */

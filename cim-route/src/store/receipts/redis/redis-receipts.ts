@@ -1,6 +1,7 @@
 import { formatCursor, parseCursor } from '../../shared/cursor.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
-import type { RedisClient, StoreScripts } from '../../redis/redis-scripts.js';
+import type { RedisClient } from '../../redis/redis-scripts.js';
+import type { ReceiptScripts } from './receipt-scripts.js';
 import type { ConversationState } from '../../types.js';
 import { parseDecimal, requireLimit } from '../../shared/validate.js';
 
@@ -12,7 +13,7 @@ export class RedisReceipts {
   constructor(
     private readonly client: RedisClient,
     private readonly keys: RedisKeys,
-    private readonly scripts: StoreScripts,
+    private readonly scripts: ReceiptScripts,
   ) {}
 
   async markRead(userId: string, conversationId: string, seq: string): Promise<string> {

@@ -1,5 +1,5 @@
 import type { RedisKeys } from '../../redis/redis-keys.js';
-import type { StoreScripts } from '../../redis/redis-scripts.js';
+import type { ScheduleScripts } from './schedule-scripts.js';
 import { requireDueQuery, requireSchedulable, scheduledKey } from '../scheduled.js';
 import type { ScheduledMessage } from '../../types.js';
 
@@ -11,7 +11,7 @@ import type { ScheduledMessage } from '../../types.js';
 export class RedisSchedule {
   constructor(
     private readonly keys: RedisKeys,
-    private readonly scripts: StoreScripts,
+    private readonly scripts: ScheduleScripts,
   ) {}
 
   async schedule(message: ScheduledMessage): Promise<boolean> {

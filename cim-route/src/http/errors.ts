@@ -30,7 +30,10 @@ export function errorHandler(logger: Logger, onError: (code: string) => void = (
 }
 
 function describe(err: unknown, logger: Logger, path: string): { status: number; body: { code: string; message: string } } {
-  if (err instanceof CimError) return { status: err.httpStatus, body: err.toJSON() };
+  if (err instanceof CimError) {
+    if (err.code === ErrorCodes.UNAVAILABLE) logger.warn({ err, path }, 'backend unavailable');
+    return { status: err.httpStatus, body: err.toJSON() };
+  }
   const httpError = err as { status?: number; statusCode?: number; type?: string; message?: string };
   const status = httpError.status ?? httpError.statusCode;
   if (status && status >= 400 && status < 500) {
@@ -42,15 +45,6 @@ function describe(err: unknown, logger: Logger, path: string): { status: number;
     }
     return { status, body: { code: ErrorCodes.INVALID_INPUT, message: httpError.message ?? 'bad request' } };
   }
-  if (isBackendDown(err)) {
-    logger.warn({ err, path }, 'backend unavailable');
-    return { status: 503, body: { code: ErrorCodes.UNAVAILABLE, message: 'storage is unavailable: retry shortly' } };
-  }
   logger.error({ err, path }, 'request failed');
   return { status: 500, body: { code: ErrorCodes.INTERNAL, message: 'internal error' } };
-}
-
-export function isBackendDown(err: unknown): boolean {
-  const message = (err as Error)?.message ?? '';
-  return /Connection is closed|ECONNREFUSED|Stream isn't writeable|max retries|MaxRetriesPerRequest|Command timed out|ClusterAllFailedError|Failed to refresh slots cache/i.test(message);
 }

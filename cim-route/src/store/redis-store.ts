@@ -9,6 +9,7 @@ import { RedisMessageLog } from './messages/redis/redis-message-log.js';
 import { RedisReceipts } from './receipts/redis/redis-receipts.js';
 import { RedisSchedule } from './schedule/redis/redis-schedule.js';
 import { bindScripts, type RedisClient } from './redis/redis-scripts.js';
+import { unavailableOnFailure } from './redis/unavailable-on-failure.js';
 import { groupScripts, type GroupScripts } from './groups/redis/group-scripts.js';
 import { messageScripts, type MessageScripts } from './messages/redis/message-scripts.js';
 import { receiptScripts, type ReceiptScripts } from './receipts/redis/receipt-scripts.js';
@@ -113,7 +114,7 @@ export class RedisStore implements RouteStore {
 
   constructor(options: RedisStoreOptions) {
     this.ownsClient = typeof options.redis === 'string';
-    this.client = typeof options.redis === 'string' ? connect(options.redis) : options.redis;
+    this.client = unavailableOnFailure(typeof options.redis === 'string' ? connect(options.redis) : options.redis);
     this.keys = new RedisKeys(options.prefix ?? 'cim:');
     this.scripts = bindScripts<StoreScripts>(this.client, {
       ...sessionScripts,

@@ -1,6 +1,7 @@
+import { CimError, ErrorCodes } from '@cim/common';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { RedisCluster, uniquePrefix, waitFor } from '../../../test/harness/index.js';
+import { RedisCluster, TcpProxy, uniquePrefix, waitFor } from '../../../test/harness/index.js';
 import { createStore, MemoryStore, RedisStore, type RouteStore, type StoreOptions } from './index.js';
 import { RedisKeys } from './redis/redis-keys.js';
 import { groupScripts, type GroupScripts } from './groups/redis/group-scripts.js';
@@ -251,6 +252,36 @@ describe('redis store', () => {
       expect((await store.createUser('carol', 'h')).userId).toBe('4');
     } finally {
       await client.quit();
+    }
+  });
+
+  it('fails with CIM_ERR_UNAVAILABLE while Redis is silent or unreachable, and passes its error replies on', async () => {
+    const prefix = freshPrefix();
+    const keys = new RedisKeys(prefix);
+    const proxy = await TcpProxy.start({ port: Number(new URL(redisUrl).port) });
+    const store = new RedisStore({ redis: `redis://${proxy.address}`, prefix });
+    const client = new Redis(redisUrl);
+    try {
+      const alice = await store.createUser('alice', 'scrypt$x$y');
+      // Redis answering with an error is no outage: the reply reaches the caller as it is.
+      await client.set(keys.sessions(alice.userId), 'not a hash');
+      const reply = await store.getSession(alice.userId, 'phone').catch((err: unknown) => err);
+      expect(reply).toBeInstanceOf(Error);
+      expect(reply).not.toBeInstanceOf(CimError);
+      expect((reply as Error).message).toMatch(/^WRONGTYPE/);
+
+      proxy.stall();
+      await expect(store.getUserById(alice.userId)).rejects.toMatchObject({ code: ErrorCodes.UNAVAILABLE });
+      proxy.cut();
+      await expect(store.saveMessage(sendC1, ['2'])).rejects.toMatchObject({ code: ErrorCodes.UNAVAILABLE });
+      expect(await store.ping()).toBe(false);
+
+      proxy.heal();
+      await waitFor(() => store.ping(), { message: 'the store to reconnect' });
+      expect(await store.getUserById(alice.userId)).toEqual(alice);
+    } finally {
+      await Promise.all([store.close(), client.quit()]);
+      await proxy.close();
     }
   });
 

@@ -5,7 +5,7 @@ const FORGET_ABOVE = 100_000;
 
 /**
  * Token buckets in this process's memory: the embedded store's half of `RouteStore.takeTokens`.
- * The Redis store runs the same arithmetic in a script (cimStoreTakeTokens).
+ * The Redis store runs the same arithmetic in a script (token-bucket-scripts.ts).
  */
 export class MemoryTokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number; fullAfterMs: number }>();

@@ -87,7 +87,12 @@ export class MemoryStore implements RouteStore {
     return this.sessions.removeIf(userId, deviceId, sessionId);
   }
 
-  async moveSession(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null> {
+  async moveSession(
+    userId: string,
+    deviceId: string,
+    sessionId: string,
+    move: SessionMove,
+  ): Promise<SessionRecord | null> {
     return this.sessions.move(userId, deviceId, sessionId, move);
   }
 

@@ -7,7 +7,14 @@ import type { SessionStore } from './sessions/session-store.js';
 import type { UserStore } from './users/user-store.js';
 
 export type { GroupOptions, GroupRecord, GroupStore } from './groups/group-store.js';
-export type { MessageStore, NewMessage, SavedMessage, StoredPart, SyncEntry, SyncPage } from './messages/message-store.js';
+export type {
+  MessageStore,
+  NewMessage,
+  SavedMessage,
+  StoredPart,
+  SyncEntry,
+  SyncPage,
+} from './messages/message-store.js';
 export type { RateLimitStore, RateRule, RateVerdict } from './rate-limits/rate-limit-store.js';
 export type { ConversationState, ReceiptStore } from './receipts/receipt-store.js';
 export type { ScheduledMessage, ScheduleStore } from './schedule/schedule-store.js';
@@ -20,13 +27,7 @@ export type { UserRecord, UserStore } from './users/user-store.js';
  * (`contracts/store.contract.ts`). All methods are safe to call from several route instances at once.
  */
 export interface RouteStore
-  extends UserStore,
-    SessionStore,
-    MessageStore,
-    GroupStore,
-    ReceiptStore,
-    ScheduleStore,
-    RateLimitStore {
+  extends UserStore, SessionStore, MessageStore, GroupStore, ReceiptStore, ScheduleStore, RateLimitStore {
   /** True when the backend answers (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

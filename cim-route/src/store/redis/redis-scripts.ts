@@ -49,7 +49,12 @@ export function bindScripts<Calls>(client: RedisClient, definitions: ScriptDefin
  * Scripts with a variable number of keys go through EVALSHA itself: ioredis's own script commands
  * would route them on a cluster by their first argument, which is the key count.
  */
-async function runWithKeys(client: RedisClient, lua: string, keys: string[], args: (string | number)[]): Promise<unknown> {
+async function runWithKeys(
+  client: RedisClient,
+  lua: string,
+  keys: string[],
+  args: (string | number)[],
+): Promise<unknown> {
   try {
     return await client.evalsha(shaOf(lua), keys.length, ...keys, ...args);
   } catch (err) {

@@ -12,7 +12,13 @@ export class RedisTokenBuckets {
 
   async take(bucket: string, rule: RateRule, cost: number): Promise<RateVerdict> {
     const perMs = rule.perSecond / 1000;
-    const [taken, waitMs] = await this.scripts.takeTokens(this.keys.tokenBucket(bucket), rule.burst, perMs, cost, this.now());
+    const [taken, waitMs] = await this.scripts.takeTokens(
+      this.keys.tokenBucket(bucket),
+      rule.burst,
+      perMs,
+      cost,
+      this.now(),
+    );
     return { allowed: taken === 1, retryAfterMs: waitMs };
   }
 }

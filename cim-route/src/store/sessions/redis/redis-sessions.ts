@@ -70,7 +70,16 @@ export class RedisSessions {
     const now = this.now();
     const json =
       'attach' in move
-        ? await this.scripts.moveSession(key, deviceId, sessionId, now, 'attach', move.attach.connectionId, move.attach.serverId, move.endedIfDetachedBefore)
+        ? await this.scripts.moveSession(
+            key,
+            deviceId,
+            sessionId,
+            now,
+            'attach',
+            move.attach.connectionId,
+            move.attach.serverId,
+            move.endedIfDetachedBefore,
+          )
         : await this.scripts.moveSession(key, deviceId, sessionId, move.at, 'detach', move.detach.connectionId, '', 0);
     return json === null ? null : (JSON.parse(json) as SessionRecord);
   }
@@ -123,5 +132,3 @@ export class RedisSessions {
     if (sessions.some((s) => s.expiresAt > now)) await this.client.zadd(this.keys.online, 0, userId);
   }
 }
-
-

@@ -38,6 +38,8 @@ export class MemoryUsers {
 
   findByPrefix(prefix: string, limit: number): UserRecord[] {
     requireLimit(limit);
-    return this.names.withPrefix(prefix, limit).map((name) => this.getById(this.userIdByName.get(foldUserName(name))!)!);
+    return this.names
+      .withPrefix(prefix, limit)
+      .map((name) => this.getById(this.userIdByName.get(foldUserName(name))!)!);
   }
 }

@@ -1,5 +1,18 @@
 /** Answers of the route's public API that both the route and its clients speak of. */
 
+/** A login (or token refresh): the session, its token, and the push server to connect to. */
+export interface LoginAnswer {
+  userId: string;
+  userName: string;
+  deviceId: string;
+  sessionId: string;
+  token: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+  server: { id: string; host: string; tcpPort: number; tls: boolean };
+  heartbeatMs: number;
+}
+
 /** A stored (or broadcast) message: its coordinates. */
 export interface SendAnswer {
   msgId: string;

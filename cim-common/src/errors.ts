@@ -14,6 +14,8 @@ export const ErrorCodes = {
   HEARTBEAT_TIMEOUT: 'CIM_ERR_HEARTBEAT_TIMEOUT',
   SLOW_CONSUMER: 'CIM_ERR_SLOW_CONSUMER',
   TOO_MANY_CONNECTIONS: 'CIM_ERR_TOO_MANY_CONNECTIONS',
+  /** A push server that is shutting down closes new connections (with a Redirect back to the route). */
+  DRAINING: 'CIM_ERR_DRAINING',
   INVALID_INPUT: 'CIM_ERR_INVALID_INPUT',
   BODY_TOO_LARGE: 'CIM_ERR_BODY_TOO_LARGE',
   UNAUTHORIZED: 'CIM_ERR_UNAUTHORIZED',
@@ -59,6 +61,7 @@ const httpStatusByCode: Partial<Record<ErrorCode, number>> = {
   CIM_ERR_TOO_MANY_CONNECTIONS: 429,
   CIM_ERR_INTERNAL: 500,
   CIM_ERR_NO_SERVER: 503,
+  CIM_ERR_DRAINING: 503,
   CIM_ERR_UNAVAILABLE: 503,
   CIM_ERR_TIMEOUT: 504,
 };
@@ -83,4 +86,19 @@ export class CimError extends Error {
 
 export function isCimError(err: unknown): err is CimError {
   return err instanceof CimError;
+}
+
+const knownCodes = new Set<string>(Object.values(ErrorCodes));
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return knownCodes.has(code);
+}
+
+/**
+ * The CimError for a `{code, message}` a peer sent (an Error frame, a failed SendResult). A code
+ * this version does not know becomes CIM_ERR_INTERNAL, with the peer's code kept in the message.
+ */
+export function errorFromWire(error: { code: string; message: string }): CimError {
+  if (isErrorCode(error.code)) return new CimError(error.code, error.message);
+  return new CimError(ErrorCodes.INTERNAL, `${error.code}: ${error.message}`);
 }

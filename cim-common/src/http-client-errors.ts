@@ -1,6 +1,30 @@
 import type http from 'node:http';
 import type { Socket } from 'node:net';
-import { ErrorCodes, type ErrorCode } from './errors.js';
+import { CimError, ErrorCodes, type ErrorCode } from './errors.js';
+
+/** The body of every error answer of CIM's HTTP APIs, public and internal. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * The answer to an error a request caused: a CimError with its own status, or a 4xx of the body
+ * parser (too large, not JSON). Anything else is a fault of the server, left to the caller.
+ */
+export function requestErrorAnswer(err: unknown): { status: number; body: ErrorBody } | undefined {
+  if (err instanceof CimError) return { status: err.httpStatus, body: err.toJSON() };
+  const httpError = err as { status?: number; statusCode?: number; type?: string; message?: string };
+  const status = httpError.status ?? httpError.statusCode;
+  if (!status || status < 400 || status >= 500) return undefined;
+  if (httpError.type === 'entity.too.large') {
+    return { status, body: { code: ErrorCodes.BODY_TOO_LARGE, message: 'request body is too large' } };
+  }
+  if (httpError.type === 'entity.parse.failed') {
+    return { status, body: { code: ErrorCodes.INVALID_INPUT, message: 'request body is not valid JSON' } };
+  }
+  return { status, body: { code: ErrorCodes.INVALID_INPUT, message: httpError.message ?? 'bad request' } };
+}
 
 /** Node's parser and timer errors, with the status Node itself would answer. */
 const answers: Record<string, { status: number; reason: string; code: ErrorCode; message: string }> = {
@@ -32,7 +56,7 @@ export function answerClientErrors(server: http.Server, counted: (code: ErrorCod
     if (err.code !== 'ECONNRESET' && socket.writable && !inFlight?.headersSent) {
       const answer = (err.code && answers[err.code]) || malformed;
       counted(answer.code);
-      const body = JSON.stringify({ code: answer.code, message: answer.message });
+      const body = JSON.stringify({ code: answer.code, message: answer.message } satisfies ErrorBody);
       socket.write(
         `HTTP/1.1 ${answer.status} ${answer.reason}\r\n` +
           'Content-Type: application/json; charset=utf-8\r\n' +

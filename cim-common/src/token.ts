@@ -70,6 +70,11 @@ export function verifyToken(token: string, secret: string, now: number = Date.no
   return claims;
 }
 
+/** The credential of an `Authorization: Bearer <credential>` header, if it has that form. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+}
+
 /** Constant-time comparison of a presented cluster secret. */
 export function secretMatches(presented: string | undefined, secret: string): boolean {
   if (!presented) return false;

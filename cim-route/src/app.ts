@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { Logger } from '@cim/common';
+import { ErrorCodes, type Logger } from '@cim/common';
 import { errorHandler, notFound } from './http/errors.js';
 import { internalApi, type InternalApiContext } from './http/internal-api.js';
 import { openApiDocument } from './http/openapi.js';
@@ -24,6 +24,9 @@ export interface AppContext extends PublicApiContext, InternalApiContext {
   isReady: () => Promise<Readiness>;
 }
 
+/** Where the public API is mounted. */
+const PUBLIC_API_BASE = '/api/v1';
+
 /** The route's Express app: public API, internal events API, health and metrics. */
 export function createRouteApp(ctx: AppContext): Express {
   const app = express();
@@ -32,6 +35,7 @@ export function createRouteApp(ctx: AppContext): Express {
   if (ctx.config.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(ctx.config.trustProxy));
 
   app.use(requestTelemetry(ctx));
+  app.use(requireHost);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -47,7 +51,7 @@ export function createRouteApp(ctx: AppContext): Express {
     res.json(openApiDocument);
   });
   app.use(internalApi(ctx));
-  app.use('/api/v1', express.json({ limit: ctx.config.maxHttpBodyBytes }), publicApi(ctx));
+  app.use(PUBLIC_API_BASE, express.json({ limit: ctx.config.maxHttpBodyBytes }), publicApi(ctx));
   app.use(notFound);
   app.use(errorHandler(ctx.logger, (code) => ctx.metrics.errors.inc({ code })));
   return app;
@@ -64,7 +68,10 @@ function requestTelemetry(ctx: AppContext) {
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const route = req.route ? `${req.baseUrl}${(req.route as { path: string }).path}` : 'unmatched';
+      // Not req.baseUrl: Express clears it when an error leaves the router, which would file a
+      // failed request under another label than a successful one.
+      const base = req.originalUrl.startsWith(`${PUBLIC_API_BASE}/`) ? PUBLIC_API_BASE : '';
+      const route = req.route ? `${base}${(req.route as { path: string }).path}` : 'unmatched';
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       ctx.metrics.httpRequests.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       if (route !== '/metrics' && route !== '/healthz' && route !== '/readyz') {
@@ -81,4 +88,13 @@ function requestTelemetry(ctx: AppContext) {
  */
 function trustProxyValue(setting: string): string | number {
   return /^\d+$/.test(setting) ? Number(setting) : setting;
+}
+
+/** HTTP/1.1 requires a Host header (RFC 9112 §3.2): a request without one is malformed. */
+function requireHost(req: Request, res: Response, next: NextFunction): void {
+  if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+    res.status(400).json({ code: ErrorCodes.INVALID_INPUT, message: 'an HTTP/1.1 request needs a Host header' });
+    return;
+  }
+  next();
 }

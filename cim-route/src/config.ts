@@ -1,5 +1,5 @@
 import type { TlsMaterial } from '@cim/common';
-import type { SelectionAlgorithm } from './server-directory.js';
+import type { SelectionAlgorithm } from './delivery/index.js';
 
 export interface RouteConfig {
   /** Cluster secret: signs tokens, guards the internal API. */

@@ -1,5 +1,5 @@
 export * from './route-service.js';
 export * from './config.js';
 export * from './store/index.js';
-export type { SelectionAlgorithm } from './server-directory.js';
+export type { SelectionAlgorithm } from './delivery/index.js';
 export { SESSION_CHECK_CACHE_MS } from './services/accounts.js';

@@ -10,6 +10,7 @@ export function instrumentStore(store: RouteStore, metrics: RouteMetrics): Route
       return (...args: unknown[]) => {
         const end = metrics.storeLatency.startTimer({ op: property });
         const result = value.apply(target, args);
+        if (isAsyncGenerator(result)) return timedSteps(result, end);
         if (!(result instanceof Promise)) return result;
         return result.then(
           (v: unknown) => {
@@ -24,4 +25,22 @@ export function instrumentStore(store: RouteStore, metrics: RouteMetrics): Route
       };
     },
   });
+}
+
+type EndTimer = (labels: { outcome: 'ok' | 'error' }) => void;
+
+function isAsyncGenerator(value: unknown): value is AsyncGenerator<unknown, unknown, void> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value && 'next' in value;
+}
+
+/** A store call that yields as it goes (a save in parts) is timed from its call to its answer. */
+async function* timedSteps<T, R>(steps: AsyncGenerator<T, R, void>, end: EndTimer): AsyncGenerator<T, R, void> {
+  try {
+    const answer = yield* steps;
+    end({ outcome: 'ok' });
+    return answer;
+  } catch (err) {
+    end({ outcome: 'error' });
+    throw err;
+  }
 }

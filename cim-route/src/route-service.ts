@@ -5,18 +5,15 @@ import { answerClientErrors, createLogger, trustedCa, type Logger, type ServerIn
 import { AbuseLimits } from './abuse-limits.js';
 import { createRouteApp } from './app.js';
 import { defaultRouteConfig, type RouteConfig } from './config.js';
+import { FanOut, Presence, PushDispatcher, ServerDirectory } from './delivery/index.js';
 import { instrumentStore } from './instrumented-store.js';
 import { RouteMetrics } from './metrics.js';
-import { PushDispatcher } from './push-dispatcher.js';
-import { ServerDirectory } from './server-directory.js';
 import { Accounts } from './services/accounts.js';
 import { Conversations } from './services/conversations.js';
 import { DelayedSender } from './services/delayed-sender.js';
 import { DeviceSync } from './services/device-sync.js';
-import { FanOut } from './services/fan-out.js';
 import { Groups } from './services/groups.js';
 import { Messages } from './services/messages.js';
-import { Presence } from './services/presence.js';
 import { Receipts } from './services/receipts.js';
 import type { RouteStore } from './store/types.js';
 
@@ -136,5 +133,11 @@ export class RouteService {
  * checked often enough (Node looks every 30 s by default) that a short limit is kept.
  */
 function requestTimeouts(ms: number): http.ServerOptions {
-  return { requestTimeout: ms, headersTimeout: ms, connectionsCheckingInterval: Math.min(30_000, Math.max(100, ms / 4)) };
+  return {
+    requestTimeout: ms,
+    headersTimeout: ms,
+    connectionsCheckingInterval: Math.min(30_000, Math.max(100, ms / 4)),
+    // Node would answer a missing Host with a bare 400; the app answers it with coded JSON.
+    requireHostHeader: false,
+  };
 }

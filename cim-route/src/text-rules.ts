@@ -28,3 +28,13 @@ export function nameTextProblem(name: string): string | undefined {
   if (found) return `names may not contain control characters (found ${codePoint(found[0])})`;
   return undefined;
 }
+
+/**
+ * Why `id` may not be a clientMsgId, or undefined when it may. It travels to the recipients with
+ * the message, so the same door as for names: no controls, no bidi overrides.
+ */
+export function clientMsgIdProblem(id: string): string | undefined {
+  const found = CONTROL.exec(id) ?? BIDI_CONTROL.exec(id);
+  if (found) return `clientMsgId may not contain control characters (found ${codePoint(found[0])})`;
+  return undefined;
+}

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import {
   CimError,
+  errorFromWire,
   ErrorCodes,
   FrameDecoder,
   frameKind,
   verifyToken,
   type EventOrigin,
-  type ErrorCode,
   type Frame,
   type Logger,
   type TokenClaims,
@@ -129,21 +129,21 @@ export class ClientProtocol {
     try {
       claims = verifyToken(frame.login.token, config.secret, now());
     } catch (err) {
-      this.reject(conn, err, 'bad-login');
+      this.reject(conn, err, 'bad-login', frame.requestId);
       return;
     }
     // A token issued before the one holding this device is from an ended session: it must not
     // push the newer login out.
     const holder = table.ofDevice(claims.uid, claims.dev)?.user;
     if (holder && holder.sid !== claims.sid && (holder.iat ?? 0) > (claims.iat ?? 0)) {
-      this.reject(conn, new CimError(ErrorCodes.SESSION_ENDED, 'a newer login holds this device: log in again'), 'bad-login');
+      this.reject(conn, new CimError(ErrorCodes.SESSION_ENDED, 'a newer login holds this device: log in again'), 'bad-login', frame.requestId);
       return;
     }
     conn.held = [];
     let gaveUp = false;
     const timer = setTimeout(() => {
       gaveUp = true;
-      this.reject(conn, new CimError(ErrorCodes.UNAVAILABLE, 'the route did not confirm the session in time: retry shortly'), 'bad-login');
+      this.reject(conn, new CimError(ErrorCodes.UNAVAILABLE, 'the route did not confirm the session in time: retry shortly'), 'bad-login', frame.requestId);
     }, config.loginCheckTimeoutMs);
     timer.unref();
     const cursor = frame.login.cursor;
@@ -158,7 +158,7 @@ export class ClientProtocol {
           return;
         }
         const refusal = refusalOf(answer);
-        if (refusal) this.reject(conn, refusal, 'bad-login');
+        if (refusal) this.reject(conn, refusal, 'bad-login', frame.requestId);
         else this.completeLogin(conn, frame, claims);
       });
   }
@@ -182,7 +182,7 @@ export class ClientProtocol {
     });
     // A device that gives a cursor wants its backlog over TCP: the route pushes it to this device.
     if (frame.login.cursor !== undefined) {
-      void this.ctx.routeLink.submit({ type: 'connected', ...origin(conn), cursor: frame.login.cursor });
+      void this.ctx.routeLink.submit({ type: 'connected', ...origin(conn), connectionId: conn.id, cursor: frame.login.cursor });
     }
     const held = conn.held ?? [];
     conn.held = null;
@@ -219,11 +219,12 @@ export class ClientProtocol {
     });
   }
 
-  private reject(conn: Connection, err: unknown, reason: CloseReason): void {
+  /** Closes with `Error{code}`; `requestId` is the frame it answers (a Login), as for any answer. */
+  private reject(conn: Connection, err: unknown, reason: CloseReason, requestId?: number): void {
     const code = err instanceof CimError ? err.code : ErrorCodes.BAD_FRAME;
     const message = err instanceof Error ? err.message : String(err);
     this.ctx.metrics.rejected.inc({ code });
-    conn.closeWithError(code, message, reason);
+    conn.closeWith({ ...(requestId ? { requestId } : {}), error: { code, message } }, reason);
   }
 }
 
@@ -239,5 +240,5 @@ function originOf(user: TokenClaims): EventOrigin {
 function refusalOf(answer: Frame | null): CimError | undefined {
   if (answer === null || !('error' in answer)) return undefined;
   const { code, message } = answer.error ?? {};
-  return new CimError((code ?? ErrorCodes.INTERNAL) as ErrorCode, message ?? 'the route refused the login');
+  return errorFromWire({ code: code ?? ErrorCodes.INTERNAL, message: message ?? 'the route refused the login' });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { TlsMaterial } from '@cim/common';
 
-/** Everything a push server can be told. Defaults are the limits of SPEC §9. */
+/** Everything a push server can be told. Defaults are the limits of docs/design.md#limits. */
 export interface PushServerConfig {
   /**
    * Id in the registry. Absent: `srv-<advertisedHost|tcpHost>-<tcpPort>`, the same on every start

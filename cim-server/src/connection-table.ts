@@ -3,6 +3,7 @@ import type { Connection } from './connection.js';
 /** The logged-in connections of this server, by user and by (user, device). */
 export class ConnectionTable {
   private readonly byUser = new Map<string, Map<string, Connection>>();
+  private connections = 0;
 
   /** Adds a logged-in connection; returns the one it replaces on the same device, if any. */
   add(conn: Connection): Connection | undefined {
@@ -14,6 +15,7 @@ export class ConnectionTable {
     }
     const previous = devices.get(user.dev);
     devices.set(user.dev, conn);
+    if (!previous) this.connections++;
     return previous === conn ? undefined : previous;
   }
 
@@ -24,6 +26,7 @@ export class ConnectionTable {
     const devices = this.byUser.get(user.uid);
     if (!devices || devices.get(user.dev) !== conn) return false;
     devices.delete(user.dev);
+    this.connections--;
     if (devices.size === 0) this.byUser.delete(user.uid);
     return true;
   }
@@ -38,6 +41,11 @@ export class ConnectionTable {
 
   *all(): Iterable<Connection> {
     for (const devices of this.byUser.values()) yield* devices.values();
+  }
+
+  /** Logged-in connections, one per (user, device). */
+  get size(): number {
+    return this.connections;
   }
 
   get userCount(): number {

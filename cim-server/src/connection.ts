@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { encodeFrame, ErrorCodes, type Frame, type TokenClaims } from '@cim/common';
+import { encodeFrame, ErrorCodes, type ErrorCode, type Frame, type TokenClaims } from '@cim/common';
 import { OutboundBuffer } from './outbound-buffer.js';
 
 export type CloseReason =
@@ -84,7 +84,7 @@ export class Connection {
     this.outbound.end(encodeFrame(frame));
   }
 
-  closeWithError(code: string, message: string, reason: CloseReason): void {
+  closeWithError(code: ErrorCode, message: string, reason: CloseReason): void {
     this.closeWith({ error: { code, message } }, reason);
   }
 

@@ -4,7 +4,14 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export class ServerMetrics {
   readonly registry = new Registry();
   readonly connections = new Gauge({ name: 'cim_server_connections', help: 'Open TCP connections', registers: [this.registry] });
-  readonly loggedIn = new Gauge({ name: 'cim_server_logged_in_connections', help: 'Logged-in connections', registers: [this.registry] });
+  /** Read when scraped, so it is never behind (see countLoggedIn). */
+  private loggedInCount: () => number = () => 0;
+  readonly loggedIn: Gauge = new Gauge({
+    name: 'cim_server_logged_in_connections',
+    help: 'Logged-in connections (one per user and device)',
+    registers: [this.registry],
+    collect: (): void => this.loggedIn.set(this.loggedInCount()),
+  });
   readonly framesIn = new Counter({ name: 'cim_server_frames_in_total', help: 'Frames received from clients', registers: [this.registry] });
   readonly inboundThrottled = new Counter({
     name: 'cim_server_inbound_throttled_total',
@@ -36,6 +43,11 @@ export class ServerMetrics {
     buckets: [1, 10, 100, 1_000, 10_000, 100_000],
     registers: [this.registry],
   });
+
+  /** Where the logged-in gauge reads its value. */
+  countLoggedIn(count: () => number): void {
+    this.loggedInCount = count;
+  }
 
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });

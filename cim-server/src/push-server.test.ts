@@ -119,7 +119,8 @@ describe('push server: the TCP protocol', () => {
     const client = await connect();
     client.send({ requestId: 1, login: { token: signToken(claims(), secret) } });
     client.send({ requestId: 2, ping: {} });
-    expect((await client.next('error')).error.code).toBe('CIM_ERR_SESSION_ENDED');
+    // The refusal answers the Login: it carries its request id, as any answer does.
+    expect(await client.next('error')).toMatchObject({ requestId: 1, error: { code: 'CIM_ERR_SESSION_ENDED' } });
     await client.closedByServer();
     expect(client.frames.some((f) => 'loginOk' in f || 'pong' in f)).toBe(false);
   });
@@ -196,6 +197,36 @@ describe('push server: the TCP protocol', () => {
       await waitFor(() => bodies().length >= 3, { message: 'three broadcasts' });
       expect(bodies()).toEqual(['lobby 1', 'lobby 2', 'lobby 3']);
     }
+  });
+
+  it('writes a catch-up push named for one connection to that connection only, never to a newer one of the device', async () => {
+    const client = await connect();
+    client.send({ requestId: 1, login: { token: signToken(claims(), secret), cursor: '0' } });
+    await client.next('loginOk');
+    const [connected] = await waitFor(() => (route.ofType('connected').length > 0 ? route.ofType('connected') : undefined), {
+      message: 'the connected event',
+    });
+    const push = async (connectionId: string) => {
+      const res = await fetch(`http://127.0.0.1:${server.httpAddress.port}${INTERNAL_PUSH_PATH}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          deliveries: [
+            {
+              message: { msgId: '5', conversationId: 'p:1:2', seq: '1', fromUserId: '2', fromUserName: 'bob', to: { userId: '1' }, body: 'backlog', ts: '1', clientMsgId: 'c' },
+              targets: [{ userId: '1', cursor: '7', deviceId: 'phone', connectionId }],
+            },
+          ],
+          frames: [{ frame: { caughtUp: { cursor: '7' } }, userIds: ['1'], deviceId: 'phone', connectionId }],
+        }),
+      });
+      return res.json();
+    };
+    expect(connected).toMatchObject({ cursor: '0', connectionId: expect.stringMatching(/^[0-9a-f]+\.\d+$/) });
+    expect(await push(`${connected.connectionId}0`)).toEqual({ written: 0 });
+    expect(await push(connected.connectionId)).toEqual({ written: 2 });
+    expect(await client.next('caughtUp')).toEqual({ caughtUp: { cursor: '7' } });
+    expect(client.frames.filter((f) => 'deliver' in f || 'caughtUp' in f)).toHaveLength(2);
   });
 
   it('answers a push with a cursor that is not a uint64 with 400, not 500', async () => {

@@ -6,6 +6,7 @@ import {
   answerClientErrors,
   createLogger,
   encodeFrame,
+  ErrorCodes,
   trustedCa,
   type Frame,
   type Logger,
@@ -83,6 +84,7 @@ export class PushServer {
     this.now = now ?? Date.now;
     this.logger = (logger ?? createLogger('cim-server')).child({ serverId: this.id });
     this.metrics = new ServerMetrics({ processMetrics });
+    this.metrics.countLoggedIn(() => this.table.size);
     this.metrics.trackRegistry(() => registry.isConnected());
     this.routeLink = new RouteLink(
       this.id,
@@ -195,9 +197,9 @@ export class PushServer {
     const running = this.state === 'running';
     const refusal = running ? this.limits.refusal(socket.remoteAddress ?? 'unknown', this.open.size) : undefined;
     if (!running || refusal) {
-      this.metrics.rejected.inc({ code: refusal?.code ?? 'CIM_ERR_DRAINING' });
+      this.metrics.rejected.inc({ code: refusal?.code ?? ErrorCodes.DRAINING });
       if (refusal) this.metrics.refused.inc({ limit: refusal.limit });
-      // Say why before closing (SPEC §9: each limit gives a coded error); a draining server sends the
+      // Say why before closing (each limit gives a coded error); a draining server sends the
       // client back to the route. A peer that never reads is destroyed shortly after.
       const last: Frame = refusal
         ? { error: { code: refusal.code, message: refusal.message } }
@@ -228,7 +230,6 @@ export class PushServer {
 
   private async reportLoad(): Promise<void> {
     const load = this.open.size;
-    this.metrics.loggedIn.set(this.table.userCount);
     if (load === this.lastReportedLoad || this.state !== 'running') return;
     this.lastReportedLoad = load;
     await this.registry.updateLoad(this.id, load).catch((err) => this.logger.warn({ err }, 'load report failed'));

@@ -1,11 +1,11 @@
 import {
   createHttpClient,
   ErrorCodes,
+  eventsResponseSchema,
   INTERNAL_EVENTS_PATH,
   isRetryLater,
   type EventResult,
   type EventsRequest,
-  type EventsResponse,
   type Frame,
   type Logger,
   type ServerEvent,
@@ -109,8 +109,9 @@ export class RouteLink {
   private async post(events: ServerEvent[]): Promise<{ ok: true; results: EventResult[] } | { ok: false; reason: string }> {
     const body: EventsRequest = { serverId: this.serverId, events };
     try {
-      const res = await this.http.post<EventsResponse>(INTERNAL_EVENTS_PATH, body);
-      if (res.status === 200 && Array.isArray(res.data?.results)) return { ok: true, results: res.data.results };
+      const res = await this.http.post<unknown>(INTERNAL_EVENTS_PATH, body);
+      const answer = eventsResponseSchema.safeParse(res.data);
+      if (res.status === 200 && answer.success) return { ok: true, results: answer.data.results };
       return { ok: false, reason: `HTTP ${res.status}` };
     } catch (err) {
       return { ok: false, reason: (err as Error).message };

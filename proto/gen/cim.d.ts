@@ -71,8 +71,11 @@ export namespace cim {
         /** Frame error. */
         error?: (cim.Error.$Properties|null);
 
+        /** Frame caughtUp. */
+        caughtUp?: (cim.CaughtUp.$Properties|null);
+
         /** Frame body. */
-        body?: ("login"|"ping"|"ack"|"send"|"read"|"logout"|"loginOk"|"pong"|"deliver"|"sendResult"|"receipt"|"recalled"|"kick"|"redirect"|"error");
+        body?: ("login"|"ping"|"ack"|"send"|"read"|"logout"|"loginOk"|"pong"|"deliver"|"sendResult"|"receipt"|"recalled"|"kick"|"redirect"|"error"|"caughtUp");
 
         /**
          * Creates a new Frame instance using the specified properties.
@@ -206,8 +209,11 @@ export namespace cim {
             /** Frame error */
             error?: (cim.Error.$Properties|null);
 
+            /** Frame caughtUp */
+            caughtUp?: (cim.CaughtUp.$Properties|null);
+
             /** Frame body */
-            body?: ("login"|"ping"|"ack"|"send"|"read"|"logout"|"loginOk"|"pong"|"deliver"|"sendResult"|"receipt"|"recalled"|"kick"|"redirect"|"error");
+            body?: ("login"|"ping"|"ack"|"send"|"read"|"logout"|"loginOk"|"pong"|"deliver"|"sendResult"|"receipt"|"recalled"|"kick"|"redirect"|"error"|"caughtUp");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -231,9 +237,10 @@ export namespace cim {
           kick?: cim.Kick.$Shape|null;
           redirect?: cim.Redirect.$Shape|null;
           error?: cim.Error.$Shape|null;
+          caughtUp?: cim.CaughtUp.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ body?: undefined; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "login"; login: cim.Login.$Shape; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "ping"; login?: null; ping: cim.Ping.$Shape; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "ack"; login?: null; ping?: null; ack: cim.Ack.$Shape; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "send"; login?: null; ping?: null; ack?: null; send: cim.Send.$Shape; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "read"; login?: null; ping?: null; ack?: null; send?: null; read: cim.Read.$Shape; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "logout"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout: cim.Logout.$Shape; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "loginOk"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk: cim.LoginOk.$Shape; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "pong"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong: cim.Pong.$Shape; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "deliver"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver: cim.Deliver.$Shape; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "sendResult"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult: cim.SendResult.$Shape; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "receipt"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt: cim.Receipt.$Shape; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "recalled"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled: cim.Recalled.$Shape; kick?: null; redirect?: null; error?: null }|{ body?: "kick"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick: cim.Kick.$Shape; redirect?: null; error?: null }|{ body?: "redirect"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect: cim.Redirect.$Shape; error?: null }|{ body?: "error"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error: cim.Error.$Shape })
+          ({ body?: undefined; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "login"; login: cim.Login.$Shape; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "ping"; login?: null; ping: cim.Ping.$Shape; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "ack"; login?: null; ping?: null; ack: cim.Ack.$Shape; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "send"; login?: null; ping?: null; ack?: null; send: cim.Send.$Shape; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "read"; login?: null; ping?: null; ack?: null; send?: null; read: cim.Read.$Shape; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "logout"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout: cim.Logout.$Shape; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "loginOk"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk: cim.LoginOk.$Shape; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "pong"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong: cim.Pong.$Shape; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "deliver"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver: cim.Deliver.$Shape; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "sendResult"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult: cim.SendResult.$Shape; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "receipt"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt: cim.Receipt.$Shape; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "recalled"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled: cim.Recalled.$Shape; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "kick"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick: cim.Kick.$Shape; redirect?: null; error?: null; caughtUp?: null }|{ body?: "redirect"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect: cim.Redirect.$Shape; error?: null; caughtUp?: null }|{ body?: "error"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error: cim.Error.$Shape; caughtUp?: null }|{ body?: "caughtUp"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp: cim.CaughtUp.$Shape })
         );
     }
 
@@ -2467,5 +2474,122 @@ export namespace cim {
 
         /** Shape of an Error. */
         type $Shape = cim.Error.$Properties;
+    }
+
+    /**
+     * Properties of a CaughtUp.
+     * @deprecated Use cim.CaughtUp.$Properties instead.
+     */
+    interface ICaughtUp extends cim.CaughtUp.$Properties {
+    }
+
+    /** Represents a CaughtUp. */
+    class CaughtUp {
+
+        /**
+         * Constructs a new CaughtUp.
+         * @param [p] Properties to set
+         */
+        constructor(p?: cim.CaughtUp.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** CaughtUp cursor. */
+        cursor: (number|Long);
+
+        /**
+         * Creates a new CaughtUp instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns CaughtUp instance
+         */
+        static create(properties: cim.CaughtUp.$Shape): cim.CaughtUp & cim.CaughtUp.$Shape;
+        static create(properties?: cim.CaughtUp.$Properties): cim.CaughtUp;
+
+        /**
+         * Encodes the specified CaughtUp message. Does not implicitly {@link cim.CaughtUp.verify|verify} messages.
+         * @param m CaughtUp message or plain object to encode
+         * @param [w] Writer to encode to
+         * @returns Writer
+         */
+        static encode(m: cim.CaughtUp.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified CaughtUp message, length delimited. Does not implicitly {@link cim.CaughtUp.verify|verify} messages.
+         * @param message CaughtUp message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: cim.CaughtUp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a CaughtUp message from the specified reader or buffer.
+         * @param r Reader or buffer to decode from
+         * @param [l] Message length if known beforehand
+         * @returns {cim.CaughtUp & cim.CaughtUp.$Shape} CaughtUp
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): cim.CaughtUp & cim.CaughtUp.$Shape;
+
+        /**
+         * Decodes a CaughtUp message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {cim.CaughtUp & cim.CaughtUp.$Shape} CaughtUp
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): cim.CaughtUp & cim.CaughtUp.$Shape;
+
+        /**
+         * Verifies a CaughtUp message.
+         * @param m Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(m: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a CaughtUp message from a plain object. Also converts values to their respective internal types.
+         * @param d Plain object
+         * @returns CaughtUp
+         */
+        static fromObject(d: { [k: string]: any }): cim.CaughtUp;
+
+        /**
+         * Creates a plain object from a CaughtUp message. Also converts values to other types if specified.
+         * @param m CaughtUp
+         * @param [o] Conversion options
+         * @returns Plain object
+         */
+        static toObject(m: cim.CaughtUp, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this CaughtUp to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for CaughtUp
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace CaughtUp {
+
+        /** Properties of a CaughtUp. */
+        interface $Properties {
+
+            /** CaughtUp cursor */
+            cursor?: (number|Long|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a CaughtUp. */
+        type $Shape = cim.CaughtUp.$Properties;
     }
 }

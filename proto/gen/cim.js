@@ -38,7 +38,8 @@ export const cim = $root.cim = (() => {
          * @property {cim.Kick.$Properties|null} [kick] Frame kick
          * @property {cim.Redirect.$Properties|null} [redirect] Frame redirect
          * @property {cim.Error.$Properties|null} [error] Frame error
-         * @property {"login"|"ping"|"ack"|"send"|"read"|"logout"|"loginOk"|"pong"|"deliver"|"sendResult"|"receipt"|"recalled"|"kick"|"redirect"|"error"} [body] Frame body
+         * @property {cim.CaughtUp.$Properties|null} [caughtUp] Frame caughtUp
+         * @property {"login"|"ping"|"ack"|"send"|"read"|"logout"|"loginOk"|"pong"|"deliver"|"sendResult"|"receipt"|"recalled"|"kick"|"redirect"|"error"|"caughtUp"} [body] Frame body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -69,9 +70,10 @@ export const cim = $root.cim = (() => {
          *   kick?: cim.Kick.$Shape|null;
          *   redirect?: cim.Redirect.$Shape|null;
          *   error?: cim.Error.$Shape|null;
+         *   caughtUp?: cim.CaughtUp.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "login"; login: cim.Login.$Shape; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "ping"; login?: null; ping: cim.Ping.$Shape; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "ack"; login?: null; ping?: null; ack: cim.Ack.$Shape; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "send"; login?: null; ping?: null; ack?: null; send: cim.Send.$Shape; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "read"; login?: null; ping?: null; ack?: null; send?: null; read: cim.Read.$Shape; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "logout"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout: cim.Logout.$Shape; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "loginOk"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk: cim.LoginOk.$Shape; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "pong"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong: cim.Pong.$Shape; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "deliver"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver: cim.Deliver.$Shape; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "sendResult"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult: cim.SendResult.$Shape; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "receipt"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt: cim.Receipt.$Shape; recalled?: null; kick?: null; redirect?: null; error?: null }|{ body?: "recalled"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled: cim.Recalled.$Shape; kick?: null; redirect?: null; error?: null }|{ body?: "kick"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick: cim.Kick.$Shape; redirect?: null; error?: null }|{ body?: "redirect"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect: cim.Redirect.$Shape; error?: null }|{ body?: "error"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error: cim.Error.$Shape })
+         *   ({ body?: undefined; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "login"; login: cim.Login.$Shape; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "ping"; login?: null; ping: cim.Ping.$Shape; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "ack"; login?: null; ping?: null; ack: cim.Ack.$Shape; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "send"; login?: null; ping?: null; ack?: null; send: cim.Send.$Shape; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "read"; login?: null; ping?: null; ack?: null; send?: null; read: cim.Read.$Shape; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "logout"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout: cim.Logout.$Shape; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "loginOk"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk: cim.LoginOk.$Shape; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "pong"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong: cim.Pong.$Shape; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "deliver"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver: cim.Deliver.$Shape; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "sendResult"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult: cim.SendResult.$Shape; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "receipt"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt: cim.Receipt.$Shape; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "recalled"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled: cim.Recalled.$Shape; kick?: null; redirect?: null; error?: null; caughtUp?: null }|{ body?: "kick"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick: cim.Kick.$Shape; redirect?: null; error?: null; caughtUp?: null }|{ body?: "redirect"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect: cim.Redirect.$Shape; error?: null; caughtUp?: null }|{ body?: "error"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error: cim.Error.$Shape; caughtUp?: null }|{ body?: "caughtUp"; login?: null; ping?: null; ack?: null; send?: null; read?: null; logout?: null; loginOk?: null; pong?: null; deliver?: null; sendResult?: null; receipt?: null; recalled?: null; kick?: null; redirect?: null; error?: null; caughtUp: cim.CaughtUp.$Shape })
          * )} cim.Frame.$Shape
          */
 
@@ -218,17 +220,25 @@ export const cim = $root.cim = (() => {
          */
         Frame.prototype.error = null;
 
+        /**
+         * Frame caughtUp.
+         * @member {cim.CaughtUp.$Properties|null|undefined} caughtUp
+         * @memberof cim.Frame
+         * @instance
+         */
+        Frame.prototype.caughtUp = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * Frame body.
-         * @member {"login"|"ping"|"ack"|"send"|"read"|"logout"|"loginOk"|"pong"|"deliver"|"sendResult"|"receipt"|"recalled"|"kick"|"redirect"|"error"|undefined} body
+         * @member {"login"|"ping"|"ack"|"send"|"read"|"logout"|"loginOk"|"pong"|"deliver"|"sendResult"|"receipt"|"recalled"|"kick"|"redirect"|"error"|"caughtUp"|undefined} body
          * @memberof cim.Frame
          * @instance
          */
         $Object.defineProperty(Frame.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["login", "ping", "ack", "send", "read", "logout", "loginOk", "pong", "deliver", "sendResult", "receipt", "recalled", "kick", "redirect", "error"]),
+            get: $util.oneOfGetter($oneOfFields = ["login", "ping", "ack", "send", "read", "logout", "loginOk", "pong", "deliver", "sendResult", "receipt", "recalled", "kick", "redirect", "error", "caughtUp"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -296,6 +306,8 @@ export const cim = $root.cim = (() => {
                 $root.cim.Redirect.encode(m.redirect, w.uint32(/* id 37, wireType 2 =*/298).fork(), q + 1).ldelim();
             if (m.error != null && $Object.hasOwnProperty.call(m, "error"))
                 $root.cim.Error.encode(m.error, w.uint32(/* id 38, wireType 2 =*/306).fork(), q + 1).ldelim();
+            if (m.caughtUp != null && $Object.hasOwnProperty.call(m, "caughtUp"))
+                $root.cim.CaughtUp.encode(m.caughtUp, w.uint32(/* id 39, wireType 2 =*/314).fork(), q + 1).ldelim();
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -465,6 +477,13 @@ export const cim = $root.cim = (() => {
                             break;
                         m.error = $root.cim.Error.decode(r, r.size(), $undefined, q + 1, m.error);
                         m.body = "error";
+                        continue;
+                    }
+                case 39: {
+                        if (u !== 2)
+                            break;
+                        m.caughtUp = $root.cim.CaughtUp.decode(r, r.size(), $undefined, q + 1, m.caughtUp);
+                        m.body = "caughtUp";
                         continue;
                     }
                 }
@@ -668,6 +687,16 @@ export const cim = $root.cim = (() => {
                         return "error." + e;
                 }
             }
+            if (m.caughtUp != null && $Object.hasOwnProperty.call(m, "caughtUp")) {
+                if (p.body === 1)
+                    return "body: multiple values";
+                p.body = 1;
+                {
+                    var e = $root.cim.CaughtUp.verify(m.caughtUp, q + 1);
+                    if (e)
+                        return "caughtUp." + e;
+                }
+            }
             return null;
         };
 
@@ -769,6 +798,11 @@ export const cim = $root.cim = (() => {
                     throw $TypeError(".cim.Frame.error: object expected");
                 m.error = $root.cim.Error.fromObject(d.error, q + 1);
             }
+            if (d.caughtUp != null) {
+                if (!$util.isObject(d.caughtUp))
+                    throw $TypeError(".cim.Frame.caughtUp: object expected");
+                m.caughtUp = $root.cim.CaughtUp.fromObject(d.caughtUp, q + 1);
+            }
             return m;
         };
 
@@ -869,6 +903,11 @@ export const cim = $root.cim = (() => {
                 d.error = $root.cim.Error.toObject(m.error, o, q + 1);
                 if (o.oneofs)
                     d.body = "error";
+            }
+            if (m.caughtUp != null && $Object.hasOwnProperty.call(m, "caughtUp")) {
+                d.caughtUp = $root.cim.CaughtUp.toObject(m.caughtUp, o, q + 1);
+                if (o.oneofs)
+                    d.body = "caughtUp";
             }
             return d;
         };
@@ -7083,6 +7122,302 @@ export const cim = $root.cim = (() => {
         };
 
         return Error;
+    })();
+
+    cim.CaughtUp = (function() {
+
+        /**
+         * Properties of a CaughtUp.
+         * @typedef {Object} cim.CaughtUp.$Properties
+         * @property {number|Long|null} [cursor] CaughtUp cursor
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a CaughtUp.
+         * @memberof cim
+         * @interface ICaughtUp
+         * @augments cim.CaughtUp.$Properties
+         * @deprecated Use cim.CaughtUp.$Properties instead.
+         */
+
+        /**
+         * Shape of a CaughtUp.
+         * @typedef {cim.CaughtUp.$Properties} cim.CaughtUp.$Shape
+         */
+
+        /**
+         * Constructs a new CaughtUp.
+         * @memberof cim
+         * @classdesc Represents a CaughtUp.
+         * @constructor
+         * @param {cim.CaughtUp.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const CaughtUp = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * CaughtUp cursor.
+         * @member {number|Long} cursor
+         * @memberof cim.CaughtUp
+         * @instance
+         */
+        CaughtUp.prototype.cursor = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new CaughtUp instance using the specified properties.
+         * @function create
+         * @memberof cim.CaughtUp
+         * @static
+         * @param {cim.CaughtUp.$Properties=} [properties] Properties to set
+         * @returns {cim.CaughtUp} CaughtUp instance
+         * @type {{
+         *   (properties: cim.CaughtUp.$Shape): cim.CaughtUp & cim.CaughtUp.$Shape;
+         *   (properties?: cim.CaughtUp.$Properties): cim.CaughtUp;
+         * }}
+         */
+        CaughtUp.create = function(properties) {
+            return new CaughtUp(properties);
+        };
+
+        /**
+         * Encodes the specified CaughtUp message. Does not implicitly {@link cim.CaughtUp.verify|verify} messages.
+         * @function encode
+         * @memberof cim.CaughtUp
+         * @static
+         * @param {cim.CaughtUp.$Properties} m CaughtUp message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        CaughtUp.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.cursor != null && $Object.hasOwnProperty.call(m, "cursor") && (typeof m.cursor === "object" ? m.cursor.low || m.cursor.high : m.cursor !== 0))
+                w.uint32(/* id 1, wireType 0 =*/8).uint64(m.cursor);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Encodes the specified CaughtUp message, length delimited. Does not implicitly {@link cim.CaughtUp.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof cim.CaughtUp
+         * @static
+         * @param {cim.CaughtUp.$Properties} message CaughtUp message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        CaughtUp.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        /**
+         * Decodes a CaughtUp message from the specified reader or buffer.
+         * @function decode
+         * @memberof cim.CaughtUp
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {cim.CaughtUp & cim.CaughtUp.$Shape} CaughtUp
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        CaughtUp.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.cim.CaughtUp();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.cursor = v;
+                        else
+                            delete m.cursor;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Decodes a CaughtUp message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof cim.CaughtUp
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {cim.CaughtUp & cim.CaughtUp.$Shape} CaughtUp
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        CaughtUp.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        /**
+         * Verifies a CaughtUp message.
+         * @function verify
+         * @memberof cim.CaughtUp
+         * @static
+         * @param {Object.<string,*>} m Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        CaughtUp.verify = function (m, q) {
+            if (typeof m !== "object" || m === null)
+                return "object expected";
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                return "max depth exceeded";
+            if (m.cursor != null && $Object.hasOwnProperty.call(m, "cursor")) {
+                if (!$util.isInteger(m.cursor) && !(m.cursor && $util.isInteger(m.cursor.low) && $util.isInteger(m.cursor.high)))
+                    return "cursor: integer|Long expected";
+            }
+            return null;
+        };
+
+        /**
+         * Creates a CaughtUp message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof cim.CaughtUp
+         * @static
+         * @param {Object.<string,*>} d Plain object
+         * @returns {cim.CaughtUp} CaughtUp
+         */
+        CaughtUp.fromObject = function (d, q) {
+            if (d instanceof $root.cim.CaughtUp)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".cim.CaughtUp: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.cim.CaughtUp();
+            if (d.cursor != null) {
+                if (typeof d.cursor === "object" ? d.cursor.low || d.cursor.high : $Number(d.cursor) !== 0) {
+                    if ($util.Long)
+                        m.cursor = $util.Long.fromValue(d.cursor, true);
+                    else if (typeof d.cursor === "string")
+                        m.cursor = $parseInt(d.cursor, 10);
+                    else if (typeof d.cursor === "number")
+                        m.cursor = d.cursor;
+                    else if (typeof d.cursor === "object")
+                        m.cursor = new $util.LongBits(d.cursor.low >>> 0, d.cursor.high >>> 0).toNumber(true);
+                }
+            }
+            return m;
+        };
+
+        /**
+         * Creates a plain object from a CaughtUp message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof cim.CaughtUp
+         * @static
+         * @param {cim.CaughtUp} m CaughtUp
+         * @param {$protobuf.IConversionOptions} [o] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        CaughtUp.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.defaults) {
+                if ($util.Long) {
+                    var n = new $util.Long(0, 0, true);
+                    d.cursor = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                } else
+                    d.cursor = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+            }
+            if (m.cursor != null && $Object.hasOwnProperty.call(m, "cursor")) {
+                if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                    d.cursor = typeof m.cursor === "number" ? $BigInt(m.cursor) : $util.Long.fromBits(m.cursor.low >>> 0, m.cursor.high >>> 0, true).toBigInt();
+                else if (typeof m.cursor === "number")
+                    d.cursor = o.longs === $String ? $String(m.cursor) : m.cursor;
+                else
+                    d.cursor = o.longs === $String ? $util.Long.prototype.toString.call(m.cursor) : o.longs === $Number ? new $util.LongBits(m.cursor.low >>> 0, m.cursor.high >>> 0).toNumber(true) : m.cursor;
+            }
+            return d;
+        };
+
+        /**
+         * Converts this CaughtUp to JSON.
+         * @function toJSON
+         * @memberof cim.CaughtUp
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        CaughtUp.prototype.toJSON = function() {
+            return CaughtUp.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for CaughtUp
+         * @function getTypeUrl
+         * @memberof cim.CaughtUp
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        CaughtUp.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/cim.CaughtUp";
+        };
+
+        return CaughtUp;
     })();
 
     return cim;

@@ -23,7 +23,7 @@ async function everythingStoredUnder(redis: Redis, prefix: string): Promise<stri
   return text;
 }
 
-/* SPEC §4: broadcast reaches everyone online; it is live only and never stored. */
+/* docs/design.md#broadcast-is-live-only: broadcast reaches everyone online; it is live only and never stored. */
 describe('broadcast on Redis + ZooKeeper with 2 push servers', () => {
   const backends = isolatedBackends(uniquePrefix('broadcast'));
   let cluster: LocalCluster;

@@ -7,7 +7,7 @@ import { expectShownExactlyOnceInOrder, SimulatedDevice } from '../support/simul
 import { generousLimits } from '../support/generous-limits.js';
 
 /*
- * SPEC §11 "Completeness": many users on many devices, thousands of private and group messages
+ * docs/design.md#delivery-guarantee, completeness: many users on many devices, thousands of private and group messages
  * sent concurrently while devices keep going off and coming back as new app runs, and one push
  * server is restarted gracefully. At the end every device of every recipient has shown every
  * message addressed to its user exactly once, and each run showed each conversation in seq order.

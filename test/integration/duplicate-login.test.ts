@@ -58,7 +58,7 @@ function clusterWith(mode: 'kick' | 'reject') {
 }
 
 /*
- * SPEC §3: one session per (user, device). A second login of the same device kicks the older
+ * docs/design.md#sessions-and-devices: one session per (user, device). A second login of the same device kicks the older
  * connection wherever it is; with `--duplicate-login reject` it is refused instead.
  */
 describe('a second login of the same device, --duplicate-login kick (the default)', () => {

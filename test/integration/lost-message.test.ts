@@ -8,7 +8,7 @@ import { RawClient } from '../support/raw-client.js';
 import { startTwoServerCluster } from '../support/two-server-cluster.js';
 
 /*
- * SPEC §4: a client is told explicitly when messages after its cursor are gone — also when Redis
+ * docs/design.md#no-silent-gaps: a client is told explicitly when messages after its cursor are gone — also when Redis
  * lost one (an eviction under maxmemory, a FLUSH), not only when retention dropped it.
  */
 describe('a message Redis lost while its recipient was offline (Redis + ZooKeeper, 2 push servers)', () => {

@@ -10,7 +10,7 @@ const secret = 'push-server-crash-test-secret-0123';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /*
- * SPEC §4 and §11: a message the route has answered reaches its recipient across a server crash.
+ * docs/design.md#delivery-guarantee: a message the route has answered reaches its recipient across a server crash.
  * Here the message is sent in the worst moment: the recipient's push server has just been
  * SIGKILLed, the route still lists it (its ZooKeeper session has not expired yet) and the recipient
  * has not reconnected anywhere. The push fails; the message must come with the catch-up after the

@@ -17,7 +17,7 @@ interface RunningRoute {
 }
 
 /*
- * SPEC §11 "Restart a route → nothing lost": the route keeps nothing that matters in memory. While
+ * docs/design.md#delivery-guarantee, "Restart a route → nothing lost": the route keeps nothing that matters in memory. While
  * clients send a steady stream, the route is stopped and a new one starts on the same port and
  * store; the clients stay connected to their push servers the whole time, their sends retry with
  * the same clientMsgId, and every message arrives exactly once. A message scheduled before the

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes, silentLogger, type Frame, type ReceiptKind } from '@cim/common';
 import { RouteApi, startLocalCluster, type LocalCluster, type LoginInfo } from '@cim/client';
+import type { RouteStore } from '@cim/route';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
@@ -50,7 +51,7 @@ async function connectDevice(login: LoginInfo, cursor: string): Promise<RawClien
 }
 
 /*
- * SPEC §1 and §5: an IoT device with only a TCP stack and a protobuf library can do everything a
+ * docs/design.md#tcp-only-devices: an IoT device with only a TCP stack and a protobuf library can do everything a
  * full client does. Its token comes from one HTTP login (standing for provisioning); from then on
  * it speaks only frames.
  */
@@ -119,6 +120,9 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
       backlog.every((d, i) => i === 0 || BigInt(d.cursor) > BigInt(backlog[i - 1].cursor)),
       'cursors ascending',
     ).toBe(true);
+    // Then CaughtUp, after the whole backlog, with its last cursor.
+    expect(await device.next('caughtUp', FRAME_TIMEOUT_MS)).toEqual({ caughtUp: { cursor: backlog[2].cursor } });
+    expect(device.frames.findIndex((f) => 'caughtUp' in f)).toBeGreaterThan(device.frames.findIndex((f) => 'deliver' in f && f.deliver === backlog[2]));
 
     // Send to a user: answered with SendResult (same request id), and the SDK peer receives it.
     device.send({
@@ -216,7 +220,7 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
 });
 
 /*
- * SPEC §4: a cursor older than the retention gets an explicit CURSOR_EXPIRED, never a silent gap.
+ * docs/design.md#no-silent-gaps: a cursor older than the retention gets an explicit CURSOR_EXPIRED, never a silent gap.
  * A short retention on the embedded store makes "older than the retention" a matter of a second.
  */
 describe('a TCP device whose cursor is older than the retention', () => {
@@ -263,6 +267,8 @@ describe('a TCP device whose cursor is older than the retention', () => {
     expect(await answerTo(device, 30)).toMatchObject({ pong: {} });
     await pause(100);
     expect(device.closed).toBe(false);
+    // The error ended that catch-up: no CaughtUp claims the device has everything.
+    expect(device.frames.filter((f) => 'caughtUp' in f)).toEqual([]);
     device.close();
   });
 
@@ -274,5 +280,118 @@ describe('a TCP device whose cursor is older than the retention', () => {
       message: 'a Deliver or an Error',
     });
     expect(first).toMatchObject({ deliver: { message: { body: 'fresh news' } } });
+    expect(await device.next('caughtUp', FRAME_TIMEOUT_MS)).toEqual({ caughtUp: { cursor: (first as { deliver: Deliver }).deliver.cursor } });
+  });
+});
+
+/**
+ * Holds the route's second sync page read for one user (the second page of a catch-up from 0) until
+ * released, so a test can act while a catch-up is known to be half done.
+ */
+function holdSecondSyncPage(store: RouteStore, userId: string): { reached: Promise<void>; release: () => void } {
+  const sync = store.sync.bind(store);
+  let calls = 0;
+  let reachedNow!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((resolve) => (reachedNow = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  store.sync = async (user, after, limit) => {
+    if (user === userId && ++calls === 2) {
+      reachedNow();
+      await released;
+    }
+    return sync(user, after, limit);
+  };
+  return { reached, release };
+}
+
+/*
+ * cim.proto, Login: a connection that drops before CaughtUp logs in again with the cursor it logged
+ * in with; only after CaughtUp is the highest cursor seen safe to resume from.
+ */
+describe('a TCP device whose connection drops in the middle of a long catch-up', () => {
+  const prefix = uniquePrefix('tcp-caught-up');
+  const BACKLOG = 450; // more than two pages of the route's catch-up
+  const LIVE = 3;
+  // The store's clock: moved a minute on before the live messages, so their cursors are well past
+  // the 10 s the route rewinds a catch-up by, as they are when a device was offline for a while.
+  let storeClockAheadMs = 0;
+  let cluster: LocalCluster;
+  let talker: RecordingClient;
+  const devices: RawClient[] = [];
+  let held: ReturnType<typeof holdSecondSyncPage> | undefined;
+
+  beforeAll(async () => {
+    cluster = await startLocalCluster({
+      servers: 1,
+      routePort: 0,
+      tcpPort: 0,
+      ...isolatedBackends(prefix),
+      logger: silentLogger,
+      store: { now: () => Date.now() + storeClockAheadMs },
+      route: { sendRatePerSec: 100_000, sendBurst: 100_000 },
+      server: { inboundFramesPerSec: 100_000 },
+    });
+  });
+
+  afterAll(async () => {
+    for (const d of devices) d.close();
+    held?.release();
+    await talker?.client.close();
+    await cluster?.stop();
+  });
+
+  it('gets every message by logging in again with its previous cursor; the highest cursor seen would miss the rest of the backlog', async () => {
+    [talker] = await joinUsers(cluster.routeUrl, ['talker']);
+    const api = new RouteApi(cluster.routeUrl);
+    const sensor = await api.register('sensor', 'password-sensor');
+    const login = await api.login('sensor', 'password-sensor', 'sensor-1');
+    const backlog: string[] = [];
+    for (let i = 0; i < BACKLOG; i += 50) {
+      const sent = await Promise.all(
+        Array.from({ length: Math.min(50, BACKLOG - i) }, (_, j) => talker.client.sendToUser(sensor.userId, `backlog ${i + j}`)),
+      );
+      backlog.push(...sent.map((a) => a.msgId));
+    }
+
+    // First install: cursor 0. The catch-up pushes its first page, then is held before the second.
+    held = holdSecondSyncPage(cluster.route.store, sensor.userId);
+    const first = await connectDevice(login, '0');
+    devices.push(first);
+    await held.reached;
+    await waitFor(() => delivers(first).length >= 200, { timeoutMs: FRAME_TIMEOUT_MS, message: 'the first page of the backlog' });
+
+    // Live messages arrive in the middle of the catch-up.
+    storeClockAheadMs = 60_000;
+    const live: string[] = [];
+    for (let i = 0; i < LIVE; i++) live.push((await talker.client.sendToUser(sensor.userId, `live ${i}`)).msgId);
+    for (let i = 0; i < LIVE; i++) await deliverOf(first, `live ${i}`);
+
+    // The connection is reset before CaughtUp.
+    const seenBeforeDrop = delivers(first);
+    expect(first.frames.some((f) => 'caughtUp' in f)).toBe(false);
+    first.socket.resetAndDestroy();
+    const notYetPushed = backlog.filter((id) => !seenBeforeDrop.some((d) => d.message.msgId === id));
+    expect(notYetPushed).toHaveLength(BACKLOG - 200);
+    const highestSeen = seenBeforeDrop.reduce((max, d) => (BigInt(d.cursor) > BigInt(max) ? d.cursor : max), '0');
+
+    // The written rule: no CaughtUp yet, so log in again with the same cursor as before.
+    const second = await connectDevice(login, '0');
+    devices.push(second);
+    const caughtUp = (await second.next('caughtUp', FRAME_TIMEOUT_MS)).caughtUp;
+    const shown = new Set([...seenBeforeDrop, ...delivers(second)].map((d) => d.message.msgId));
+    expect([...backlog, ...live].filter((id) => !shown.has(id))).toEqual([]);
+    const lastLive = delivers(second).find((d) => d.message.msgId === live[LIVE - 1])!;
+    expect(caughtUp.cursor).toBe(lastLive.cursor);
+    second.close();
+
+    // Logging in from the highest cursor seen at the drop instead catches up only what follows it:
+    // the rest of the first backlog would never come.
+    const fromHighest = await connectDevice(login, highestSeen);
+    devices.push(fromHighest);
+    expect((await fromHighest.next('caughtUp', FRAME_TIMEOUT_MS)).caughtUp.cursor).toBe(highestSeen);
+    const caughtUpFromHighest = delivers(fromHighest).map((d) => d.message.msgId);
+    expect(caughtUpFromHighest).toEqual(live);
+    expect(notYetPushed.filter((id) => caughtUpFromHighest.includes(id))).toEqual([]);
   });
 });

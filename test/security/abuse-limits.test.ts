@@ -230,6 +230,11 @@ describe("Node's own refusals carry the API's coded JSON", () => {
     expect(parseAnswer(raw)).toMatchObject({ status: 400, body: { code: 'CIM_ERR_INVALID_INPUT', message: 'malformed HTTP request' } });
   });
 
+  it('answers an HTTP/1.1 request without a Host header with 400 and CIM_ERR_INVALID_INPUT', async () => {
+    const raw = await askTcp(port, 'GET /healthz HTTP/1.1\r\n\r\n', 5000);
+    expect(parseAnswer(raw)).toMatchObject({ status: 400, body: { code: 'CIM_ERR_INVALID_INPUT', message: 'an HTTP/1.1 request needs a Host header' } });
+  });
+
   it("answers a malformed request to a push server's internal API with the same coded JSON", async () => {
     const raw = await askTcp(cluster.servers[0].httpAddress.port, 'THIS IS NOT HTTP\r\n\r\n', 5000);
     expect(parseAnswer(raw)).toMatchObject({ status: 400, body: { code: 'CIM_ERR_INVALID_INPUT', message: 'malformed HTTP request' } });

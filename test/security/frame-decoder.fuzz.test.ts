@@ -69,6 +69,7 @@ function randomFrame(rng: Prng): Frame {
     () => ({ kick: { reason: str() } }),
     () => ({ redirect: { reason: str() } }),
     () => ({ error: { code: str(), message: str() } }),
+    () => ({ caughtUp: { cursor: id() } }),
   ];
   const frame = rng.pick(bodies)();
   return rng.bool() ? { requestId: rng.int(1, 2 ** 32 - 1), ...frame } : frame;

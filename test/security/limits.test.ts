@@ -84,7 +84,7 @@ describe('limits are on by default and answer with coded errors', () => {
     await cluster?.stop();
   });
 
-  it('has every limit of SPEC §9 on by default', () => {
+  it('has every limit of docs/design.md#limits on by default', () => {
     expect(defaultRouteConfig).toMatchObject({
       maxBodyChars: 4096,
       sendRatePerSec: 20,

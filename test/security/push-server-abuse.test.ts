@@ -93,6 +93,8 @@ describe('a push server under abuse from one client or one address', () => {
     first.send({ requestId: 3, ping: {} });
     expect(await first.next('pong')).toEqual({ requestId: 3, pong: {} });
     expect(s.connectionCount).toBe(4);
+    // Every logged-in connection is counted at once, not one per user at the next load report.
+    expect(await metric(s, 'cim_server_logged_in_connections')).toBe(4);
   });
 
   it('refuses one address more connections waiting to log in than its pending-login limit, and admits again once one logs in', async () => {

@@ -205,6 +205,7 @@ describe('fuzzing the login and dispatch path of a real push server', () => {
       { kick: { reason: 'x' } },
       { redirect: { reason: 'x' } },
       { error: { code: 'X', message: 'y' } },
+      { caughtUp: { cursor: '1' } },
     ];
     const garbageClientFrames = (): Frame[] => [
       {

@@ -132,6 +132,19 @@ describe('text from other users cannot drive the terminal', { timeout: 60_000 },
       }
     });
 
+    it('in a clientMsgId, which travels to the recipient with the message (HTTP and TCP)', async () => {
+      await expect(mallory.api.send({ userId: alice.userId }, 'innocent', `id${ATTACKS.title}`)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+      const raw = await RawClient.connect(cluster.servers[0].tcpAddress.port);
+      try {
+        raw.send({ requestId: 1, login: { token: (await mallory.api.login('mallory', PASSWORD, 'raw-id')).token } });
+        await raw.next('loginOk');
+        raw.send({ requestId: 2, send: { clientMsgId: `tcp${ATTACKS.title}`, to: { userId: alice.userId }, body: 'innocent' } });
+        expect((await raw.next('sendResult')).sendResult.error?.code).toBe('CIM_ERR_INVALID_INPUT');
+      } finally {
+        raw.close();
+      }
+    });
+
     it('in a group name', async () => {
       await expect(mallory.api.createGroup(GROUP_NAME, [alice.userId])).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
       await expect(mallory.api.createGroup('admins\u202Egnp', [])).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });

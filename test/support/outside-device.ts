@@ -5,10 +5,11 @@ import protobuf from 'protobufjs';
 /*
  * A device written from the outside, from proto/cim.proto and the README alone, the way a user of
  * another language would: no SDK and no code of this repository. It frames by hand (varint32 length,
- * then the protobuf bytes), logs in over HTTP, then over TCP with `Login{token, cursor}` where the
- * cursor is the highest one it has seen (the server catches it up from there), heartbeats, acks,
- * comes back after a dropped connection by refreshing its session (the password only when the
- * session has ended), and shows each msgId once.
+ * then the protobuf bytes), logs in over HTTP, then over TCP with `Login{token, cursor}` (the
+ * server catches it up from there), heartbeats, acks, comes back after a dropped connection by
+ * refreshing its session (the password only when the session has ended), and shows each msgId once.
+ * Its cursor follows the rule of cim.proto: the one it logged in with until `CaughtUp`, the highest
+ * one seen after it.
  */
 
 const Frame = protobuf
@@ -105,7 +106,10 @@ export class OutsideDevice {
   /** Error frames and failed attempts to come back, for a failure's explanation. */
   readonly problems: string[] = [];
   kicked = false;
-  private highestCursor = 0n;
+  /** The cursor of the next Login, and of Acks: everything up to it has arrived. */
+  private resumeCursor = 0n;
+  /** Whether the current connection's catch-up is complete, so `resumeCursor` may follow pushes. */
+  private caughtUp = false;
   private token: string | undefined;
   private socket: net.Socket | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -169,12 +173,13 @@ export class OutsideDevice {
     const socket = net.connect(session.server.tcpPort, session.server.host);
     this.socket = socket;
     const splitter = new FrameSplitter();
+    this.caughtUp = false;
     await new Promise<void>((resolve, reject) => {
       let loggedIn = false;
       let lastHeard = Date.now();
       socket.on('connect', () => {
         socket.write(
-          encode({ login: { token: session.token, cursor: this.highestCursor.toString(), client: 'outside-device' } }),
+          encode({ login: { token: session.token, cursor: this.resumeCursor.toString(), client: 'outside-device' } }),
         );
       });
       socket.on('data', (chunk) => {
@@ -194,6 +199,8 @@ export class OutsideDevice {
             resolve();
           } else if (frame.body === 'deliver') {
             this.onDeliver(socket, frame.deliver as { message: Record<string, string>; cursor?: string });
+          } else if (frame.body === 'caughtUp') {
+            this.onCaughtUp(socket, BigInt(String(frame.caughtUp!.cursor ?? '0')));
           } else if (frame.body === 'kick') {
             this.kicked = true;
             this.stopped = true;
@@ -202,6 +209,11 @@ export class OutsideDevice {
             const problem = `${String(frame.error!.code)}: ${String(frame.error!.message)}`;
             this.problems.push(problem);
             if (!loggedIn) reject(new Error(problem));
+            else if (frame.error!.code === 'CIM_ERR_CURSOR_EXPIRED') {
+              // That catch-up is over with a gap: start again from everything still kept.
+              this.resumeCursor = 0n;
+              socket.destroy();
+            }
           }
           // Redirect: the server closes next, and the device logs in again through the route.
         }
@@ -222,13 +234,25 @@ export class OutsideDevice {
     const delivery = { msgId, conversationId, seq, cursor: cursor.toString() };
     this.deliveries.push(delivery);
     if (!this.shown.has(msgId)) this.shown.set(msgId, delivery);
-    if (cursor > this.highestCursor) this.highestCursor = cursor;
-    // One Ack for everything that arrived in one read.
+    // Before CaughtUp, older backlog may still be on its way: the cursor to resume from stays.
+    if (!this.caughtUp) return;
+    if (cursor > this.resumeCursor) this.resumeCursor = cursor;
+    this.ackSoon(socket);
+  }
+
+  private onCaughtUp(socket: net.Socket, cursor: bigint): void {
+    this.caughtUp = true;
+    this.resumeCursor = cursor;
+    this.ackSoon(socket);
+  }
+
+  /** One Ack for everything that arrived in one read. */
+  private ackSoon(socket: net.Socket): void {
     if (this.ackPending) return;
     this.ackPending = true;
     setImmediate(() => {
       this.ackPending = false;
-      if (!socket.destroyed) socket.write(encode({ ack: { cursor: this.highestCursor.toString() } }));
+      if (!socket.destroyed) socket.write(encode({ ack: { cursor: this.resumeCursor.toString() } }));
     });
   }
 

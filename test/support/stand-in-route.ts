@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { INTERNAL_EVENTS_PATH, type EventResult, type EventsRequest, type ServerEvent } from '@cim/common';
+import { eventsRequestSchema, INTERNAL_EVENTS_PATH, type EventResult, type ServerEvent } from '@cim/common';
 
 /** How the stand-in answers one event; `hang` never answers the request it came in. */
 export type StandInAnswer = EventResult | 'hang';
@@ -48,7 +48,8 @@ export class StandInRoute {
         res.writeHead(404).end();
         return;
       }
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as EventsRequest;
+      // Parsed as the route parses it: a push server sending a batch the route would refuse fails here.
+      const body = eventsRequestSchema.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
       const answers = body.events.map((event) => {
         this.events.push({ ...event, serverId: body.serverId });
         return this.answer(event);

@@ -1,3 +1,5 @@
+import { CimError, ErrorCodes } from '@cim/common';
+
 /**
  * Reconnect delays: exponential with full jitter (a random delay between 0 and the cap), so a
  * crowd of clients that lost the same server does not come back in lock-step.
@@ -20,4 +22,19 @@ export class Backoff {
   reset(): void {
     this.attempt = 0;
   }
+}
+
+/** Waits `ms`; rejects with CLOSED as soon as `signal` aborts. */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new CimError(ErrorCodes.CLOSED, 'aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

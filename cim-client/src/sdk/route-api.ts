@@ -1,10 +1,11 @@
 import {
   CimError,
   createHttpClient,
+  errorFromWire,
   ErrorCodes,
   type ChatMessage,
   type Destination,
-  type ErrorCode,
+  type LoginAnswer,
   type ScheduledAnswer,
   type SendAnswer,
 } from '@cim/common';
@@ -13,16 +14,7 @@ export type { ScheduledAnswer, SendAnswer };
 import type { AxiosInstance } from 'axios';
 
 /** What the route answers to a login. */
-export interface LoginInfo {
-  userId: string;
-  userName: string;
-  deviceId: string;
-  sessionId: string;
-  token: string;
-  expiresAt: number;
-  server: { id: string; host: string; tcpPort: number; tls?: boolean };
-  heartbeatMs: number;
-}
+export type LoginInfo = LoginAnswer;
 
 export interface Group {
   groupId: string;
@@ -232,9 +224,6 @@ export class RouteApi {
     }
     if (res.status >= 200 && res.status < 300) return res.data as T;
     const body = res.data as { code?: string; message?: string } | undefined;
-    throw new CimError(
-      (body?.code as ErrorCode) ?? ErrorCodes.INTERNAL,
-      body?.message ?? `route answered HTTP ${res.status}`,
-    );
+    throw errorFromWire({ code: body?.code ?? ErrorCodes.INTERNAL, message: body?.message ?? `route answered HTTP ${res.status}` });
   }
 }

@@ -47,6 +47,8 @@ function normalize(obj: Record<string, unknown>): Record<string, unknown> {
     deliver.cursor ??= '0';
     if (deliver.message) deliver.message = normalizeMessage(deliver.message) as unknown as Record<string, unknown>;
   }
+  const caughtUp = obj.caughtUp as { cursor?: string } | undefined;
+  if (caughtUp) caughtUp.cursor ??= '0';
   return obj;
 }
 

@@ -67,7 +67,8 @@ export type FrameBody =
   | { recalled: { msgId: string; conversationId: string; seq: string; byUserId: string } }
   | { kick: { reason: string } }
   | { redirect: { reason: string } }
-  | { error: WireError };
+  | { error: WireError }
+  | { caughtUp: { cursor: string } };
 
 export type Frame = FrameBody & { requestId?: number };
 

@@ -1,11 +1,12 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router } from 'express';
 import express from 'express';
 import {
   CimError,
   ErrorCodes,
+  eventsRequestSchema,
   INTERNAL_EVENTS_PATH,
-  secretMatches,
-  type EventsRequest,
+  isDecimalCursor,
+  requireClusterSecret,
   type EventResult,
   type EventsResponse,
   type Frame,
@@ -16,6 +17,7 @@ import type { Accounts } from '../services/accounts.js';
 import type { DeviceSync } from '../services/device-sync.js';
 import type { Messages } from '../services/messages.js';
 import type { Receipts } from '../services/receipts.js';
+import { parse } from './errors.js';
 import { destination, MAX_CLIENT_MSG_ID } from './schemas.js';
 
 export interface InternalApiContext {
@@ -32,19 +34,10 @@ export function internalApi(ctx: InternalApiContext): Router {
   const router = Router();
   router.post(
     INTERNAL_EVENTS_PATH,
-    (req: Request, _res: Response, next: NextFunction) => {
-      const header = req.headers.authorization;
-      if (!secretMatches(header?.startsWith('Bearer ') ? header.slice(7) : undefined, ctx.secret)) {
-        throw new CimError(ErrorCodes.UNAUTHORIZED, 'the internal API needs the cluster secret');
-      }
-      next();
-    },
+    requireClusterSecret(ctx.secret),
     express.json({ limit: '16mb' }),
     async (req, res) => {
-      const body = req.body as EventsRequest;
-      if (!body || !Array.isArray(body.events) || !body.events.every(isEvent)) {
-        throw new CimError(ErrorCodes.INVALID_INPUT, 'events must be an array of {type, …} objects');
-      }
+      const body = parse(eventsRequestSchema, req.body);
       const results = await Promise.all(body.events.map((event) => handleEvent(ctx, body.serverId, event)));
       const answer: EventsResponse = { results };
       res.json(answer);
@@ -79,7 +72,7 @@ async function handleEvent(ctx: InternalApiContext, serverId: string, event: Ser
         return null;
       case 'connected':
         // The catch-up is pushed to the device; the event itself needs no answer.
-        void ctx.deviceSync.catchUp(serverId, event, parseCursor(event.cursor));
+        void ctx.deviceSync.catchUp({ ...event, serverId }, parseCursor(event.cursor));
         return null;
       default:
         return null;
@@ -139,16 +132,12 @@ async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { 
   };
 }
 
-function isEvent(value: unknown): value is ServerEvent {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
 function requireString(value: unknown, name: string): string {
   if (typeof value !== 'string' || value === '') throw new CimError(ErrorCodes.INVALID_INPUT, `${name} must be a non-empty string`);
   return value;
 }
 
 function parseCursor(value: string | undefined): string {
-  if (value === undefined || !/^(0|[1-9][0-9]{0,19})$/.test(value)) throw new CimError(ErrorCodes.INVALID_INPUT, 'not a decimal cursor');
+  if (!isDecimalCursor(value)) throw new CimError(ErrorCodes.INVALID_INPUT, 'not a decimal cursor');
   return value;
 }

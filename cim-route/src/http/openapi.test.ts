@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DECIMAL_ID } from '@cim/common';
 import { defaultRouteConfig } from '../config.js';
+import { MIN_PASSWORD_LENGTH } from '../passwords.js';
 import { openApiDocument } from './openapi.js';
+import { MAX_CLIENT_MSG_ID } from './schemas.js';
 import { publicApi, type PublicApiContext } from './public-api.js';
 
 /** "GET /groups/{id}" for every route the public router serves. */
@@ -38,5 +41,17 @@ describe('the OpenAPI document', () => {
         expect(statuses.some((s) => s.startsWith('4'))).toBe(true);
       }
     }
+  });
+
+  it('documents request bodies with the rules the route checks them by', () => {
+    type Schema = { properties: Record<string, { pattern?: string; minLength?: number; maxLength?: number; anyOf?: Schema[] }> };
+    const bodyOf = (path: '/accounts' | '/messages') => openApiDocument.paths[path].post.requestBody.content['application/json'].schema as Schema;
+    const register = bodyOf('/accounts').properties;
+    expect(register.userName?.pattern).toBe('^[A-Za-z0-9_.-]{1,32}$');
+    expect(register.password?.minLength).toBe(MIN_PASSWORD_LENGTH);
+    const send = bodyOf('/messages').properties;
+    expect(send.body?.maxLength).toBe(defaultRouteConfig.maxBodyChars);
+    expect(send.clientMsgId?.maxLength).toBe(MAX_CLIENT_MSG_ID);
+    expect(send.to?.anyOf?.[0]?.properties.userId?.pattern).toBe(DECIMAL_ID.source);
   });
 });

@@ -1,27 +1,37 @@
-import { MIN_PASSWORD_LENGTH } from '../passwords.js';
+import { DECIMAL_ID, ErrorCodes } from '@cim/common';
+import { z } from 'zod';
+import { defaultRouteConfig } from '../config.js';
+import { addMembersBody, createGroupBody, destination, loginBody, readBody, registerBody, sendBody } from './schemas.js';
 /**
  * The OpenAPI 3.1 document of the route's public API, served at GET /api/v1/openapi.json.
  * A test checks that every route of the app is here and every path here is a route of the app.
+ * Request bodies are generated from the zod schemas the route checks them with.
  */
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const ok = (description: string, schema?: object) => (schema ? { description, ...json(schema) } : { description });
+/** The JSON Schema of what a client sends (defaults may be left out), as OpenAPI 3.1 embeds it. */
+function requestSchema(schema: z.ZodType): object {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return rest;
+}
+const requestBody = (schema: z.ZodType) => json(requestSchema(schema));
 const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [String(s), { description: errorText[s] ?? 'error', ...json(ref('Error')) }]));
 const errorText: Record<number, string> = {
-  400: 'invalid input (CIM_ERR_INVALID_INPUT)',
-  401: 'missing, bad or expired token, or its session ended (CIM_ERR_UNAUTHORIZED, CIM_ERR_BAD_TOKEN, CIM_ERR_TOKEN_EXPIRED, CIM_ERR_SESSION_ENDED, CIM_ERR_BAD_CREDENTIALS)',
-  403: 'not allowed (CIM_ERR_FORBIDDEN, CIM_ERR_NOT_A_MEMBER)',
-  404: 'not found (CIM_ERR_NOT_FOUND, CIM_ERR_USER_NOT_FOUND)',
-  409: 'conflict (CIM_ERR_USER_EXISTS, CIM_ERR_ALREADY_LOGGED_IN, CIM_ERR_GROUP_FULL, CIM_ERR_RECALL_TOO_LATE)',
-  410: 'messages after the cursor are no longer kept: past the retention, or lost (CIM_ERR_CURSOR_EXPIRED)',
-  413: 'body too large (CIM_ERR_BODY_TOO_LARGE)',
-  429: 'rate limited (CIM_ERR_RATE_LIMITED)',
-  503: 'no push server or storage unavailable (CIM_ERR_NO_SERVER, CIM_ERR_UNAVAILABLE)',
+  400: `invalid input (${ErrorCodes.INVALID_INPUT})`,
+  401: `missing, bad or expired token, or its session ended (${ErrorCodes.UNAUTHORIZED}, ${ErrorCodes.BAD_TOKEN}, ${ErrorCodes.TOKEN_EXPIRED}, ${ErrorCodes.SESSION_ENDED}, ${ErrorCodes.BAD_CREDENTIALS})`,
+  403: `not allowed (${ErrorCodes.FORBIDDEN}, ${ErrorCodes.NOT_A_MEMBER})`,
+  404: `not found (${ErrorCodes.NOT_FOUND}, ${ErrorCodes.USER_NOT_FOUND})`,
+  409: `conflict (${ErrorCodes.USER_EXISTS}, ${ErrorCodes.ALREADY_LOGGED_IN}, ${ErrorCodes.GROUP_FULL}, ${ErrorCodes.RECALL_TOO_LATE})`,
+  410: `messages after the cursor are no longer kept: past the retention, or lost (${ErrorCodes.CURSOR_EXPIRED})`,
+  413: `body too large (${ErrorCodes.BODY_TOO_LARGE})`,
+  429: `rate limited (${ErrorCodes.RATE_LIMITED})`,
+  503: `no push server or storage unavailable (${ErrorCodes.NO_SERVER}, ${ErrorCodes.UNAVAILABLE})`,
 };
 const auth = [{ bearer: [] }];
-const id = { type: 'string', pattern: '^[1-9][0-9]{0,19}$' };
+const id = { type: 'string', pattern: DECIMAL_ID.source };
 const pathParam = (name: string, description: string) => ({
   name,
   in: 'path',
@@ -76,13 +86,7 @@ export const openApiDocument = {
           },
         },
       },
-      Destination: {
-        oneOf: [
-          { type: 'object', required: ['userId'], properties: { userId: id } },
-          { type: 'object', required: ['groupId'], properties: { groupId: id } },
-          { type: 'object', required: ['broadcast'], properties: { broadcast: { const: true } } },
-        ],
-      },
+      Destination: requestSchema(destination),
       Message: {
         type: 'object',
         properties: {
@@ -135,25 +139,14 @@ export const openApiDocument = {
     '/accounts': {
       post: {
         summary: 'Register',
-        requestBody: json({
-          type: 'object',
-          required: ['userName', 'password'],
-          properties: {
-            userName: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,32}$', description: 'unique in any letter case' },
-            password: { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: 256 },
-          },
-        }),
+        requestBody: requestBody(registerBody),
         responses: { '201': ok('registered', ref('User')), ...errors(400, 409, 429) },
       },
     },
     '/sessions': {
       post: {
         summary: 'Log in: picks a push server and returns a token',
-        requestBody: json({
-          type: 'object',
-          required: ['userName', 'password'],
-          properties: { userName: { type: 'string' }, password: { type: 'string' }, deviceId: { type: 'string' } },
-        }),
+        requestBody: requestBody(loginBody),
         responses: {
           '200': ok('logged in', ref('Session')),
           ...errors(400, 401, 409, 429, 503),
@@ -211,16 +204,7 @@ export const openApiDocument = {
       post: {
         summary: 'Send (stored before any push; idempotent on clientMsgId); with deliverAt, schedule',
         security: auth,
-        requestBody: json({
-          type: 'object',
-          required: ['to', 'body'],
-          properties: {
-            to: ref('Destination'),
-            body: { type: 'string', maxLength: 4096, description: 'no control characters except line feed and tab (CIM_ERR_INVALID_INPUT)' },
-            clientMsgId: { type: 'string' },
-            deliverAt: { type: 'integer' },
-          },
-        }),
+        requestBody: requestBody(sendBody(defaultRouteConfig.maxBodyChars)),
         responses: {
           '200': ok('stored (or broadcast)', ref('SendAnswer')),
           '202': ok('scheduled', {
@@ -311,7 +295,7 @@ export const openApiDocument = {
         summary: 'Mark read up to a seq',
         security: auth,
         parameters: [pathParam('id', 'conversation id')],
-        requestBody: json({ type: 'object', required: ['seq'], properties: { seq: { type: 'string' } } }),
+        requestBody: requestBody(readBody),
         responses: { '204': ok('marked'), ...errors(400, 401, 403, 404) },
       },
     },
@@ -319,15 +303,7 @@ export const openApiDocument = {
       post: {
         summary: 'Create a group, private unless `public: true`',
         security: auth,
-        requestBody: json({
-          type: 'object',
-          required: ['name'],
-          properties: {
-            name: { type: 'string', maxLength: 64, description: 'no control characters or bidi overrides/isolates (CIM_ERR_INVALID_INPUT)' },
-            memberIds: { type: 'array', items: id },
-            public: { type: 'boolean', default: false },
-          },
-        }),
+        requestBody: requestBody(createGroupBody),
         responses: { '201': ok('created', ref('Group')), ...errors(400, 401, 404, 409, 429) },
       },
       get: {
@@ -375,7 +351,7 @@ export const openApiDocument = {
         summary: 'Add (invite) members, as a member; with none, join a public group',
         security: auth,
         parameters: [pathParam('id', 'group id')],
-        requestBody: json({ type: 'object', properties: { userIds: { type: 'array', items: id } } }),
+        requestBody: requestBody(addMembersBody),
         responses: { '200': ok('the group', ref('Group')), ...errors(400, 401, 403, 404, 409) },
       },
     },

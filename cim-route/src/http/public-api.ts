@@ -1,12 +1,12 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { CimError, ErrorCodes, type TokenClaims } from '@cim/common';
+import { bearerToken, CimError, ErrorCodes, type TokenClaims } from '@cim/common';
 import type { AbuseLimits } from '../abuse-limits.js';
 import type { RouteConfig } from '../config.js';
 import type { Accounts } from '../services/accounts.js';
 import type { Conversations } from '../services/conversations.js';
 import type { Groups } from '../services/groups.js';
 import type { Messages } from '../services/messages.js';
-import type { Presence } from '../services/presence.js';
+import type { Presence } from '../delivery/index.js';
 import type { Receipts } from '../services/receipts.js';
 import type { GroupRecord } from '../store/types.js';
 import type { RouteStore } from '../store/types.js';
@@ -41,13 +41,13 @@ export interface PublicApiContext {
 
 type AuthedRequest = Request & { user?: TokenClaims };
 
-/** The client-facing API under /api/v1 (SPEC §7). */
+/** The client-facing API under /api/v1 (docs/protocol.md#client-http-api). */
 export function publicApi(ctx: PublicApiContext): Router {
   const api = Router();
   const send = sendBody(ctx.config.maxBodyChars);
 
   const auth = async (req: AuthedRequest, _res: Response, next: NextFunction) => {
-    req.user = await ctx.accounts.authenticate(bearerToken(req));
+    req.user = await ctx.accounts.authenticate(bearerToken(req.headers.authorization));
     next();
   };
   const user = (req: AuthedRequest): TokenClaims => req.user!;
@@ -65,7 +65,7 @@ export function publicApi(ctx: PublicApiContext): Router {
   });
 
   api.post('/sessions/refresh', async (req, res) => {
-    res.json(await ctx.accounts.refresh(bearerToken(req)));
+    res.json(await ctx.accounts.refresh(bearerToken(req.headers.authorization)));
   });
 
   api.delete('/sessions/current', auth, async (req: AuthedRequest, res) => {
@@ -206,9 +206,4 @@ function publicGroupJson(group: GroupRecord) {
 /** The client's address: the socket's peer, or what trusted proxies say (`trustProxy`). */
 function clientIp(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
-}
-
-function bearerToken(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
 }

@@ -1,5 +1,7 @@
+import { decimalCursorSchema, decimalIdSchema, ErrorCodes } from '@cim/common';
 import { z } from 'zod';
-import { bodyTextProblem, nameTextProblem } from '../text-rules.js';
+import { MIN_PASSWORD_LENGTH } from '../passwords.js';
+import { bodyTextProblem, clientMsgIdProblem, nameTextProblem } from '../text-rules.js';
 
 /** Turns a text rule (a reason to refuse, or undefined) into a schema check. */
 function refuseWhen(problem: (text: string) => string | undefined) {
@@ -9,14 +11,17 @@ function refuseWhen(problem: (text: string) => string | undefined) {
   };
 }
 
-export const userName = z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'user names are 1-32 of A-Z a-z 0-9 _ . -');
-const decimalId = z.string().regex(/^[1-9][0-9]{0,19}$/, 'must be a decimal id');
-const cursor = z.string().regex(/^(0|[1-9][0-9]{0,19})$/, 'must be a decimal cursor');
+export const userName = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,32}$/, 'user names are 1-32 of A-Z a-z 0-9 _ . -')
+  .meta({ description: 'unique in any letter case' });
+const decimalId = decimalIdSchema();
 
 /** The password rule itself is checked after the name (see Accounts.register). */
 export const registerBody = z.object({
   userName,
-  password: z.string().min(1, 'password must not be empty').max(256),
+  // The documented minimum is the policy's, which Accounts.register enforces.
+  password: z.string().min(1, 'password must not be empty').max(256).meta({ minLength: MIN_PASSWORD_LENGTH }),
 });
 
 /** Any non-empty password: accounts registered before the length rule keep logging in. */
@@ -45,8 +50,9 @@ export function sendBody(maxBodyChars: number) {
       .string()
       .min(1, 'message body must not be empty')
       .refine((s) => Buffer.byteLength(s) <= maxBodyChars, `message body is limited to ${maxBodyChars} bytes`)
-      .superRefine(refuseWhen(bodyTextProblem)),
-    clientMsgId: z.string().min(1).max(MAX_CLIENT_MSG_ID).optional(),
+      .superRefine(refuseWhen(bodyTextProblem))
+      .meta({ maxLength: maxBodyChars, description: `no control characters except line feed and tab (${ErrorCodes.INVALID_INPUT})` }),
+    clientMsgId: z.string().min(1).max(MAX_CLIENT_MSG_ID).superRefine(refuseWhen(clientMsgIdProblem)).optional(),
     deliverAt: z.number().int().positive().optional(),
   });
 }
@@ -54,13 +60,19 @@ export function sendBody(maxBodyChars: number) {
 export const idParam = decimalId;
 
 export const createGroupBody = z.object({
-  name: z.string().trim().min(1, 'a group needs a name').max(64).superRefine(refuseWhen(nameTextProblem)),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'a group needs a name')
+    .max(64)
+    .superRefine(refuseWhen(nameTextProblem))
+    .meta({ description: `no control characters or bidi overrides/isolates (${ErrorCodes.INVALID_INPUT})` }),
   memberIds: z.array(decimalId).max(10_000).default([]),
   public: z.boolean().default(false),
 });
 
 export const publicGroupsQuery = z.object({
-  after: z.string().regex(/^[1-9][0-9]{0,15}$/, 'after must be a group id').optional(),
+  after: decimalIdSchema('after must be a group id').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
@@ -69,13 +81,13 @@ export const addMembersBody = z.object({
 });
 
 export const historyQuery = z.object({
-  beforeSeq: z.string().regex(/^[1-9][0-9]{0,19}$/, 'beforeSeq must be a seq').optional(),
+  beforeSeq: decimalIdSchema('beforeSeq must be a seq').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   q: z.string().min(1).max(100).optional(),
 });
 
 export const readBody = z.object({
-  seq: z.string().regex(/^(0|[1-9][0-9]{0,19})$/, 'seq must be a decimal seq'),
+  seq: decimalCursorSchema('seq must be a decimal seq'),
 });
 
 export const conversationsQuery = z.object({
@@ -83,7 +95,7 @@ export const conversationsQuery = z.object({
 });
 
 export const syncQuery = z.object({
-  after: cursor.default('0'),
+  after: decimalCursorSchema().default('0'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 

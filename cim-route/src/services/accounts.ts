@@ -1,24 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { CimError, ErrorCodes, signToken, verifyToken, type EventOrigin, type Logger, type TokenClaims } from '@cim/common';
+import { CimError, ErrorCodes, signToken, verifyToken, type EventOrigin, type Logger, type LoginAnswer, type TokenClaims } from '@cim/common';
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import { decoyHash, hashPassword, requirePasswordPolicy, verifyPassword } from '../passwords.js';
-import type { PushDispatcher } from '../push-dispatcher.js';
-import type { ServerDirectory } from '../server-directory.js';
+import type { PushDispatcher, ServerDirectory } from '../delivery/index.js';
 import { TtlMap } from '../store/shared/ttl-map.js';
 import { nameTaken } from '../store/users/user-names.js';
 import type { RouteStore } from '../store/types.js';
-
-export interface LoginAnswer {
-  userId: string;
-  userName: string;
-  deviceId: string;
-  sessionId: string;
-  token: string;
-  expiresAt: number;
-  server: { id: string; host: string; tcpPort: number; tls: boolean };
-  heartbeatMs: number;
-}
 
 /**
  * How long this route trusts a session it found current without asking the store again. A device

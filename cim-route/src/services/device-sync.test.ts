@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCodes, silentLogger, type EventOrigin } from '@cim/common';
+import { ErrorCodes, silentLogger, type Frame } from '@cim/common';
 import { MemoryStore } from '../store/memory-store.js';
 import { DeviceSync } from './device-sync.js';
-import type { FanOut } from './fan-out.js';
+import type { DeviceConnection, FanOut } from '../delivery/index.js';
 
-const device: EventOrigin = { userId: '1', userName: 'alice', deviceId: 'sensor', sessionId: 's1' };
+const device: DeviceConnection = { userId: '1', userName: 'alice', deviceId: 'sensor', sessionId: 's1', serverId: 'srv', connectionId: 'c1' };
 
-/** A store holding two messages for user 1, stored 1 s apart. */
-async function storeWithTwoMessages(): Promise<{ store: MemoryStore; cursors: string[] }> {
+/** A store holding `count` messages for user 1, stored 1 s apart, and their cursors. */
+async function storeWithMessages(count: number, options: { retentionMs?: number } = {}) {
   let clock = 1_000_000;
-  const store = new MemoryStore({ now: () => clock });
+  const store = new MemoryStore({ now: () => clock, ...options });
   const cursors: string[] = [];
-  for (const n of [1, 2]) {
+  for (let n = 1; n <= count; n++) {
     const saved = await store.saveMessage(
       { conversationId: 'p:1:2', fromUserId: '2', fromUserName: 'bob', to: { userId: '1' }, body: `m${n}`, clientMsgId: `c${n}` },
       ['1'],
@@ -19,36 +19,81 @@ async function storeWithTwoMessages(): Promise<{ store: MemoryStore; cursors: st
     cursors.push(saved.cursors['1']);
     clock += 1_000;
   }
-  return { store, cursors };
+  return { store, cursors, advanceClock: (ms: number) => void (clock += ms) };
 }
 
+const storeWithTwoMessages = () => storeWithMessages(2);
+
+/** What the device was sent, in order: a message body, or a frame. */
+type Sent = { body: string } | { frame: Frame };
+
 function recordingFanOut(pushSucceeds: boolean) {
-  const pushedBodies: string[] = [];
+  const sent: Sent[] = [];
   const closed: { code: string }[] = [];
   const fanOut = {
-    toDevice: async (_s: string, _u: string, _d: string, entries: { message: { body: string } }[]) => {
-      if (pushSucceeds) pushedBodies.push(...entries.map((e) => e.message.body));
+    toConnection: async (_to: DeviceConnection, entries: { message: { body: string } }[]) => {
+      if (pushSucceeds) sent.push(...entries.map((e) => ({ body: e.message.body })));
       return pushSucceeds;
     },
-    frameToDevice: async () => undefined,
-    closeDevice: async (_s: string, _d: EventOrigin, code: string) => void closed.push({ code }),
+    frameToConnection: async (_to: DeviceConnection, frame: Frame) => {
+      if (pushSucceeds) sent.push({ frame });
+      return pushSucceeds;
+    },
+    closeConnection: async (_to: DeviceConnection, code: string) => void closed.push({ code }),
   } as unknown as FanOut;
-  return { fanOut, pushedBodies, closed };
+  const pushedBodies = () => sent.flatMap((s) => ('body' in s ? [s.body] : []));
+  const frames = () => sent.flatMap((s) => ('frame' in s ? [s.frame] : []));
+  return { fanOut, sent, pushedBodies, frames, closed };
 }
 
 describe('device catch-up over TCP', () => {
   it('starts 10 s of cursors before the device cursor, so a message pushed out of order is not missed', async () => {
     const { store, cursors } = await storeWithTwoMessages();
     const { fanOut, pushedBodies } = recordingFanOut(true);
-    await new DeviceSync(store, fanOut, silentLogger).catchUp('srv', device, cursors[1]);
-    expect(pushedBodies).toEqual(['m1', 'm2']);
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, cursors[1]);
+    expect(pushedBodies()).toEqual(['m1', 'm2']);
+  });
+
+  it('sends CaughtUp once, after the last page of a backlog of several pages, with the last cursor pushed', async () => {
+    const { store, cursors } = await storeWithMessages(450);
+    const { fanOut, sent, pushedBodies } = recordingFanOut(true);
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, '0');
+    expect(pushedBodies()).toEqual(cursors.map((_, i) => `m${i + 1}`));
+    expect(sent).toHaveLength(451);
+    expect(sent[450]).toEqual({ frame: { caughtUp: { cursor: cursors[449] } } });
+  });
+
+  it('sends CaughtUp with the Login cursor when there is nothing to push', async () => {
+    const { store } = await storeWithMessages(0);
+    const { fanOut, sent } = recordingFanOut(true);
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, '0');
+    expect(sent).toEqual([{ frame: { caughtUp: { cursor: '0' } } }]);
+  });
+
+  it('never sends a CaughtUp cursor below the Login cursor, when the rewind re-sent only older messages', async () => {
+    const { store, cursors } = await storeWithTwoMessages();
+    const { fanOut, pushedBodies, frames } = recordingFanOut(true);
+    const loginCursor = String(BigInt(cursors[1]) + 5n);
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, loginCursor);
+    expect(pushedBodies()).toEqual(['m1', 'm2']);
+    expect(frames()).toEqual([{ caughtUp: { cursor: loginCursor } }]);
+  });
+
+  it('ends an expired cursor with CIM_ERR_CURSOR_EXPIRED and no CaughtUp', async () => {
+    const { store, advanceClock } = await storeWithMessages(2, { retentionMs: 1_500 });
+    advanceClock(1_000);
+    const { fanOut, frames, pushedBodies } = recordingFanOut(true);
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, '1');
+    expect(pushedBodies()).toEqual([]);
+    expect(frames()).toMatchObject([{ error: { code: ErrorCodes.CURSOR_EXPIRED } }]);
   });
 
   it('tries a failing catch-up again, then closes the device with CIM_ERR_UNAVAILABLE so it reconnects', async () => {
     const { store } = await storeWithTwoMessages();
-    const { fanOut, closed } = recordingFanOut(false);
-    await new DeviceSync(store, fanOut, silentLogger).catchUp('srv', device, '0');
+    const { fanOut, closed, sent } = recordingFanOut(false);
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, '0');
     expect(closed).toEqual([{ code: ErrorCodes.UNAVAILABLE }]);
+    expect(sent).toEqual([]);
   });
 
   it('refuses a cursor in the future with CIM_ERR_INVALID_INPUT', async () => {

@@ -1,7 +1,7 @@
-import { CimError, ErrorCodes, type EventOrigin, type Logger } from '@cim/common';
+import { CimError, ErrorCodes, type Logger } from '@cim/common';
 import { CURSOR_SLOTS_PER_MS } from '../store/shared/cursor.js';
 import type { RouteStore } from '../store/types.js';
-import type { FanOut } from './fan-out.js';
+import type { DeviceConnection, FanOut } from '../delivery/index.js';
 
 const PAGE = 200;
 
@@ -18,7 +18,11 @@ const CATCH_UP_RETRY_MS = 200;
 
 /**
  * Catch-up over TCP for devices without HTTP: after a Login that carries a cursor, every stored
- * message after it is pushed to that one device, page by page, in cursor order.
+ * message after it is pushed to that one connection, page by page, in cursor order, then `CaughtUp`.
+ * (Not to the device: a later connection of it has a catch-up of its own, and a `CaughtUp` from
+ * this one would tell it too early that it has everything.)
+ * Live pushes interleave with the backlog, so only `CaughtUp` tells the device that the highest
+ * cursor it has seen is one it can safely resume from.
  */
 export class DeviceSync {
   constructor(
@@ -33,33 +37,41 @@ export class DeviceSync {
     const given = Number(cursor);
     if (given <= this.now() * CURSOR_SLOTS_PER_MS) return;
     if (given <= Number(await this.store.latestCursor(userId))) return;
-    throw new CimError(ErrorCodes.INVALID_INPUT, `cursor ${cursor} is in the future: log in with the highest cursor received, or 0`);
+    throw new CimError(ErrorCodes.INVALID_INPUT, `cursor ${cursor} is in the future: log in with a cursor you were given (see Login in cim.proto), or 0`);
   }
 
   /**
-   * Pushes the backlog after `cursor`; a failure is retried, and when it persists the device is
-   * closed with a coded error, so it reconnects and catches up again instead of waiting for nothing.
+   * Pushes the backlog after `cursor`, then `CaughtUp`; a failure is retried, and when it persists
+   * the device is closed with a coded error, so it reconnects and catches up again instead of
+   * waiting for nothing. A cursor past the retention ends with CURSOR_EXPIRED instead of `CaughtUp`.
    */
-  async catchUp(serverId: string, device: EventOrigin, cursor: string): Promise<void> {
+  async catchUp(device: DeviceConnection, cursor: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.pushBacklog(serverId, device, cursor);
+        const caughtUpTo = await this.pushBacklog(device, cursor);
+        if (caughtUpTo === undefined) return;
+        const told = await this.fanOut.frameToConnection(device, { caughtUp: { cursor: caughtUpTo } });
+        if (!told) throw new Error(`push server ${device.serverId} failed to take CaughtUp`);
         return;
       } catch (err) {
         if (attempt < CATCH_UP_ATTEMPTS) {
           await new Promise((r) => setTimeout(r, CATCH_UP_RETRY_MS * attempt));
           continue;
         }
-        this.logger.warn({ err, ...device, serverId }, 'device catch-up failed: closing the connection so the device reconnects');
+        this.logger.warn({ err, ...device }, 'device catch-up failed: closing the connection so the device reconnects');
         await this.fanOut
-          .closeDevice(serverId, device, ErrorCodes.UNAVAILABLE, 'catching up failed: reconnect and log in again with your cursor')
+          .closeConnection(device, ErrorCodes.UNAVAILABLE, 'catching up failed: reconnect and log in again with your cursor')
           .catch((closeErr: unknown) => this.logger.warn({ err: closeErr, ...device }, 'could not close the device after a failed catch-up'));
         return;
       }
     }
   }
 
-  private async pushBacklog(serverId: string, device: EventOrigin, cursor: string): Promise<void> {
+  /**
+   * Returns the cursor the device is caught up to (the last one pushed, never below its own), or
+   * undefined when the device was told its cursor expired instead.
+   */
+  private async pushBacklog(device: DeviceConnection, cursor: string): Promise<string | undefined> {
     // Cursor 0 asks for everything kept; any other cursor stays above 0 when rewound, so that a
     // cursor older than the retention is still told it expired.
     const rewound = cursor === '0' ? cursor : String(Math.max(1, Number(cursor) - CATCH_UP_REWIND));
@@ -72,16 +84,18 @@ export class DeviceSync {
           after = cursor;
           continue;
         }
-        await this.fanOut.frameToDevice(serverId, device.userId, device.deviceId, {
+        await this.fanOut.frameToConnection(device, {
           error: { code: ErrorCodes.CURSOR_EXPIRED, message: `messages after cursor ${after} are no longer kept (past the retention, or lost): log in again with cursor 0` },
         });
-        return;
+        return undefined;
       }
-      if (page.entries.length === 0) return;
-      const pushed = await this.fanOut.toDevice(serverId, device.userId, device.deviceId, page.entries);
-      if (!pushed) throw new Error(`push server ${serverId} failed a catch-up push`);
-      after = page.entries[page.entries.length - 1].cursor;
-      if (!page.hasMore) return;
+      if (page.entries.length > 0) {
+        const pushed = await this.fanOut.toConnection(device, page.entries);
+        if (!pushed) throw new Error(`push server ${device.serverId} failed a catch-up push`);
+        after = page.entries[page.entries.length - 1].cursor;
+      }
+      // The rewind re-sends messages below the device's cursor: those do not lower what it has.
+      if (page.entries.length === 0 || !page.hasMore) return BigInt(after) > BigInt(cursor) ? after : cursor;
     }
   }
 }

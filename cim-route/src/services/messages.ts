@@ -15,10 +15,10 @@ import type { AbuseLimits } from '../abuse-limits.js';
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import { TtlMap } from '../store/shared/ttl-map.js';
-import { bodyTextProblem } from '../text-rules.js';
-import type { RouteStore, SyncPage } from '../store/types.js';
+import { bodyTextProblem, clientMsgIdProblem } from '../text-rules.js';
+import type { RouteStore, SavedMessage, SyncPage } from '../store/types.js';
 import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';
-import type { FanOut } from './fan-out.js';
+import type { FanOut } from '../delivery/index.js';
 import type { Groups } from './groups.js';
 
 const KNOWN_USER_CACHE_MS = 10 * 60 * 1000;
@@ -81,14 +81,19 @@ export class Messages {
     }
     // Recipients are pushed to as soon as their stream entries are stored: a large group's first
     // members get the message while the rest is still being written.
+    const save = this.store.saveMessageInParts(
+      { conversationId, fromUserId: sender.uid, fromUserName: sender.name, to, body, clientMsgId },
+      recipients,
+    );
     const pushes: Promise<void>[] = [];
-    let saved;
+    let saved: SavedMessage;
     try {
-      saved = await this.store.saveMessage(
-        { conversationId, fromUserId: sender.uid, fromUserName: sender.name, to, body, clientMsgId },
-        recipients,
-        (part) => pushes.push(this.fanOut.message(part)),
-      );
+      let step = await save.next();
+      while (!step.done) {
+        pushes.push(this.fanOut.message(step.value));
+        step = await save.next();
+      }
+      saved = step.value;
     } catch (err) {
       await Promise.allSettled(pushes);
       throw err;
@@ -187,7 +192,7 @@ export class Messages {
     if (Buffer.byteLength(input.body) > this.config.maxBodyChars) {
       throw new CimError(ErrorCodes.INVALID_INPUT, `message body is limited to ${this.config.maxBodyChars} bytes`);
     }
-    const problem = bodyTextProblem(input.body);
+    const problem = bodyTextProblem(input.body) ?? (input.clientMsgId === undefined ? undefined : clientMsgIdProblem(input.clientMsgId));
     if (problem) throw new CimError(ErrorCodes.INVALID_INPUT, problem);
   }
 }

@@ -1,7 +1,7 @@
 import type { Logger } from '@cim/common';
 import type { RouteStore } from '../store/types.js';
 import type { Conversations } from './conversations.js';
-import type { FanOut } from './fan-out.js';
+import type { FanOut } from '../delivery/index.js';
 
 /** Stream entries read per page while finding what an Ack covers. */
 const ACK_PAGE = 500;

@@ -1,4 +1,4 @@
-/** How long a message stays in the sync streams unless configured otherwise (SPEC §4). */
+/** How long a message stays in the sync streams unless configured otherwise (docs/design.md#no-silent-gaps). */
 export const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** How long a (sender, clientMsgId) pair is remembered, so a late retry gets the first answer. */

@@ -2,6 +2,7 @@ import type { ChatMessage } from '@cim/common';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
 import { MemoryGroups } from './groups/memory/memory-groups.js';
 import type { HistoryOptions } from './messages/history-query.js';
+import { finishSave } from './messages/finish-save.js';
 import { MemoryMessageLog } from './messages/memory/memory-message-log.js';
 import { MemoryTokenBuckets } from './rate-limits/memory/memory-token-buckets.js';
 import { MemoryReceipts } from './receipts/memory/memory-receipts.js';
@@ -11,6 +12,7 @@ import type {
   ConversationState,
   GroupOptions,
   GroupRecord,
+  MessageSave,
   NewMessage,
   RateRule,
   RateVerdict,
@@ -19,7 +21,6 @@ import type {
   ScheduledMessage,
   SessionMove,
   SessionRecord,
-  StoredPart,
   StoreOptions,
   SyncPage,
   UserRecord,
@@ -100,14 +101,14 @@ export class MemoryStore implements RouteStore {
     return this.sessions.listOnline(offset, limit);
   }
 
-  async saveMessage(
-    message: NewMessage,
-    recipientUserIds: string[],
-    onStored?: (part: StoredPart) => void,
-  ): Promise<SavedMessage> {
+  saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
+    return finishSave(this.saveMessageInParts(message, recipientUserIds));
+  }
+
+  async *saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave {
     const saved = this.log.save(message, recipientUserIds);
     this.receipts.markSent(message.fromUserId, message.conversationId, saved.message.seq);
-    if (!saved.duplicate) onStored?.({ message: saved.message, cursors: saved.cursors });
+    if (!saved.duplicate) yield { message: saved.message, cursors: saved.cursors };
     return saved;
   }
 

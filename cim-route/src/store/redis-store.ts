@@ -2,6 +2,7 @@ import type { ChatMessage } from '@cim/common';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
 import { groupScripts } from './groups/redis/group-scripts.js';
 import { RedisGroups } from './groups/redis/redis-groups.js';
+import { finishSave } from './messages/finish-save.js';
 import type { HistoryOptions } from './messages/history-query.js';
 import { messageScripts, type MessageScripts } from './messages/redis/message-scripts.js';
 import { RedisMessageLog } from './messages/redis/redis-message-log.js';
@@ -21,6 +22,7 @@ import type {
   ConversationState,
   GroupOptions,
   GroupRecord,
+  MessageSave,
   NewMessage,
   RateRule,
   RateVerdict,
@@ -29,7 +31,6 @@ import type {
   ScheduledMessage,
   SessionMove,
   SessionRecord,
-  StoredPart,
   StoreOptions,
   SyncPage,
   UserRecord,
@@ -131,12 +132,12 @@ export class RedisStore implements RouteStore {
     return this.sessions.listOnline(offset, limit);
   }
 
-  saveMessage(
-    message: NewMessage,
-    recipientUserIds: string[],
-    onStored?: (part: StoredPart) => void,
-  ): Promise<SavedMessage> {
-    return this.log.save(message, recipientUserIds, onStored);
+  saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
+    return finishSave(this.log.save(message, recipientUserIds));
+  }
+
+  saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave {
+    return this.log.save(message, recipientUserIds);
   }
 
   sync(userId: string, after: string, limit: number): Promise<SyncPage> {

@@ -8,6 +8,7 @@ import type { UserStore } from './users/user-store.js';
 
 export type { GroupOptions, GroupRecord, GroupStore } from './groups/group-store.js';
 export type {
+  MessageSave,
   MessageStore,
   NewMessage,
   SavedMessage,

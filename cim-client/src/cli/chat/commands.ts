@@ -2,6 +2,7 @@
  * What a line typed into `cim chat` asks for. Pure: no I/O, so every rule of the little command
  * language is tested on its own and the controller only carries the parsed intent out.
  */
+import { isDecimalId } from '@cim/common';
 import { EMOJI_PAGES, expandShortcodes } from './emoji.js';
 
 /** The route refuses bodies above this many UTF-8 bytes; refusing early keeps the line editable. */
@@ -79,7 +80,6 @@ export const COMMANDS: readonly CommandHelp[] = [
 const COMMAND_LINE = /^:(\S+)(?:\s+(.*))?$/s;
 const TO_NAME = /^@(\S*)(?:\s+(.*))?$/s;
 const TO_ID = /^(\d+);;(.*)$/s;
-const DECIMAL_ID = /^[1-9][0-9]{0,19}$/;
 const USER_NAME = /^[A-Za-z0-9_.-]{1,32}$/;
 
 export function parseInput(line: string): ChatInput {
@@ -151,7 +151,7 @@ function parseCommand(text: string): ChatInput {
       return parseInvite(argument);
     case 'join': {
       const groupId = argument.replace(/^#/, '');
-      if (!DECIMAL_ID.test(groupId)) return usage(':join <group id> (:groups shows ids)');
+      if (!isDecimalId(groupId)) return usage(':join <group id> (:groups shows ids)');
       return { kind: 'join-group', groupId };
     }
     case 'leave':
@@ -211,7 +211,7 @@ function parseInvite(argument: string): ChatInput {
 function parseGroups(argument: string): ChatInput {
   if (!argument) return { kind: 'groups' };
   const [which, after, extra] = argument.split(/\s+/);
-  if (which !== 'public' || extra !== undefined || (after !== undefined && !DECIMAL_ID.test(after))) {
+  if (which !== 'public' || extra !== undefined || (after !== undefined && !isDecimalId(after))) {
     return usage(':groups (yours) or :groups public [after id]');
   }
   return after === undefined ? { kind: 'public-groups' } : { kind: 'public-groups', after };

@@ -18,8 +18,11 @@ export interface SavedMessage {
   duplicate: boolean;
 }
 
-/** The stored message and the cursors of some of its recipients (see `saveMessage`'s `onStored`). */
+/** The stored message and the cursors of some of its recipients (see `saveMessageInParts`). */
 export type StoredPart = Pick<SavedMessage, 'message' | 'cursors'>;
+
+/** A save under way: yields parts as their stream entries are stored, then returns the answer. */
+export type MessageSave = AsyncGenerator<StoredPart, SavedMessage, void>;
 
 export interface SyncEntry {
   cursor: string;
@@ -34,16 +37,15 @@ export interface MessageStore {
    * Assigns msgId, the next seq of the conversation and ts, stores the message, and appends it to
    * the sync stream of every recipient. A sender has read what it wrote: the sender's read seq of
    * the conversation moves up to the message. Idempotent on (fromUserId, clientMsgId).
-   *
-   * `onStored` hears, as they are done, which recipients' stream entries are stored (each
-   * recipient once, all before the promise resolves), so a large group can be pushed to while the
-   * rest is still being written. A retry that stores nothing new (`duplicate`) does not call it.
    */
-  saveMessage(
-    message: NewMessage,
-    recipientUserIds: string[],
-    onStored?: (part: StoredPart) => void,
-  ): Promise<SavedMessage>;
+  saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage>;
+  /**
+   * `saveMessage`, yielding as they are done which recipients' stream entries are stored (each
+   * recipient once, all before it returns the answer), so the caller can push to a large group
+   * while the rest is still being written. A retry that stores nothing new (`duplicate`) yields
+   * nothing.
+   */
+  saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave;
   /**
    * The user's stream after `after` (exclusive), oldest first, at most `limit` entries.
    * `{expired: true}` when entries after `after` were already dropped by retention, or point at a

@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes, isDecimalCursor } from '@cim/common';
 
 /** Page sizes and offsets come from HTTP query strings; the store refuses nonsense instead of guessing. */
 export function requireLimit(limit: number): void {
@@ -26,7 +26,7 @@ export function requireNonNegativeInteger(name: string, value: number): void {
  * compare and sort these as numbers (Redis as sorted-set scores), so anything else is refused.
  */
 export function parseDecimal(name: string, value: string): number {
-  const parsed = /^\d{1,16}$/.test(value) ? Number(value) : Number.NaN;
+  const parsed = isDecimalCursor(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(parsed)) {
     throw new CimError(
       ErrorCodes.INVALID_INPUT,

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@cim/common';
+import { finishSave } from '../finish-save.js';
 import { formatCursor, nextCursor, parseCursor, retentionHorizon } from '../../shared/cursor.js';
 import { IDEMPOTENCY_TTL_MS, MESSAGE_TTL_MARGIN_MS } from '../../defaults.js';
 import type { HistoryOptions } from '../history-query.js';
@@ -7,7 +8,7 @@ import type { RedisKeys } from '../../redis/redis-keys.js';
 import type { RedisClient } from '../../redis/redis-scripts.js';
 import type { ReceiptScripts } from '../../receipts/redis/receipt-scripts.js';
 import type { MessageScripts } from './message-scripts.js';
-import type { NewMessage, SavedMessage, StoredPart, SyncEntry, SyncPage } from '../../types.js';
+import type { MessageSave, NewMessage, SavedMessage, StoredPart, SyncEntry, SyncPage } from '../../types.js';
 import { MsgIdBlocks } from './msg-id-blocks.js';
 import { scriptBatches } from '../../redis/redis-batches.js';
 import { requireLimit } from '../../shared/validate.js';
@@ -56,11 +57,7 @@ export class RedisMessageLog {
     this.msgIds = new MsgIdBlocks((count) => client.incrby(keys.msgIdCounter, count));
   }
 
-  async save(
-    input: NewMessage,
-    recipientUserIds: string[],
-    onStored?: (part: StoredPart) => void,
-  ): Promise<SavedMessage> {
+  async *save(input: NewMessage, recipientUserIds: string[]): MessageSave {
     // Taken before the claim so the claim can carry it; a duplicate leaves a gap in msgIds, which
     // only need to be unique.
     const draft: Draft = {
@@ -83,7 +80,7 @@ export class RedisMessageLog {
           message: { ...draft, seq },
           cursors: Object.fromEntries(recipients.map((userId, i) => [userId, cursorList[i]])),
         };
-        onStored?.(saved);
+        yield saved;
         return { ...saved, duplicate: false };
       }
       return this.answerRetry(sentKey, reply[1], recipients);
@@ -93,14 +90,15 @@ export class RedisMessageLog {
       JSON.stringify({ draft } satisfies SentRecord),
       IDEMPOTENCY_TTL_MS,
     );
-    if (earlier === null) return { ...(await this.complete(sentKey, draft, recipients, onStored)), duplicate: false };
+    if (earlier === null) return { ...(yield* this.complete(sentKey, draft, recipients)), duplicate: false };
     return this.answerRetry(sentKey, earlier, recipients);
   }
 
   /** A send whose clientMsgId was used before: the first answer, finishing that save if it is unfinished. */
   private async answerRetry(sentKey: string, sentRecord: string, recipients: string[]): Promise<SavedMessage> {
     const record = JSON.parse(sentRecord) as SentRecord;
-    const answer = 'answer' in record ? record.answer : await this.complete(sentKey, record.draft, recipients);
+    const answer =
+      'answer' in record ? record.answer : await finishSave(this.complete(sentKey, record.draft, recipients));
     // A recall since the first answer shows, so a retried send never brings back a recalled body.
     const current = await this.get(answer.message.msgId);
     return { ...answer, message: current ?? answer.message, duplicate: true };
@@ -193,13 +191,13 @@ export class RedisMessageLog {
   /**
    * The resumable, idempotent steps of a save: seq, message body, history index, stream entries
    * (each with the recipient's conversation list), the sender's read mark, then the answer.
+   * Yields each batch of stream entries as it is stored.
    */
-  private async complete(
+  private async *complete(
     sentKey: string,
     draft: Draft,
     recipientUserIds: string[],
-    onStored?: (part: StoredPart) => void,
-  ): Promise<FirstAnswer> {
+  ): AsyncGenerator<StoredPart, FirstAnswer, void> {
     const { msgId, conversationId } = draft;
     const seq = await this.scripts.assignSeq(
       this.keys.conversationSeq(conversationId),
@@ -219,21 +217,29 @@ export class RedisMessageLog {
       (userId) => this.keys.stream(userId),
       ATOMIC_SAVE_MAX_RECIPIENTS,
     );
-    await Promise.all(
-      batches.map(async (batch) => {
-        const cursorList = await this.scripts.appendMany(
-          batch.flatMap((userId) => this.streamKeysOf(userId)),
-          msgId,
-          nextCursor(0, now),
-          retentionHorizon(now, this.retentionMs),
-          this.messageTtlMs,
-          conversationId,
-        );
-        const part: Record<string, string> = {};
-        batch.forEach((userId, i) => (cursors[userId] = part[userId] = cursorList[i]));
-        onStored?.({ message, cursors: part });
-      }),
+    // The batches are written concurrently; each is yielded as soon as it is stored.
+    const appending = new Map(
+      batches.map((batch, index) => [
+        index,
+        this.scripts
+          .appendMany(
+            batch.flatMap((userId) => this.streamKeysOf(userId)),
+            msgId,
+            nextCursor(0, now),
+            retentionHorizon(now, this.retentionMs),
+            this.messageTtlMs,
+            conversationId,
+          )
+          .then((cursorList) => ({ index, batch, cursorList })),
+      ]),
     );
+    while (appending.size > 0) {
+      const { index, batch, cursorList } = await Promise.race(appending.values());
+      appending.delete(index);
+      const part: Record<string, string> = {};
+      batch.forEach((userId, i) => (cursors[userId] = part[userId] = cursorList[i]));
+      yield { message, cursors: part };
+    }
 
     await this.scripts.raise(this.keys.readSeqs(draft.fromUserId), conversationId, seq);
 

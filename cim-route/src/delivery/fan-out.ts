@@ -1,9 +1,16 @@
-import type { ChatMessage, EventOrigin, Frame, Logger, ServerInfo } from '@cim/common';
+import type { ChatMessage, ErrorCode, EventOrigin, Frame, Logger, ServerInfo } from '@cim/common';
 import type { RouteMetrics } from '../metrics.js';
-import type { PushDispatcher } from '../push-dispatcher.js';
-import type { ServerDirectory } from '../server-directory.js';
+import type { PushSender } from './push-dispatcher.js';
+import type { ServerDirectory } from './server-directory.js';
 import type { StoredPart } from '../store/types.js';
 import type { Presence } from './presence.js';
+
+/** One connection of one device, on the push server `serverId`: where a TCP catch-up goes. */
+export interface DeviceConnection extends EventOrigin {
+  serverId: string;
+  /** Absent when the push server did not name it (an older one): then any connection of the device. */
+  connectionId?: string;
+}
 
 /**
  * Route → push server delivery: finds the live devices of the recipients and sends ONE request per
@@ -13,7 +20,7 @@ export class FanOut {
   constructor(
     private readonly presence: Presence,
     private readonly directory: ServerDirectory,
-    private readonly dispatcher: PushDispatcher,
+    private readonly dispatcher: PushSender,
     private readonly metrics: RouteMetrics,
     private readonly logger: Logger,
   ) {}
@@ -41,26 +48,30 @@ export class FanOut {
   /** A control frame (receipt, recall) to every live device of some users. */
   async frame(frame: Frame, userIds: string[]): Promise<void> {
     const byServer = await this.sessionsByServer(userIds);
-    await Promise.all([...byServer].map(([server, sessionsByUser]) => this.dispatcher.frame(server, frame, [...sessionsByUser.keys()])));
+    await Promise.all([...byServer].map(([server, sessionsByUser]) => this.dispatcher.frame(server, { frame, userIds: [...sessionsByUser.keys()] })));
   }
 
-  /** Messages for one device only (a TCP device catching up after login), in order. */
-  async toDevice(serverId: string, userId: string, deviceId: string, entries: { cursor: string; message: ChatMessage }[]): Promise<boolean> {
-    const server = this.directory.resolve(serverId);
+  /** Messages for one connection only (a TCP device catching up after login), in order. */
+  async toConnection(target: DeviceConnection, entries: { cursor: string; message: ChatMessage }[]): Promise<boolean> {
+    const server = this.directory.resolve(target.serverId);
     if (!server) return false;
-    const pushes = entries.map((e) => this.dispatcher.deliver(server, { message: e.message, targets: [{ userId, cursor: e.cursor, deviceId }] }));
+    const { userId, deviceId, connectionId } = target;
+    const pushes = entries.map((e) => this.dispatcher.deliver(server, { message: e.message, targets: [{ userId, cursor: e.cursor, deviceId, connectionId }] }));
     return (await Promise.all(pushes)).every(Boolean);
   }
 
-  async frameToDevice(serverId: string, userId: string, deviceId: string, frame: Frame): Promise<void> {
-    const server = this.directory.resolve(serverId);
-    if (server) await this.dispatcher.frame(server, frame, [userId], deviceId);
+  /** One frame for one connection; false when its push server could not be reached. */
+  async frameToConnection(target: DeviceConnection, frame: Frame): Promise<boolean> {
+    const server = this.directory.resolve(target.serverId);
+    const { userId, deviceId, connectionId } = target;
+    return server ? this.dispatcher.frame(server, { frame, userIds: [userId], deviceId, connectionId }) : false;
   }
 
-  /** Closes one device's connection with `Error{code}`: it reconnects and syncs. */
-  async closeDevice(serverId: string, device: EventOrigin, code: string, reason: string): Promise<void> {
-    const server = this.directory.resolve(serverId);
-    if (server) await this.dispatcher.kick(server, { userId: device.userId, deviceId: device.deviceId, sessionId: device.sessionId, reason, code });
+  /** Closes one connection with `Error{code}`: the device reconnects and syncs. */
+  async closeConnection(target: DeviceConnection, code: ErrorCode, reason: string): Promise<void> {
+    const server = this.directory.resolve(target.serverId);
+    const { userId, deviceId, sessionId, connectionId } = target;
+    if (server) await this.dispatcher.kick(server, { userId, deviceId, sessionId, connectionId, reason, code });
   }
 
   /**

@@ -2,16 +2,19 @@ import {
   createHttpClient,
   INTERNAL_PUSH_PATH,
   type ChatMessage,
-  type Frame,
   type Logger,
   type PushDelivery,
+  type PushFrame,
   type PushKick,
   type PushRequest,
   type ServerInfo,
 } from '@cim/common';
 import type { AxiosInstance } from 'axios';
-import type { RouteMetrics } from './metrics.js';
+import type { RouteMetrics } from '../metrics.js';
 import type { ServerDirectory } from './server-directory.js';
+
+/** What delivery asks of the dispatcher: each call resolves to whether the server took the push. */
+export type PushSender = Pick<PushDispatcher, 'deliver' | 'broadcast' | 'frame' | 'kick'>;
 
 interface ServerQueue {
   server: ServerInfo;
@@ -48,8 +51,8 @@ export class PushDispatcher {
     return this.enqueue(server, (r) => r.broadcasts.push(message));
   }
 
-  frame(server: ServerInfo, frame: Frame, userIds: string[], deviceId?: string): Promise<boolean> {
-    return this.enqueue(server, (r) => r.frames.push(deviceId === undefined ? { frame, userIds } : { frame, userIds, deviceId }));
+  frame(server: ServerInfo, frame: PushFrame): Promise<boolean> {
+    return this.enqueue(server, (r) => r.frames.push(frame));
   }
 
   kick(server: ServerInfo, kick: PushKick): Promise<boolean> {

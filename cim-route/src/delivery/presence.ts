@@ -1,5 +1,5 @@
 import type { SessionRecord, RouteStore } from '../store/types.js';
-import type { ServerDirectory } from '../server-directory.js';
+import type { ServerDirectory } from './server-directory.js';
 
 /**
  * Who is online. A session counts only while its push server is live: when a server disappears

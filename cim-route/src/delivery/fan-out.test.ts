@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryRegistryHub, silentLogger, type ChatMessage } from '@cim/common';
 import { RouteMetrics } from '../metrics.js';
-import type { PushDispatcher } from '../push-dispatcher.js';
-import { ServerDirectory } from '../server-directory.js';
+import type { PushDispatcher } from './push-dispatcher.js';
+import { ServerDirectory } from './server-directory.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { FanOut } from './fan-out.js';
 import { Presence } from './presence.js';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryRegistryHub, silentLogger, type ServerInfo } from '@cim/common';
+import { MemoryRegistryHub, silentLogger } from '@cim/common';
+import { pushServer as server } from './delivery-fakes.js';
 import { DEPARTED_SERVER_MEMORY_MS, ServerDirectory } from './server-directory.js';
-
-const server = (id: string): ServerInfo => ({ id, host: '127.0.0.1', tcpPort: 9000, httpHost: '127.0.0.1', httpPort: 8081, load: 0, startedAt: 1 });
 
 describe('the server directory', () => {
   it('still resolves a server that left the registry for a while, then forgets it', async () => {

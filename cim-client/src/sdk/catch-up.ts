@@ -1,0 +1,142 @@
+import type { EventEmitter } from 'node:events';
+import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
+import type { AckScheduler } from './acks.js';
+import { Backoff, delay } from './backoff.js';
+import type { CimClientEvents } from './client-options.js';
+import type { MessageSequencer } from './message-sequencer.js';
+import type { RouteApi } from './route-api.js';
+import type { ServerConnection } from './server-connection.js';
+import { inSeqOrder, type SyncState } from './sync-state.js';
+
+/**
+ * The receive path: live pushes and the catch-up over HTTP after each (re)connect, both fed to
+ * the sync state (which moves the cursor and asks for acks) and the sequencer (which shows each
+ * message once, in order).
+ */
+export class CatchUp {
+  private syncing = false;
+  private heldDuringSync: { message: ChatMessage; cursor: string }[] = [];
+  /** Stops the catch-up loop of the current connection (it also stops when that connection closes). */
+  private stopCurrent: AbortController | undefined;
+
+  constructor(
+    private readonly deps: {
+      api: RouteApi;
+      syncState: SyncState;
+      sequencer: MessageSequencer<{ cursor: string; synced: boolean }>;
+      acks: AckScheduler;
+      events: EventEmitter<CimClientEvents>;
+      pageSize: number;
+      retryMinMs: number;
+      retryMaxMs: number;
+      saveSyncState: () => Promise<void>;
+    },
+  ) {}
+
+  /** A new connection: pushes on it may lie past what was missed while away, until a catch-up succeeds. */
+  begin(): void {
+    this.deps.syncState.catchUpNeeded();
+    this.syncing = true;
+  }
+
+  /** A live push: shown at once, or held while a catch-up attempt runs. */
+  deliver(message: ChatMessage, cursor: string): void {
+    if (this.syncing) this.heldDuringSync.push({ message, cursor });
+    else this.accept(message, cursor, false);
+  }
+
+  /** Stops the running catch-up, if any. */
+  stop(): void {
+    this.stopCurrent?.abort();
+  }
+
+  /**
+   * Catches up from the cursor, retrying with backoff until a catch-up succeeds or the connection
+   * goes away (or `signal`, the caller's of `connect()`, aborts). Live pushes are held while an
+   * attempt runs and shown between attempts, but they move the saved cursor only once a catch-up
+   * has succeeded (see SyncState): a client that quits before then fetches the missed range on its
+   * next start.
+   */
+  async run(connection: ServerConnection, signal?: AbortSignal): Promise<void> {
+    const { syncState, events } = this.deps;
+    const stop = new AbortController();
+    const onEnd = () => stop.abort();
+    this.stopCurrent = stop;
+    connection.once('close', onEnd);
+    signal?.addEventListener('abort', onEnd, { once: true });
+    const retry = new Backoff(this.deps.retryMinMs, this.deps.retryMaxMs);
+    try {
+      for (;;) {
+        try {
+          await this.catchUpOnce(stop.signal);
+          // Pushes are contiguous with the catch-up only on the connection they both belong to.
+          if (stop.signal.aborted) return;
+          syncState.catchUpDone();
+          this.releaseHeld();
+          this.deps.acks.schedule();
+          events.emit('caughtUp', { cursor: syncState.cursor });
+          return;
+        } catch (err) {
+          this.releaseHeld();
+          if (stop.signal.aborted) return;
+          events.emit('error', err as Error);
+          await delay(retry.next(), stop.signal).catch(() => undefined);
+          if (stop.signal.aborted) return;
+        }
+      }
+    } finally {
+      connection.off('close', onEnd);
+      signal?.removeEventListener('abort', onEnd);
+      if (this.stopCurrent === stop) this.stopCurrent = undefined;
+      await this.deps.saveSyncState();
+    }
+  }
+
+  /**
+   * One catch-up attempt: everything after the cursor (from a little before it: see SYNC_REWIND),
+   * page by page, to the end of the stream.
+   */
+  private async catchUpOnce(signal: AbortSignal): Promise<void> {
+    const { api, syncState, events } = this.deps;
+    this.syncing = true;
+    let fetched = 0;
+    let after = syncState.syncFrom;
+    for (;;) {
+      let page;
+      try {
+        page = await api.sync(after, this.deps.pageSize, signal);
+      } catch (err) {
+        if (!(err instanceof CimError && err.code === ErrorCodes.CURSOR_EXPIRED) || after === '0') throw err;
+        if (BigInt(after) < BigInt(syncState.cursor)) {
+          // Only the rewind reached past the retention; the cursor itself may still be fine.
+          after = syncState.cursor;
+          continue;
+        }
+        // Older than the retention: say so, then take everything still kept.
+        events.emit('cursorExpired');
+        syncState.reset();
+        this.deps.sequencer.forgetGaps();
+        after = '0';
+        continue;
+      }
+      for (const entry of inSeqOrder(page.messages)) this.accept(entry.message, entry.cursor, true);
+      fetched += page.messages.length;
+      events.emit('sync', { fetched, done: !page.hasMore });
+      if (!page.hasMore || page.messages.length === 0) return;
+      after = page.cursor;
+    }
+  }
+
+  /** Shows what arrived live during a catch-up attempt. */
+  private releaseHeld(): void {
+    this.syncing = false;
+    const held = this.heldDuringSync;
+    this.heldDuringSync = [];
+    for (const { message, cursor } of held) this.accept(message, cursor, false);
+  }
+
+  private accept(message: ChatMessage, cursor: string, synced: boolean): void {
+    if (this.deps.syncState.record(message.msgId, cursor, synced)) this.deps.acks.schedule();
+    this.deps.sequencer.push(message, { cursor, synced });
+  }
+}

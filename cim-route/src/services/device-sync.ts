@@ -1,5 +1,5 @@
 import { CimError, ErrorCodes, type Logger } from '@cim/common';
-import { CURSOR_SLOTS_PER_MS } from '../store/cursor.js';
+import { CURSOR_SLOTS_PER_MS } from '../store/shared/cursor.js';
 import type { RouteStore } from '../store/types.js';
 import type { DeviceConnection, FanOut } from '../delivery/index.js';
 

@@ -1,5 +1,5 @@
 import { CimError, ErrorCodes, type Logger } from '@cim/common';
-import { groupNotFound } from '../store/groups.js';
+import { groupNotFound } from '../store/groups/groups.js';
 import type { GroupRecord, RouteStore } from '../store/types.js';
 
 /**

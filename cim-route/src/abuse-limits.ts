@@ -1,7 +1,7 @@
 import { CimError, ErrorCodes } from '@cim/common';
 import type { RouteConfig } from './config.js';
 import type { RateRule, RouteStore } from './store/types.js';
-import { foldUserName } from './store/user-names.js';
+import { foldUserName } from './store/users/user-names.js';
 
 /** CIM_ERR_RATE_LIMITED (429) with how long to wait, which the HTTP API sends as `Retry-After`. */
 export class RateLimitedError extends CimError {

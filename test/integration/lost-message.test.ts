@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCluster } from '@cim/cli';
 import { MemoryCursorStore, RouteApi } from '@cim/client';
-import { RedisKeys } from '../../cim-route/src/store/redis-keys.js';
+import { RedisKeys } from '../../cim-route/src/store/redis/redis-keys.js';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';

@@ -3,6 +3,7 @@ import { ZkRegistry } from '@cim/common/server';
 import { waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
 import { startCluster, type CimCluster } from '../support/cim-cluster.js';
+import { generousLimitEnv } from '../support/generous-limits.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -55,7 +56,7 @@ describe('two routes behind a proxy and three push servers, each its own process
   const serverOf = (user: RecordingClient) => user.client.info().serverId;
 
   beforeAll(async () => {
-    cluster = await startCluster({ routes: 2, servers: 3, logLevel: 'warn' });
+    cluster = await startCluster({ routes: 2, servers: 3, logLevel: 'warn', env: generousLimitEnv });
     registry = new ZkRegistry({ connect: cluster.zkConnect });
     await registry.watch();
   });

@@ -31,17 +31,9 @@ export function errorHandler(logger: Logger, onError: (code: ErrorCode) => void 
 }
 
 function describe(err: unknown, logger: Logger, path: string): { status: number; body: ErrorBody } {
+  if (err instanceof CimError && err.code === ErrorCodes.UNAVAILABLE) logger.warn({ err, path }, 'backend unavailable');
   const answer = requestErrorAnswer(err);
   if (answer) return answer;
-  if (isBackendDown(err)) {
-    logger.warn({ err, path }, 'backend unavailable');
-    return { status: 503, body: { code: ErrorCodes.UNAVAILABLE, message: 'storage is unavailable: retry shortly' } };
-  }
   logger.error({ err, path }, 'request failed');
   return { status: 500, body: { code: ErrorCodes.INTERNAL, message: 'internal error' } };
-}
-
-export function isBackendDown(err: unknown): boolean {
-  const message = (err as Error)?.message ?? '';
-  return /Connection is closed|ECONNREFUSED|Stream isn't writeable|max retries|MaxRetriesPerRequest|Command timed out|ClusterAllFailedError|Failed to refresh slots cache/i.test(message);
 }

@@ -17,7 +17,7 @@ import type { Accounts } from '../services/accounts.js';
 import type { DeviceSync } from '../services/device-sync.js';
 import type { Messages } from '../services/messages.js';
 import type { Receipts } from '../services/receipts.js';
-import { isBackendDown, parse } from './errors.js';
+import { parse } from './errors.js';
 import { destination, MAX_CLIENT_MSG_ID } from './schemas.js';
 
 export interface InternalApiContext {
@@ -98,11 +98,11 @@ const STATE_CHANGING = new Set<string>(['login', 'closed', 'logout', 'ack', 'rea
 
 function failedEvent(ctx: InternalApiContext, event: ServerEvent, err: unknown): EventResult {
   // A store outage is worth a retry, as it is over HTTP (503).
-  const down = !(err instanceof CimError) && isBackendDown(err);
+  const down = err instanceof CimError && err.code === ErrorCodes.UNAVAILABLE;
   if (down && STATE_CHANGING.has(event.type)) return { retryLater: 'storage is unavailable' };
-  if (!(err instanceof CimError) || err.code === ErrorCodes.INTERNAL) ctx.logger.warn({ err, type: event.type }, 'event failed');
-  const code = err instanceof CimError ? err.code : down ? ErrorCodes.UNAVAILABLE : ErrorCodes.INTERNAL;
-  const message = down ? 'storage is unavailable: retry shortly' : err instanceof Error ? err.message : String(err);
+  if (down || !(err instanceof CimError) || err.code === ErrorCodes.INTERNAL) ctx.logger.warn({ err, type: event.type }, 'event failed');
+  const code = err instanceof CimError ? err.code : ErrorCodes.INTERNAL;
+  const message = err instanceof Error ? err.message : String(err);
   if (event.type === 'login') return { error: { code, message } };
   if (event.type !== 'send') return null;
   // The event may be malformed (that is often why it failed): read it defensively.

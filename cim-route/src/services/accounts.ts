@@ -5,8 +5,8 @@ import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import { decoyHash, hashPassword, requirePasswordPolicy, verifyPassword } from '../passwords.js';
 import type { PushDispatcher, ServerDirectory } from '../delivery/index.js';
-import { TtlMap } from '../store/ttl-map.js';
-import { nameTaken } from '../store/user-names.js';
+import { TtlMap } from '../store/shared/ttl-map.js';
+import { nameTaken } from '../store/users/user-names.js';
 import type { RouteStore } from '../store/types.js';
 
 /**

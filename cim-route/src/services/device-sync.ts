@@ -1,6 +1,6 @@
 import { CimError, ErrorCodes } from '@cim/common';
 import type { Logger } from '@cim/common/server';
-import { CURSOR_SLOTS_PER_MS } from '../store/cursor.js';
+import { CURSOR_SLOTS_PER_MS } from '../store/shared/cursor.js';
 import type { RouteStore } from '../store/types.js';
 import type { DeviceConnection, FanOut } from '../delivery/index.js';
 

@@ -1,6 +1,6 @@
 import { CimError, ErrorCodes } from '@cim/common';
 import type { Logger } from '@cim/common/server';
-import { groupNotFound } from '../store/groups.js';
+import { groupNotFound } from '../store/groups/groups.js';
 import type { GroupRecord, RouteStore } from '../store/types.js';
 
 /**

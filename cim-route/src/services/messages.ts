@@ -6,7 +6,7 @@ export type { ScheduledAnswer, SendAnswer };
 import type { AbuseLimits } from '../abuse-limits.js';
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
-import { TtlMap } from '../store/ttl-map.js';
+import { TtlMap } from '../store/shared/ttl-map.js';
 import { bodyTextProblem, clientMsgIdProblem } from '../text-rules.js';
 import type { RouteStore, SavedMessage, SyncPage } from '../store/types.js';
 import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';

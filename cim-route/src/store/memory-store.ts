@@ -1,15 +1,13 @@
 import type { ChatMessage } from '@cim/common';
-import { parseCursor } from './cursor.js';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
-import { finishSave } from './finish-save.js';
-import type { HistoryOptions } from './history-query.js';
-import { HighWaterMarks } from './high-water-marks.js';
-import { MemoryGroups } from './memory-groups.js';
-import { MemoryMessageLog } from './memory-message-log.js';
-import { MemorySchedule } from './memory-schedule.js';
-import { MemoryTokenBuckets } from './memory-token-buckets.js';
-import { byDeviceId } from './session-order.js';
-import { SortedStrings } from './sorted-strings.js';
+import { MemoryGroups } from './groups/memory/memory-groups.js';
+import type { HistoryOptions } from './messages/history-query.js';
+import { finishSave } from './messages/finish-save.js';
+import { MemoryMessageLog } from './messages/memory/memory-message-log.js';
+import { MemoryTokenBuckets } from './rate-limits/memory/memory-token-buckets.js';
+import { MemoryReceipts } from './receipts/memory/memory-receipts.js';
+import { MemorySchedule } from './schedule/memory/memory-schedule.js';
+import { MemorySessions } from './sessions/memory/memory-sessions.js';
 import type {
   ConversationState,
   GroupOptions,
@@ -27,8 +25,7 @@ import type {
   SyncPage,
   UserRecord,
 } from './types.js';
-import { foldUserName, nameTaken } from './user-names.js';
-import { parseDecimal, requireLimit, requireOffset } from './validate.js';
+import { MemoryUsers } from './users/memory/memory-users.js';
 
 /**
  * The embedded store of `cim up`: everything in this process's memory, gone when it exits. Same
@@ -37,122 +34,71 @@ import { parseDecimal, requireLimit, requireOffset } from './validate.js';
  * in and out, so callers can never change stored state by mutating what they hold.
  */
 export class MemoryStore implements RouteStore {
-  private readonly now: () => number;
-  private readonly usersById = new Map<string, UserRecord>();
-  /** Folded name (see foldUserName) → userId. */
-  private readonly userIdByName = new Map<string, string>();
-  private readonly names = new SortedStrings();
-  private lastUserId = 0;
-  /** userId → deviceId → session. A user is in `online` exactly when they have an entry here. */
-  private readonly sessions = new Map<string, Map<string, SessionRecord>>();
-  private readonly online = new SortedStrings();
+  private readonly users: MemoryUsers;
+  private readonly sessions: MemorySessions;
   private readonly log: MemoryMessageLog;
   private readonly groups: MemoryGroups;
-  /** `<userId>\u0000<conversationId>` → the seq the user has read up to. */
-  private readonly readSeqs = new HighWaterMarks();
-  /** `<userId>\u0000<deviceId>` → the highest cursor the device acknowledged. */
-  private readonly acks = new HighWaterMarks();
+  private readonly receipts: MemoryReceipts;
   private readonly schedule = new MemorySchedule();
   private readonly tokenBuckets: MemoryTokenBuckets;
 
   constructor(options: StoreOptions = {}) {
-    this.now = options.now ?? Date.now;
-    this.log = new MemoryMessageLog(options.retentionMs ?? DEFAULT_RETENTION_MS, this.now);
-    this.groups = new MemoryGroups(this.now);
-    this.tokenBuckets = new MemoryTokenBuckets(this.now);
+    const now = options.now ?? Date.now;
+    this.users = new MemoryUsers(now);
+    this.sessions = new MemorySessions(now);
+    this.log = new MemoryMessageLog(options.retentionMs ?? DEFAULT_RETENTION_MS, now);
+    this.groups = new MemoryGroups(now);
+    this.receipts = new MemoryReceipts(this.log);
+    this.tokenBuckets = new MemoryTokenBuckets(now);
   }
 
   async createUser(userName: string, passwordHash: string): Promise<UserRecord> {
-    if (this.userIdByName.has(foldUserName(userName))) throw nameTaken(userName);
-    const user: UserRecord = { userId: String(++this.lastUserId), userName, passwordHash, createdAt: this.now() };
-    this.usersById.set(user.userId, user);
-    this.userIdByName.set(foldUserName(userName), user.userId);
-    this.names.add(userName);
-    return { ...user };
+    return this.users.create(userName, passwordHash);
   }
 
   async getUserByName(userName: string): Promise<UserRecord | null> {
-    const userId = this.userIdByName.get(foldUserName(userName));
-    return userId === undefined ? null : this.copyOfUser(userId);
+    return this.users.getByName(userName);
   }
 
   async getUserById(userId: string): Promise<UserRecord | null> {
-    return this.copyOfUser(userId);
+    return this.users.getById(userId);
   }
 
   async getUsersByIds(userIds: string[]): Promise<(UserRecord | null)[]> {
-    return userIds.map((userId) => this.copyOfUser(userId));
+    return this.users.getByIds(userIds);
   }
 
   async findUsersByPrefix(prefix: string, limit: number): Promise<UserRecord[]> {
-    requireLimit(limit);
-    return this.names.withPrefix(prefix, limit).map((name) => this.copyOfUser(this.userIdByName.get(foldUserName(name))!)!);
+    return this.users.findByPrefix(prefix, limit);
   }
 
   async putSession(session: SessionRecord): Promise<SessionRecord | null> {
-    let devices = this.sessions.get(session.userId);
-    if (devices === undefined) {
-      devices = new Map();
-      this.sessions.set(session.userId, devices);
-      this.online.add(session.userId);
-    }
-    const replaced = devices.get(session.deviceId);
-    devices.set(session.deviceId, { ...session });
-    return replaced !== undefined && replaced.expiresAt > this.now() ? replaced : null;
+    return this.sessions.put(session);
   }
 
   async getSession(userId: string, deviceId: string): Promise<SessionRecord | null> {
-    const session = this.liveSessionsOf(userId).find((s) => s.deviceId === deviceId);
-    return session === undefined ? null : { ...session };
+    return this.sessions.get(userId, deviceId);
   }
 
   async getSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
-    const found = new Map<string, SessionRecord[]>();
-    for (const userId of userIds) {
-      found.set(
-        userId,
-        this.liveSessionsOf(userId).map((s) => ({ ...s })),
-      );
-    }
-    return found;
+    return this.sessions.getOf(userIds);
   }
 
   async removeSessionIf(userId: string, deviceId: string, sessionId: string): Promise<boolean> {
-    const devices = this.sessions.get(userId);
-    if (devices?.get(deviceId)?.sessionId !== sessionId) return false;
-    this.removeDevice(userId, devices, deviceId);
-    return true;
+    return this.sessions.removeIf(userId, deviceId, sessionId);
   }
 
-  async moveSession(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null> {
-    const session = this.liveSessionsOf(userId).find((s) => s.deviceId === deviceId);
-    if (session === undefined || session.sessionId !== sessionId) return null;
-    if ('attach' in move) {
-      if (session.detachedAt !== undefined && session.detachedAt < move.endedIfDetachedBefore) return null;
-      session.serverId = move.attach.serverId;
-      session.connectionId = move.attach.connectionId;
-      delete session.detachedAt;
-    } else {
-      if (session.connectionId !== move.detach.connectionId) return null;
-      delete session.connectionId;
-      session.detachedAt = move.at;
-    }
-    return { ...session };
+  async moveSession(
+    userId: string,
+    deviceId: string,
+    sessionId: string,
+    move: SessionMove,
+  ): Promise<SessionRecord | null> {
+    return this.sessions.move(userId, deviceId, sessionId, move);
   }
 
   async listOnlineUserIds(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }> {
-    requireOffset(offset);
-    requireLimit(limit);
-    // One extra member tells whether another page follows.
-    const window = this.online.slice(offset, offset + limit + 1);
-    const userIds: string[] = [];
-    let dropped = 0;
-    for (const userId of window.slice(0, limit)) {
-      // Users whose sessions all expired leave the list here, shifting later members forward.
-      if (this.liveSessionsOf(userId).length > 0) userIds.push(userId);
-      else dropped++;
-    }
-    return { userIds, nextOffset: window.length > limit ? offset + limit - dropped : null };
+    return this.sessions.listOnline(offset, limit);
   }
 
   saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
@@ -161,7 +107,7 @@ export class MemoryStore implements RouteStore {
 
   async *saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave {
     const saved = this.log.save(message, recipientUserIds);
-    this.readSeqs.raise(`${message.fromUserId}\u0000${message.conversationId}`, Number(saved.message.seq));
+    this.receipts.markSent(message.fromUserId, message.conversationId, saved.message.seq);
     if (!saved.duplicate) yield { message: saved.message, cursors: saved.cursors };
     return saved;
   }
@@ -215,22 +161,15 @@ export class MemoryStore implements RouteStore {
   }
 
   async markRead(userId: string, conversationId: string, seq: string): Promise<string> {
-    // Nobody can have read past the conversation's last message.
-    const readTo = Math.min(parseDecimal('seq', seq), this.log.lastSeqOf(conversationId));
-    const previous = this.readSeqs.raise(`${userId}\u0000${conversationId}`, readTo);
-    return String(Math.max(previous, readTo));
+    return this.receipts.markRead(userId, conversationId, seq);
   }
 
   async conversationsOf(userId: string, limit: number): Promise<ConversationState[]> {
-    return this.log.conversationsOf(userId, limit).map((conversationId) => ({
-      conversationId,
-      lastSeq: String(this.log.lastSeqOf(conversationId)),
-      readSeq: String(this.readSeqs.get(`${userId}\u0000${conversationId}`)),
-    }));
+    return this.receipts.conversationsOf(userId, limit);
   }
 
   async recordAck(userId: string, deviceId: string, cursor: string): Promise<string> {
-    return String(this.acks.raise(`${userId}\u0000${deviceId}`, parseCursor(cursor)));
+    return this.receipts.recordAck(userId, deviceId, cursor);
   }
 
   async scheduleMessage(message: ScheduledMessage): Promise<boolean> {
@@ -254,28 +193,4 @@ export class MemoryStore implements RouteStore {
   }
 
   async close(): Promise<void> {}
-
-  private copyOfUser(userId: string): UserRecord | null {
-    const user = this.usersById.get(userId);
-    return user === undefined ? null : { ...user };
-  }
-
-  /** The user's unexpired sessions ordered by device id; expired ones are dropped on the way. */
-  private liveSessionsOf(userId: string): SessionRecord[] {
-    const devices = this.sessions.get(userId);
-    if (devices === undefined) return [];
-    const now = this.now();
-    for (const [deviceId, session] of devices) {
-      if (session.expiresAt <= now) this.removeDevice(userId, devices, deviceId);
-    }
-    return [...devices.values()].sort(byDeviceId);
-  }
-
-  private removeDevice(userId: string, devices: Map<string, SessionRecord>, deviceId: string): void {
-    devices.delete(deviceId);
-    if (devices.size === 0) {
-      this.sessions.delete(userId);
-      this.online.delete(userId);
-    }
-  }
 }

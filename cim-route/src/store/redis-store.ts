@@ -1,18 +1,23 @@
 import type { ChatMessage } from '@cim/common';
-import { Cluster, Redis } from 'ioredis';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
-import { finishSave } from './finish-save.js';
-import type { HistoryOptions } from './history-query.js';
-import { scriptBatches } from './redis-batches.js';
-import { RedisGroups } from './redis-groups.js';
-import { RedisKeys } from './redis-keys.js';
-import { RedisMessageLog } from './redis-message-log.js';
-import { RedisReceipts } from './redis-receipts.js';
-import { RedisSchedule } from './redis-schedule.js';
-import { defineStoreScripts, type RedisClient, type StoreScripts } from './redis-scripts.js';
-import { NAME_ID_SEPARATOR, RedisUserNames } from './redis-user-names.js';
-import { nameTaken } from './user-names.js';
-import { byDeviceId } from './session-order.js';
+import { groupScripts } from './groups/redis/group-scripts.js';
+import { RedisGroups } from './groups/redis/redis-groups.js';
+import { finishSave } from './messages/finish-save.js';
+import type { HistoryOptions } from './messages/history-query.js';
+import { messageScripts, type MessageScripts } from './messages/redis/message-scripts.js';
+import { RedisMessageLog } from './messages/redis/redis-message-log.js';
+import { RedisTokenBuckets } from './rate-limits/redis/redis-token-buckets.js';
+import { tokenBucketScripts } from './rate-limits/redis/token-bucket-scripts.js';
+import { receiptScripts, type ReceiptScripts } from './receipts/redis/receipt-scripts.js';
+import { RedisReceipts } from './receipts/redis/redis-receipts.js';
+import { connect } from './redis/redis-connection.js';
+import { RedisKeys } from './redis/redis-keys.js';
+import { bindScripts, type RedisClient } from './redis/redis-scripts.js';
+import { unavailableOnFailure } from './redis/unavailable-on-failure.js';
+import { RedisSchedule } from './schedule/redis/redis-schedule.js';
+import { scheduleScripts } from './schedule/redis/schedule-scripts.js';
+import { RedisSessions } from './sessions/redis/redis-sessions.js';
+import { sessionScripts } from './sessions/redis/session-scripts.js';
 import type {
   ConversationState,
   GroupOptions,
@@ -30,7 +35,7 @@ import type {
   SyncPage,
   UserRecord,
 } from './types.js';
-import { requireLimit, requireOffset } from './validate.js';
+import { RedisUsers } from './users/redis/redis-users.js';
 
 export interface RedisStoreOptions extends StoreOptions {
   /**
@@ -44,192 +49,87 @@ export interface RedisStoreOptions extends StoreOptions {
 
 const PING_TIMEOUT_MS = 1000;
 
-/** Users whose sessions one script call reads, at most (a 10,000-member group takes 10 calls). */
-const SESSION_READ_BATCH = 1000;
-
-/**
- * The store's own connection. While Redis is away, commands fail within about a second (the route
- * answers 503 CIM_ERR_UNAVAILABLE) instead of waiting in ioredis's offline queue for 20 reconnect
- * attempts (its default); the client keeps reconnecting in the background and service resumes by
- * itself. Errors reach the caller of each command, so the 'error' event only needs a listener to
- * keep ioredis from printing every failed reconnect to stderr.
- */
-function connect(url: string): RedisClient {
-  const nodeOptions = {
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2_000,
-    // A Redis that hangs without closing the connection must not hang requests either.
-    commandTimeout: 3_000,
-    retryStrategy: (times: number) => Math.min(times * 50, 500),
-  };
-  const client = url.startsWith(CLUSTER_SCHEME)
-    ? new Cluster(clusterSeeds(url), {
-        enableAutoPipelining: true,
-        redisOptions: nodeOptions,
-        clusterRetryStrategy: nodeOptions.retryStrategy,
-      })
-    : new Redis(url, { enableAutoPipelining: true, ...nodeOptions });
-  client.on('error', () => undefined);
-  return client;
-}
-
-/** `redis-cluster://host1:port1,host2:port2` names seed nodes of a Redis Cluster. */
-const CLUSTER_SCHEME = 'redis-cluster://';
-
-function clusterSeeds(url: string): { host: string; port: number }[] {
-  return url
-    .slice(CLUSTER_SCHEME.length)
-    .split(',')
-    .map((hostPort) => {
-      const [host, port] = hostPort.trim().split(':');
-      return { host, port: Number(port || 6379) };
-    });
-}
-
 /**
  * The production store: every route instance shares it, and every operation is safe to run from
- * several instances at once. Key layout and cluster slots: redis-keys.ts; atomic steps:
- * redis-scripts.ts; messages, history and sync streams: redis-message-log.ts; groups:
- * redis-groups.ts; read and delivery marks: redis-receipts.ts; delayed messages: redis-schedule.ts.
+ * several instances at once. Each concern is a room with its Redis half and the Lua scripts
+ * beside it (users/, sessions/, messages/, groups/, receipts/, schedule/, rate-limits/); the key
+ * layout and cluster slots are in redis/redis-keys.ts. A command Redis never answered fails as
+ * CIM_ERR_UNAVAILABLE (redis/unavailable-on-failure.ts).
  */
 export class RedisStore implements RouteStore {
   private readonly client: RedisClient;
   private readonly ownsClient: boolean;
-  private readonly keys: RedisKeys;
-  private readonly scripts: StoreScripts;
-  private readonly now: () => number;
+  private readonly users: RedisUsers;
+  private readonly sessions: RedisSessions;
   private readonly log: RedisMessageLog;
   private readonly groups: RedisGroups;
   private readonly receipts: RedisReceipts;
   private readonly schedule: RedisSchedule;
-  private readonly names: RedisUserNames;
+  private readonly tokenBuckets: RedisTokenBuckets;
 
   constructor(options: RedisStoreOptions) {
     this.ownsClient = typeof options.redis === 'string';
-    this.client = typeof options.redis === 'string' ? connect(options.redis) : options.redis;
-    this.keys = new RedisKeys(options.prefix ?? 'cim:');
-    this.scripts = defineStoreScripts(this.client);
-    this.now = options.now ?? Date.now;
+    const client = unavailableOnFailure(typeof options.redis === 'string' ? connect(options.redis) : options.redis);
+    const keys = new RedisKeys(options.prefix ?? 'cim:');
+    const now = options.now ?? Date.now;
+    this.client = client;
+    this.users = new RedisUsers(client, keys, now);
+    this.sessions = new RedisSessions(client, keys, bindScripts(client, sessionScripts), now);
     this.log = new RedisMessageLog(
-      this.client,
-      this.keys,
-      this.scripts,
+      client,
+      keys,
+      bindScripts<MessageScripts & ReceiptScripts>(client, { ...messageScripts, ...receiptScripts }),
       options.retentionMs ?? DEFAULT_RETENTION_MS,
-      this.now,
+      now,
     );
-    this.groups = new RedisGroups(this.client, this.keys, this.scripts, this.now);
-    this.receipts = new RedisReceipts(this.client, this.keys, this.scripts);
-    this.schedule = new RedisSchedule(this.keys, this.scripts);
-    this.names = new RedisUserNames(this.client, this.keys);
+    this.groups = new RedisGroups(client, keys, bindScripts(client, groupScripts), now);
+    this.receipts = new RedisReceipts(client, keys, bindScripts(client, receiptScripts));
+    this.schedule = new RedisSchedule(keys, bindScripts(client, scheduleScripts));
+    this.tokenBuckets = new RedisTokenBuckets(keys, bindScripts(client, tokenBucketScripts), now);
   }
 
-  async createUser(userName: string, passwordHash: string): Promise<UserRecord> {
-    // Checked first so that registering a taken name does not use up a user id.
-    if (await this.names.isTaken(userName)) throw nameTaken(userName);
-    const userId = String(await this.client.incr(this.keys.userIdCounter));
-    const user: UserRecord = { userId, userName, passwordHash, createdAt: this.now() };
-    // The record is written before the name points at it, so a found name always has a record.
-    await this.client.set(this.keys.user(userId), JSON.stringify(user));
-    if (!(await this.names.claim(userName, userId))) {
-      await this.client.del(this.keys.user(userId));
-      throw nameTaken(userName);
-    }
-    return user;
+  createUser(userName: string, passwordHash: string): Promise<UserRecord> {
+    return this.users.create(userName, passwordHash);
   }
 
-  async getUserByName(userName: string): Promise<UserRecord | null> {
-    const userId = await this.names.userIdOf(userName);
-    return userId === null ? null : this.getUserById(userId);
+  getUserByName(userName: string): Promise<UserRecord | null> {
+    return this.users.getByName(userName);
   }
 
-  async getUserById(userId: string): Promise<UserRecord | null> {
-    const json = await this.client.get(this.keys.user(userId));
-    return json === null ? null : (JSON.parse(json) as UserRecord);
+  getUserById(userId: string): Promise<UserRecord | null> {
+    return this.users.getById(userId);
   }
 
-  async getUsersByIds(userIds: string[]): Promise<(UserRecord | null)[]> {
-    // One GET per user (each in its own cluster slot); auto-pipelining sends them together.
-    return Promise.all(userIds.map((userId) => this.getUserById(userId)));
+  getUsersByIds(userIds: string[]): Promise<(UserRecord | null)[]> {
+    return this.users.getByIds(userIds);
   }
 
-  async findUsersByPrefix(prefix: string, limit: number): Promise<UserRecord[]> {
-    requireLimit(limit);
-    // Every member starting with the prefix sorts below prefix + 0xff: no UTF-8 text has that byte.
-    const [min, max] =
-      prefix === '' ? ['-', '+'] : [`[${prefix}`, Buffer.concat([Buffer.from(`[${prefix}`), Buffer.from([0xff])])];
-    const members = await this.client.zrangebylex(this.keys.userNames, min, max, 'LIMIT', 0, limit);
-    const users = await this.getUsersByIds(members.map((m) => m.slice(m.lastIndexOf(NAME_ID_SEPARATOR) + 1)));
-    return users.filter((user) => user !== null);
+  findUsersByPrefix(prefix: string, limit: number): Promise<UserRecord[]> {
+    return this.users.findByPrefix(prefix, limit);
   }
 
-  async putSession(session: SessionRecord): Promise<SessionRecord | null> {
-    const now = this.now();
-    const replacedJson = await this.scripts.putSession(
-      this.keys.sessions(session.userId),
-      session.deviceId,
-      JSON.stringify(session),
-      Math.max(1, session.expiresAt - now),
-    );
-    // Only after the session is stored: see leaveOnlineIfIdle for the race this order settles.
-    await this.client.zadd(this.keys.online, 0, session.userId);
-    const replaced = replacedJson === null ? null : (JSON.parse(replacedJson) as SessionRecord);
-    return replaced !== null && replaced.expiresAt > now ? replaced : null;
+  putSession(session: SessionRecord): Promise<SessionRecord | null> {
+    return this.sessions.put(session);
   }
 
-  async getSession(userId: string, deviceId: string): Promise<SessionRecord | null> {
-    const json = await this.client.hget(this.keys.sessions(userId), deviceId);
-    if (json === null) return null;
-    const session = JSON.parse(json) as SessionRecord;
-    if (session.expiresAt > this.now()) return session;
-    await this.removeSessionIf(userId, deviceId, session.sessionId);
-    return null;
+  getSession(userId: string, deviceId: string): Promise<SessionRecord | null> {
+    return this.sessions.get(userId, deviceId);
   }
 
-  async getSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
-    const now = this.now();
-    const stored = await this.storedSessionsOfMany(userIds);
-    const found = new Map<string, SessionRecord[]>();
-    const expired: SessionRecord[] = [];
-    userIds.forEach((userId, i) => {
-      const live: SessionRecord[] = [];
-      for (const session of stored[i]) (session.expiresAt > now ? live : expired).push(session);
-      found.set(userId, live);
-    });
-    await Promise.all(expired.map((s) => this.removeSessionIf(s.userId, s.deviceId, s.sessionId)));
-    return found;
+  getSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
+    return this.sessions.getOf(userIds);
   }
 
-  async removeSessionIf(userId: string, deviceId: string, sessionId: string): Promise<boolean> {
-    const remaining = await this.scripts.removeSessionIf(this.keys.sessions(userId), deviceId, sessionId, this.now());
-    if (remaining < 0) return false;
-    if (remaining === 0) await this.leaveOnlineIfIdle(userId);
-    return true;
+  removeSessionIf(userId: string, deviceId: string, sessionId: string): Promise<boolean> {
+    return this.sessions.removeIf(userId, deviceId, sessionId);
   }
 
-  async moveSession(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null> {
-    const key = this.keys.sessions(userId);
-    const now = this.now();
-    const json =
-      'attach' in move
-        ? await this.scripts.moveSession(key, deviceId, sessionId, now, 'attach', move.attach.connectionId, move.attach.serverId, move.endedIfDetachedBefore)
-        : await this.scripts.moveSession(key, deviceId, sessionId, move.at, 'detach', move.detach.connectionId, '', 0);
-    return json === null ? null : (JSON.parse(json) as SessionRecord);
+  moveSession(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null> {
+    return this.sessions.move(userId, deviceId, sessionId, move);
   }
 
-  async listOnlineUserIds(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }> {
-    requireOffset(offset);
-    requireLimit(limit);
-    // One extra member tells whether another page follows.
-    const window = await this.client.zrange(this.keys.online, offset, String(offset + limit));
-    const page = window.slice(0, limit);
-    const sessions = await this.getSessionsOf(page);
-    const idle = page.filter((userId) => sessions.get(userId)!.length === 0);
-    // Their sessions expired without a logout; they leave the set, shifting later members forward.
-    await Promise.all(idle.map((userId) => this.leaveOnlineIfIdle(userId)));
-    return {
-      userIds: page.filter((userId) => sessions.get(userId)!.length > 0),
-      nextOffset: window.length > limit ? offset + limit - idle.length : null,
-    };
+  listOnlineUserIds(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }> {
+    return this.sessions.listOnline(offset, limit);
   }
 
   saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
@@ -312,10 +212,8 @@ export class RedisStore implements RouteStore {
     return this.schedule.remove(senderId, clientMsgId);
   }
 
-  async takeTokens(bucket: string, rule: RateRule, cost = 1): Promise<RateVerdict> {
-    const perMs = rule.perSecond / 1000;
-    const [taken, waitMs] = await this.scripts.takeTokens(this.keys.tokenBucket(bucket), rule.burst, perMs, cost, this.now());
-    return { allowed: taken === 1, retryAfterMs: waitMs };
+  takeTokens(bucket: string, rule: RateRule, cost = 1): Promise<RateVerdict> {
+    return this.tokenBuckets.take(bucket, rule, cost);
   }
 
   async ping(): Promise<boolean> {
@@ -337,38 +235,4 @@ export class RedisStore implements RouteStore {
   async close(): Promise<void> {
     if (this.ownsClient && this.client.status !== 'end') await this.client.quit();
   }
-
-  /** Every stored session of each user, in the order of `userIds`: one script call per slot and batch. */
-  private async storedSessionsOfMany(userIds: string[]): Promise<SessionRecord[][]> {
-    const batches = scriptBatches(this.client, userIds, (userId) => this.keys.sessions(userId), SESSION_READ_BATCH);
-    const replies = await Promise.all(
-      batches.map((batch) => this.scripts.sessionsOf(batch.map((userId) => this.keys.sessions(userId)))),
-    );
-    const byUser = new Map<string, SessionRecord[]>();
-    batches.forEach((batch, b) =>
-      batch.forEach((userId, i) =>
-        byUser.set(userId, replies[b][i].map((json) => JSON.parse(json) as SessionRecord).sort(byDeviceId)),
-      ),
-    );
-    return userIds.map((userId) => byUser.get(userId) ?? []);
-  }
-
-  private async storedSessionsOf(userId: string): Promise<SessionRecord[]> {
-    return (await this.storedSessionsOfMany([userId]))[0];
-  }
-
-  /**
-   * The online set lives in another cluster slot than the sessions, so taking a user out cannot be
-   * part of the session script. Removing first and checking the sessions after makes it safe to
-   * race with a login: either we see its session and put the user back, or its ZADD comes after
-   * our ZREM.
-   */
-  private async leaveOnlineIfIdle(userId: string): Promise<void> {
-    await this.client.zrem(this.keys.online, userId);
-    const now = this.now();
-    const sessions = await this.storedSessionsOf(userId);
-    if (sessions.some((s) => s.expiresAt > now)) await this.client.zadd(this.keys.online, 0, userId);
-  }
 }
-
-

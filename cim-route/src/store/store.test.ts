@@ -1,11 +1,14 @@
+import { CimError, ErrorCodes } from '@cim/common';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { RedisCluster, uniquePrefix, waitFor } from '../../../test/harness/index.js';
+import { RedisCluster, TcpProxy, uniquePrefix, waitFor } from '../../../test/harness/index.js';
 import { createStore, MemoryStore, RedisStore, type RouteStore, type StoreOptions } from './index.js';
-import { RedisKeys } from './redis-keys.js';
-import { defineStoreScripts, type RedisClient } from './redis-scripts.js';
-import { describeStoreContract, type LoseMessage } from './store.contract.js';
-import type { TtlMap } from './ttl-map.js';
+import { RedisKeys } from './redis/redis-keys.js';
+import { groupScripts, type GroupScripts } from './groups/redis/group-scripts.js';
+import { messageScripts, type MessageScripts } from './messages/redis/message-scripts.js';
+import { bindScripts, type RedisClient } from './redis/redis-scripts.js';
+import { describeStoreContract, type LoseMessage } from './contracts/store.contract.js';
+import type { TtlMap } from './shared/ttl-map.js';
 
 const redisUrl = inject('redisUrl');
 const filePrefix = uniquePrefix('route-store');
@@ -118,7 +121,7 @@ describe('redis store', () => {
     try {
       // A route claimed the clientMsgId and died before storing anything else.
       const draft = { ...sendC1, msgId: '77', ts: String(Date.now()) };
-      await defineStoreScripts(client).claim(new RedisKeys(prefix).sent('1', 'c1'), JSON.stringify({ draft }), 60_000);
+      await bindScripts<MessageScripts>(client, messageScripts).claim(new RedisKeys(prefix).sent('1', 'c1'), JSON.stringify({ draft }), 60_000);
 
       const store = new RedisStore({ redis: client, prefix });
       const retry = await store.saveMessage({ ...sendC1, body: 'retried' }, ['2']);
@@ -148,7 +151,7 @@ describe('redis store', () => {
       const kept = await store.createGroup('1', 'kept', ['2']);
       const deleted = await store.createGroup('1', 'deleted', ['2']);
       // A route deleted this group and died before taking it off its members' lists.
-      await defineStoreScripts(client).deleteGroup(keys.group(deleted.groupId), keys.groupMembers(deleted.groupId));
+      await bindScripts<GroupScripts>(client, groupScripts).deleteGroup(keys.group(deleted.groupId), keys.groupMembers(deleted.groupId));
       // Routes died after listing user 3 in a group it then refused, and in one it never created.
       await client.zadd(keys.groupsOf('3'), kept.groupId, kept.groupId, 77, '77');
 
@@ -167,7 +170,7 @@ describe('redis store', () => {
     const client = new Redis(redisUrl);
     try {
       const record = { groupId: '7', name: 'old', ownerId: '1', createdAt: 5 };
-      await defineStoreScripts(client).createGroup(keys.group('7'), keys.groupMembers('7'), JSON.stringify(record), '1', '2');
+      await bindScripts<GroupScripts>(client, groupScripts).createGroup(keys.group('7'), keys.groupMembers('7'), JSON.stringify(record), '1', '2');
       const store = new RedisStore({ redis: client, prefix });
       const old = { ...record, memberIds: ['1', '2'], public: false };
       expect(await store.getGroup('7')).toEqual(old);
@@ -249,6 +252,36 @@ describe('redis store', () => {
       expect((await store.createUser('carol', 'h')).userId).toBe('4');
     } finally {
       await client.quit();
+    }
+  });
+
+  it('fails with CIM_ERR_UNAVAILABLE while Redis is silent or unreachable, and passes its error replies on', async () => {
+    const prefix = freshPrefix();
+    const keys = new RedisKeys(prefix);
+    const proxy = await TcpProxy.start({ port: Number(new URL(redisUrl).port) });
+    const store = new RedisStore({ redis: `redis://${proxy.address}`, prefix });
+    const client = new Redis(redisUrl);
+    try {
+      const alice = await store.createUser('alice', 'scrypt$x$y');
+      // Redis answering with an error is no outage: the reply reaches the caller as it is.
+      await client.set(keys.sessions(alice.userId), 'not a hash');
+      const reply = await store.getSession(alice.userId, 'phone').catch((err: unknown) => err);
+      expect(reply).toBeInstanceOf(Error);
+      expect(reply).not.toBeInstanceOf(CimError);
+      expect((reply as Error).message).toMatch(/^WRONGTYPE/);
+
+      proxy.stall();
+      await expect(store.getUserById(alice.userId)).rejects.toMatchObject({ code: ErrorCodes.UNAVAILABLE });
+      proxy.cut();
+      await expect(store.saveMessage(sendC1, ['2'])).rejects.toMatchObject({ code: ErrorCodes.UNAVAILABLE });
+      expect(await store.ping()).toBe(false);
+
+      proxy.heal();
+      await waitFor(() => store.ping(), { message: 'the store to reconnect' });
+      expect(await store.getUserById(alice.userId)).toEqual(alice);
+    } finally {
+      await Promise.all([store.close(), client.quit()]);
+      await proxy.close();
     }
   });
 

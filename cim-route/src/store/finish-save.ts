@@ -1,9 +1,0 @@
-import type { StoredPart } from './types.js';
-
-/** Runs a save to its end and answers it, for callers that push nothing while it is written. */
-export async function finishSave<Answer>(save: AsyncGenerator<StoredPart, Answer, void>): Promise<Answer> {
-  for (;;) {
-    const step = await save.next();
-    if (step.done) return step.value;
-  }
-}

@@ -1,0 +1,109 @@
+import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from '../groups.js';
+import type { GroupOptions, GroupRecord } from '../../types.js';
+import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from '../../shared/validate.js';
+
+interface StoredGroup {
+  groupId: string;
+  name: string;
+  ownerId: string;
+  createdAt: number;
+  public: boolean;
+  memberIds: Set<string>;
+}
+
+/**
+ * Groups of the memory store, with the per-user index behind `groupsOf`. Everything runs
+ * synchronously, so every change is atomic and the index always agrees with the groups.
+ */
+export class MemoryGroups {
+  private readonly groups = new Map<string, StoredGroup>();
+  private readonly groupIdsByUser = new Map<string, Set<string>>();
+  private readonly publicGroupIds = new Set<string>();
+
+  constructor(private readonly now: () => number) {}
+
+  create(ownerId: string, name: string, memberIds: string[], options: GroupOptions = {}): GroupRecord {
+    requireUserIds([ownerId, ...memberIds]);
+    let groupId = newGroupId();
+    while (this.groups.has(groupId)) groupId = newGroupId();
+    const group: StoredGroup = {
+      groupId,
+      name,
+      ownerId,
+      createdAt: this.now(),
+      public: options.public === true,
+      memberIds: new Set(),
+    };
+    this.groups.set(groupId, group);
+    if (group.public) this.publicGroupIds.add(groupId);
+    this.addTo(group, uniqueMembers(ownerId, memberIds));
+    return recordOf(group);
+  }
+
+  get(groupId: string): GroupRecord | null {
+    const group = this.groups.get(groupId);
+    return group === undefined ? null : recordOf(group);
+  }
+
+  groupsOf(userId: string): GroupRecord[] {
+    const groupIds = [...(this.groupIdsByUser.get(userId) ?? [])].sort(byNumericId);
+    return groupIds.map((groupId) => recordOf(this.groups.get(groupId)!));
+  }
+
+  publicGroups(afterGroupId: string | undefined, limit: number): GroupRecord[] {
+    requireLimit(limit);
+    const after = afterGroupId === undefined ? 0 : parseDecimal('afterGroupId', afterGroupId);
+    const groupIds = [...this.publicGroupIds].filter((groupId) => Number(groupId) > after);
+    return groupIds.sort(byNumericId).slice(0, limit).map((groupId) => recordOf(this.groups.get(groupId)!));
+  }
+
+  addMembers(groupId: string, userIds: string[], maxMembers: number): GroupRecord {
+    requireUserIds(userIds);
+    requirePositiveInteger('maxMembers', maxMembers);
+    const group = this.groups.get(groupId);
+    if (group === undefined) throw groupNotFound(groupId);
+    const joining = new Set(userIds.filter((userId) => !group.memberIds.has(userId)));
+    if (group.memberIds.size + joining.size > maxMembers) throw groupFull(groupId, maxMembers);
+    this.addTo(group, [...joining]);
+    return recordOf(group);
+  }
+
+  removeMember(groupId: string, userId: string): GroupRecord | null {
+    const group = this.groups.get(groupId);
+    if (group === undefined) return null;
+    if (group.memberIds.delete(userId)) this.unindex(userId, groupId);
+    return recordOf(group);
+  }
+
+  delete(groupId: string): boolean {
+    const group = this.groups.get(groupId);
+    if (group === undefined) return false;
+    this.groups.delete(groupId);
+    this.publicGroupIds.delete(groupId);
+    for (const userId of group.memberIds) this.unindex(userId, groupId);
+    return true;
+  }
+
+  private addTo(group: StoredGroup, userIds: string[]): void {
+    for (const userId of userIds) {
+      group.memberIds.add(userId);
+      let groupIds = this.groupIdsByUser.get(userId);
+      if (groupIds === undefined) {
+        groupIds = new Set();
+        this.groupIdsByUser.set(userId, groupIds);
+      }
+      groupIds.add(group.groupId);
+    }
+  }
+
+  private unindex(userId: string, groupId: string): void {
+    const groupIds = this.groupIdsByUser.get(userId);
+    groupIds?.delete(groupId);
+    if (groupIds?.size === 0) this.groupIdsByUser.delete(userId);
+  }
+}
+
+function recordOf(group: StoredGroup): GroupRecord {
+  const { memberIds, ...rest } = group;
+  return { ...rest, memberIds: [...memberIds].sort(byNumericId) };
+}

@@ -16,8 +16,20 @@ const out = join(outDir, 'cim.js');
 
 execFileSync(
   'npx',
-  ['pbjs', '-t', 'static-module', '-w', 'esm', '--dependency', 'protobufjs/minimal.js',
-    '--no-beautify', '-d', '-o', out, join(here, 'cim.proto')],
+  [
+    'pbjs',
+    '-t',
+    'static-module',
+    '-w',
+    'esm',
+    '--dependency',
+    'protobufjs/minimal.js',
+    '--no-beautify',
+    '-d',
+    '-o',
+    out,
+    join(here, 'cim.proto'),
+  ],
   { stdio: 'inherit', cwd: here },
 );
 

@@ -63,7 +63,12 @@ export async function runB3Cluster(ctx: Ctx): Promise<void> {
     const baseMetrics = await Promise.all(servers.map((s) => s.metrics()));
 
     const chunks = plan(total, evenly(total, k), evenly(total, genCount));
-    const mintedOf = (chunk: Chunk) => ({ uidFrom: UID_BASE + chunk.from, count: chunk.count, namePrefix: 'b3m', ttlMs: 3_600_000 });
+    const mintedOf = (chunk: Chunk) => ({
+      uidFrom: UID_BASE + chunk.from,
+      count: chunk.count,
+      namePrefix: 'b3m',
+      ttlMs: 3_600_000,
+    });
     for (const chunk of chunks) await cluster.seeder.mintedSessions(mintedOf(chunk), servers[chunk.server].id);
     const s = new ProcessSampler(() => [...cluster.processes(), ...gens.map((g) => ({ name: g.name, pid: g.pid }))]);
     s.begin();

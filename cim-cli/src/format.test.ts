@@ -28,7 +28,9 @@ describe('describeError', () => {
   });
 
   it('spells out control characters, since a message may quote what someone else sent', () => {
-    expect(describeError(new CimError(ErrorCodes.NOT_FOUND, 'no group "\u001b]0;x\u0007"'))).toBe('CIM_ERR_NOT_FOUND: no group "\\u{1b}]0;x\\u{7}"');
+    expect(describeError(new CimError(ErrorCodes.NOT_FOUND, 'no group "\u001b]0;x\u0007"'))).toBe(
+      'CIM_ERR_NOT_FOUND: no group "\\u{1b}]0;x\\u{7}"',
+    );
     expect(describeError(new Error('a\nb'))).toBe('a\\nb');
   });
 });

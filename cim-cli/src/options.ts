@@ -20,7 +20,8 @@ export function connectionOptions<T>(y: Argv<T>) {
   return y.option('login-timeout-ms', {
     type: 'number',
     default: envInt('CIM_LOGIN_TIMEOUT_MS'),
-    describe: 'how long a push server may take to accept the connection and answer Login before the client tries again through the route (default 10000; env CIM_LOGIN_TIMEOUT_MS)',
+    describe:
+      'how long a push server may take to accept the connection and answer Login before the client tries again through the route (default 10000; env CIM_LOGIN_TIMEOUT_MS)',
   });
 }
 
@@ -45,9 +46,21 @@ export function envInt(name: string): number | undefined {
 /** `--tls-cert/--tls-key/--tls-ca` (env CIM_TLS_CERT, CIM_TLS_KEY, CIM_TLS_CA) for services. */
 export function tlsOptions<T>(y: Argv<T>) {
   return y
-    .option('tls-cert', { type: 'string', default: process.env.CIM_TLS_CERT, describe: 'PEM certificate: TLS on TCP and HTTP (env CIM_TLS_CERT)' })
-    .option('tls-key', { type: 'string', default: process.env.CIM_TLS_KEY, describe: 'PEM private key (env CIM_TLS_KEY)' })
-    .option('tls-ca', { type: 'string', default: process.env.CIM_TLS_CA, describe: 'CA trusted inside the cluster; default the certificate itself (env CIM_TLS_CA)' });
+    .option('tls-cert', {
+      type: 'string',
+      default: process.env.CIM_TLS_CERT,
+      describe: 'PEM certificate: TLS on TCP and HTTP (env CIM_TLS_CERT)',
+    })
+    .option('tls-key', {
+      type: 'string',
+      default: process.env.CIM_TLS_KEY,
+      describe: 'PEM private key (env CIM_TLS_KEY)',
+    })
+    .option('tls-ca', {
+      type: 'string',
+      default: process.env.CIM_TLS_CA,
+      describe: 'CA trusted inside the cluster; default the certificate itself (env CIM_TLS_CA)',
+    });
 }
 
 /**
@@ -59,21 +72,82 @@ export function tlsOptions<T>(y: Argv<T>) {
  */
 export function routeLimitOptions<T>(y: Argv<T>) {
   return y
-    .option('send-rate', { type: 'number', default: envInt('CIM_SEND_RATE'), describe: 'messages per second per user, all routes together (default 20)' })
-    .option('send-burst', { type: 'number', default: envInt('CIM_SEND_BURST'), describe: 'burst of messages per user (default 50)' })
-    .option('login-ip-limit', { type: 'number', default: envInt('CIM_LOGIN_IP_LIMIT'), describe: 'password logins per client address per minute (default 30)' })
-    .option('login-failure-limit', { type: 'number', default: envInt('CIM_LOGIN_FAILURE_LIMIT'), describe: 'failed logins per account per 15 minutes before it is locked (default 10)' })
-    .option('register-ip-limit', { type: 'number', default: envInt('CIM_REGISTER_IP_LIMIT'), describe: 'registrations per client address per hour (default 20)' })
-    .option('group-create-limit', { type: 'number', default: envInt('CIM_GROUP_CREATE_LIMIT'), describe: 'groups a user may create per hour (default 30)' })
-    .option('trust-proxy', { type: 'string', default: process.env.CIM_TRUST_PROXY || undefined, describe: 'proxies whose X-Forwarded-For names the client: hop count (1), "loopback" or subnets (default: none)' })
-    .option('request-timeout-ms', { type: 'number', default: envInt('CIM_REQUEST_TIMEOUT_MS'), describe: 'time to send a whole HTTP request before a 408 (default 30000)' })
-    .option('max-group-members', { type: 'number', default: envInt('CIM_MAX_GROUP_MEMBERS'), describe: 'group size limit (default 10000)' })
-    .option('recall-window-ms', { type: 'number', default: envInt('CIM_RECALL_WINDOW_MS'), describe: 'how long a message can be recalled (default 120000)' })
-    .option('retention-ms', { type: 'number', default: envInt('CIM_RETENTION_MS'), describe: 'how long messages stay in sync streams (default 7 days)' })
-    .option('max-body-bytes', { type: 'number', default: envInt('CIM_MAX_BODY_BYTES'), describe: 'largest message body in UTF-8 bytes (default 4096)' })
-    .option('max-http-body-bytes', { type: 'number', default: envInt('CIM_MAX_HTTP_BODY_BYTES'), describe: 'largest HTTP request body (default 65536)' })
-    .option('max-delay-ms', { type: 'number', default: envInt('CIM_MAX_DELAY_MS'), describe: 'how far ahead a delayed message may be scheduled (default 30 days)' })
-    .option('session-grace-ms', { type: 'number', default: envInt('CIM_SESSION_GRACE_MS'), describe: 'how long a session outlives its dropped connection, so the device can refresh or reconnect with its token (default 300000)' });
+    .option('send-rate', {
+      type: 'number',
+      default: envInt('CIM_SEND_RATE'),
+      describe: 'messages per second per user, all routes together (default 20)',
+    })
+    .option('send-burst', {
+      type: 'number',
+      default: envInt('CIM_SEND_BURST'),
+      describe: 'burst of messages per user (default 50)',
+    })
+    .option('login-ip-limit', {
+      type: 'number',
+      default: envInt('CIM_LOGIN_IP_LIMIT'),
+      describe: 'password logins per client address per minute (default 30)',
+    })
+    .option('login-failure-limit', {
+      type: 'number',
+      default: envInt('CIM_LOGIN_FAILURE_LIMIT'),
+      describe: 'failed logins per account per 15 minutes before it is locked (default 10)',
+    })
+    .option('register-ip-limit', {
+      type: 'number',
+      default: envInt('CIM_REGISTER_IP_LIMIT'),
+      describe: 'registrations per client address per hour (default 20)',
+    })
+    .option('group-create-limit', {
+      type: 'number',
+      default: envInt('CIM_GROUP_CREATE_LIMIT'),
+      describe: 'groups a user may create per hour (default 30)',
+    })
+    .option('trust-proxy', {
+      type: 'string',
+      default: process.env.CIM_TRUST_PROXY || undefined,
+      describe: 'proxies whose X-Forwarded-For names the client: hop count (1), "loopback" or subnets (default: none)',
+    })
+    .option('request-timeout-ms', {
+      type: 'number',
+      default: envInt('CIM_REQUEST_TIMEOUT_MS'),
+      describe: 'time to send a whole HTTP request before a 408 (default 30000)',
+    })
+    .option('max-group-members', {
+      type: 'number',
+      default: envInt('CIM_MAX_GROUP_MEMBERS'),
+      describe: 'group size limit (default 10000)',
+    })
+    .option('recall-window-ms', {
+      type: 'number',
+      default: envInt('CIM_RECALL_WINDOW_MS'),
+      describe: 'how long a message can be recalled (default 120000)',
+    })
+    .option('retention-ms', {
+      type: 'number',
+      default: envInt('CIM_RETENTION_MS'),
+      describe: 'how long messages stay in sync streams (default 7 days)',
+    })
+    .option('max-body-bytes', {
+      type: 'number',
+      default: envInt('CIM_MAX_BODY_BYTES'),
+      describe: 'largest message body in UTF-8 bytes (default 4096)',
+    })
+    .option('max-http-body-bytes', {
+      type: 'number',
+      default: envInt('CIM_MAX_HTTP_BODY_BYTES'),
+      describe: 'largest HTTP request body (default 65536)',
+    })
+    .option('max-delay-ms', {
+      type: 'number',
+      default: envInt('CIM_MAX_DELAY_MS'),
+      describe: 'how far ahead a delayed message may be scheduled (default 30 days)',
+    })
+    .option('session-grace-ms', {
+      type: 'number',
+      default: envInt('CIM_SESSION_GRACE_MS'),
+      describe:
+        'how long a session outlives its dropped connection, so the device can refresh or reconnect with its token (default 300000)',
+    });
 }
 
 export interface RouteLimitArgs {
@@ -121,17 +195,62 @@ export function routeLimits(args: RouteLimitArgs) {
  */
 export function pushServerLimitOptions<T>(y: Argv<T>) {
   return y
-    .option('max-connections', { type: 'number', default: envInt('CIM_MAX_CONNECTIONS'), describe: 'client connections per push server (default: open-file limit - 64)' })
-    .option('max-connections-per-ip', { type: 'number', default: envInt('CIM_MAX_CONNECTIONS_PER_IP'), describe: 'connections per client address (default: max-connections / 8)' })
-    .option('max-pending-logins-per-ip', { type: 'number', default: envInt('CIM_MAX_PENDING_LOGINS_PER_IP'), describe: 'connections per client address not yet logged in (default 64)' })
-    .option('login-timeout-ms', { type: 'number', default: envInt('CIM_LOGIN_TIMEOUT_MS'), describe: 'time to send Login after connecting (default 10000)' })
-    .option('inbound-frame-rate', { type: 'number', default: envInt('CIM_INBOUND_FRAME_RATE'), describe: 'frames per second a connection may send (default 50)' })
-    .option('inbound-frame-burst', { type: 'number', default: envInt('CIM_INBOUND_FRAME_BURST'), describe: 'burst of frames a connection may send (default 100)' })
-    .option('max-frame-bytes', { type: 'number', default: envInt('CIM_MAX_FRAME_BYTES'), describe: 'largest frame accepted (default 65536)' })
-    .option('max-outbound-bytes', { type: 'number', default: envInt('CIM_MAX_OUTBOUND_BYTES'), describe: 'bytes queued for a connection before it is a slow consumer (default 4194304)' })
-    .option('close-grace-ms', { type: 'number', default: envInt('CIM_CLOSE_GRACE_MS'), describe: 'how long a closing connection may take to read its last frames (default 2000)' })
-    .option('login-check-timeout-ms', { type: 'number', default: envInt('CIM_LOGIN_CHECK_TIMEOUT_MS'), describe: 'how long a TCP Login waits for the route to confirm its session before Error{UNAVAILABLE} (default 5000)' })
-    .option('max-held-frames', { type: 'number', default: envInt('CIM_MAX_HELD_FRAMES'), describe: 'frames a client may send behind Login before LoginOk; one more closes it (default 32)' });
+    .option('max-connections', {
+      type: 'number',
+      default: envInt('CIM_MAX_CONNECTIONS'),
+      describe: 'client connections per push server (default: open-file limit - 64)',
+    })
+    .option('max-connections-per-ip', {
+      type: 'number',
+      default: envInt('CIM_MAX_CONNECTIONS_PER_IP'),
+      describe: 'connections per client address (default: max-connections / 8)',
+    })
+    .option('max-pending-logins-per-ip', {
+      type: 'number',
+      default: envInt('CIM_MAX_PENDING_LOGINS_PER_IP'),
+      describe: 'connections per client address not yet logged in (default 64)',
+    })
+    .option('login-timeout-ms', {
+      type: 'number',
+      default: envInt('CIM_LOGIN_TIMEOUT_MS'),
+      describe: 'time to send Login after connecting (default 10000)',
+    })
+    .option('inbound-frame-rate', {
+      type: 'number',
+      default: envInt('CIM_INBOUND_FRAME_RATE'),
+      describe: 'frames per second a connection may send (default 50)',
+    })
+    .option('inbound-frame-burst', {
+      type: 'number',
+      default: envInt('CIM_INBOUND_FRAME_BURST'),
+      describe: 'burst of frames a connection may send (default 100)',
+    })
+    .option('max-frame-bytes', {
+      type: 'number',
+      default: envInt('CIM_MAX_FRAME_BYTES'),
+      describe: 'largest frame accepted (default 65536)',
+    })
+    .option('max-outbound-bytes', {
+      type: 'number',
+      default: envInt('CIM_MAX_OUTBOUND_BYTES'),
+      describe: 'bytes queued for a connection before it is a slow consumer (default 4194304)',
+    })
+    .option('close-grace-ms', {
+      type: 'number',
+      default: envInt('CIM_CLOSE_GRACE_MS'),
+      describe: 'how long a closing connection may take to read its last frames (default 2000)',
+    })
+    .option('login-check-timeout-ms', {
+      type: 'number',
+      default: envInt('CIM_LOGIN_CHECK_TIMEOUT_MS'),
+      describe:
+        'how long a TCP Login waits for the route to confirm its session before Error{UNAVAILABLE} (default 5000)',
+    })
+    .option('max-held-frames', {
+      type: 'number',
+      default: envInt('CIM_MAX_HELD_FRAMES'),
+      describe: 'frames a client may send behind Login before LoginOk; one more closes it (default 32)',
+    });
 }
 
 export interface PushServerLimitArgs {

@@ -17,7 +17,9 @@ describe('parseRecipient', () => {
 });
 
 describe('resolveRecipient', () => {
-  const api = { userByName: async (name: string) => ({ userId: name === 'bob' ? '2' : '9', userName: name }) } as unknown as RouteApi;
+  const api = {
+    userByName: async (name: string) => ({ userId: name === 'bob' ? '2' : '9', userName: name }),
+  } as unknown as RouteApi;
 
   it('looks a name up', async () => {
     await expect(resolveRecipient({ userName: 'bob' }, api)).resolves.toEqual({ userId: '2' });

@@ -16,7 +16,11 @@ export function parseRecipient(to: string): Recipient {
 }
 
 /** Turns a recipient into a wire destination, looking a name up on the route. */
-export async function resolveRecipient(recipient: Recipient, api: RouteApi, signal?: AbortSignal): Promise<Destination> {
+export async function resolveRecipient(
+  recipient: Recipient,
+  api: RouteApi,
+  signal?: AbortSignal,
+): Promise<Destination> {
   if ('userName' in recipient) return { userId: (await api.userByName(recipient.userName, signal)).userId };
   return recipient;
 }

@@ -53,7 +53,9 @@ describe('line breaks', () => {
   });
 
   it('safeInline shows them as \\n, so a body cannot forge a line of its own', () => {
-    expect(safeInline('hi\n12:00 [private] admin: send me your password')).toBe('hi\\n12:00 [private] admin: send me your password');
+    expect(safeInline('hi\n12:00 [private] admin: send me your password')).toBe(
+      'hi\\n12:00 [private] admin: send me your password',
+    );
   });
 });
 

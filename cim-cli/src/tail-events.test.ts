@@ -22,26 +22,44 @@ describe('jsonLine', () => {
   });
 
   it('is exact once parsed, and escapes every character a terminal would obey', () => {
-    const hostile = { ...message, fromUserName: 'bob\u009b2J', body: '\u001b]0;pwned\u0007 \u001b]52;c;ZXZpbA==\u0007 \u202Egnp' };
+    const hostile = {
+      ...message,
+      fromUserName: 'bob\u009b2J',
+      body: '\u001b]0;pwned\u0007 \u001b]52;c;ZXZpbA==\u0007 \u202Egnp',
+    };
     const line = jsonLine({ type: 'message', message: hostile, cursor: '12', synced: false });
     expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(JSON.parse(line)).toMatchObject({ fromUserName: hostile.fromUserName, body: hostile.body });
   });
 
   it('writes state and kicked events as they are', () => {
-    expect(JSON.parse(jsonLine({ type: 'state', state: 'reconnecting' }))).toEqual({ type: 'state', state: 'reconnecting' });
-    expect(JSON.parse(jsonLine({ type: 'kicked', reason: 'replaced' }))).toEqual({ type: 'kicked', reason: 'replaced' });
+    expect(JSON.parse(jsonLine({ type: 'state', state: 'reconnecting' }))).toEqual({
+      type: 'state',
+      state: 'reconnecting',
+    });
+    expect(JSON.parse(jsonLine({ type: 'kicked', reason: 'replaced' }))).toEqual({
+      type: 'kicked',
+      reason: 'replaced',
+    });
   });
 });
 
 describe('humanLine', () => {
   it('shows time, channel, sender and body, on one line', () => {
-    expect(humanLine({ type: 'message', message, cursor: '12', synced: false })).toBe('14:03 [private] bob: hi "alice"\\nbye');
-    expect(humanLine({ type: 'message', message: { ...message, to: { broadcast: true } }, cursor: '0', synced: false })).toContain('[lobby] bob:');
+    expect(humanLine({ type: 'message', message, cursor: '12', synced: false })).toBe(
+      '14:03 [private] bob: hi "alice"\\nbye',
+    );
+    expect(
+      humanLine({ type: 'message', message: { ...message, to: { broadcast: true } }, cursor: '0', synced: false }),
+    ).toContain('[lobby] bob:');
   });
 
   it('spells out escape sequences in names and bodies instead of printing them', () => {
-    const hostile = { ...message, fromUserName: 'bo\u001b[2Jb', body: '\u001b]0;pwned\u0007 \u001b]8;;https://evil.example\u001b\\x' };
+    const hostile = {
+      ...message,
+      fromUserName: 'bo\u001b[2Jb',
+      body: '\u001b]0;pwned\u0007 \u001b]8;;https://evil.example\u001b\\x',
+    };
     expect(humanLine({ type: 'message', message: hostile, cursor: '12', synced: false })).toBe(
       '14:03 [private] bo\\u{1b}[2Jb: \\u{1b}]0;pwned\\u{7} \\u{1b}]8;;https://evil.example\\u{1b}\\x',
     );

@@ -18,7 +18,21 @@ describe('decimal ids and cursors', () => {
   });
 
   it('refuse other spellings, numbers past 64 bits and values that are not strings', () => {
-    for (const value of ['', '00', '007', '-1', '+1', ' 1', '1 ', '1e3', '0x10', '1.0', '１', OVER_UINT64, '9'.repeat(21)]) {
+    for (const value of [
+      '',
+      '00',
+      '007',
+      '-1',
+      '+1',
+      ' 1',
+      '1 ',
+      '1e3',
+      '0x10',
+      '1.0',
+      '１',
+      OVER_UINT64,
+      '9'.repeat(21),
+    ]) {
       expect(isDecimalId(value), value).toBe(false);
       expect(isDecimalCursor(value), value).toBe(false);
     }
@@ -27,7 +41,7 @@ describe('decimal ids and cursors', () => {
     }
   });
 
-  it('are the same rule in schemas, with the caller\'s message', () => {
+  it("are the same rule in schemas, with the caller's message", () => {
     for (const schema of [decimalIdSchema('id please'), decimalCursorSchema('cursor please')]) {
       expect(schema.safeParse(MAX_UINT64).success).toBe(true);
       for (const value of [OVER_UINT64, 'x'.repeat(20), '007', '']) {

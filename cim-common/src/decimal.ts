@@ -31,10 +31,16 @@ export function isDecimalCursor(value: unknown): value is string {
  * JSON Schema; the 64-bit bound is looked at only for 20 digits (cursors are on the push hot path).
  */
 export function decimalIdSchema(message = 'must be a decimal id') {
-  return z.string().regex(DECIMAL_ID, message).refine((value) => value.length < 20 || isDecimalId(value), message);
+  return z
+    .string()
+    .regex(DECIMAL_ID, message)
+    .refine((value) => value.length < 20 || isDecimalId(value), message);
 }
 
 /** A decimal cursor (or seq that may be 0) in a schema. */
 export function decimalCursorSchema(message = 'must be a decimal cursor') {
-  return z.string().regex(DECIMAL_CURSOR, message).refine((value) => value.length < 20 || isDecimalCursor(value), message);
+  return z
+    .string()
+    .regex(DECIMAL_CURSOR, message)
+    .refine((value) => value.length < 20 || isDecimalCursor(value), message);
 }

@@ -42,7 +42,12 @@ const answers: Record<string, { status: number; reason: string; code: ErrorCode;
   },
 };
 
-const malformed = { status: 400, reason: 'Bad Request', code: ErrorCodes.INVALID_INPUT, message: 'malformed HTTP request' };
+const malformed = {
+  status: 400,
+  reason: 'Bad Request',
+  code: ErrorCodes.INVALID_INPUT,
+  message: 'malformed HTTP request',
+};
 
 /**
  * Answers the requests Node refuses before Express sees them (headers too large, too slow,

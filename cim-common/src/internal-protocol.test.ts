@@ -21,7 +21,9 @@ describe('the push request a push server accepts', () => {
       deliveries: [{ message, targets: [{ userId: '2', cursor: '18446744073709551615', sessionIds: ['s-1'] }] }],
       broadcasts: [{ ...message, to: { broadcast: true } }],
       frames: [{ frame: { kick: { reason: 'bye' } }, userIds: ['2'], deviceId: 'phone' }],
-      kicks: [{ userId: '2', deviceId: 'phone', sessionId: 's-1', reason: 'catch-up failed', code: ErrorCodes.UNAVAILABLE }],
+      kicks: [
+        { userId: '2', deviceId: 'phone', sessionId: 's-1', reason: 'catch-up failed', code: ErrorCodes.UNAVAILABLE },
+      ],
     };
     expect(pushRequestSchema.parse(request)).toEqual(request);
   });
@@ -44,7 +46,13 @@ describe('the event batch a route accepts', () => {
   });
 
   it('refuses a batch without a server id, without an events array, or with an event that has no type', () => {
-    for (const body of [{ events: [] }, { serverId: 'srv-1', events: {} }, { serverId: 'srv-1', events: [{}] }, { serverId: 'srv-1', events: [null] }, null]) {
+    for (const body of [
+      { events: [] },
+      { serverId: 'srv-1', events: {} },
+      { serverId: 'srv-1', events: [{}] },
+      { serverId: 'srv-1', events: [null] },
+      null,
+    ]) {
       expect(eventsRequestSchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
     }
   });
@@ -63,15 +71,29 @@ describe('the cluster-secret check of both internal APIs', () => {
   });
 
   it('answers everything else with CIM_ERR_UNAUTHORIZED', () => {
-    for (const authorization of [undefined, '', 'Bearer ', 'Bearer cluster-secret-2', 'Bearer cluster-secret-1x', 'cluster-secret-1', 'Basic cluster-secret-1']) {
-      expect(outcome(authorization), String(authorization)).toMatchObject({ code: ErrorCodes.UNAUTHORIZED, httpStatus: 401 });
+    for (const authorization of [
+      undefined,
+      '',
+      'Bearer ',
+      'Bearer cluster-secret-2',
+      'Bearer cluster-secret-1x',
+      'cluster-secret-1',
+      'Basic cluster-secret-1',
+    ]) {
+      expect(outcome(authorization), String(authorization)).toMatchObject({
+        code: ErrorCodes.UNAUTHORIZED,
+        httpStatus: 401,
+      });
     }
   });
 });
 
 describe('errors a peer sends', () => {
   it('keep a code of the table and turn an unknown one into CIM_ERR_INTERNAL naming it', () => {
-    expect(errorFromWire({ code: ErrorCodes.SESSION_ENDED, message: 'logged out' })).toMatchObject({ code: ErrorCodes.SESSION_ENDED, message: 'logged out' });
+    expect(errorFromWire({ code: ErrorCodes.SESSION_ENDED, message: 'logged out' })).toMatchObject({
+      code: ErrorCodes.SESSION_ENDED,
+      message: 'logged out',
+    });
     const unknown = errorFromWire({ code: 'CIM_ERR_FROM_THE_FUTURE', message: 'new' });
     expect(unknown).toBeInstanceOf(CimError);
     expect(unknown).toMatchObject({ code: ErrorCodes.INTERNAL, message: 'CIM_ERR_FROM_THE_FUTURE: new' });

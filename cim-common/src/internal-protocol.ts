@@ -124,7 +124,11 @@ export interface EventsResponse {
  */
 export function requireClusterSecret(secret: string) {
   return (req: { headers: IncomingHttpHeaders }, _res: unknown, next: (err?: unknown) => void): void => {
-    next(secretMatches(bearerToken(req.headers.authorization), secret) ? undefined : new CimError(ErrorCodes.UNAUTHORIZED, 'the internal API needs the cluster secret'));
+    next(
+      secretMatches(bearerToken(req.headers.authorization), secret)
+        ? undefined
+        : new CimError(ErrorCodes.UNAUTHORIZED, 'the internal API needs the cluster secret'),
+    );
   };
 }
 
@@ -150,7 +154,10 @@ const chatMessage = z.object({
 });
 
 /** A control frame is checked for its shape only: the codec refuses what it cannot encode. */
-const frame = z.custom<Frame>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'a frame is an object');
+const frame = z.custom<Frame>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'a frame is an object',
+);
 
 /** What a push server accepts on `POST /internal/v1/push`. */
 export const pushRequestSchema: z.ZodType<PushRequest> = z.object({
@@ -172,7 +179,14 @@ export const pushRequestSchema: z.ZodType<PushRequest> = z.object({
     .optional(),
   broadcasts: z.array(chatMessage).optional(),
   frames: z
-    .array(z.object({ frame, userIds: z.array(z.string()), deviceId: z.string().optional(), connectionId: z.string().optional() }))
+    .array(
+      z.object({
+        frame,
+        userIds: z.array(z.string()),
+        deviceId: z.string().optional(),
+        connectionId: z.string().optional(),
+      }),
+    )
     .optional(),
   kicks: z
     .array(

@@ -93,7 +93,10 @@ function consistentHash(virtualNodes: number): ServerSelector {
     name: 'consistent-hash',
     pick(servers, userId) {
       if (servers.length === 0) return undefined;
-      const key = servers.map((server) => server.id).sort().join('\n');
+      const key = servers
+        .map((server) => server.id)
+        .sort()
+        .join('\n');
       let ring = rings.get(key);
       if (!ring) {
         ring = buildRing(key.split('\n'), virtualNodes);

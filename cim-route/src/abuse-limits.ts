@@ -47,14 +47,27 @@ export class AbuseLimits {
     config: AbuseLimitConfig,
   ) {
     this.rules = {
-      send: { rule: { burst: config.sendBurst, perSecond: config.sendRatePerSec }, refusal: 'sending too fast: slow down and send again with the same clientMsgId' },
-      loginIp: { rule: perWindow(config.loginsPerIpPerMinute, MINUTE_S), refusal: 'too many login attempts from this address' },
-      loginFailures: { rule: perWindow(config.loginFailuresPerAccount, LOGIN_FAILURE_WINDOW_S), refusal: 'too many failed logins for this account: it is locked for now' },
-      registration: { rule: perWindow(config.registrationsPerIpPerHour, HOUR_S), refusal: 'too many registrations from this address' },
+      send: {
+        rule: { burst: config.sendBurst, perSecond: config.sendRatePerSec },
+        refusal: 'sending too fast: slow down and send again with the same clientMsgId',
+      },
+      loginIp: {
+        rule: perWindow(config.loginsPerIpPerMinute, MINUTE_S),
+        refusal: 'too many login attempts from this address',
+      },
+      loginFailures: {
+        rule: perWindow(config.loginFailuresPerAccount, LOGIN_FAILURE_WINDOW_S),
+        refusal: 'too many failed logins for this account: it is locked for now',
+      },
+      registration: {
+        rule: perWindow(config.registrationsPerIpPerHour, HOUR_S),
+        refusal: 'too many registrations from this address',
+      },
       groupCreation: { rule: perWindow(config.groupsPerUserPerHour, HOUR_S), refusal: 'too many groups created' },
     } as const;
     for (const [name, { rule }] of Object.entries(this.rules)) {
-      if (!(rule.burst >= 1 && rule.perSecond > 0)) throw new Error(`the ${name} limit must be at least 1, not ${rule.burst}`);
+      if (!(rule.burst >= 1 && rule.perSecond > 0))
+        throw new Error(`the ${name} limit must be at least 1, not ${rule.burst}`);
     }
   }
 
@@ -85,7 +98,8 @@ export class AbuseLimits {
       await this.giveBack('loginFailures', account);
       return answer;
     } catch (err) {
-      if (!(err instanceof CimError && err.code === ErrorCodes.BAD_CREDENTIALS)) await this.giveBack('loginFailures', account);
+      if (!(err instanceof CimError && err.code === ErrorCodes.BAD_CREDENTIALS))
+        await this.giveBack('loginFailures', account);
       throw err;
     }
   }

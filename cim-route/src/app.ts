@@ -76,7 +76,10 @@ function requestTelemetry(ctx: AppContext) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       ctx.metrics.httpRequests.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       if (route !== '/metrics' && route !== '/healthz' && route !== '/readyz') {
-        ctx.logger.debug({ requestId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+        ctx.logger.debug(
+          { requestId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          'request',
+        );
       }
     });
     next();

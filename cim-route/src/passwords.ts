@@ -29,6 +29,9 @@ export const MIN_PASSWORD_LENGTH = 8;
 /** Throws CIM_ERR_INVALID_INPUT naming the rule when a new password breaks it. */
 export function requirePasswordPolicy(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new CimError(ErrorCodes.INVALID_INPUT, `password: passwords must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw new CimError(
+      ErrorCodes.INVALID_INPUT,
+      `password: passwords must be at least ${MIN_PASSWORD_LENGTH} characters`,
+    );
   }
 }

@@ -42,15 +42,27 @@ export class RouteService {
 
   constructor(options: RouteServiceOptions) {
     const { store: rawStore, registry, logger, now = Date.now, processMetrics, ...rest } = options;
-    this.config = { ...defaultRouteConfig, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) } as RouteConfig;
+    this.config = {
+      ...defaultRouteConfig,
+      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+    } as RouteConfig;
     this.store = rawStore;
     this.registry = registry;
     this.logger = logger ?? createLogger('cim-route');
     const metrics = new RouteMetrics({ processMetrics });
     const store = instrumentStore(rawStore, metrics);
     const directory = new ServerDirectory(registry, this.config.selection, this.logger, now);
-    metrics.trackRegistry(() => directory.live().length, () => registry.isConnected());
-    const dispatcher = new PushDispatcher(directory, this.config.secret, this.logger, metrics, trustedCa(this.config.tls));
+    metrics.trackRegistry(
+      () => directory.live().length,
+      () => registry.isConnected(),
+    );
+    const dispatcher = new PushDispatcher(
+      directory,
+      this.config.secret,
+      this.logger,
+      metrics,
+      trustedCa(this.config.tls),
+    );
     const presence = new Presence(store, directory);
     const limits = new AbuseLimits(store, this.config);
     const fanOut = new FanOut(presence, directory, dispatcher, metrics, this.logger);
@@ -83,7 +95,9 @@ export class RouteService {
     });
     const tls = this.config.tls;
     const timeouts = requestTimeouts(this.config.requestTimeoutMs);
-    this.server = tls ? https.createServer({ cert: tls.cert, key: tls.key, ...timeouts }, app) : http.createServer(timeouts, app);
+    this.server = tls
+      ? https.createServer({ cert: tls.cert, key: tls.key, ...timeouts }, app)
+      : http.createServer(timeouts, app);
     answerClientErrors(this.server, (code) => metrics.errors.inc({ code }));
   }
 
@@ -106,7 +120,11 @@ export class RouteService {
       connected = now;
       const servers = this.registry.servers().length;
       if (now) this.logger.info({ servers }, 'server registry reconnected');
-      else this.logger.warn({ servers }, 'server registry disconnected: serving logins and messages from the last known list of push servers');
+      else
+        this.logger.warn(
+          { servers },
+          'server registry disconnected: serving logins and messages from the last known list of push servers',
+        );
     });
   }
 

@@ -18,7 +18,8 @@ function codePoint(char: string): string {
 /** Why `body` may not be a message body, or undefined when it may. */
 export function bodyTextProblem(body: string): string | undefined {
   const found = CONTROL_IN_BODY.exec(body);
-  if (found) return `message body contains the control character ${codePoint(found[0])}; only line feed and tab are allowed`;
+  if (found)
+    return `message body contains the control character ${codePoint(found[0])}; only line feed and tab are allowed`;
   return undefined;
 }
 

@@ -84,7 +84,12 @@ export class ClientProtocol {
     if (conn.held) {
       const { maxHeldFrames } = this.ctx.config;
       if (conn.held.length < maxHeldFrames) conn.held.push(frame);
-      else this.reject(conn, new CimError(ErrorCodes.INVALID_INPUT, `at most ${maxHeldFrames} frames may follow Login before LoginOk`), 'bad-frame');
+      else
+        this.reject(
+          conn,
+          new CimError(ErrorCodes.INVALID_INPUT, `at most ${maxHeldFrames} frames may follow Login before LoginOk`),
+          'bad-frame',
+        );
       return;
     }
     if (!conn.user) {
@@ -136,19 +141,34 @@ export class ClientProtocol {
     // push the newer login out.
     const holder = table.ofDevice(claims.uid, claims.dev)?.user;
     if (holder && holder.sid !== claims.sid && (holder.iat ?? 0) > (claims.iat ?? 0)) {
-      this.reject(conn, new CimError(ErrorCodes.SESSION_ENDED, 'a newer login holds this device: log in again'), 'bad-login', frame.requestId);
+      this.reject(
+        conn,
+        new CimError(ErrorCodes.SESSION_ENDED, 'a newer login holds this device: log in again'),
+        'bad-login',
+        frame.requestId,
+      );
       return;
     }
     conn.held = [];
     let gaveUp = false;
     const timer = setTimeout(() => {
       gaveUp = true;
-      this.reject(conn, new CimError(ErrorCodes.UNAVAILABLE, 'the route did not confirm the session in time: retry shortly'), 'bad-login', frame.requestId);
+      this.reject(
+        conn,
+        new CimError(ErrorCodes.UNAVAILABLE, 'the route did not confirm the session in time: retry shortly'),
+        'bad-login',
+        frame.requestId,
+      );
     }, config.loginCheckTimeoutMs);
     timer.unref();
     const cursor = frame.login.cursor;
     void this.ctx.routeLink
-      .submit({ type: 'login', ...originOf(claims), connectionId: conn.id, ...(cursor !== undefined ? { cursor } : {}) })
+      .submit({
+        type: 'login',
+        ...originOf(claims),
+        connectionId: conn.id,
+        ...(cursor !== undefined ? { cursor } : {}),
+      })
       .then((answer) => {
         clearTimeout(timer);
         if (conn.closed || gaveUp) {
@@ -182,7 +202,12 @@ export class ClientProtocol {
     });
     // A device that gives a cursor wants its backlog over TCP: the route pushes it to this device.
     if (frame.login.cursor !== undefined) {
-      void this.ctx.routeLink.submit({ type: 'connected', ...origin(conn), connectionId: conn.id, cursor: frame.login.cursor });
+      void this.ctx.routeLink.submit({
+        type: 'connected',
+        ...origin(conn),
+        connectionId: conn.id,
+        cursor: frame.login.cursor,
+      });
     }
     const held = conn.held ?? [];
     conn.held = null;

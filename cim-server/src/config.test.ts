@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultMaxConnections, defaultMaxConnectionsPerIp, defaultServerId, FD_RESERVE, parseMaxOpenFiles, UNCAPPED_CONNECTIONS_PER_IP } from './config.js';
+import {
+  defaultMaxConnections,
+  defaultMaxConnectionsPerIp,
+  defaultServerId,
+  FD_RESERVE,
+  parseMaxOpenFiles,
+  UNCAPPED_CONNECTIONS_PER_IP,
+} from './config.js';
 
 // The layout of /proc/<pid>/limits on Linux (columns padded with spaces).
 const limits = (soft: string, hard: string) =>
@@ -58,8 +65,12 @@ describe('the default per-address connection limit', () => {
 describe('the default server id', () => {
   it('is the same on every start with a fixed TCP port, named after the advertised address', () => {
     expect(defaultServerId({ tcpHost: '0.0.0.0', tcpPort: 9000 })).toBe('srv-0.0.0.0-9000');
-    expect(defaultServerId({ tcpHost: '0.0.0.0', tcpPort: 9000, advertisedHost: 'push-1.example' })).toBe('srv-push-1.example-9000');
-    expect(defaultServerId({ tcpHost: '0.0.0.0', tcpPort: 9000 })).toBe(defaultServerId({ tcpHost: '0.0.0.0', tcpPort: 9000 }));
+    expect(defaultServerId({ tcpHost: '0.0.0.0', tcpPort: 9000, advertisedHost: 'push-1.example' })).toBe(
+      'srv-push-1.example-9000',
+    );
+    expect(defaultServerId({ tcpHost: '0.0.0.0', tcpPort: 9000 })).toBe(
+      defaultServerId({ tcpHost: '0.0.0.0', tcpPort: 9000 }),
+    );
   });
 
   it('is random with port 0 (a new port each start)', () => {

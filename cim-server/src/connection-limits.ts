@@ -38,7 +38,10 @@ export class ConnectionLimits {
       limit,
     });
     if (this.pendingCount(ip) >= maxPendingLoginsPerIp) {
-      return refuse('pending-logins-per-ip', `at most ${maxPendingLoginsPerIp} connections per address waiting to log in`);
+      return refuse(
+        'pending-logins-per-ip',
+        `at most ${maxPendingLoginsPerIp} connections per address waiting to log in`,
+      );
     }
     if ((this.perIp.get(ip) ?? 0) >= maxConnectionsPerIp) {
       return refuse('per-ip', `at most ${maxConnectionsPerIp} connections per address`);

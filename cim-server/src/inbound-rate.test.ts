@@ -7,7 +7,11 @@ describe('the inbound frame rate of one connection', () => {
   it('makes frames past the budget wait for the next token instead of refusing them', () => {
     let now = 0;
     const rate = new InboundRate(settings, () => now);
-    expect([rate.admit('send'), rate.admit('ack'), rate.admit('read')]).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    expect([rate.admit('send'), rate.admit('ack'), rate.admit('read')]).toEqual([
+      { ok: true },
+      { ok: true },
+      { ok: true },
+    ]);
     expect(rate.admit('send')).toEqual({ waitMs: 100 });
     now = 100;
     expect(rate.admit('send')).toEqual({ ok: true });

@@ -14,7 +14,10 @@ export class LivenessSweeper {
   ) {}
 
   start(): void {
-    const interval = Math.max(50, Math.min(1_000, Math.floor(Math.min(this.options.heartbeatMs, this.options.loginTimeoutMs) / 4)));
+    const interval = Math.max(
+      50,
+      Math.min(1_000, Math.floor(Math.min(this.options.heartbeatMs, this.options.loginTimeoutMs) / 4)),
+    );
     this.timer = setInterval(() => this.sweep(), interval);
     this.timer.unref();
   }
@@ -30,10 +33,18 @@ export class LivenessSweeper {
       if (conn.closed) continue;
       if (!conn.user) {
         if (now - conn.openedAt >= this.options.loginTimeoutMs) {
-          conn.closeWithError(ErrorCodes.LOGIN_TIMEOUT, `no Login frame within ${this.options.loginTimeoutMs} ms`, 'login-timeout');
+          conn.closeWithError(
+            ErrorCodes.LOGIN_TIMEOUT,
+            `no Login frame within ${this.options.loginTimeoutMs} ms`,
+            'login-timeout',
+          );
         }
       } else if (now - conn.lastSeen >= silenceLimit) {
-        conn.closeWithError(ErrorCodes.HEARTBEAT_TIMEOUT, `nothing received for ${silenceLimit} ms`, 'heartbeat-timeout');
+        conn.closeWithError(
+          ErrorCodes.HEARTBEAT_TIMEOUT,
+          `nothing received for ${silenceLimit} ms`,
+          'heartbeat-timeout',
+        );
       }
     }
   }

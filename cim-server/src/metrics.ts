@@ -3,7 +3,11 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 /** Prometheus metrics of one push server (its own registry, so several servers fit one process). */
 export class ServerMetrics {
   readonly registry = new Registry();
-  readonly connections = new Gauge({ name: 'cim_server_connections', help: 'Open TCP connections', registers: [this.registry] });
+  readonly connections = new Gauge({
+    name: 'cim_server_connections',
+    help: 'Open TCP connections',
+    registers: [this.registry],
+  });
   /** Read when scraped, so it is never behind (see countLoggedIn). */
   private loggedInCount: () => number = () => 0;
   readonly loggedIn: Gauge = new Gauge({
@@ -12,13 +16,21 @@ export class ServerMetrics {
     registers: [this.registry],
     collect: (): void => this.loggedIn.set(this.loggedInCount()),
   });
-  readonly framesIn = new Counter({ name: 'cim_server_frames_in_total', help: 'Frames received from clients', registers: [this.registry] });
+  readonly framesIn = new Counter({
+    name: 'cim_server_frames_in_total',
+    help: 'Frames received from clients',
+    registers: [this.registry],
+  });
   readonly inboundThrottled = new Counter({
     name: 'cim_server_inbound_throttled_total',
     help: 'Times a connection sending faster than its frame rate had its reading paused',
     registers: [this.registry],
   });
-  readonly framesOut = new Counter({ name: 'cim_server_frames_out_total', help: 'Frames pushed to clients', registers: [this.registry] });
+  readonly framesOut = new Counter({
+    name: 'cim_server_frames_out_total',
+    help: 'Frames pushed to clients',
+    registers: [this.registry],
+  });
   readonly rejected = new Counter({
     name: 'cim_server_rejected_total',
     help: 'Connections closed with an error, by code',

@@ -62,14 +62,22 @@ export function createPushApi(ctx: PushApiContext): Express {
     res.status(404).json(new CimError(ErrorCodes.NOT_FOUND, 'no such endpoint').toJSON());
   });
   app.use((err: Error, _req: Request, res: Response, _next: NextFunction) => {
-    const { status, body } = requestErrorAnswer(err) ?? { status: 500, body: { code: ErrorCodes.INTERNAL, message: err.message } };
+    const { status, body } = requestErrorAnswer(err) ?? {
+      status: 500,
+      body: { code: ErrorCodes.INTERNAL, message: err.message },
+    };
     res.status(status).json(body);
   });
   return app;
 }
 
 /** Every connection of the user, or of one device, or that one connection of the device. */
-function connectionsOf(table: ConnectionTable, userId: string, deviceId?: string, connectionId?: string): Iterable<Connection> {
+function connectionsOf(
+  table: ConnectionTable,
+  userId: string,
+  deviceId?: string,
+  connectionId?: string,
+): Iterable<Connection> {
   if (deviceId === undefined) return table.ofUser(userId);
   const conn = table.ofDevice(userId, deviceId);
   return conn && (connectionId === undefined || conn.id === connectionId) ? [conn] : [];

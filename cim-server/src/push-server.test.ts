@@ -109,7 +109,8 @@ describe('push server: the TCP protocol', () => {
   });
 
   it('refuses a Login the route says has ended with Error{CIM_ERR_SESSION_ENDED} and closes', async () => {
-    route.answer = (event) => (event.type === 'login' ? { error: { code: 'CIM_ERR_SESSION_ENDED', message: 'logged out' } } : null);
+    route.answer = (event) =>
+      event.type === 'login' ? { error: { code: 'CIM_ERR_SESSION_ENDED', message: 'logged out' } } : null;
     const client = await connect();
     client.send({ requestId: 1, login: { token: signToken(claims(), secret) } });
     client.send({ requestId: 2, ping: {} });
@@ -133,7 +134,10 @@ describe('push server: the TCP protocol', () => {
     await client.next('loginOk');
     client.close();
     await waitFor(() => route.ofType('closed').length === 1, { message: 'the closed event' });
-    expect(route.ofType('closed')[0]).toMatchObject({ sessionId: 's1', connectionId: route.ofType('login')[0].connectionId });
+    expect(route.ofType('closed')[0]).toMatchObject({
+      sessionId: 's1',
+      connectionId: route.ofType('login')[0].connectionId,
+    });
 
     let answerLogin: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (answerLogin = resolve));
@@ -148,7 +152,9 @@ describe('push server: the TCP protocol', () => {
     quitter.close();
     route.answer = () => null;
     // The route may move the session to this connection on a later attempt: it must hear that it is gone.
-    await waitFor(() => route.ofType('closed').some((e) => e.sessionId === 's9'), { message: 'closed for the quitter' });
+    await waitFor(() => route.ofType('closed').some((e) => e.sessionId === 's9'), {
+      message: 'closed for the quitter',
+    });
     const quitterLogin = route.ofType('login').find((e) => e.sessionId === 's9')!;
     expect(route.ofType('closed').find((e) => e.sessionId === 's9')?.connectionId).toBe(quitterLogin.connectionId);
   });
@@ -158,7 +164,8 @@ describe('push server: the TCP protocol', () => {
     client.send({ login: { token: signToken(claims(), secret) } });
     await client.next('loginOk');
     let refusals = 2;
-    route.answer = (event) => (event.type === 'closed' && refusals-- > 0 ? { retryLater: 'storage is unavailable' } : null);
+    route.answer = (event) =>
+      event.type === 'closed' && refusals-- > 0 ? { retryLater: 'storage is unavailable' } : null;
     client.close();
     await waitFor(() => route.ofType('closed').length === 3, { message: 'the closed event, tried three times' });
     expect(new Set(route.ofType('closed').map((e) => e.connectionId)).size).toBe(1);
@@ -197,9 +204,12 @@ describe('push server: the TCP protocol', () => {
     const client = await connect();
     client.send({ requestId: 1, login: { token: signToken(claims(), secret), cursor: '0' } });
     await client.next('loginOk');
-    const [connected] = await waitFor(() => (route.ofType('connected').length > 0 ? route.ofType('connected') : undefined), {
-      message: 'the connected event',
-    });
+    const [connected] = await waitFor(
+      () => (route.ofType('connected').length > 0 ? route.ofType('connected') : undefined),
+      {
+        message: 'the connected event',
+      },
+    );
     const push = async (connectionId: string) => {
       const res = await fetch(`http://127.0.0.1:${server.httpAddress.port}${INTERNAL_PUSH_PATH}`, {
         method: 'POST',
@@ -207,7 +217,17 @@ describe('push server: the TCP protocol', () => {
         body: JSON.stringify({
           deliveries: [
             {
-              message: { msgId: '5', conversationId: 'p:1:2', seq: '1', fromUserId: '2', fromUserName: 'bob', to: { userId: '1' }, body: 'backlog', ts: '1', clientMsgId: 'c' },
+              message: {
+                msgId: '5',
+                conversationId: 'p:1:2',
+                seq: '1',
+                fromUserId: '2',
+                fromUserName: 'bob',
+                to: { userId: '1' },
+                body: 'backlog',
+                ts: '1',
+                clientMsgId: 'c',
+              },
               targets: [{ userId: '1', cursor: '7', deviceId: 'phone', connectionId }],
             },
           ],

@@ -126,10 +126,7 @@ export class PushServer {
     this.registered = true;
     this.loadTimer = setInterval(() => void this.reportLoad(), LOAD_REPORT_INTERVAL_MS);
     this.loadTimer.unref();
-    this.logger.info(
-      { tcp: this.tcpAddress, http: this.httpAddress, ...this.limits.settings },
-      'push server started',
-    );
+    this.logger.info({ tcp: this.tcpAddress, http: this.httpAddress, ...this.limits.settings }, 'push server started');
   }
 
   get tcpAddress(): { host: string; port: number } {

@@ -47,7 +47,12 @@ export class RouteLink {
     private readonly loginDeadlineMs: number,
     ca?: string | Buffer,
   ) {
-    this.http = createHttpClient({ baseURL: routeUrl, timeoutMs: 10_000, headers: { authorization: `Bearer ${secret}` }, ca });
+    this.http = createHttpClient({
+      baseURL: routeUrl,
+      timeoutMs: 10_000,
+      headers: { authorization: `Bearer ${secret}` },
+      ca,
+    });
   }
 
   /** Queues an event; resolves with the frame the route wants written back (or null). */
@@ -99,13 +104,17 @@ export class RouteLink {
         else retry.push(p);
       });
       const given = batch.length - retry.length;
-      if (!outcome.ok && given > 0) this.logger.warn({ events: given, reason: outcome.reason }, 'route unreachable: gave up on events');
+      if (!outcome.ok && given > 0)
+        this.logger.warn({ events: given, reason: outcome.reason }, 'route unreachable: gave up on events');
       batch = retry;
-      if (batch.length > 0) await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]));
+      if (batch.length > 0)
+        await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]));
     }
   }
 
-  private async post(events: ServerEvent[]): Promise<{ ok: true; results: EventResult[] } | { ok: false; reason: string }> {
+  private async post(
+    events: ServerEvent[],
+  ): Promise<{ ok: true; results: EventResult[] } | { ok: false; reason: string }> {
     const body: EventsRequest = { serverId: this.serverId, events };
     try {
       const res = await this.http.post<unknown>(INTERNAL_EVENTS_PATH, body);

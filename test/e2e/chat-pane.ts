@@ -37,7 +37,9 @@ export class ChatPane {
 
   /** The pane's title, which a program may set with an OSC 0 or OSC 2 escape sequence. */
   title(): string {
-    return execFileSync('tmux', ['display-message', '-p', '-t', this.session, '#{pane_title}'], { encoding: 'utf8' }).trimEnd();
+    return execFileSync('tmux', ['display-message', '-p', '-t', this.session, '#{pane_title}'], {
+      encoding: 'utf8',
+    }).trimEnd();
   }
 
   /** How many times `text` is on screen now. */

@@ -168,7 +168,7 @@ describe("a catch-up that fails on the route's store", () => {
  * The route's Redis stopped with SIGSTOP: its connections stay open and commands hang until the
  * route's command timeout, rather than failing at once.
  */
-describe("a catch-up whose store hangs (redis-server stopped)", () => {
+describe('a catch-up whose store hangs (redis-server stopped)', () => {
   let redis: RedisServer;
   let cluster: LocalCluster;
   const open: RecordingClient[] = [];

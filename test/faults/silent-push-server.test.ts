@@ -67,7 +67,9 @@ describe('a push server that goes silent (SIGSTOP)', () => {
 
     const silent = freeze(cluster.servers.find((s) => s.id === bob.client.info().serverId)!);
     // Sent while the server is silent: stored, pushed at a server that does not answer.
-    const during = Array.from({ length: 5 }, (_, i) => alice.send({ userId: bob.userId }, `during ${i}`, `during-${i}`));
+    const during = Array.from({ length: 5 }, (_, i) =>
+      alice.send({ userId: bob.userId }, `during ${i}`, `during-${i}`),
+    );
 
     await waitFor(() => bob.client.info().serverId !== silent.id && bob.client.info().caughtUp, {
       timeoutMs: 20_000,
@@ -89,7 +91,12 @@ describe('a push server that goes silent (SIGSTOP)', () => {
     const outcomes: (string | undefined)[] = [];
     for (let i = 0; i < 2; i++) {
       const name = `carol${++n}`;
-      const carol = new CimClient({ routeUrl: cluster.routeUrl, userName: name, password: `password-${name}`, loginTimeoutMs: LOGIN_TIMEOUT_MS });
+      const carol = new CimClient({
+        routeUrl: cluster.routeUrl,
+        userName: name,
+        password: `password-${name}`,
+        loginTimeoutMs: LOGIN_TIMEOUT_MS,
+      });
       clients.push(carol);
       await carol.api.register(name, `password-${name}`);
       outcomes.push(

@@ -81,7 +81,11 @@ export class RedisCluster {
       await waitFor(
         async () => {
           const infos = await Promise.all(admins.map((a) => a.call('CLUSTER', 'INFO')));
-          return infos.every((info) => String(info).includes('cluster_state:ok') && String(info).includes(`cluster_known_nodes:${admins.length}`));
+          return infos.every(
+            (info) =>
+              String(info).includes('cluster_state:ok') &&
+              String(info).includes(`cluster_known_nodes:${admins.length}`),
+          );
         },
         { timeoutMs: 20_000, message: `a ${admins.length}-master Redis Cluster to form` },
       );

@@ -31,7 +31,19 @@ export class RedisServer extends ServerProcess {
     const proc = new ManagedProcess({
       name: `redis-server on port ${port}`,
       command: 'redis-server',
-      args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir, '--daemonize', 'no'],
+      args: [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        ...persistence,
+        '--dir',
+        dir,
+        '--daemonize',
+        'no',
+      ],
       cwd: dir,
       isReady: async () => (await askTcp(port, 'PING\r\nQUIT\r\n')).startsWith('+PONG'),
     });

@@ -6,6 +6,10 @@ import { randomBytes } from 'node:crypto';
  * so test files sharing one Redis and one ZooKeeper never see each other's data.
  */
 export function uniquePrefix(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'test';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'test';
   return `/t-${slug}-${randomBytes(4).toString('hex')}`;
 }

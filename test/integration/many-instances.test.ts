@@ -113,7 +113,9 @@ describe('two routes behind a proxy and three push servers, each its own process
     const failedBefore = cluster.proxy.failuresOf(0);
 
     await cluster.routes[0].stop('SIGKILL');
-    await waitFor(() => cluster.proxy.connectionsTo(0) === 0, { message: 'the proxy to drop the connections to route-1' });
+    await waitFor(() => cluster.proxy.connectionsTo(0) === 0, {
+      message: 'the proxy to drop the connections to route-1',
+    });
 
     await exchangeAllPairs(users, 'after the kill');
     const newcomers = await join(['pat', 'quy']);

@@ -29,7 +29,13 @@ describe('a push server restarted after SIGKILL with the same command line', () 
     const { redisUrl, zkConnect } = backends();
     const zk = `${zkConnect}${prefix}`;
     registry = new ZkRegistry({ connect: zk, sessionTimeoutMs: ZK_SESSION_TIMEOUT_MS });
-    route = new RouteService({ secret, port: 0, store: createStore({ redisUrl, prefix: `${prefix}:` }), registry, logger: silentLogger });
+    route = new RouteService({
+      secret,
+      port: 0,
+      store: createStore({ redisUrl, prefix: `${prefix}:` }),
+      registry,
+      logger: silentLogger,
+    });
     await route.start();
     server = await startPushServerProcess({
       zkConnect: zk,
@@ -38,7 +44,10 @@ describe('a push server restarted after SIGKILL with the same command line', () 
       heartbeatMs: 1_000,
       env: { CIM_ZK_SESSION_TIMEOUT_MS: String(ZK_SESSION_TIMEOUT_MS) },
     });
-    await waitFor(() => route.liveServers().length === 1, { timeoutMs: 10_000, message: 'the route to see the server' });
+    await waitFor(() => route.liveServers().length === 1, {
+      timeoutMs: 10_000,
+      message: 'the route to see the server',
+    });
   });
 
   afterAll(async () => {
@@ -81,11 +90,14 @@ describe('a push server restarted after SIGKILL with the same command line', () 
     await server.restart();
 
     // The raw device comes back with its token (its session outlived the dropped connection).
-    const sensorAgain = await waitFor(async () => {
-      const raw = await connectSensor();
-      const first = await raw.next('loginOk').catch(() => undefined);
-      return first ? raw : undefined;
-    }, { timeoutMs: 10_000, message: 'the sensor to log in on the restarted server' });
+    const sensorAgain = await waitFor(
+      async () => {
+        const raw = await connectSensor();
+        const first = await raw.next('loginOk').catch(() => undefined);
+        return first ? raw : undefined;
+      },
+      { timeoutMs: 10_000, message: 'the sensor to log in on the restarted server' },
+    );
     expect(sensorAgain.frames[0]).toMatchObject({ loginOk: { serverId: server.id } });
     await waitFor(() => ann.isOnline && ben.isOnline, { timeoutMs: 15_000, message: 'ann and ben to be back online' });
     expect(ann.client!.info().serverId).toBe(server.id);
@@ -96,7 +108,10 @@ describe('a push server restarted after SIGKILL with the same command line', () 
 
     const toAnn = await ben.client!.sendToUser(ann.client!.info().userId!, 'after the restart');
     const toSensor = await ben.client!.sendToUser(sensor.userId, 'sensor, after the restart');
-    await waitFor(() => ann.hasAll([toAnn.msgId]), { timeoutMs: 10_000, message: 'ann to receive the message sent after the restart' });
+    await waitFor(() => ann.hasAll([toAnn.msgId]), {
+      timeoutMs: 10_000,
+      message: 'ann to receive the message sent after the restart',
+    });
     const delivered = await waitFor(
       () => sensorAgain.frames.find((f) => 'deliver' in f && f.deliver.message?.msgId === toSensor.msgId),
       { timeoutMs: 10_000, message: 'the sensor to receive the message sent after the restart' },

@@ -23,8 +23,11 @@ describe("the route's HTTP metrics", () => {
     await expect(api.send({ userId }, '', 'm-2')).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
 
     const text = await (await fetch(`${cluster.routeUrl}/metrics`)).text();
-    const sends = text.split('\n').filter((l) => l.startsWith('cim_route_http_request_seconds_count{') && l.includes('method="POST"'));
-    const labelOf = (status: string) => sends.find((l) => l.includes(`status="${status}"`) && l.includes('/messages"'))?.match(/route="([^"]+)"/)?.[1];
+    const sends = text
+      .split('\n')
+      .filter((l) => l.startsWith('cim_route_http_request_seconds_count{') && l.includes('method="POST"'));
+    const labelOf = (status: string) =>
+      sends.find((l) => l.includes(`status="${status}"`) && l.includes('/messages"'))?.match(/route="([^"]+)"/)?.[1];
     expect(labelOf('200')).toBe('/api/v1/messages');
     expect(labelOf('400')).toBe('/api/v1/messages');
   });

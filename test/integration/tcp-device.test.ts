@@ -124,7 +124,9 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
     ).toBe(true);
     // Then CaughtUp, after the whole backlog, with its last cursor.
     expect(await device.next('caughtUp', FRAME_TIMEOUT_MS)).toEqual({ caughtUp: { cursor: backlog[2].cursor } });
-    expect(device.frames.findIndex((f) => 'caughtUp' in f)).toBeGreaterThan(device.frames.findIndex((f) => 'deliver' in f && f.deliver === backlog[2]));
+    expect(device.frames.findIndex((f) => 'caughtUp' in f)).toBeGreaterThan(
+      device.frames.findIndex((f) => 'deliver' in f && f.deliver === backlog[2]),
+    );
 
     // Send to a user: answered with SendResult (same request id), and the SDK peer receives it.
     device.send({
@@ -282,7 +284,9 @@ describe('a TCP device whose cursor is older than the retention', () => {
       message: 'a Deliver or an Error',
     });
     expect(first).toMatchObject({ deliver: { message: { body: 'fresh news' } } });
-    expect(await device.next('caughtUp', FRAME_TIMEOUT_MS)).toEqual({ caughtUp: { cursor: (first as { deliver: Deliver }).deliver.cursor } });
+    expect(await device.next('caughtUp', FRAME_TIMEOUT_MS)).toEqual({
+      caughtUp: { cursor: (first as { deliver: Deliver }).deliver.cursor },
+    });
   });
 });
 
@@ -351,7 +355,9 @@ describe('a TCP device whose connection drops in the middle of a long catch-up',
     const backlog: string[] = [];
     for (let i = 0; i < BACKLOG; i += 50) {
       const sent = await Promise.all(
-        Array.from({ length: Math.min(50, BACKLOG - i) }, (_, j) => talker.client.sendToUser(sensor.userId, `backlog ${i + j}`)),
+        Array.from({ length: Math.min(50, BACKLOG - i) }, (_, j) =>
+          talker.client.sendToUser(sensor.userId, `backlog ${i + j}`),
+        ),
       );
       backlog.push(...sent.map((a) => a.msgId));
     }
@@ -361,7 +367,10 @@ describe('a TCP device whose connection drops in the middle of a long catch-up',
     const first = await connectDevice(login, '0');
     devices.push(first);
     await held.reached;
-    await waitFor(() => delivers(first).length >= 200, { timeoutMs: FRAME_TIMEOUT_MS, message: 'the first page of the backlog' });
+    await waitFor(() => delivers(first).length >= 200, {
+      timeoutMs: FRAME_TIMEOUT_MS,
+      message: 'the first page of the backlog',
+    });
 
     // Live messages arrive in the middle of the catch-up.
     storeClockAheadMs = 60_000;

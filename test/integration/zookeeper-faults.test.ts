@@ -119,7 +119,12 @@ describe('a ZooKeeper ensemble losing the member a push server is connected to',
 
   beforeAll(async () => {
     ensemble = await ZooKeeperEnsemble.start(3);
-    cluster = await startCluster({ routes: 1, servers: 1, zkConnect: ensemble.connectString, zkSessionTimeoutMs: 6_000 });
+    cluster = await startCluster({
+      routes: 1,
+      servers: 1,
+      zkConnect: ensemble.connectString,
+      zkSessionTimeoutMs: 6_000,
+    });
     watcher = new ZkRegistry({ connect: ensemble.connectString, sessionTimeoutMs: 6_000 });
     await watcher.watch();
   });
@@ -146,12 +151,18 @@ describe('a ZooKeeper ensemble losing the member a push server is connected to',
     await member!.kill();
 
     // The push server's client moves to another member, in the same session.
-    await waitFor(async () => {
-      const now = await ensemble.nodeOfSession(session!);
-      return now !== undefined && now !== member;
-    }, { timeoutMs: 15_000, message: 'the push server to reconnect to another member' });
+    await waitFor(
+      async () => {
+        const now = await ensemble.nodeOfSession(session!);
+        return now !== undefined && now !== member;
+      },
+      { timeoutMs: 15_000, message: 'the push server to reconnect to another member' },
+    );
     expect(await ensemble.sessionOwning('/cim/servers/s1')).toBe(session);
-    await waitFor(async () => (await readiness(cluster))?.status === 'ready', { timeoutMs: 15_000, message: 'the route to be ready' });
+    await waitFor(async () => (await readiness(cluster))?.status === 'ready', {
+      timeoutMs: 15_000,
+      message: 'the route to be ready',
+    });
     expect(await readiness(cluster)).toMatchObject({ servers: 1, checks: { registry: true } });
     // The node was never deleted, so no watcher ever saw a list without it.
     expect(lists.filter((list) => !list.includes('s1'))).toEqual([]);

@@ -137,7 +137,8 @@ describe('abuse limits are shared by every route on the store', () => {
   it('refuses group creation beyond the per-user limit on both routes', async () => {
     const owner = await newUser();
     const other = await newUser();
-    const create = (i: number, token: string) => call(routeFor(i), 'POST', '/groups', { body: { name: `g${i}` }, token });
+    const create = (i: number, token: string) =>
+      call(routeFor(i), 'POST', '/groups', { body: { name: `g${i}` }, token });
     for (let i = 0; i < 3; i++) expect((await create(i, owner.token)).status).toBe(201);
     expectRateLimited(await create(3, owner.token), 60 * 60);
     expect((await create(4, other.token)).status).toBe(201);
@@ -159,7 +160,10 @@ describe('abuse limits are shared by every route on the store', () => {
   it('refuses a password shorter than 8 characters, naming the rule', async () => {
     const refused = await register(0, `short${++nextUser}`, 'pass-12');
     expect(refused.status).toBe(400);
-    expect(refused.body).toEqual({ code: 'CIM_ERR_INVALID_INPUT', message: expect.stringContaining('at least 8 characters') });
+    expect(refused.body).toEqual({
+      code: 'CIM_ERR_INVALID_INPUT',
+      message: expect.stringContaining('at least 8 characters'),
+    });
     expect((await register(1, `short${nextUser}`, 'pass-123')).status).toBe(201);
   });
 
@@ -212,7 +216,10 @@ describe("Node's own refusals carry the API's coded JSON", () => {
   function parseAnswer(raw: string): { status: number; contentType: string | undefined; body: unknown } {
     const [head, body] = raw.split('\r\n\r\n');
     const [statusLine, ...headers] = head.split('\r\n');
-    const contentType = headers.find((h) => h.toLowerCase().startsWith('content-type:'))?.slice(13).trim();
+    const contentType = headers
+      .find((h) => h.toLowerCase().startsWith('content-type:'))
+      ?.slice(13)
+      .trim();
     return { status: Number(statusLine.split(' ')[1]), contentType, body: JSON.parse(body) };
   }
 
@@ -227,21 +234,33 @@ describe("Node's own refusals carry the API's coded JSON", () => {
 
   it('answers a malformed request with 400 and CIM_ERR_INVALID_INPUT', async () => {
     const raw = await askTcp(port, 'THIS IS NOT HTTP\r\n\r\n', 5000);
-    expect(parseAnswer(raw)).toMatchObject({ status: 400, body: { code: 'CIM_ERR_INVALID_INPUT', message: 'malformed HTTP request' } });
+    expect(parseAnswer(raw)).toMatchObject({
+      status: 400,
+      body: { code: 'CIM_ERR_INVALID_INPUT', message: 'malformed HTTP request' },
+    });
   });
 
   it('answers an HTTP/1.1 request without a Host header with 400 and CIM_ERR_INVALID_INPUT', async () => {
     const raw = await askTcp(port, 'GET /healthz HTTP/1.1\r\n\r\n', 5000);
-    expect(parseAnswer(raw)).toMatchObject({ status: 400, body: { code: 'CIM_ERR_INVALID_INPUT', message: 'an HTTP/1.1 request needs a Host header' } });
+    expect(parseAnswer(raw)).toMatchObject({
+      status: 400,
+      body: { code: 'CIM_ERR_INVALID_INPUT', message: 'an HTTP/1.1 request needs a Host header' },
+    });
   });
 
   it("answers a malformed request to a push server's internal API with the same coded JSON", async () => {
     const raw = await askTcp(cluster.servers[0].httpAddress.port, 'THIS IS NOT HTTP\r\n\r\n', 5000);
-    expect(parseAnswer(raw)).toMatchObject({ status: 400, body: { code: 'CIM_ERR_INVALID_INPUT', message: 'malformed HTTP request' } });
+    expect(parseAnswer(raw)).toMatchObject({
+      status: 400,
+      body: { code: 'CIM_ERR_INVALID_INPUT', message: 'malformed HTTP request' },
+    });
   });
 
   it('answers a request not sent in time with 408 and CIM_ERR_TIMEOUT', async () => {
     const raw = await askTcp(port, 'POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\n', 10_000);
-    expect(parseAnswer(raw)).toMatchObject({ status: 408, body: { code: 'CIM_ERR_TIMEOUT', message: 'the request was not received in time' } });
+    expect(parseAnswer(raw)).toMatchObject({
+      status: 408,
+      body: { code: 'CIM_ERR_TIMEOUT', message: 'the request was not received in time' },
+    });
   });
 });

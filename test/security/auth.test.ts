@@ -172,10 +172,16 @@ describe('authentication and authorisation', () => {
         const raw = await RawClient.connect(cluster.servers[0].tcpAddress.port);
         raws.push(raw);
         raw.send({ requestId: 1, login: { token: stale, cursor: '0' } });
-        raw.send({ requestId: 2, send: { clientMsgId: `c-${what}`, to: { userId: bob.userId }, body: `after ${what}` } });
+        raw.send({
+          requestId: 2,
+          send: { clientMsgId: `c-${what}`, to: { userId: bob.userId }, body: `after ${what}` },
+        });
         expect((await raw.next('error')).error.code, what).toBe('CIM_ERR_SESSION_ENDED');
         await raw.closedByServer();
-        expect(raw.frames.filter((f) => !('error' in f)), what).toEqual([]);
+        expect(
+          raw.frames.filter((f) => !('error' in f)),
+          what,
+        ).toEqual([]);
       }
       // The current session gets its backlog over TCP.
       const live = await RawClient.connect(cluster.servers[0].tcpAddress.port);
@@ -287,9 +293,12 @@ describe('authentication and authorisation', () => {
       const raw = await device(alice.token);
       await raw.next('loginOk');
       raw.socket.resetAndDestroy();
-      await waitFor(async () => (await cluster.route.store.getSession(alice.userId, 'phone'))?.detachedAt !== undefined, {
-        message: 'the route to hear the connection closed',
-      });
+      await waitFor(
+        async () => (await cluster.route.store.getSession(alice.userId, 'phone'))?.detachedAt !== undefined,
+        {
+          message: 'the route to hear the connection closed',
+        },
+      );
       const again = await device(alice.token);
       expect(await again.next('loginOk')).toMatchObject({ loginOk: { sessionId: claimsOf(alice.token).sid } });
       again.socket.resetAndDestroy();
@@ -574,7 +583,13 @@ describe('a session whose connection dropped, after its grace period', () => {
   const raws: RawClient[] = [];
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({ servers: 1, routePort: 0, tcpPort: 0, logger: silentLogger, route: { sessionGraceMs: graceMs } });
+    cluster = await startLocalCluster({
+      servers: 1,
+      routePort: 0,
+      tcpPort: 0,
+      logger: silentLogger,
+      route: { sessionGraceMs: graceMs },
+    });
   });
 
   afterAll(async () => {
@@ -593,10 +608,13 @@ describe('a session whose connection dropped, after its grace period', () => {
       return raw;
     };
     (await connect()).socket.resetAndDestroy();
-    const session = await waitFor(async () => {
-      const current = await cluster.route.store.getSession(userId, 'phone');
-      return current?.detachedAt !== undefined ? current : undefined;
-    }, { message: 'the route to hear the connection closed' });
+    const session = await waitFor(
+      async () => {
+        const current = await cluster.route.store.getSession(userId, 'phone');
+        return current?.detachedAt !== undefined ? current : undefined;
+      },
+      { message: 'the route to hear the connection closed' },
+    );
     await new Promise((r) => setTimeout(r, session.detachedAt! + graceMs + 50 - Date.now()));
     const late = await connect();
     expect((await late.next('error')).error.code).toBe('CIM_ERR_SESSION_ENDED');

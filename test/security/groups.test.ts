@@ -42,7 +42,7 @@ describe('group privacy', () => {
 
   async function allPublicGroups(api: RouteApi): Promise<PublicGroup[]> {
     const groups: PublicGroup[] = [];
-    for (let after: string | undefined; ; ) {
+    for (let after: string | undefined; ;) {
       const page = await api.publicGroups({ after, limit: 2 });
       groups.push(...page.groups);
       if (page.nextCursor === null) return groups;

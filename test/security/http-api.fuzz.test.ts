@@ -357,9 +357,12 @@ describe('fuzzing the route HTTP API: every endpoint answers bad input with a co
         });
         expectWellFormed(answer, `${endpoint.method} ${path} with token ${String(bad).slice(0, 60)}`);
         expect(answer.status, `${endpoint.method} ${path} with token ${String(bad).slice(0, 60)}`).toBe(401);
-        expect(['CIM_ERR_UNAUTHORIZED', 'CIM_ERR_BAD_TOKEN', 'CIM_ERR_TOKEN_EXPIRED', 'CIM_ERR_SESSION_ENDED']).toContain(
-          (answer.body as { code: string }).code,
-        );
+        expect([
+          'CIM_ERR_UNAUTHORIZED',
+          'CIM_ERR_BAD_TOKEN',
+          'CIM_ERR_TOKEN_EXPIRED',
+          'CIM_ERR_SESSION_ENDED',
+        ]).toContain((answer.body as { code: string }).code);
       }
     }
   });

@@ -1,7 +1,15 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RouteApi } from '@cim/client';
-import { decodeFrame, encodeFrame, encodeVarint32, FrameDecoder, signToken, type Frame, type TokenClaims } from '@cim/common';
+import {
+  decodeFrame,
+  encodeFrame,
+  encodeVarint32,
+  FrameDecoder,
+  signToken,
+  type Frame,
+  type TokenClaims,
+} from '@cim/common';
 import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { createStore, RouteService } from '@cim/route';
 import { PushServer } from '@cim/server';

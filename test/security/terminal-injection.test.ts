@@ -44,7 +44,12 @@ describe('text from other users cannot drive the terminal', { timeout: 60_000 },
   let mallory: { userId: string; api: RouteApi; token: string };
   const panes: ChatPane[] = [];
 
-  async function plant(to: ChatMessage['to'], conversationId: string, recipients: string[], body: string): Promise<void> {
+  async function plant(
+    to: ChatMessage['to'],
+    conversationId: string,
+    recipients: string[],
+    body: string,
+  ): Promise<void> {
     await backdoor.saveMessage(
       { conversationId, fromUserId: mallory.userId, fromUserName: 'mallory', to, body, clientMsgId: `planted-${body}` },
       recipients,
@@ -115,11 +120,15 @@ describe('text from other users cannot drive the terminal', { timeout: 60_000 },
       ['a NUL', 'a\u0000b'],
       ['an 8-bit CSI', '\u009b2J'],
     ])('in a message body sent over HTTP: %s', async (_what, body) => {
-      await expect(mallory.api.send({ userId: alice.userId }, body, `refused-${body}`)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+      await expect(mallory.api.send({ userId: alice.userId }, body, `refused-${body}`)).rejects.toMatchObject({
+        code: 'CIM_ERR_INVALID_INPUT',
+      });
     });
 
     it('but accepts line feeds, tabs and emoji in a body', async () => {
-      await expect(mallory.api.send({ userId: alice.userId }, 'line one\n\tline two 👋🏽', 'accepted-1')).resolves.toMatchObject({ msgId: expect.any(String) });
+      await expect(
+        mallory.api.send({ userId: alice.userId }, 'line one\n\tline two 👋🏽', 'accepted-1'),
+      ).resolves.toMatchObject({ msgId: expect.any(String) });
     });
 
     it('in a message body sent over TCP', async () => {
@@ -127,7 +136,10 @@ describe('text from other users cannot drive the terminal', { timeout: 60_000 },
       try {
         raw.send({ requestId: 1, login: { token: (await mallory.api.login('mallory', PASSWORD, 'raw')).token } });
         await raw.next('loginOk');
-        raw.send({ requestId: 2, send: { clientMsgId: 'tcp-1', to: { userId: alice.userId }, body: ATTACKS.clipboard } });
+        raw.send({
+          requestId: 2,
+          send: { clientMsgId: 'tcp-1', to: { userId: alice.userId }, body: ATTACKS.clipboard },
+        });
         expect((await raw.next('sendResult')).sendResult.error?.code).toBe('CIM_ERR_INVALID_INPUT');
       } finally {
         raw.close();
@@ -135,12 +147,17 @@ describe('text from other users cannot drive the terminal', { timeout: 60_000 },
     });
 
     it('in a clientMsgId, which travels to the recipient with the message (HTTP and TCP)', async () => {
-      await expect(mallory.api.send({ userId: alice.userId }, 'innocent', `id${ATTACKS.title}`)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+      await expect(mallory.api.send({ userId: alice.userId }, 'innocent', `id${ATTACKS.title}`)).rejects.toMatchObject({
+        code: 'CIM_ERR_INVALID_INPUT',
+      });
       const raw = await RawClient.connect(cluster.servers[0].tcpAddress.port);
       try {
         raw.send({ requestId: 1, login: { token: (await mallory.api.login('mallory', PASSWORD, 'raw-id')).token } });
         await raw.next('loginOk');
-        raw.send({ requestId: 2, send: { clientMsgId: `tcp${ATTACKS.title}`, to: { userId: alice.userId }, body: 'innocent' } });
+        raw.send({
+          requestId: 2,
+          send: { clientMsgId: `tcp${ATTACKS.title}`, to: { userId: alice.userId }, body: 'innocent' },
+        });
         expect((await raw.next('sendResult')).sendResult.error?.code).toBe('CIM_ERR_INVALID_INPUT');
       } finally {
         raw.close();
@@ -148,8 +165,12 @@ describe('text from other users cannot drive the terminal', { timeout: 60_000 },
     });
 
     it('in a group name', async () => {
-      await expect(mallory.api.createGroup(GROUP_NAME, [alice.userId])).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
-      await expect(mallory.api.createGroup('admins\u202Egnp', [])).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+      await expect(mallory.api.createGroup(GROUP_NAME, [alice.userId])).rejects.toMatchObject({
+        code: 'CIM_ERR_INVALID_INPUT',
+      });
+      await expect(mallory.api.createGroup('admins\u202Egnp', [])).rejects.toMatchObject({
+        code: 'CIM_ERR_INVALID_INPUT',
+      });
     });
 
     it('in a user name', async () => {

@@ -133,11 +133,15 @@ export class RouteProcess extends CimProcess {
   protected args(): string[] {
     return [
       'route',
-      '--redis', this.backends.redisUrl,
-      '--zk', this.backends.zkConnect,
+      '--redis',
+      this.backends.redisUrl,
+      '--zk',
+      this.backends.zkConnect,
       `--secret=${this.secret}`,
-      '--port', String(this.port),
-      '--selection', this.selection,
+      '--port',
+      String(this.port),
+      '--selection',
+      this.selection,
     ];
   }
 
@@ -168,12 +172,17 @@ export class ServerProcess extends CimProcess {
   protected args(): string[] {
     const args = [
       'server',
-      '--id', this.id,
-      '--zk', this.links.zkConnect,
-      '--route', this.links.routeUrl,
+      '--id',
+      this.id,
+      '--zk',
+      this.links.zkConnect,
+      '--route',
+      this.links.routeUrl,
       `--secret=${this.secret}`,
-      '--tcp-port', String(this.tcpPort),
-      '--http-port', String(this.httpPort),
+      '--tcp-port',
+      String(this.tcpPort),
+      '--http-port',
+      String(this.httpPort),
     ];
     if (this.links.heartbeatMs) args.push('--heartbeat-ms', String(this.links.heartbeatMs));
     return args;
@@ -240,7 +249,10 @@ async function launch(
   for (let i = 1; i <= (options.routes ?? 2); i++) {
     routes.push(new RouteProcess(`route-${i}`, await freePort(), backends, options.selection ?? 'round-robin', shared));
   }
-  const proxy = await RoundRobinProxy.start(routes.map((r) => ({ port: r.port })), options.proxyPort ?? 0);
+  const proxy = await RoundRobinProxy.start(
+    routes.map((r) => ({ port: r.port })),
+    options.proxyPort ?? 0,
+  );
   stack.push(() => proxy.close());
 
   stack.push(() => Promise.all(routes.map((r) => r.stop())).then(() => undefined));

@@ -31,11 +31,15 @@ export async function startPushServerProcess(options: {
     cimBin,
     'server',
     ...(options.id ? ['--id', options.id] : []),
-    '--zk', options.zkConnect,
-    '--route', options.routeUrl,
+    '--zk',
+    options.zkConnect,
+    '--route',
+    options.routeUrl,
     `--secret=${options.secret}`,
-    '--tcp-port', String(tcpPort),
-    '--http-port', String(httpPort),
+    '--tcp-port',
+    String(tcpPort),
+    '--http-port',
+    String(httpPort),
   ];
   if (options.heartbeatMs) args.push('--heartbeat-ms', String(options.heartbeatMs));
   const launch = async () => {

@@ -18,7 +18,15 @@ class ScreenClient extends EventEmitter<CimClientEvents> {
   };
 
   info() {
-    return { userId: '1', userName: 'alice', deviceId: 'default', server: '127.0.0.1:9000', state: 'online' as const, reconnects: 0, cursor: '0' };
+    return {
+      userId: '1',
+      userName: 'alice',
+      deviceId: 'default',
+      server: '127.0.0.1:9000',
+      state: 'online' as const,
+      reconnects: 0,
+      cursor: '0',
+    };
   }
 
   async conversations() {
@@ -32,7 +40,11 @@ class ScreenClient extends EventEmitter<CimClientEvents> {
 
 async function chatScreen() {
   const client = new ScreenClient();
-  const controller = new ChatController({ client: client as unknown as ChatClient, userName: 'alice', login: async () => ({ registered: false }) });
+  const controller = new ChatController({
+    client: client as unknown as ChatClient,
+    userName: 'alice',
+    login: async () => ({ registered: false }),
+  });
   const app = render(<App controller={controller} />);
   await controller.start();
   const screen = () => stripVTControlCharacters(app.lastFrame() ?? '');

@@ -30,8 +30,19 @@ export function App({ controller }: { controller: ChatController }) {
   return (
     <Box flexDirection="column" height={height}>
       <MessageList lines={view.lines} height={height - CHROME_ROWS} />
-      <StatusBar userName={view.userName} server={view.server} link={view.link} busy={view.busy} target={view.target} unread={view.unread} />
-      <InputLine prompt={channelOfTarget(view.target)} onSubmit={(line) => void controller.submit(line)} disabled={view.exitCode !== undefined} />
+      <StatusBar
+        userName={view.userName}
+        server={view.server}
+        link={view.link}
+        busy={view.busy}
+        target={view.target}
+        unread={view.unread}
+      />
+      <InputLine
+        prompt={channelOfTarget(view.target)}
+        onSubmit={(line) => void controller.submit(line)}
+        disabled={view.exitCode !== undefined}
+      />
     </Box>
   );
 }

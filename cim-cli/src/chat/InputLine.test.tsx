@@ -62,7 +62,22 @@ describe('InputLine', () => {
     const LEFT = '\u001b[D';
     const RIGHT = '\u001b[C';
     const BACKSPACE = '\u007f';
-    const { submitted } = await typing(['helo', LEFT, 'l', LEFT, LEFT, LEFT, BACKSPACE, 'H', RIGHT, RIGHT, RIGHT, RIGHT, '!', '\r']);
+    const { submitted } = await typing([
+      'helo',
+      LEFT,
+      'l',
+      LEFT,
+      LEFT,
+      LEFT,
+      BACKSPACE,
+      'H',
+      RIGHT,
+      RIGHT,
+      RIGHT,
+      RIGHT,
+      '!',
+      '\r',
+    ]);
     expect(submitted).toEqual(['Hello!']);
   });
 

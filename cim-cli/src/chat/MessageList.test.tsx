@@ -14,7 +14,16 @@ function frame(lines: ChatLine[], height = 10): string {
 }
 
 function message(over: Partial<Extract<ChatLine, { kind: 'message' }>>): ChatLine {
-  return { kind: 'message', key: String(Math.random()), ts: at(9, 5), from: 'bob', channel: 'lobby', body: 'hello', own: false, ...over };
+  return {
+    kind: 'message',
+    key: String(Math.random()),
+    ts: at(9, 5),
+    from: 'bob',
+    channel: 'lobby',
+    body: 'hello',
+    own: false,
+    ...over,
+  };
 }
 
 afterEach(cleanup);
@@ -25,7 +34,9 @@ describe('MessageList', () => {
   });
 
   it('shows the recipient of a private message', () => {
-    expect(frame([message({ from: 'alice', channel: '@bob', to: '@bob', body: 'hi bob' })])).toContain('alice → @bob: hi bob');
+    expect(frame([message({ from: 'alice', channel: '@bob', to: '@bob', body: 'hi bob' })])).toContain(
+      'alice → @bob: hi bob',
+    );
   });
 
   it("marks own messages with their state and leaves others' unmarked", () => {
@@ -49,11 +60,15 @@ describe('MessageList', () => {
   });
 
   it('shows system lines', () => {
-    expect(frame([{ kind: 'system', key: 's', text: 'online (2): alice, bob', tone: 'info' }])).toContain('-- online (2): alice, bob');
+    expect(frame([{ kind: 'system', key: 's', text: 'online (2): alice, bob', tone: 'info' }])).toContain(
+      '-- online (2): alice, bob',
+    );
   });
 
   it('shows a group message with the group it went to', () => {
-    expect(frame([message({ from: 'bob', channel: '#team', to: '#team', body: 'standup?' })])).toContain('bob → #team: standup?');
+    expect(frame([message({ from: 'bob', channel: '#team', to: '#team', body: 'standup?' })])).toContain(
+      'bob → #team: standup?',
+    );
   });
 
   it('shows a recalled message as recalled, without its state', () => {
@@ -80,14 +95,19 @@ describe('MessageList', () => {
   });
 
   it('does not offer a next page on the last one', () => {
-    const text = frame([{ kind: 'emoji', key: 'e', page: EMOJI_PAGES, pages: EMOJI_PAGES, entries: emojiPage(EMOJI_PAGES) }], 20);
+    const text = frame(
+      [{ kind: 'emoji', key: 'e', page: EMOJI_PAGES, pages: EMOJI_PAGES, entries: emojiPage(EMOJI_PAGES) }],
+      20,
+    );
     expect(text).toContain(`page ${EMOJI_PAGES} of ${EMOJI_PAGES}: type the :code: in a message`);
     expect(text).not.toContain('for more');
   });
 
   it('wraps a long body under itself instead of cutting it', () => {
     const body = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
-    const rows = frame([message({ body })]).split('\n').filter((r) => r.trim());
+    const rows = frame([message({ body })])
+      .split('\n')
+      .filter((r) => r.trim());
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.join(' ').replace(/\s+/g, ' ')).toContain('word0 word1');
     expect(rows.join(' ')).toContain('word39');
@@ -109,7 +129,12 @@ describe('MessageList', () => {
       <MessageList
         height={10}
         lines={[
-          message({ key: 'a', from: 'm\u001b]0;title\u0007', to: '#g\u001b[2J', body: '\u001b]52;c;ZXZpbA==\u0007 \u001b]8;;https://evil.example\u001b\\link \u202Eabc' }),
+          message({
+            key: 'a',
+            from: 'm\u001b]0;title\u0007',
+            to: '#g\u001b[2J',
+            body: '\u001b]52;c;ZXZpbA==\u0007 \u001b]8;;https://evil.example\u001b\\link \u202Eabc',
+          }),
           { kind: 'system', key: 's', text: 'members of #\u001b]0;t\u0007: bob', tone: 'info' },
         ]}
       />,

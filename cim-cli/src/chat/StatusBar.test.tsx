@@ -61,7 +61,11 @@ describe('StatusBar', () => {
 
   it('spells out escape sequences in group and user names instead of obeying them', () => {
     const { lastFrame } = render(
-      <StatusBar {...base} target={{ kind: 'group', groupId: '7', name: 'g\u001b]0;title\u0007' }} unread={{ '@m\u001b[2J': 1 }} />,
+      <StatusBar
+        {...base}
+        target={{ kind: 'group', groupId: '7', name: 'g\u001b]0;title\u0007' }}
+        unread={{ '@m\u001b[2J': 1 }}
+      />,
     );
     const raw = lastFrame() ?? '';
     // Ink's own colours are the only escape sequences left.

@@ -27,10 +27,15 @@ export function StatusBar({ userName, server, link, busy, target, unread }: Stat
       <Text dimColor>{safeInline(server ?? 'no server')}</Text>
       <Text color={LINK_COLOR[link]}>● {link}</Text>
       <Text>
-        to <Text color="magenta">{target.kind === 'lobby' ? 'lobby (broadcast)' : safeInline(channelOfTarget(target))}</Text>
+        to{' '}
+        <Text color="magenta">
+          {target.kind === 'lobby' ? 'lobby (broadcast)' : safeInline(channelOfTarget(target))}
+        </Text>
       </Text>
       {unreadList.length > 0 && (
-        <Text color="cyan">unread {unreadList.map(([channel, count]) => `${safeInline(channel)} ${count}`).join(', ')}</Text>
+        <Text color="cyan">
+          unread {unreadList.map(([channel, count]) => `${safeInline(channel)} ${count}`).join(', ')}
+        </Text>
       )}
       {busy && (
         <Text color="yellow">

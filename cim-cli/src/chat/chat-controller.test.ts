@@ -1,7 +1,15 @@
 import { EventEmitter } from 'node:events';
 import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common';
 import { describe, expect, it } from 'vitest';
-import type { CimClientEvents, ConnectionState, ConversationSummary, Group, ScheduledAnswer, SendAnswer, UserSummary } from '@cim/client';
+import type {
+  CimClientEvents,
+  ConnectionState,
+  ConversationSummary,
+  Group,
+  ScheduledAnswer,
+  SendAnswer,
+  UserSummary,
+} from '@cim/client';
 import { ChatController, type ChatClient } from './chat-controller.js';
 import type { ChatLine } from './chat-view.js';
 import { emojiPage } from './emoji.js';
@@ -47,15 +55,20 @@ class FakeClient extends EventEmitter<CimClientEvents> {
       this.groups.set(group.groupId, group);
       return group;
     },
-    myGroups: async (): Promise<{ groups: Group[] }> => ({ groups: [...this.groups.values()].filter((g) => g.memberIds.includes('1')) }),
+    myGroups: async (): Promise<{ groups: Group[] }> => ({
+      groups: [...this.groups.values()].filter((g) => g.memberIds.includes('1')),
+    }),
     group: async (groupId: string): Promise<Group> => {
       const group = this.groups.get(groupId);
       if (!group) throw new CimError(ErrorCodes.NOT_FOUND, `no group with id ${groupId}`);
-      if (!group.memberIds.includes('1')) throw new CimError(ErrorCodes.NOT_A_MEMBER, `you are not a member of group ${groupId}`);
+      if (!group.memberIds.includes('1'))
+        throw new CimError(ErrorCodes.NOT_A_MEMBER, `you are not a member of group ${groupId}`);
       return group;
     },
     publicGroups: async (options: { after?: string; limit?: number } = {}) => {
-      const listed = [...this.groups.values()].filter((g) => g.public && Number(g.groupId) > Number(options.after ?? 0));
+      const listed = [...this.groups.values()].filter(
+        (g) => g.public && Number(g.groupId) > Number(options.after ?? 0),
+      );
       const groups = listed.slice(0, options.limit).map((g) => ({ ...g, memberCount: g.memberIds.length }));
       // As the route: a full page may have more after it.
       return { groups, nextCursor: groups.length === options.limit ? groups[groups.length - 1].groupId : null };
@@ -80,7 +93,8 @@ class FakeClient extends EventEmitter<CimClientEvents> {
       return group;
     },
     dissolveGroup: async (groupId: string): Promise<void> => {
-      if (this.groups.get(groupId)?.ownerId !== '1') throw new CimError(ErrorCodes.FORBIDDEN, 'only the owner can dissolve the group');
+      if (this.groups.get(groupId)?.ownerId !== '1')
+        throw new CimError(ErrorCodes.FORBIDDEN, 'only the owner can dissolve the group');
       this.groups.delete(groupId);
     },
   };
@@ -109,8 +123,21 @@ class FakeClient extends EventEmitter<CimClientEvents> {
   async send(to: Destination, body: string, options: { clientMsgId?: string } = {}): Promise<SendAnswer> {
     this.sent.push({ to, body, clientMsgId: options.clientMsgId });
     if (this.sendError) throw this.sendError;
-    if ('broadcast' in to) return { msgId: `b${this.sent.length}`, conversationId: 'b', seq: '0', ts: '1000', clientMsgId: options.clientMsgId ?? '' };
-    return { msgId: `m${this.sent.length}`, conversationId: 'p:1:2', seq: String(this.sent.length), ts: '1000', clientMsgId: options.clientMsgId ?? '' };
+    if ('broadcast' in to)
+      return {
+        msgId: `b${this.sent.length}`,
+        conversationId: 'b',
+        seq: '0',
+        ts: '1000',
+        clientMsgId: options.clientMsgId ?? '',
+      };
+    return {
+      msgId: `m${this.sent.length}`,
+      conversationId: 'p:1:2',
+      seq: String(this.sent.length),
+      ts: '1000',
+      clientMsgId: options.clientMsgId ?? '',
+    };
   }
 
   async markRead(conversationId: string, seq: string): Promise<void> {
@@ -132,7 +159,17 @@ class FakeClient extends EventEmitter<CimClientEvents> {
   }
 
   info() {
-    return { userId: '1', userName: 'alice', deviceId: 'default', serverId: 's1', server: '127.0.0.1:9000', state: this.state, onlineSince: 5_000, reconnects: 2, cursor: '0' };
+    return {
+      userId: '1',
+      userName: 'alice',
+      deviceId: 'default',
+      serverId: 's1',
+      server: '127.0.0.1:9000',
+      state: this.state,
+      onlineSince: 5_000,
+      reconnects: 2,
+      cursor: '0',
+    };
   }
 
   async close(): Promise<void> {
@@ -194,7 +231,11 @@ const messages = (lines: readonly ChatLine[]) => lines.filter((l) => l.kind === 
 describe('ChatController', () => {
   it('starts connecting, then shows where it is connected', async () => {
     const client = new FakeClient();
-    const controller = new ChatController({ client: client as unknown as ChatClient, userName: 'alice', login: () => new Promise(() => {}) });
+    const controller = new ChatController({
+      client: client as unknown as ChatClient,
+      userName: 'alice',
+      login: () => new Promise(() => {}),
+    });
     expect(controller.snapshot()).toMatchObject({ link: 'connecting', busy: 'connecting…' });
     const { controller: online, texts } = await started();
     expect(online.snapshot()).toMatchObject({ link: 'online', server: '127.0.0.1:9000', busy: undefined });
@@ -246,7 +287,9 @@ describe('ChatController', () => {
     const { client, controller, lines } = await started();
     await controller.submit('hello all');
     expect(client.sent).toEqual([{ to: { broadcast: true }, body: 'hello all', clientMsgId: expect.any(String) }]);
-    expect(messages(lines())).toEqual([expect.objectContaining({ from: 'alice', own: true, body: 'hello all', status: 'sent', channel: 'lobby' })]);
+    expect(messages(lines())).toEqual([
+      expect.objectContaining({ from: 'alice', own: true, body: 'hello all', status: 'sent', channel: 'lobby' }),
+    ]);
   });
 
   it('shows "sending" until the route answers', async () => {
@@ -268,7 +311,17 @@ describe('ChatController', () => {
     const { client, controller, lines } = await started();
     await controller.submit('@bob hi bob');
     const { clientMsgId } = client.sent[0];
-    client.emit('message', message({ fromUserId: '1', fromUserName: 'alice', to: { userId: '2' }, body: 'hi bob', clientMsgId: clientMsgId! }), { cursor: '7', synced: false });
+    client.emit(
+      'message',
+      message({
+        fromUserId: '1',
+        fromUserName: 'alice',
+        to: { userId: '2' },
+        body: 'hi bob',
+        clientMsgId: clientMsgId!,
+      }),
+      { cursor: '7', synced: false },
+    );
     expect(messages(lines())).toHaveLength(1);
     expect(messages(lines())[0]).toMatchObject({ to: '@bob', status: 'stored' });
   });
@@ -314,7 +367,10 @@ describe('ChatController', () => {
   it('shows messages from others, private ones addressed to this user', async () => {
     const { client, texts } = await started();
     client.emit('message', message({ body: 'to all' }), { cursor: '0', synced: false });
-    client.emit('message', message({ msgId: '101', to: { userId: '1' }, body: 'just you' }), { cursor: '3', synced: false });
+    client.emit('message', message({ msgId: '101', to: { userId: '1' }, body: 'just you' }), {
+      cursor: '3',
+      synced: false,
+    });
     expect(texts()).toEqual(expect.arrayContaining(['bob: to all []', 'bob → @alice: just you []']));
   });
 
@@ -344,7 +400,11 @@ describe('ChatController', () => {
     await controller.submit(':olu');
     await controller.submit(':pu b');
     await controller.submit(':pu z');
-    expect(texts().slice(-3)).toEqual(['online (2): alice, bob', 'users starting with "b": bob', 'no user name starts with "z"']);
+    expect(texts().slice(-3)).toEqual([
+      'online (2): alice, bob',
+      'users starting with "b": bob',
+      'no user name starts with "z"',
+    ]);
   });
 
   it('shows a page of emoji with :emoji', async () => {
@@ -362,14 +422,28 @@ describe('ChatController', () => {
   it('shows who and where it is with :info', async () => {
     const { controller, texts } = await started();
     await controller.submit(':info');
-    expect(texts().slice(-2)).toEqual(['user alice (id 1) on device default', 'server s1 at 127.0.0.1:9000, online, up 2m 0s, 2 reconnects']);
+    expect(texts().slice(-2)).toEqual([
+      'user alice (id 1) on device default',
+      'server s1 at 127.0.0.1:9000, online, up 2m 0s, 2 reconnects',
+    ]);
   });
 
   it('lists the commands with :all and hints at unknown ones', async () => {
     const { controller, texts } = await started();
     await controller.submit(':all');
     expect(texts().some((t) => t.startsWith(':olu') && t.includes('online'))).toBe(true);
-    for (const command of [':q <keyword>', ':emoji', ':delay', ':create', ':join', ':leave', ':members', ':groups', ':g <group>', ':recall']) {
+    for (const command of [
+      ':q <keyword>',
+      ':emoji',
+      ':delay',
+      ':create',
+      ':join',
+      ':leave',
+      ':members',
+      ':groups',
+      ':g <group>',
+      ':recall',
+    ]) {
       expect(texts().some((t) => t.startsWith(command))).toBe(true);
     }
     await controller.submit(':wat');
@@ -480,7 +554,9 @@ describe('ChatController', () => {
       await controller.submit(':to bob');
       await controller.submit(':delay 90 see you later');
       expect(client.scheduled).toEqual([{ to: { userId: '2' }, body: 'see you later', deliverAt: 215_000 }]);
-      expect(texts().at(-1)).toBe(`scheduled for ${formatMoment(215_000, 125_000, { seconds: true })} → @bob: see you later`);
+      expect(texts().at(-1)).toBe(
+        `scheduled for ${formatMoment(215_000, 125_000, { seconds: true })} → @bob: see you later`,
+      );
       expect(client.sent).toHaveLength(0);
     });
 
@@ -493,7 +569,18 @@ describe('ChatController', () => {
     it('shows the message when the route sends it, though this device wrote it', async () => {
       const { client, controller, texts } = await started();
       await controller.submit(':delay 5 @bob later');
-      client.emit('message', message({ msgId: '9', conversationId: 'b', fromUserId: '1', fromUserName: 'alice', body: '@bob later', clientMsgId: 'later' }), { cursor: '0', synced: false });
+      client.emit(
+        'message',
+        message({
+          msgId: '9',
+          conversationId: 'b',
+          fromUserId: '1',
+          fromUserName: 'alice',
+          body: '@bob later',
+          clientMsgId: 'later',
+        }),
+        { cursor: '0', synced: false },
+      );
       expect(texts().at(-1)).toBe('alice: @bob later [sent]');
     });
   });
@@ -507,7 +594,13 @@ describe('ChatController', () => {
       await controller.submit(':to bob');
       await controller.submit(':recall');
       expect(client.recalls).toEqual(['m2']);
-      expect(texts()).toEqual(expect.arrayContaining(['alice → @bob: one [stored]', 'alice → @bob: (recalled) [stored]', 'you recalled "two" in @bob']));
+      expect(texts()).toEqual(
+        expect.arrayContaining([
+          'alice → @bob: one [stored]',
+          'alice → @bob: (recalled) [stored]',
+          'you recalled "two" in @bob',
+        ]),
+      );
       await controller.submit(':recall');
       expect(client.recalls).toEqual(['m2', 'm1']);
       await controller.submit(':recall');
@@ -542,7 +635,11 @@ describe('ChatController', () => {
 
     it("marks anyone's message recalled when the route says so", async () => {
       const { client, texts } = await started();
-      client.emit('message', message({ msgId: 'in5', conversationId: 'p:1:2', seq: '5', to: { userId: '1' }, body: 'oops' }), { cursor: '5', synced: false });
+      client.emit(
+        'message',
+        message({ msgId: 'in5', conversationId: 'p:1:2', seq: '5', to: { userId: '1' }, body: 'oops' }),
+        { cursor: '5', synced: false },
+      );
       client.emit('recalled', { msgId: 'in5', conversationId: 'p:1:2', seq: '5', byUserId: '2' });
       expect(texts()).toContain('bob → @alice: (recalled) []');
       expect(texts().join('\n')).not.toContain('oops');
@@ -550,14 +647,33 @@ describe('ChatController', () => {
 
     it('shows a message that was recalled before it arrived as recalled', async () => {
       const { client, texts } = await started();
-      client.emit('message', message({ msgId: 'in6', conversationId: 'p:1:2', seq: '6', to: { userId: '1' }, body: '', recalled: true }), { cursor: '6', synced: true });
+      client.emit(
+        'message',
+        message({ msgId: 'in6', conversationId: 'p:1:2', seq: '6', to: { userId: '1' }, body: '', recalled: true }),
+        { cursor: '6', synced: true },
+      );
       expect(texts()).toContain('bob → @alice: (recalled) []');
     });
   });
 
   describe(':q <keyword>', () => {
-    const stored = (conversationId: string, seq: number, from: UserSummary, body: string, to: Destination): ChatMessage =>
-      message({ msgId: `${conversationId}/${seq}`, conversationId, seq: String(seq), fromUserId: from.userId, fromUserName: from.userName, to, body, ts: String(60_000 * seq) });
+    const stored = (
+      conversationId: string,
+      seq: number,
+      from: UserSummary,
+      body: string,
+      to: Destination,
+    ): ChatMessage =>
+      message({
+        msgId: `${conversationId}/${seq}`,
+        conversationId,
+        seq: String(seq),
+        fromUserId: from.userId,
+        fromUserName: from.userName,
+        to,
+        body,
+        ts: String(60_000 * seq),
+      });
     const [alice, bob, carol] = USERS;
 
     function withHistory(client: FakeClient) {
@@ -567,7 +683,12 @@ describe('ChatController', () => {
         stored('p:1:2', 3, bob, 'see you', { userId: '1' }),
       ];
       client.stored['p:1:3'] = [stored('p:1:3', 4, carol, 'lunch tomorrow instead', { userId: '1' })];
-      client.conversationList = ['p:1:2', 'p:1:3'].map((conversationId) => ({ conversationId, lastSeq: '9', readSeq: '9', unread: 0 }));
+      client.conversationList = ['p:1:2', 'p:1:3'].map((conversationId) => ({
+        conversationId,
+        lastSeq: '9',
+        readSeq: '9',
+        unread: 0,
+      }));
     }
 
     it('searches the current conversation, oldest match first', async () => {
@@ -601,7 +722,9 @@ describe('ChatController', () => {
 
     it('shows only the newest matches when there are many', async () => {
       const { controller, texts } = await started(undefined, (client) => {
-        client.stored['p:1:2'] = Array.from({ length: 30 }, (_, i) => stored('p:1:2', i + 1, bob, `ping ${i + 1}`, { userId: '1' }));
+        client.stored['p:1:2'] = Array.from({ length: 30 }, (_, i) =>
+          stored('p:1:2', i + 1, bob, `ping ${i + 1}`, { userId: '1' }),
+        );
       });
       await controller.submit(':to bob');
       await controller.submit(':q ping');
@@ -619,7 +742,9 @@ describe('ChatController', () => {
       expect(client.groups.get('10')).toMatchObject({ name: 'team', memberIds: ['1', '2', '3'] });
       expect(controller.snapshot().target).toEqual({ kind: 'group', groupId: '10', name: 'team' });
       expect(client.groups.get('10')!.public).toBe(false);
-      expect(texts().at(-1)).toBe('created private #team (group 10) with bob, carol; plain lines now go there, :invite 10 <name> lets others in');
+      expect(texts().at(-1)).toBe(
+        'created private #team (group 10) with bob, carol; plain lines now go there, :invite 10 <name> lets others in',
+      );
 
       await controller.submit('hello team');
       expect(client.sent.at(-1)).toMatchObject({ to: { groupId: '10' }, body: 'hello team' });
@@ -636,7 +761,14 @@ describe('ChatController', () => {
 
     it(':members names everyone, the creator marked, even someone never seen online', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '3', memberIds: ['3', '2', '1', '99'], createdAt: 0, public: false });
+      client.groups.set('7', {
+        groupId: '7',
+        name: 'ops',
+        ownerId: '3',
+        memberIds: ['3', '2', '1', '99'],
+        createdAt: 0,
+        public: false,
+      });
       await controller.submit(':g ops');
       await controller.submit(':members');
       expect(texts().at(-1)).toBe('members of #ops (4): #3 (creator), bob, alice, #99');
@@ -646,8 +778,22 @@ describe('ChatController', () => {
       const { client, controller, texts } = await started();
       await controller.submit(':groups');
       expect(texts().at(-1)).toBe('you are in no group — :create <group> starts one, :join <id> joins one');
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
-      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0, public: false });
+      client.groups.set('7', {
+        groupId: '7',
+        name: 'ops',
+        ownerId: '2',
+        memberIds: ['2', '1'],
+        createdAt: 0,
+        public: false,
+      });
+      client.groups.set('8', {
+        groupId: '8',
+        name: 'other',
+        ownerId: '2',
+        memberIds: ['2'],
+        createdAt: 0,
+        public: false,
+      });
       await controller.submit(':create team');
       await controller.submit(':groups');
       expect(texts().at(-1)).toBe('your groups (2): #ops (id 7, 2 members), #team (id 10, 1 member)');
@@ -676,10 +822,19 @@ describe('ChatController', () => {
 
     it(':join of a private group, or one that does not exist, shows the coded refusal and how to get in', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2'], createdAt: 0, public: false });
+      client.groups.set('7', {
+        groupId: '7',
+        name: 'ops',
+        ownerId: '2',
+        memberIds: ['2'],
+        createdAt: 0,
+        public: false,
+      });
       for (const groupId of ['7', '404']) {
         await controller.submit(`:join ${groupId}`);
-        expect(texts().at(-1)).toBe(`CIM_ERR_NOT_FOUND: no group with id ${groupId} — or it is private, and a member has to :invite you`);
+        expect(texts().at(-1)).toBe(
+          `CIM_ERR_NOT_FOUND: no group with id ${groupId} — or it is private, and a member has to :invite you`,
+        );
       }
       expect(client.groups.get('7')!.memberIds).toEqual(['2']);
       expect(controller.snapshot().target).toEqual({ kind: 'lobby' });
@@ -687,7 +842,14 @@ describe('ChatController', () => {
 
     it(':invite adds users by name to one of my groups, named or by id', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
+      client.groups.set('7', {
+        groupId: '7',
+        name: 'ops',
+        ownerId: '2',
+        memberIds: ['2', '1'],
+        createdAt: 0,
+        public: false,
+      });
       await controller.submit(':invite ops bob carol alice');
       expect(client.invites).toEqual([['7', ['2', '3']]]);
       expect(texts().at(-1)).toBe('bob, carol now in #ops (group 7, 4 members)');
@@ -704,16 +866,34 @@ describe('ChatController', () => {
       expect(texts().at(-1)).toBe('there are no public groups — :create-public <group> starts one');
       for (let i = 0; i < PUBLIC_GROUPS_PAGE + 1; i++) {
         const groupId = String(100 + i);
-        client.groups.set(groupId, { groupId, name: `g${i}`, ownerId: '2', memberIds: ['2'], createdAt: 0, public: true });
+        client.groups.set(groupId, {
+          groupId,
+          name: `g${i}`,
+          ownerId: '2',
+          memberIds: ['2'],
+          createdAt: 0,
+          public: true,
+        });
       }
-      client.groups.set('99', { groupId: '99', name: 'hidden', ownerId: '2', memberIds: ['2'], createdAt: 0, public: false });
+      client.groups.set('99', {
+        groupId: '99',
+        name: 'hidden',
+        ownerId: '2',
+        memberIds: ['2'],
+        createdAt: 0,
+        public: false,
+      });
       await controller.submit(':groups public');
       const last = String(100 + PUBLIC_GROUPS_PAGE - 1);
-      expect(texts().at(-1)).toMatch(/^public groups, :join <id> to join: #g0 \(id 100, 1 member\), #g1 \(id 101, 1 member\), /);
+      expect(texts().at(-1)).toMatch(
+        /^public groups, :join <id> to join: #g0 \(id 100, 1 member\), #g1 \(id 101, 1 member\), /,
+      );
       expect(texts().at(-1)).toMatch(new RegExp(`; more: :groups public ${last}$`));
       expect(texts().at(-1)).not.toContain('hidden');
       await controller.submit(`:groups public ${last}`);
-      expect(texts().at(-1)).toBe(`public groups, :join <id> to join: #g${PUBLIC_GROUPS_PAGE} (id ${100 + PUBLIC_GROUPS_PAGE}, 1 member)`);
+      expect(texts().at(-1)).toBe(
+        `public groups, :join <id> to join: #g${PUBLIC_GROUPS_PAGE} (id ${100 + PUBLIC_GROUPS_PAGE}, 1 member)`,
+      );
     });
 
     it('keeps the creator from :leave and lets them :dissolve', async () => {
@@ -737,8 +917,22 @@ describe('ChatController', () => {
 
     it(':g finds my groups by name or id, and explains the rest', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
-      client.groups.set('8', { groupId: '8', name: 'other', ownerId: '2', memberIds: ['2'], createdAt: 0, public: false });
+      client.groups.set('7', {
+        groupId: '7',
+        name: 'ops',
+        ownerId: '2',
+        memberIds: ['2', '1'],
+        createdAt: 0,
+        public: false,
+      });
+      client.groups.set('8', {
+        groupId: '8',
+        name: 'other',
+        ownerId: '2',
+        memberIds: ['2'],
+        createdAt: 0,
+        public: false,
+      });
       await controller.submit(':g 7');
       expect(controller.snapshot().target).toEqual({ kind: 'group', groupId: '7', name: 'ops' });
       await controller.submit(':g ops');
@@ -753,8 +947,22 @@ describe('ChatController', () => {
 
     it(':g asks for an id when two of my groups share the name', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
-      client.groups.set('8', { groupId: '8', name: 'team', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
+      client.groups.set('7', {
+        groupId: '7',
+        name: 'team',
+        ownerId: '2',
+        memberIds: ['2', '1'],
+        createdAt: 0,
+        public: false,
+      });
+      client.groups.set('8', {
+        groupId: '8',
+        name: 'team',
+        ownerId: '2',
+        memberIds: ['2', '1'],
+        createdAt: 0,
+        public: false,
+      });
       await controller.submit(':g team');
       expect(texts().at(-1)).toBe('2 of your groups are named team: use an id (7, 8)');
     });
@@ -764,7 +972,14 @@ describe('ChatController', () => {
 
     it('files group messages under #name, counts them unread and marks them read on :g', async () => {
       const { client, controller, texts } = await started(undefined, (c) => {
-        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
+        c.groups.set('7', {
+          groupId: '7',
+          name: 'ops',
+          ownerId: '2',
+          memberIds: ['2', '1'],
+          createdAt: 0,
+          public: false,
+        });
       });
       client.emit('message', inGroup('7', '1', 'deploy at 5'), { cursor: '1', synced: false });
       expect(texts()).toContain('bob → #ops: deploy at 5 []');
@@ -776,7 +991,14 @@ describe('ChatController', () => {
 
     it('names a group it first hears of once the route says its name', async () => {
       const { client, controller, texts } = await started();
-      client.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
+      client.groups.set('7', {
+        groupId: '7',
+        name: 'ops',
+        ownerId: '2',
+        memberIds: ['2', '1'],
+        createdAt: 0,
+        public: false,
+      });
       client.emit('message', inGroup('7', '1', 'you are in'), { cursor: '1', synced: false });
       client.emit('message', inGroup('7', '2', 'welcome'), { cursor: '2', synced: false });
       expect(controller.snapshot().unread).toEqual({ '#group-7': 2 });
@@ -791,12 +1013,31 @@ describe('ChatController', () => {
   describe('at start-up', () => {
     const [alice, bob] = USERS;
     const stored = (conversationId: string, seq: number, from: UserSummary, to: Destination): ChatMessage =>
-      message({ msgId: `${conversationId}/${seq}`, conversationId, seq: String(seq), fromUserId: from.userId, fromUserName: from.userName, to, body: `${seq}` });
+      message({
+        msgId: `${conversationId}/${seq}`,
+        conversationId,
+        seq: String(seq),
+        fromUserId: from.userId,
+        fromUserName: from.userName,
+        to,
+        body: `${seq}`,
+      });
 
     it('shows how many messages from others wait unread in each conversation', async () => {
       const { client, controller } = await started(undefined, (c) => {
-        c.groups.set('7', { groupId: '7', name: 'ops', ownerId: '2', memberIds: ['2', '1'], createdAt: 0, public: false });
-        c.stored['p:1:2'] = [stored('p:1:2', 1, bob, { userId: '1' }), stored('p:1:2', 2, bob, { userId: '1' }), stored('p:1:2', 3, alice, { userId: '2' })];
+        c.groups.set('7', {
+          groupId: '7',
+          name: 'ops',
+          ownerId: '2',
+          memberIds: ['2', '1'],
+          createdAt: 0,
+          public: false,
+        });
+        c.stored['p:1:2'] = [
+          stored('p:1:2', 1, bob, { userId: '1' }),
+          stored('p:1:2', 2, bob, { userId: '1' }),
+          stored('p:1:2', 3, alice, { userId: '2' }),
+        ];
         c.stored['g:7'] = [stored('g:7', 1, bob, { groupId: '7' })];
         // The route counts this user's own messages as unread too.
         c.stored['p:1:3'] = [stored('p:1:3', 1, alice, { userId: '3' })];
@@ -816,7 +1057,9 @@ describe('ChatController', () => {
       const { controller, texts } = await started(undefined, (c) => {
         c.conversationsError = new CimError(ErrorCodes.UNAVAILABLE, 'route is unreachable');
       });
-      expect(texts().at(-1)).toBe('could not load your groups and unread counts: CIM_ERR_UNAVAILABLE: route is unreachable');
+      expect(texts().at(-1)).toBe(
+        'could not load your groups and unread counts: CIM_ERR_UNAVAILABLE: route is unreachable',
+      );
       expect(controller.snapshot()).toMatchObject({ link: 'online', busy: undefined });
       expect(controller.snapshot().exitCode).toBeUndefined();
     });

@@ -15,7 +15,18 @@ import { ViewStore, type MessageLine } from './view-store.js';
 /** The part of CimClient the chat uses; tests pass a fake. */
 export type ChatClient = Pick<
   CimClient,
-  'on' | 'send' | 'schedule' | 'recall' | 'markRead' | 'history' | 'conversations' | 'onlineUsers' | 'findUsers' | 'userByName' | 'info' | 'close'
+  | 'on'
+  | 'send'
+  | 'schedule'
+  | 'recall'
+  | 'markRead'
+  | 'history'
+  | 'conversations'
+  | 'onlineUsers'
+  | 'findUsers'
+  | 'userByName'
+  | 'info'
+  | 'close'
 > &
   GroupClient;
 
@@ -54,12 +65,21 @@ export class ChatController {
   constructor(private readonly options: ChatControllerOptions) {
     this.client = options.client;
     this.now = options.now ?? Date.now;
-    this.store = new ViewStore({ userName: options.userName, link: 'connecting', busy: 'connecting…', target: LOBBY, unread: {}, lines: [] });
+    this.store = new ViewStore({
+      userName: options.userName,
+      link: 'connecting',
+      busy: 'connecting…',
+      target: LOBBY,
+      unread: {},
+      lines: [],
+    });
     this.directory = new Directory(this.client);
     this.groups = new GroupCommands(this.client, this.directory, this.store, (target) => this.enter(target));
     this.client.on('state', (state) => this.onState(state));
     this.client.on('message', (message) => this.onMessage(message));
-    this.client.on('sync', ({ fetched, done }) => this.store.update({ busy: done ? undefined : `catching up: ${fetched} messages…` }));
+    this.client.on('sync', ({ fetched, done }) =>
+      this.store.update({ busy: done ? undefined : `catching up: ${fetched} messages…` }),
+    );
     this.client.on('kicked', (reason) => this.store.system(`signed out: ${reason} — :q quits`, 'error'));
     this.client.on('receipt', (receipt) => this.onReceipt(receipt));
     this.client.on('recalled', (recall) => this.onRecalled(recall));
@@ -82,10 +102,15 @@ export class ChatController {
       if (info.userId) this.directory.rememberUser({ userId: info.userId, userName: info.userName });
       if (registered) this.store.system(`welcome, ${info.userName}: your account was created (user id ${info.userId})`);
       this.store.update({ server: info.server, busy: undefined });
-      this.store.system(`connected as ${info.userName} to ${info.server} — plain lines go to the lobby; :all lists commands`);
+      this.store.system(
+        `connected as ${info.userName} to ${info.server} — plain lines go to the lobby; :all lists commands`,
+      );
     } catch (err) {
       const wrongPassword = err instanceof CimError && err.code === ErrorCodes.BAD_CREDENTIALS;
-      this.store.system(wrongPassword ? `wrong password for ${this.options.userName}` : `cannot connect: ${describeError(err)}`, 'error');
+      this.store.system(
+        wrongPassword ? `wrong password for ${this.options.userName}` : `cannot connect: ${describeError(err)}`,
+        'error',
+      );
       this.store.update({ link: 'offline', busy: undefined, exitCode: 1 });
       return;
     }
@@ -165,10 +190,20 @@ export class ChatController {
       case 'find-users': {
         const users = await this.client.findUsers(input.prefix);
         users.forEach((u) => this.directory.rememberUser(u));
-        return this.store.system(users.length ? `users starting with "${input.prefix}": ${names(users)}` : `no user name starts with "${input.prefix}"`);
+        return this.store.system(
+          users.length
+            ? `users starting with "${input.prefix}": ${names(users)}`
+            : `no user name starts with "${input.prefix}"`,
+        );
       }
       case 'emoji':
-        return this.store.append({ kind: 'emoji', key: this.store.key(), page: input.page, pages: EMOJI_PAGES, entries: emojiPage(input.page) });
+        return this.store.append({
+          kind: 'emoji',
+          key: this.store.key(),
+          page: input.page,
+          pages: EMOJI_PAGES,
+          entries: emojiPage(input.page),
+        });
       case 'info':
         return this.showInfo();
       case 'help': {
@@ -186,10 +221,21 @@ export class ChatController {
     this.rememberOwn(clientMsgId);
     const key = this.store.key();
     const recipient = channel === 'lobby' ? undefined : channel;
-    this.store.append({ kind: 'message', key, ts: this.now(), from: this.view().userName, channel, to: recipient, body, own: true, status: 'sending' });
+    this.store.append({
+      kind: 'message',
+      key,
+      ts: this.now(),
+      from: this.view().userName,
+      channel,
+      to: recipient,
+      body,
+      own: true,
+      status: 'sending',
+    });
     try {
       const answer = await this.client.send(to, body, { clientMsgId });
-      const stored = 'broadcast' in to ? undefined : { msgId: answer.msgId, conversationId: answer.conversationId, seq: answer.seq };
+      const stored =
+        'broadcast' in to ? undefined : { msgId: answer.msgId, conversationId: answer.conversationId, seq: answer.seq };
       this.updateLine(key, (line) => ({
         ...line,
         ts: Number(answer.ts) || line.ts,
@@ -215,9 +261,11 @@ export class ChatController {
 
   private async recallLast(): Promise<void> {
     const channel = channelOfTarget(this.view().target);
-    if (this.view().target.kind === 'lobby') return this.store.system('lobby messages are not stored, so they cannot be recalled', 'error');
+    if (this.view().target.kind === 'lobby')
+      return this.store.system('lobby messages are not stored, so they cannot be recalled', 'error');
     const last = this.view().lines.findLast(
-      (line): line is MessageLine & { stored: StoredRef } => line.kind === 'message' && line.own && line.channel === channel && !!line.stored && !line.recalled,
+      (line): line is MessageLine & { stored: StoredRef } =>
+        line.kind === 'message' && line.own && line.channel === channel && !!line.stored && !line.recalled,
     );
     if (!last) return this.store.system(`no message of yours in ${channel} to recall`, 'error');
     await this.client.recall(last.stored.msgId);
@@ -229,9 +277,13 @@ export class ChatController {
     const myUserId = this.client.info().userId!;
     const conversationId = conversationIdOf(this.view().target, myUserId);
     const where = conversationId ? channelOfTarget(this.view().target) : 'your conversations';
-    const { hits, more } = await this.whileBusy(`searching for "${keyword}"…`, () => searchHistory(this.client, keyword, conversationId));
+    const { hits, more } = await this.whileBusy(`searching for "${keyword}"…`, () =>
+      searchHistory(this.client, keyword, conversationId),
+    );
     if (hits.length === 0) return this.store.system(`nothing in ${where} matches "${keyword}"`);
-    this.store.system(`${more ? `the newest ${hits.length}` : hits.length} ${hits.length === 1 ? 'message' : 'messages'} in ${where} matching "${keyword}":`);
+    this.store.system(
+      `${more ? `the newest ${hits.length}` : hits.length} ${hits.length === 1 ? 'message' : 'messages'} in ${where} matching "${keyword}":`,
+    );
     for (const hit of hits) {
       this.directory.rememberUser({ userId: hit.fromUserId, userName: hit.fromUserName });
       // From the lobby the search went over every conversation: say which one each hit is in.
@@ -254,7 +306,8 @@ export class ChatController {
         for (const group of await this.directory.refreshGroups()) this.relabelGroup(group);
         const myUserId = this.client.info().userId!;
         for (const conversation of await unreadConversations(this.client, myUserId)) {
-          for (const m of conversation.messages) this.directory.rememberUser({ userId: m.fromUserId, userName: m.fromUserName });
+          for (const m of conversation.messages)
+            this.directory.rememberUser({ userId: m.fromUserId, userName: m.fromUserName });
           const channel = this.channelOf(conversation.messages[0], conversation.messages[0].fromUserId === myUserId);
           // A conversation opened meanwhile is being read.
           if (channel === channelOfTarget(this.view().target)) continue;
@@ -281,7 +334,9 @@ export class ChatController {
     const info = this.client.info();
     const uptime = info.onlineSince && info.state === 'online' ? formatDuration(this.now() - info.onlineSince) : '—';
     this.store.system(`user ${info.userName} (id ${info.userId ?? '?'}) on device ${info.deviceId}`);
-    this.store.system(`server ${info.serverId ?? '?'} at ${info.server ?? '?'}, ${info.state}, up ${uptime}, ${info.reconnects} reconnects`);
+    this.store.system(
+      `server ${info.serverId ?? '?'} at ${info.server ?? '?'}, ${info.state}, up ${uptime}, ${info.reconnects} reconnects`,
+    );
   }
 
   private onState(state: ConnectionState): void {
@@ -300,7 +355,10 @@ export class ChatController {
     if (this.ownClientMsgIds.has(message.clientMsgId)) return;
     const own = message.fromUserId === this.client.info().userId;
     const channel = this.channelOf(message, own);
-    const stored = message.seq === '0' ? undefined : { msgId: message.msgId, conversationId: message.conversationId, seq: message.seq };
+    const stored =
+      message.seq === '0'
+        ? undefined
+        : { msgId: message.msgId, conversationId: message.conversationId, seq: message.seq };
     this.store.append({
       kind: 'message',
       key: this.store.key(),
@@ -314,7 +372,8 @@ export class ChatController {
       status: own ? (stored ? this.receipts.statusOf(stored, 'stored') : 'sent') : undefined,
       stored,
     });
-    if ('groupId' in message.to && !this.directory.knownGroup(message.to.groupId)) void this.learnGroup(message.to.groupId);
+    if ('groupId' in message.to && !this.directory.knownGroup(message.to.groupId))
+      void this.learnGroup(message.to.groupId);
     if (own) return;
     if (stored && channel !== 'lobby') this.unreadUpTo.set(channel, stored);
     if (channel === channelOfTarget(this.view().target)) this.markRead(channel);
@@ -336,7 +395,9 @@ export class ChatController {
 
   /** The body goes: a recall is meant to take the words back, not to leave them on screen. */
   private markRecalled(msgId: string): void {
-    this.store.updateMessages((line) => (line.stored?.msgId === msgId && !line.recalled ? { ...line, body: '', recalled: true } : line));
+    this.store.updateMessages((line) =>
+      line.stored?.msgId === msgId && !line.recalled ? { ...line, body: '', recalled: true } : line,
+    );
   }
 
   /** A message came from a group this chat has not seen: fetch its name and put it on the lines so far. */
@@ -360,7 +421,10 @@ export class ChatController {
     const to = `#${group.name}`;
     this.store.updateMessages((line) => (line.channel === from ? { ...line, channel: to, to } : line));
     const waiting = this.view().unread[from];
-    if (waiting) this.store.update({ unread: { ...without(this.view().unread, from), [to]: (this.view().unread[to] ?? 0) + waiting } });
+    if (waiting)
+      this.store.update({
+        unread: { ...without(this.view().unread, from), [to]: (this.view().unread[to] ?? 0) + waiting },
+      });
     const upTo = this.unreadUpTo.get(from);
     if (upTo) {
       this.unreadUpTo.delete(from);

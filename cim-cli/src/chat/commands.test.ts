@@ -23,7 +23,11 @@ describe('parseInput', () => {
     });
 
     it('keeps the rest of the line, including further @ and newlines', () => {
-      expect(parseInput('@bob  see @carol\nnow')).toEqual({ kind: 'private-to-name', userName: 'bob', body: 'see @carol\nnow' });
+      expect(parseInput('@bob  see @carol\nnow')).toEqual({
+        kind: 'private-to-name',
+        userName: 'bob',
+        body: 'see @carol\nnow',
+      });
     });
 
     it('asks for a body when there is none', () => {
@@ -86,15 +90,24 @@ describe('parseInput', () => {
 
     it('points to :all on an unknown command', () => {
       expect(parseInput(':x')).toEqual({ kind: 'invalid', hint: 'unknown command :x — :all lists commands' });
-      expect(parseInput(':emojis 2')).toEqual({ kind: 'invalid', hint: 'unknown command :emojis — :all lists commands' });
+      expect(parseInput(':emojis 2')).toEqual({
+        kind: 'invalid',
+        hint: 'unknown command :emojis — :all lists commands',
+      });
     });
 
-    it.each([':olu now', ':info me', ':lobby x', ':groups all', ':members x', ':leave team', ':dissolve team', ':recall 3'])(
-      'gives a usage hint for an argument %s does not take',
-      (line) => {
-        expect(parseInput(line)).toEqual({ kind: 'invalid', hint: expect.stringMatching(/^usage: :/) });
-      },
-    );
+    it.each([
+      ':olu now',
+      ':info me',
+      ':lobby x',
+      ':groups all',
+      ':members x',
+      ':leave team',
+      ':dissolve team',
+      ':recall 3',
+    ])('gives a usage hint for an argument %s does not take', (line) => {
+      expect(parseInput(line)).toEqual({ kind: 'invalid', hint: expect.stringMatching(/^usage: :/) });
+    });
 
     it('are case-sensitive, like vi', () => {
       expect(parseInput(':Q').kind).toBe('invalid');
@@ -142,7 +155,10 @@ describe('parseInput', () => {
 
     it('refuses a keyword longer than the route accepts', () => {
       expect(parseInput(`:q ${'k'.repeat(100)}`)).toEqual({ kind: 'search', keyword: 'k'.repeat(100) });
-      expect(parseInput(`:q ${'k'.repeat(101)}`)).toEqual({ kind: 'invalid', hint: 'search for at most 100 characters' });
+      expect(parseInput(`:q ${'k'.repeat(101)}`)).toEqual({
+        kind: 'invalid',
+        hint: 'search for at most 100 characters',
+      });
     });
   });
 
@@ -175,7 +191,10 @@ describe('parseInput', () => {
     });
 
     it('stay as typed when unknown, or not a whole :code:', () => {
-      expect(parseInput('see :nosuchcode: and :smile and 10:30:00')).toEqual({ kind: 'message', body: 'see :nosuchcode: and :smile and 10:30:00' });
+      expect(parseInput('see :nosuchcode: and :smile and 10:30:00')).toEqual({
+        kind: 'message',
+        body: 'see :nosuchcode: and :smile and 10:30:00',
+      });
     });
 
     it('make a line that opens with one a message, not a command', () => {
@@ -186,7 +205,10 @@ describe('parseInput', () => {
     it('count toward the size limit as the emoji sent', () => {
       // 1,024 four-byte emoji are exactly the limit; one more shortcode is over it.
       expect(parseInput(':smile:'.repeat(1024)).kind).toBe('message');
-      expect(parseInput(':smile:'.repeat(1025))).toEqual({ kind: 'invalid', hint: 'message not sent: it is 4100 bytes, the limit is 4096' });
+      expect(parseInput(':smile:'.repeat(1025))).toEqual({
+        kind: 'invalid',
+        hint: 'message not sent: it is 4100 bytes, the limit is 4096',
+      });
     });
   });
 
@@ -208,7 +230,15 @@ describe('parseInput', () => {
     });
 
     it('gives a usage hint without seconds or text, or with seconds that are not a whole number', () => {
-      for (const line of [':delay', ':delay 10', ':delay 10   ', ':delay soon hello', ':delay -5 hello', ':delay 1.5 hello', ':delay 10s hello']) {
+      for (const line of [
+        ':delay',
+        ':delay 10',
+        ':delay 10   ',
+        ':delay soon hello',
+        ':delay -5 hello',
+        ':delay 1.5 hello',
+        ':delay 10s hello',
+      ]) {
         expect(parseInput(line)).toEqual({ kind: 'invalid', hint: 'usage: :delay <seconds> <text>' });
       }
     });
@@ -220,7 +250,12 @@ describe('parseInput', () => {
 
   describe('groups', () => {
     it(':create <group> [names…] names the members, with or without @, once each', () => {
-      expect(parseInput(':create team')).toEqual({ kind: 'create-group', name: 'team', memberNames: [], public: false });
+      expect(parseInput(':create team')).toEqual({
+        kind: 'create-group',
+        name: 'team',
+        memberNames: [],
+        public: false,
+      });
       expect(parseInput(':create #team bob @carol bob')).toEqual({
         kind: 'create-group',
         name: 'team',
@@ -230,34 +265,64 @@ describe('parseInput', () => {
     });
 
     it(':create-public <group> [names…] makes the same group, public', () => {
-      expect(parseInput(':create-public town @bob')).toEqual({ kind: 'create-group', name: 'town', memberNames: ['bob'], public: true });
+      expect(parseInput(':create-public town @bob')).toEqual({
+        kind: 'create-group',
+        name: 'town',
+        memberNames: ['bob'],
+        public: true,
+      });
       expect(parseInput(':create-public')).toEqual({ kind: 'invalid', hint: 'usage: :create-public <group> [names…]' });
-      expect(parseInput(':create-public 42')).toEqual({ kind: 'invalid', hint: 'a group name needs a letter: plain numbers are group ids' });
+      expect(parseInput(':create-public 42')).toEqual({
+        kind: 'invalid',
+        hint: 'a group name needs a letter: plain numbers are group ids',
+      });
     });
 
     it(':invite <group> <names…> names a group by name or id and at least one user', () => {
-      expect(parseInput(':invite #team @bob carol bob')).toEqual({ kind: 'invite', group: 'team', userNames: ['bob', 'carol'] });
+      expect(parseInput(':invite #team @bob carol bob')).toEqual({
+        kind: 'invite',
+        group: 'team',
+        userNames: ['bob', 'carol'],
+      });
       expect(parseInput(':invite 12 bob')).toEqual({ kind: 'invite', group: '12', userNames: ['bob'] });
       for (const line of [':invite', ':invite team', ':invite #']) {
         expect(parseInput(line)).toEqual({ kind: 'invalid', hint: 'usage: :invite <group name or id> <names…>' });
       }
-      expect(parseInput(':invite team b*b')).toEqual({ kind: 'invalid', hint: '"b*b" is not a user name (1-32 of A-Z a-z 0-9 _ . -)' });
+      expect(parseInput(':invite team b*b')).toEqual({
+        kind: 'invalid',
+        hint: '"b*b" is not a user name (1-32 of A-Z a-z 0-9 _ . -)',
+      });
     });
 
     it(':groups public [after id] pages through public groups', () => {
       expect(parseInput(':groups public')).toEqual({ kind: 'public-groups' });
-      expect(parseInput(':groups public 1234567890123456')).toEqual({ kind: 'public-groups', after: '1234567890123456' });
+      expect(parseInput(':groups public 1234567890123456')).toEqual({
+        kind: 'public-groups',
+        after: '1234567890123456',
+      });
       for (const line of [':groups mine', ':groups public x', ':groups public 1 2']) {
-        expect(parseInput(line)).toEqual({ kind: 'invalid', hint: 'usage: :groups (yours) or :groups public [after id]' });
+        expect(parseInput(line)).toEqual({
+          kind: 'invalid',
+          hint: 'usage: :groups (yours) or :groups public [after id]',
+        });
       }
     });
 
     it(':create refuses a missing, numeric or too long name, and a member that is not a user name', () => {
       expect(parseInput(':create')).toEqual({ kind: 'invalid', hint: 'usage: :create <group> [names…]' });
       expect(parseInput(':create #')).toEqual({ kind: 'invalid', hint: 'usage: :create <group> [names…]' });
-      expect(parseInput(':create 42 bob')).toEqual({ kind: 'invalid', hint: 'a group name needs a letter: plain numbers are group ids' });
-      expect(parseInput(`:create ${'g'.repeat(65)}`)).toEqual({ kind: 'invalid', hint: 'a group name has at most 64 characters' });
-      expect(parseInput(':create team b*b')).toEqual({ kind: 'invalid', hint: '"b*b" is not a user name (1-32 of A-Z a-z 0-9 _ . -)' });
+      expect(parseInput(':create 42 bob')).toEqual({
+        kind: 'invalid',
+        hint: 'a group name needs a letter: plain numbers are group ids',
+      });
+      expect(parseInput(`:create ${'g'.repeat(65)}`)).toEqual({
+        kind: 'invalid',
+        hint: 'a group name has at most 64 characters',
+      });
+      expect(parseInput(':create team b*b')).toEqual({
+        kind: 'invalid',
+        hint: '"b*b" is not a user name (1-32 of A-Z a-z 0-9 _ . -)',
+      });
     });
 
     it(':join <group id> takes a decimal id', () => {
@@ -292,7 +357,29 @@ describe('parseInput', () => {
 
   it('documents every command it understands', () => {
     const documented = COMMANDS.map((c) => c.usage).join(' ');
-    for (const name of [':to', ':g', ':lobby', ':olu', ':pu', ':info', ':all', ':q', ':q <keyword>', ':emoji', ':delay', ':create', ':create-public', ':invite', ':join', ':leave', ':dissolve', ':members', ':groups', ':groups public', ':recall']) {
+    for (const name of [
+      ':to',
+      ':g',
+      ':lobby',
+      ':olu',
+      ':pu',
+      ':info',
+      ':all',
+      ':q',
+      ':q <keyword>',
+      ':emoji',
+      ':delay',
+      ':create',
+      ':create-public',
+      ':invite',
+      ':join',
+      ':leave',
+      ':dissolve',
+      ':members',
+      ':groups',
+      ':groups public',
+      ':recall',
+    ]) {
       expect(documented).toContain(name);
     }
   });

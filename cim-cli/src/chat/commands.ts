@@ -64,7 +64,10 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: ':pu <prefix>', description: 'find users whose name starts with <prefix>' },
   { usage: ':create <group> [names…]', description: 'create a private group with these users and talk there' },
   { usage: ':create-public <group> [names…]', description: 'create a public group: anyone may find and join it' },
-  { usage: ':invite <group> <names…>', description: 'add users to a group you are in (the only way into a private group)' },
+  {
+    usage: ':invite <group> <names…>',
+    description: 'add users to a group you are in (the only way into a private group)',
+  },
   { usage: ':join <group id>', description: 'join a public group (or one you were invited to) and talk there' },
   { usage: ':leave', description: 'leave the current group' },
   { usage: ':dissolve', description: 'end the current group (its creator only)' },
@@ -113,7 +116,8 @@ function parseCommand(text: string): ChatInput {
     case 'q':
       // CIM's `:q <keyword>` searches; `:q` alone quits.
       if (!argument) return { kind: 'quit' };
-      if (argument.length > MAX_KEYWORD_CHARS) return { kind: 'invalid', hint: `search for at most ${MAX_KEYWORD_CHARS} characters` };
+      if (argument.length > MAX_KEYWORD_CHARS)
+        return { kind: 'invalid', hint: `search for at most ${MAX_KEYWORD_CHARS} characters` };
       return { kind: 'search', keyword: argument };
     case 'q!':
       // Quitting on a line meant as something else would end the session by surprise.
@@ -157,7 +161,9 @@ function parseCommand(text: string): ChatInput {
     case 'leave':
       return noArgument(argument, ':leave (leaves the current group; :g <group> picks it)', { kind: 'leave-group' });
     case 'dissolve':
-      return noArgument(argument, ':dissolve (ends the current group; :g <group> picks it)', { kind: 'dissolve-group' });
+      return noArgument(argument, ':dissolve (ends the current group; :g <group> picks it)', {
+        kind: 'dissolve-group',
+      });
     case 'members':
       return noArgument(argument, ':members (of the current group; :g <group> picks it)', { kind: 'members' });
     case 'groups':
@@ -193,7 +199,8 @@ function parseCreate(argument: string, isPublic: boolean): ChatInput {
   if (!name) return usage(`${isPublic ? ':create-public' : ':create'} <group> [names…]`);
   // `:g` and `:join` take ids, which are numbers: a name that is one would be ambiguous.
   if (/^\d+$/.test(name)) return { kind: 'invalid', hint: 'a group name needs a letter: plain numbers are group ids' };
-  if (name.length > MAX_GROUP_NAME_CHARS) return { kind: 'invalid', hint: `a group name has at most ${MAX_GROUP_NAME_CHARS} characters` };
+  if (name.length > MAX_GROUP_NAME_CHARS)
+    return { kind: 'invalid', hint: `a group name has at most ${MAX_GROUP_NAME_CHARS} characters` };
   const memberNames = userNames(members);
   if (typeof memberNames === 'string') return { kind: 'invalid', hint: memberNames };
   return { kind: 'create-group', name, memberNames, public: isPublic };

@@ -2,7 +2,9 @@ import { CimError, ErrorCodes } from '@cim/common';
 import type { CimClient, Group, RouteApi, UserSummary } from '@cim/client';
 
 /** The part of CimClient the directory asks. */
-export type DirectoryClient = Pick<CimClient, 'userByName' | 'onlineUsers'> & { api: Pick<RouteApi, 'myGroups' | 'group'> };
+export type DirectoryClient = Pick<CimClient, 'userByName' | 'onlineUsers'> & {
+  api: Pick<RouteApi, 'myGroups' | 'group'>;
+};
 
 /**
  * The users and groups the chat has come across, so "@bob" and "#team" turn into ids and back
@@ -36,7 +38,8 @@ export class Directory {
       this.rememberUser(user);
       return user;
     } catch (err) {
-      if (err instanceof CimError && err.code === ErrorCodes.USER_NOT_FOUND) throw new Error(`no user named ${userName}`);
+      if (err instanceof CimError && err.code === ErrorCodes.USER_NOT_FOUND)
+        throw new Error(`no user named ${userName}`);
       throw err;
     }
   }
@@ -90,7 +93,8 @@ export class Directory {
       this.rememberGroup(group);
       return group;
     } catch (err) {
-      if (err instanceof CimError && err.code === ErrorCodes.NOT_A_MEMBER) throw new Error(`you are not in group ${nameOrId}: :join ${nameOrId} first`);
+      if (err instanceof CimError && err.code === ErrorCodes.NOT_A_MEMBER)
+        throw new Error(`you are not in group ${nameOrId}: :join ${nameOrId} first`);
       throw err;
     }
   }
@@ -100,7 +104,9 @@ export class Directory {
     if (byId) return byId;
     const named = [...this.groups.values()].filter((g) => g.name === nameOrId);
     if (named.length > 1) {
-      throw new Error(`${named.length} of your groups are named ${nameOrId}: use an id (${named.map((g) => g.groupId).join(', ')})`);
+      throw new Error(
+        `${named.length} of your groups are named ${nameOrId}: use an id (${named.map((g) => g.groupId).join(', ')})`,
+      );
     }
     return named[0];
   }

@@ -40,12 +40,18 @@ export class GroupCommands {
   async create(name: string, memberNames: string[], isPublic: boolean): Promise<void> {
     // Every name is checked before anything is created.
     const members = await this.users(memberNames);
-    const group = await this.client.api.createGroup(name, members.map((m) => m.userId), { public: isPublic });
+    const group = await this.client.api.createGroup(
+      name,
+      members.map((m) => m.userId),
+      { public: isPublic },
+    );
     this.directory.rememberGroup(group);
     this.enter(targetOf(group));
     const others = members.length ? ` with ${members.map((m) => m.userName).join(', ')}` : '';
     const howIn = isPublic ? `anyone can :join ${group.groupId}` : `:invite ${group.groupId} <name> lets others in`;
-    this.store.system(`created ${isPublic ? 'public' : 'private'} #${group.name} (group ${group.groupId})${others}; plain lines now go there, ${howIn}`);
+    this.store.system(
+      `created ${isPublic ? 'public' : 'private'} #${group.name} (group ${group.groupId})${others}; plain lines now go there, ${howIn}`,
+    );
   }
 
   async join(groupId: string): Promise<void> {
@@ -58,16 +64,23 @@ export class GroupCommands {
     });
     this.directory.rememberGroup(group);
     this.enter(targetOf(group));
-    this.store.system(`you joined #${group.name} (group ${group.groupId}, ${memberCount(group)}); plain lines now go there`);
+    this.store.system(
+      `you joined #${group.name} (group ${group.groupId}, ${memberCount(group)}); plain lines now go there`,
+    );
   }
 
   async invite(nameOrId: string, userNames: string[]): Promise<void> {
     const group = await this.directory.group(nameOrId);
     const users = await this.users(userNames);
     if (users.length === 0) throw new Error(`you are in #${group.name} already`);
-    const after = await this.client.api.invite(group.groupId, users.map((u) => u.userId));
+    const after = await this.client.api.invite(
+      group.groupId,
+      users.map((u) => u.userId),
+    );
     this.directory.rememberGroup(after);
-    this.store.system(`${users.map((u) => u.userName).join(', ')} now in #${after.name} (group ${after.groupId}, ${memberCount(after)})`);
+    this.store.system(
+      `${users.map((u) => u.userName).join(', ')} now in #${after.name} (group ${after.groupId}, ${memberCount(after)})`,
+    );
   }
 
   async leave(): Promise<void> {
@@ -101,14 +114,19 @@ export class GroupCommands {
 
   async list(): Promise<void> {
     const groups = await this.directory.refreshGroups();
-    if (groups.length === 0) return this.store.system('you are in no group — :create <group> starts one, :join <id> joins one');
-    this.store.system(`your groups (${groups.length}): ${groups.map((g) => `#${g.name} (id ${g.groupId}, ${memberCount(g)})`).join(', ')}`);
+    if (groups.length === 0)
+      return this.store.system('you are in no group — :create <group> starts one, :join <id> joins one');
+    this.store.system(
+      `your groups (${groups.length}): ${groups.map((g) => `#${g.name} (id ${g.groupId}, ${memberCount(g)})`).join(', ')}`,
+    );
   }
 
   async listPublic(after?: string): Promise<void> {
     const { groups, nextCursor } = await this.client.api.publicGroups({ after, limit: PUBLIC_GROUPS_PAGE });
     if (groups.length === 0) {
-      return this.store.system(after ? 'no more public groups' : 'there are no public groups — :create-public <group> starts one');
+      return this.store.system(
+        after ? 'no more public groups' : 'there are no public groups — :create-public <group> starts one',
+      );
     }
     const listed = groups.map((g) => `#${g.name} (id ${g.groupId}, ${plural(g.memberCount, 'member')})`).join(', ');
     const more = nextCursor ? `; more: :groups public ${nextCursor}` : '';

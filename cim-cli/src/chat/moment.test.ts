@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoment } from './moment.js';
 
-const at = (day: number, hours: number, minutes: number, seconds = 0) => new Date(2025, 0, day, hours, minutes, seconds).getTime();
+const at = (day: number, hours: number, minutes: number, seconds = 0) =>
+  new Date(2025, 0, day, hours, minutes, seconds).getTime();
 
 describe('formatMoment', () => {
   it('is the local time alone on the same day', () => {

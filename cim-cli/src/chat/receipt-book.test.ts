@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ReceiptBook } from './receipt-book.js';
 
 const sent = { msgId: '10', conversationId: 'p:1:2', seq: '3' };
-const receipt = (kind: 'DELIVERED' | 'READ', msgId: string, seq: string, conversationId = 'p:1:2') => ({ kind, conversationId, msgId, seq, byUserId: '2' });
+const receipt = (kind: 'DELIVERED' | 'READ', msgId: string, seq: string, conversationId = 'p:1:2') => ({
+  kind,
+  conversationId,
+  msgId,
+  seq,
+  byUserId: '2',
+});
 
 describe('ReceiptBook', () => {
   it('leaves a status alone without receipts', () => {

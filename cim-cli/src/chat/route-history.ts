@@ -25,7 +25,8 @@ export function conversationIdOf(target: Target, myUserId: string): string | und
     case 'group':
       return `g:${target.groupId}`;
     case 'user': {
-      const [low, high] = BigInt(myUserId) <= BigInt(target.userId) ? [myUserId, target.userId] : [target.userId, myUserId];
+      const [low, high] =
+        BigInt(myUserId) <= BigInt(target.userId) ? [myUserId, target.userId] : [target.userId, myUserId];
       return `p:${low}:${high}`;
     }
   }
@@ -39,9 +40,15 @@ export interface SearchResult {
 }
 
 /** Messages matching `keyword` in one conversation, or in all of this user's when none is given. */
-export async function searchHistory(client: HistoryClient, keyword: string, conversationId?: string): Promise<SearchResult> {
+export async function searchHistory(
+  client: HistoryClient,
+  keyword: string,
+  conversationId?: string,
+): Promise<SearchResult> {
   const ids = conversationId ? [conversationId] : (await client.conversations()).map((c) => c.conversationId);
-  const pages = await mapLimited(ids, PARALLEL, (id) => client.history(id, { q: keyword, limit: HITS_PER_CONVERSATION }));
+  const pages = await mapLimited(ids, PARALLEL, (id) =>
+    client.history(id, { q: keyword, limit: HITS_PER_CONVERSATION }),
+  );
   const all = pages.flat().sort((a, b) => Number(a.ts) - Number(b.ts));
   const more = all.length > MAX_HITS || pages.some((page) => page.length === HITS_PER_CONVERSATION);
   return { hits: all.slice(-MAX_HITS), more };
@@ -65,7 +72,12 @@ export async function unreadConversations(client: HistoryClient, myUserId: strin
     const unread = messages.filter((m) => BigInt(m.seq) > BigInt(c.readSeq) && m.fromUserId !== myUserId);
     const newest = messages[0];
     if (unread.length === 0 || !newest) return undefined;
-    return { conversationId: c.conversationId, count: unread.length, latest: { msgId: newest.msgId, conversationId: c.conversationId, seq: newest.seq }, messages };
+    return {
+      conversationId: c.conversationId,
+      count: unread.length,
+      latest: { msgId: newest.msgId, conversationId: c.conversationId, seq: newest.seq },
+      messages,
+    };
   });
   return found.filter((c) => c !== undefined);
 }

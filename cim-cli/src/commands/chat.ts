@@ -11,7 +11,12 @@ interface ChatArgs extends ConnectionArgs {
 export const chatCommand: CommandModule<object, ChatArgs> = {
   command: 'chat <name>',
   describe: 'chat in the terminal as <name> (the account is created on first use); :all lists commands',
-  builder: (y) => connectionOptions(clientOptions(y)).positional('name', { type: 'string', demandOption: true, describe: 'your user name' }) as never,
+  builder: (y) =>
+    connectionOptions(clientOptions(y)).positional('name', {
+      type: 'string',
+      demandOption: true,
+      describe: 'your user name',
+    }) as never,
   handler: async (args) => {
     const password = await readPassword(`password for ${args.name}: `);
     // Ink and React take about a second to load: only chat pays for them, not send or tail.

@@ -13,7 +13,11 @@ export const registerCommand: CommandModule<object, RegisterArgs> = {
   command: 'register <name>',
   describe: 'create an account (password from CIM_PASSWORD, else asked for) and print its user id',
   builder: (y) =>
-    clientOptions(y).positional('name', { type: 'string', demandOption: true, describe: 'user name: 1-32 of A-Z a-z 0-9 _ . -' }) as never,
+    clientOptions(y).positional('name', {
+      type: 'string',
+      demandOption: true,
+      describe: 'user name: 1-32 of A-Z a-z 0-9 _ . -',
+    }) as never,
   handler: async (args) => {
     const password = await readPassword(`password for new user ${args.name}: `);
     try {

@@ -1,7 +1,15 @@
 import type { CommandModule } from 'yargs';
 import { createLogger, loadTlsFiles, ZkRegistry } from '@cim/common/server';
 import type { SelectionAlgorithm } from '@cim/route';
-import { envInt, requireSecret, routeLimitOptions, routeLimits, tlsOptions, type RouteLimitArgs, type TlsArgs } from '../options.js';
+import {
+  envInt,
+  requireSecret,
+  routeLimitOptions,
+  routeLimits,
+  tlsOptions,
+  type RouteLimitArgs,
+  type TlsArgs,
+} from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
 interface RouteArgs extends RouteLimitArgs, TlsArgs {
@@ -20,7 +28,11 @@ export const routeCommand: CommandModule<object, RouteArgs> = {
   builder: (y) =>
     routeLimitOptions(tlsOptions(y))
       .option('redis', { type: 'string', default: process.env.CIM_REDIS, describe: 'Redis URL (env CIM_REDIS)' })
-      .option('zk', { type: 'string', default: process.env.CIM_ZK, describe: 'ZooKeeper connect string, e.g. zk1:2181,zk2:2181/cim (env CIM_ZK)' })
+      .option('zk', {
+        type: 'string',
+        default: process.env.CIM_ZK,
+        describe: 'ZooKeeper connect string, e.g. zk1:2181,zk2:2181/cim (env CIM_ZK)',
+      })
       .option('secret', { type: 'string', describe: 'cluster secret (env CIM_SECRET)' })
       .option('host', { type: 'string', default: process.env.CIM_HOST ?? '127.0.0.1' })
       .option('port', { type: 'number', default: envInt('CIM_ROUTE_PORT') ?? 8083 })
@@ -29,10 +41,15 @@ export const routeCommand: CommandModule<object, RouteArgs> = {
         default: process.env.CIM_SELECTION ?? 'round-robin',
         choices: ['round-robin', 'random', 'consistent-hash', 'least-connections'],
       })
-      .option('duplicate-login', { type: 'string', default: process.env.CIM_DUPLICATE_LOGIN ?? 'kick', choices: ['kick', 'reject'] }) as never,
+      .option('duplicate-login', {
+        type: 'string',
+        default: process.env.CIM_DUPLICATE_LOGIN ?? 'kick',
+        choices: ['kick', 'reject'],
+      }) as never,
   handler: async (args) => {
     const { createStore, RouteService } = await import('@cim/route');
-    if (!args.redis || !args.zk) throw new Error('cim route needs --redis and --zk (or CIM_REDIS and CIM_ZK); for a single process use "cim up"');
+    if (!args.redis || !args.zk)
+      throw new Error('cim route needs --redis and --zk (or CIM_REDIS and CIM_ZK); for a single process use "cim up"');
     const logger = createLogger('cim-route');
     const store = createStore({ redisUrl: args.redis, retentionMs: args['retention-ms'] });
     const route = new RouteService({

@@ -17,14 +17,27 @@ interface SendArgs {
 
 export const sendCommand: CommandModule<object, SendArgs> = {
   command: 'send <to> <text>',
-  describe: 'send one message and print its {msgId,…} as JSON (for scripts); <to> is a name, @name, a user id, or lobby/all',
+  describe:
+    'send one message and print its {msgId,…} as JSON (for scripts); <to> is a name, @name, a user id, or lobby/all',
   builder: (y) =>
     clientOptions(y)
-      .positional('to', { type: 'string', demandOption: true, describe: 'user name, @name, user id, or lobby / all for the broadcast lobby' })
+      .positional('to', {
+        type: 'string',
+        demandOption: true,
+        describe: 'user name, @name, user id, or lobby / all for the broadcast lobby',
+      })
       .positional('text', { type: 'string', demandOption: true })
-      .option('as', { type: 'string', default: process.env.CIM_USER || undefined, describe: 'who sends (env CIM_USER)' })
+      .option('as', {
+        type: 'string',
+        default: process.env.CIM_USER || undefined,
+        describe: 'who sends (env CIM_USER)',
+      })
       // Its own device, so a one-shot send does not replace (kick) the user's running chat.
-      .option('device', { type: 'string', default: process.env.CIM_DEVICE || 'cli-send', describe: 'device id (env CIM_DEVICE)' }) as never,
+      .option('device', {
+        type: 'string',
+        default: process.env.CIM_DEVICE || 'cli-send',
+        describe: 'device id (env CIM_DEVICE)',
+      }) as never,
   handler: async (args) => {
     if (!args.as) throw new Error('say who sends: --as <name> or env CIM_USER');
     const password = await readPassword(`password for ${args.as}: `);

@@ -31,14 +31,39 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
   builder: (y) =>
     pushServerLimitOptions(tlsOptions(y))
       .option('zk', { type: 'string', default: process.env.CIM_ZK, describe: 'ZooKeeper connect string (env CIM_ZK)' })
-      .option('route', { type: 'string', default: process.env.CIM_ROUTE ?? 'http://127.0.0.1:8083', describe: 'route (or load balancer) URL for upstream events (env CIM_ROUTE)' })
+      .option('route', {
+        type: 'string',
+        default: process.env.CIM_ROUTE ?? 'http://127.0.0.1:8083',
+        describe: 'route (or load balancer) URL for upstream events (env CIM_ROUTE)',
+      })
       .option('secret', { type: 'string', describe: 'cluster secret (env CIM_SECRET)' })
-      .option('id', { type: 'string', default: process.env.CIM_SERVER_ID, describe: 'server id (env CIM_SERVER_ID); default srv-<advertised-host|host>-<tcp-port>, the same on every restart' })
-      .option('host', { type: 'string', default: process.env.CIM_HOST ?? '127.0.0.1', describe: 'TCP listen address (env CIM_HOST)' })
-      .option('advertised-host', { type: 'string', default: process.env.CIM_ADVERTISED_HOST, describe: 'address clients are told to connect to' })
+      .option('id', {
+        type: 'string',
+        default: process.env.CIM_SERVER_ID,
+        describe:
+          'server id (env CIM_SERVER_ID); default srv-<advertised-host|host>-<tcp-port>, the same on every restart',
+      })
+      .option('host', {
+        type: 'string',
+        default: process.env.CIM_HOST ?? '127.0.0.1',
+        describe: 'TCP listen address (env CIM_HOST)',
+      })
+      .option('advertised-host', {
+        type: 'string',
+        default: process.env.CIM_ADVERTISED_HOST,
+        describe: 'address clients are told to connect to',
+      })
       .option('tcp-port', { type: 'number', default: envInt('CIM_TCP_PORT') ?? 9000 })
-      .option('http-host', { type: 'string', default: process.env.CIM_HTTP_HOST ?? '127.0.0.1', describe: 'internal push API address (keep it internal)' })
-      .option('advertised-http-host', { type: 'string', default: process.env.CIM_ADVERTISED_HTTP_HOST, describe: 'address routes use to reach the push API' })
+      .option('http-host', {
+        type: 'string',
+        default: process.env.CIM_HTTP_HOST ?? '127.0.0.1',
+        describe: 'internal push API address (keep it internal)',
+      })
+      .option('advertised-http-host', {
+        type: 'string',
+        default: process.env.CIM_ADVERTISED_HTTP_HOST,
+        describe: 'address routes use to reach the push API',
+      })
       .option('http-port', { type: 'number', default: envInt('CIM_HTTP_PORT') ?? 8081 })
       .option('heartbeat-ms', { type: 'number', default: envInt('CIM_HEARTBEAT_MS') }) as never,
   handler: async (args) => {

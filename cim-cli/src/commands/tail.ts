@@ -20,10 +20,22 @@ export const tailCommand: CommandModule<object, TailArgs> = {
   describe: "stream a user's messages and connection events (--json: one JSON object per line)",
   builder: (y) =>
     connectionOptions(clientOptions(y))
-      .option('as', { type: 'string', default: process.env.CIM_USER || undefined, describe: 'whose messages (env CIM_USER)' })
-      .option('json', { type: 'boolean', default: false, describe: 'NDJSON: {"type":"message"|"state"|"kicked"|"cursorExpired", …}' })
+      .option('as', {
+        type: 'string',
+        default: process.env.CIM_USER || undefined,
+        describe: 'whose messages (env CIM_USER)',
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'NDJSON: {"type":"message"|"state"|"kicked"|"cursorExpired", …}',
+      })
       // Its own device, so tailing does not replace (kick) the user's running chat.
-      .option('device', { type: 'string', default: process.env.CIM_DEVICE || 'cli-tail', describe: 'device id (env CIM_DEVICE)' }) as never,
+      .option('device', {
+        type: 'string',
+        default: process.env.CIM_DEVICE || 'cli-tail',
+        describe: 'device id (env CIM_DEVICE)',
+      }) as never,
   handler: async (args) => {
     if (!args.as) throw new Error('say whose messages: --as <name> or env CIM_USER');
     const password = await readPassword(`password for ${args.as}: `);

@@ -29,11 +29,31 @@ export const upCommand: CommandModule<object, UpArgs> = {
   builder: (y) =>
     pushServerLimitOptions(routeLimitOptions(tlsOptions(y)))
       .option('servers', { type: 'number', default: 1, describe: 'number of push servers' })
-      .option('redis', { type: 'string', default: process.env.CIM_REDIS, describe: 'Redis URL (env CIM_REDIS); in memory when absent' })
-      .option('zk', { type: 'string', default: process.env.CIM_ZK, describe: 'ZooKeeper connect string (env CIM_ZK); in memory when absent' })
-      .option('port', { type: 'number', default: Number(process.env.CIM_ROUTE_PORT ?? 8083), describe: 'route HTTP port' })
-      .option('tcp-port', { type: 'number', default: Number(process.env.CIM_TCP_PORT ?? 9000), describe: 'TCP port of the first push server' })
-      .option('host', { type: 'string', default: process.env.CIM_HOST ?? '127.0.0.1', describe: 'address to listen on' })
+      .option('redis', {
+        type: 'string',
+        default: process.env.CIM_REDIS,
+        describe: 'Redis URL (env CIM_REDIS); in memory when absent',
+      })
+      .option('zk', {
+        type: 'string',
+        default: process.env.CIM_ZK,
+        describe: 'ZooKeeper connect string (env CIM_ZK); in memory when absent',
+      })
+      .option('port', {
+        type: 'number',
+        default: Number(process.env.CIM_ROUTE_PORT ?? 8083),
+        describe: 'route HTTP port',
+      })
+      .option('tcp-port', {
+        type: 'number',
+        default: Number(process.env.CIM_TCP_PORT ?? 9000),
+        describe: 'TCP port of the first push server',
+      })
+      .option('host', {
+        type: 'string',
+        default: process.env.CIM_HOST ?? '127.0.0.1',
+        describe: 'address to listen on',
+      })
       .option('selection', {
         type: 'string',
         default: 'round-robin',
@@ -59,8 +79,12 @@ export const upCommand: CommandModule<object, UpArgs> = {
       tls: loadTlsFiles({ cert: args['tls-cert'], key: args['tls-key'], ca: args['tls-ca'] }),
     });
     const where = [
-      cluster.embedded.store ? 'in memory (embedded store: everything is gone when this process stops)' : `in Redis at ${args.redis}`,
-      cluster.embedded.registry ? 'servers registered in memory (embedded registry)' : `servers registered in ZooKeeper at ${args.zk}`,
+      cluster.embedded.store
+        ? 'in memory (embedded store: everything is gone when this process stops)'
+        : `in Redis at ${args.redis}`,
+      cluster.embedded.registry
+        ? 'servers registered in memory (embedded registry)'
+        : `servers registered in ZooKeeper at ${args.zk}`,
     ];
     const servers = cluster.servers.map((s) => `${s.tcpAddress.host}:${s.tcpAddress.port}`).join(', ');
     process.stdout.write(

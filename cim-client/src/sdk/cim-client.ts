@@ -218,7 +218,8 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       try {
         return await call();
       } catch (err) {
-        const ended = err instanceof CimError && (err.code === ErrorCodes.BAD_TOKEN || err.code === ErrorCodes.SESSION_ENDED);
+        const ended =
+          err instanceof CimError && (err.code === ErrorCodes.BAD_TOKEN || err.code === ErrorCodes.SESSION_ENDED);
         const retriable = ended || (err instanceof CimError && err.code === ErrorCodes.UNAVAILABLE);
         if (!retriable || attempt >= 5 || this.session.state === 'closed') throw err;
         if (ended) this.session.connectionLost(err);

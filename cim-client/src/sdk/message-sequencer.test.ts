@@ -20,7 +20,10 @@ describe('MessageSequencer', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     out = [];
-    seq = new MessageSequencer((m) => out.push(`${m.conversationId}#${m.seq}`), { holdMs: 1_000, now: () => Date.now() });
+    seq = new MessageSequencer((m) => out.push(`${m.conversationId}#${m.seq}`), {
+      holdMs: 1_000,
+      now: () => Date.now(),
+    });
   });
   afterEach(() => vi.useRealTimers());
 

@@ -129,7 +129,12 @@ export class RouteApi {
   }
 
   /** Creates a group with the caller as owner; private unless `options.public`. */
-  createGroup(name: string, memberIds: string[], options: { public?: boolean } = {}, signal?: AbortSignal): Promise<Group> {
+  createGroup(
+    name: string,
+    memberIds: string[],
+    options: { public?: boolean } = {},
+    signal?: AbortSignal,
+  ): Promise<Group> {
     return this.call('post', '/groups', { name, memberIds, public: options.public === true }, signal);
   }
 
@@ -222,6 +227,9 @@ export class RouteApi {
     }
     if (res.status >= 200 && res.status < 300) return res.data as T;
     const body = res.data as { code?: string; message?: string } | undefined;
-    throw errorFromWire({ code: body?.code ?? ErrorCodes.INTERNAL, message: body?.message ?? `route answered HTTP ${res.status}` });
+    throw errorFromWire({
+      code: body?.code ?? ErrorCodes.INTERNAL,
+      message: body?.message ?? `route answered HTTP ${res.status}`,
+    });
   }
 }

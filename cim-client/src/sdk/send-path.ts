@@ -59,9 +59,7 @@ export class ConnectionSends {
   /** Settles the send a SendResult frame answers. */
   answer(frame: Extract<Frame, { sendResult: unknown }>): void {
     const { error, ...answer } = frame.sendResult;
-    this.inFlight.get(frame.requestId ?? 0)?.(
-      error ? errorFromWire(error) : (answer as SendAnswer),
-    );
+    this.inFlight.get(frame.requestId ?? 0)?.(error ? errorFromWire(error) : (answer as SendAnswer));
   }
 
   /** Fails every send still waiting for its SendResult (the connection went away). */

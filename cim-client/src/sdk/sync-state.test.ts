@@ -3,7 +3,17 @@ import type { ChatMessage } from '@cim/common';
 import { inSeqOrder, SYNC_REWIND, SyncState } from './sync-state.js';
 
 const m = (conversationId: string, seq: number): { message: ChatMessage } => ({
-  message: { msgId: `${conversationId}/${seq}`, conversationId, seq: String(seq), fromUserId: '1', fromUserName: 'a', to: { userId: '2' }, body: '', ts: '0', clientMsgId: '' },
+  message: {
+    msgId: `${conversationId}/${seq}`,
+    conversationId,
+    seq: String(seq),
+    fromUserId: '1',
+    fromUserName: 'a',
+    to: { userId: '2' },
+    body: '',
+    ts: '0',
+    clientMsgId: '',
+  },
 });
 
 describe('SyncState', () => {

@@ -121,7 +121,11 @@ export class SyncState {
       return;
     }
     try {
-      const parsed = JSON.parse(serialized) as { cursor?: string; recent?: [string, string][]; shown?: [string, string][] };
+      const parsed = JSON.parse(serialized) as {
+        cursor?: string;
+        recent?: [string, string][];
+        shown?: [string, string][];
+      };
       this.synced = BigInt(parsed.cursor ?? '0');
       this.recent = (parsed.recent ?? []).map(([msgId, cursor]) => ({ msgId, cursor: BigInt(cursor) }));
       for (const r of this.recent) this.recentIds.add(r.msgId);

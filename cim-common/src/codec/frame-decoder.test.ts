@@ -16,8 +16,13 @@ describe('FrameDecoder (varint32 length framing)', () => {
   it('decodes CaughtUp as field 39, its cursor 0 included (proto3 leaves a zero off the wire)', () => {
     // Frame{caught_up: {}} = field 39, wire type 2 → tag varint ba 02, length 0; prefix 03.
     expect(encodeFrame({ caughtUp: { cursor: '0' } }).toString('hex')).toBe('03ba0200');
-    const frames = new FrameDecoder().push(Buffer.concat([hex('03 ba0200'), encodeFrame({ caughtUp: { cursor: '9007199254740993' } })])).frames;
-    expect(frames.map(decodeFrame)).toEqual([{ caughtUp: { cursor: '0' } }, { caughtUp: { cursor: '9007199254740993' } }]);
+    const frames = new FrameDecoder().push(
+      Buffer.concat([hex('03 ba0200'), encodeFrame({ caughtUp: { cursor: '9007199254740993' } })]),
+    ).frames;
+    expect(frames.map(decodeFrame)).toEqual([
+      { caughtUp: { cursor: '0' } },
+      { caughtUp: { cursor: '9007199254740993' } },
+    ]);
   });
 
   it('decodes several frames that arrive in one chunk', () => {

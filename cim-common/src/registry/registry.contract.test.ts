@@ -28,7 +28,16 @@ const implementations: Array<{ name: string; backend: () => () => ServerRegistry
 ];
 
 function server(id: string, overrides: Partial<ServerInfo> = {}): ServerInfo {
-  return { id, host: '127.0.0.1', tcpPort: 9000, httpHost: '127.0.0.1', httpPort: 8000, load: 0, startedAt: 1_700_000_000_000, ...overrides };
+  return {
+    id,
+    host: '127.0.0.1',
+    tcpPort: 9000,
+    httpHost: '127.0.0.1',
+    httpPort: 8000,
+    load: 0,
+    startedAt: 1_700_000_000_000,
+    ...overrides,
+  };
 }
 
 const ids = (registry: ServerRegistry) => registry.servers().map((s) => s.id);

@@ -11,7 +11,15 @@ import { ZkRegistry } from './zk-registry.js';
 const SESSION_MS = 2000;
 
 function server(id: string, load = 0): ServerInfo {
-  return { id, host: '127.0.0.1', tcpPort: 9000, httpHost: '127.0.0.1', httpPort: 8000, load, startedAt: 1_700_000_000_000 };
+  return {
+    id,
+    host: '127.0.0.1',
+    tcpPort: 9000,
+    httpHost: '127.0.0.1',
+    httpPort: 8000,
+    load,
+    startedAt: 1_700_000_000_000,
+  };
 }
 
 const ids = (registry: ZkRegistry) => registry.servers().map((s) => s.id);
@@ -86,7 +94,9 @@ describe('ZkRegistry across ZooKeeper session expiry', () => {
     proxy.cut('refuse');
     const restarted = connect('direct');
     await restarted.register(server('srv-a', 0));
-    await waitFor(() => route.servers()[0]?.load === 0, { message: 'the restarted registration to replace the stale one' });
+    await waitFor(() => route.servers()[0]?.load === 0, {
+      message: 'the restarted registration to replace the stale one',
+    });
     await sleep(SESSION_MS * 2);
     expect(route.servers()).toEqual([server('srv-a', 0)]);
   });
@@ -132,7 +142,10 @@ describe('ZkRegistry across ZooKeeper session expiry', () => {
       message: 'the push server to leave the stalled connection and connect again',
     });
     await pushServer.updateLoad('srv-a', 3);
-    await waitFor(() => route.servers()[0]?.load === 3, { timeoutMs: 10_000, message: 'srv-a listed again, with load 3' });
+    await waitFor(() => route.servers()[0]?.load === 3, {
+      timeoutMs: 10_000,
+      message: 'srv-a listed again, with load 3',
+    });
     expect(connection).toEqual([false, true]);
   });
 

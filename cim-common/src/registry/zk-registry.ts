@@ -2,7 +2,14 @@ import { posix } from 'node:path';
 import { CimError, ErrorCodes } from '../errors.js';
 import { silentLogger } from '../logger.js';
 import { ChangeListeners } from './change-listeners.js';
-import { assertLoad, decodeServerInfo, encodeServerInfo, sameServers, sortedById, validServerInfo } from './server-info.js';
+import {
+  assertLoad,
+  decodeServerInfo,
+  encodeServerInfo,
+  sameServers,
+  sortedById,
+  validServerInfo,
+} from './server-info.js';
 import type { ServerInfo, ServerRegistry } from './types.js';
 import { ZkErrorCodes, zkErrorCode, ZkSession, type ZkLogger } from './zk-session.js';
 
@@ -169,7 +176,10 @@ export class ZkRegistry implements ServerRegistry {
     if (this.watching) work.push(this.refresh());
     const failures = (await Promise.allSettled(work)).filter((r) => r.status === 'rejected');
     for (const failure of failures) {
-      this.logger.warn({ err: failure.reason, newSession }, 'server registry could not resynchronise; will retry on reconnection');
+      this.logger.warn(
+        { err: failure.reason, newSession },
+        'server registry could not resynchronise; will retry on reconnection',
+      );
     }
   }
 
@@ -248,7 +258,9 @@ export class ZkRegistry implements ServerRegistry {
 
   private readonly onWatchEvent = (): void => {
     if (!this.watching) return;
-    this.refresh().catch((err) => this.logger.warn({ err }, 'could not read the server list; will retry on reconnection'));
+    this.refresh().catch((err) =>
+      this.logger.warn({ err }, 'could not read the server list; will retry on reconnection'),
+    );
   };
 
   private async readServers(): Promise<ServerInfo[]> {

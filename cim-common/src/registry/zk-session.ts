@@ -250,12 +250,16 @@ export class ZkSession {
     const deadline = Date.now() + this.options.operationTimeoutMs;
     const client = await this.connectedClient(deadline, what);
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new CimError(ErrorCodes.TIMEOUT, `ZooKeeper did not answer ${what} in time`));
-      }, Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(
+        () => {
+          reject(new CimError(ErrorCodes.TIMEOUT, `ZooKeeper did not answer ${what} in time`));
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       invoke(client, (err, result) => {
         clearTimeout(timer);
-        if (err) reject(new CimError(ErrorCodes.UNAVAILABLE, `ZooKeeper ${what} failed: ${String(err)}`, { cause: err }));
+        if (err)
+          reject(new CimError(ErrorCodes.UNAVAILABLE, `ZooKeeper ${what} failed: ${String(err)}`, { cause: err }));
         else resolve(result as T);
       });
     });
@@ -271,10 +275,13 @@ export class ZkSession {
         if (this.closed || !this.client) reject(closedError());
         else resolve(this.client);
       };
-      const timer = setTimeout(() => {
-        this.connectWaiters.delete(wake);
-        reject(new CimError(ErrorCodes.UNAVAILABLE, `ZooKeeper is unreachable: ${what} found no connection in time`));
-      }, Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(
+        () => {
+          this.connectWaiters.delete(wake);
+          reject(new CimError(ErrorCodes.UNAVAILABLE, `ZooKeeper is unreachable: ${what} found no connection in time`));
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       this.connectWaiters.add(wake);
     });
   }

@@ -27,12 +27,26 @@ describe('fan-out', () => {
     await registry.watch();
     const directory = new ServerDirectory(registry, 'round-robin', silentLogger);
     const pushed: string[] = [];
-    const dispatcher = { deliver: async (server: { id: string }) => pushed.push(server.id) > 0 } as unknown as PushDispatcher;
+    const dispatcher = {
+      deliver: async (server: { id: string }) => pushed.push(server.id) > 0,
+    } as unknown as PushDispatcher;
     const metrics = new RouteMetrics();
     const fanOut = new FanOut(new Presence(store, directory), directory, dispatcher, metrics, silentLogger);
     const session = { userId: '1', userName: 'alice', createdAt: 0, expiresAt: Date.now() + 60_000 };
-    await store.putSession({ ...session, deviceId: 'phone', sessionId: 's1', serverId: 'srv-gone', connectionId: 'x.1' });
-    await store.putSession({ ...session, deviceId: 'laptop', sessionId: 's2', serverId: 'srv-gone', detachedAt: Date.now() });
+    await store.putSession({
+      ...session,
+      deviceId: 'phone',
+      sessionId: 's1',
+      serverId: 'srv-gone',
+      connectionId: 'x.1',
+    });
+    await store.putSession({
+      ...session,
+      deviceId: 'laptop',
+      sessionId: 's2',
+      serverId: 'srv-gone',
+      detachedAt: Date.now(),
+    });
 
     await fanOut.message({ message, cursors: { '1': '1024' } });
 

@@ -35,7 +35,11 @@ export class FanOut {
       [...byServer].map(([server, sessionsByUser]) =>
         this.dispatcher.deliver(server, {
           message: saved.message,
-          targets: [...sessionsByUser].map(([userId, sessionIds]) => ({ userId, cursor: saved.cursors[userId], sessionIds })),
+          targets: [...sessionsByUser].map(([userId, sessionIds]) => ({
+            userId,
+            cursor: saved.cursors[userId],
+            sessionIds,
+          })),
         }),
       ),
     );
@@ -49,7 +53,11 @@ export class FanOut {
   /** A control frame (receipt, recall) to every live device of some users. */
   async frame(frame: Frame, userIds: string[]): Promise<void> {
     const byServer = await this.sessionsByServer(userIds);
-    await Promise.all([...byServer].map(([server, sessionsByUser]) => this.dispatcher.frame(server, { frame, userIds: [...sessionsByUser.keys()] })));
+    await Promise.all(
+      [...byServer].map(([server, sessionsByUser]) =>
+        this.dispatcher.frame(server, { frame, userIds: [...sessionsByUser.keys()] }),
+      ),
+    );
   }
 
   /** Messages for one connection only (a TCP device catching up after login), in order. */
@@ -57,7 +65,12 @@ export class FanOut {
     const server = this.directory.resolve(target.serverId);
     if (!server) return false;
     const { userId, deviceId, connectionId } = target;
-    const pushes = entries.map((e) => this.dispatcher.deliver(server, { message: e.message, targets: [{ userId, cursor: e.cursor, deviceId, connectionId }] }));
+    const pushes = entries.map((e) =>
+      this.dispatcher.deliver(server, {
+        message: e.message,
+        targets: [{ userId, cursor: e.cursor, deviceId, connectionId }],
+      }),
+    );
     return (await Promise.all(pushes)).every(Boolean);
   }
 
@@ -97,7 +110,11 @@ export class FanOut {
         users.set(userId, [...(users.get(userId) ?? []), session.sessionId]);
       }
     }
-    if (unreachable.size > 0) this.logger.warn({ serverIds: [...unreachable] }, 'sessions on unknown push servers were not pushed to: they sync when they reconnect');
+    if (unreachable.size > 0)
+      this.logger.warn(
+        { serverIds: [...unreachable] },
+        'sessions on unknown push servers were not pushed to: they sync when they reconnect',
+      );
     return byServer;
   }
 }

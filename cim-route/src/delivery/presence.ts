@@ -15,7 +15,11 @@ export class Presence {
   /** Live sessions of each user: connected (or not yet connected) to a live server. */
   async liveSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
     const all = await this.connectedSessionsOf(userIds);
-    for (const [userId, sessions] of all) all.set(userId, sessions.filter((s) => this.directory.isLive(s.serverId)));
+    for (const [userId, sessions] of all)
+      all.set(
+        userId,
+        sessions.filter((s) => this.directory.isLive(s.serverId)),
+      );
     return all;
   }
 
@@ -25,12 +29,19 @@ export class Presence {
    */
   async connectedSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
     const all = await this.store.getSessionsOf(userIds);
-    for (const [userId, sessions] of all) all.set(userId, sessions.filter((s) => s.detachedAt === undefined));
+    for (const [userId, sessions] of all)
+      all.set(
+        userId,
+        sessions.filter((s) => s.detachedAt === undefined),
+      );
     return all;
   }
 
   /** A page of online users: `{userId, userName}` sorted as the store keeps them. */
-  async onlineUsers(offset: number, limit: number): Promise<{ users: { userId: string; userName: string }[]; nextOffset: number | null }> {
+  async onlineUsers(
+    offset: number,
+    limit: number,
+  ): Promise<{ users: { userId: string; userName: string }[]; nextOffset: number | null }> {
     const page = await this.store.listOnlineUserIds(offset, limit);
     const sessions = await this.liveSessionsOf(page.userIds);
     const users = [];

@@ -81,7 +81,9 @@ export class PushDispatcher {
 
   private async send(queue: ServerQueue): Promise<void> {
     const { server, request } = queue;
-    this.metrics.pushBatchItems.observe(request.deliveries.length + request.broadcasts.length + request.frames.length + request.kicks.length);
+    this.metrics.pushBatchItems.observe(
+      request.deliveries.length + request.broadcasts.length + request.frames.length + request.kicks.length,
+    );
     const end = this.metrics.pushLatency.startTimer();
     let ok = false;
     try {

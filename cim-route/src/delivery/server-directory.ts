@@ -67,7 +67,8 @@ export class ServerDirectory {
   }
 
   markFailed(serverId: string): void {
-    if ((this.failedUntil.get(serverId) ?? 0) <= this.now()) this.logger.warn({ serverId }, 'push server failed a push: skipping it for new logins');
+    if ((this.failedUntil.get(serverId) ?? 0) <= this.now())
+      this.logger.warn({ serverId }, 'push server failed a push: skipping it for new logins');
     this.failedUntil.set(serverId, this.now() + FAILED_SERVER_QUARANTINE_MS);
   }
 

@@ -87,7 +87,11 @@ async function handleEvent(ctx: InternalApiContext, serverId: string, event: Ser
  * (whichever server the login had picked), so LoginOk and the stored session agree. A catch-up
  * cursor is checked here too, so a bad one is refused instead of answered with LoginOk.
  */
-async function checkLogin(ctx: InternalApiContext, serverId: string, event: Extract<ServerEvent, { type: 'login' }>): Promise<void> {
+async function checkLogin(
+  ctx: InternalApiContext,
+  serverId: string,
+  event: Extract<ServerEvent, { type: 'login' }>,
+): Promise<void> {
   const connectionId = requireString(event.connectionId, 'connectionId');
   if (event.cursor !== undefined) await ctx.deviceSync.checkCursor(event.userId, parseCursor(event.cursor));
   await ctx.accounts.attachConnection(event, serverId, connectionId);
@@ -100,14 +104,18 @@ function failedEvent(ctx: InternalApiContext, event: ServerEvent, err: unknown):
   // A store outage is worth a retry, as it is over HTTP (503).
   const down = err instanceof CimError && err.code === ErrorCodes.UNAVAILABLE;
   if (down && STATE_CHANGING.has(event.type)) return { retryLater: 'storage is unavailable' };
-  if (down || !(err instanceof CimError) || err.code === ErrorCodes.INTERNAL) ctx.logger.warn({ err, type: event.type }, 'event failed');
+  if (down || !(err instanceof CimError) || err.code === ErrorCodes.INTERNAL)
+    ctx.logger.warn({ err, type: event.type }, 'event failed');
   const code = err instanceof CimError ? err.code : ErrorCodes.INTERNAL;
   const message = err instanceof Error ? err.message : String(err);
   if (event.type === 'login') return { error: { code, message } };
   if (event.type !== 'send') return null;
   // The event may be malformed (that is often why it failed): read it defensively.
   const clientMsgId = (event.send as { clientMsgId?: unknown } | null | undefined)?.clientMsgId;
-  return { requestId: event.requestId, sendResult: { clientMsgId: typeof clientMsgId === 'string' ? clientMsgId : '', error: { code, message } } };
+  return {
+    requestId: event.requestId,
+    sendResult: { clientMsgId: typeof clientMsgId === 'string' ? clientMsgId : '', error: { code, message } },
+  };
 }
 
 async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { type: 'send' }>): Promise<Frame> {
@@ -128,12 +136,19 @@ async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { 
   if ('scheduled' in answer) return { requestId: event.requestId, sendResult: { clientMsgId: answer.clientMsgId } };
   return {
     requestId: event.requestId,
-    sendResult: { clientMsgId: answer.clientMsgId, msgId: answer.msgId, conversationId: answer.conversationId, seq: answer.seq, ts: answer.ts },
+    sendResult: {
+      clientMsgId: answer.clientMsgId,
+      msgId: answer.msgId,
+      conversationId: answer.conversationId,
+      seq: answer.seq,
+      ts: answer.ts,
+    },
   };
 }
 
 function requireString(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value === '') throw new CimError(ErrorCodes.INVALID_INPUT, `${name} must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw new CimError(ErrorCodes.INVALID_INPUT, `${name} must be a non-empty string`);
   return value;
 }
 

@@ -44,8 +44,11 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents request bodies with the rules the route checks them by', () => {
-    type Schema = { properties: Record<string, { pattern?: string; minLength?: number; maxLength?: number; anyOf?: Schema[] }> };
-    const bodyOf = (path: '/accounts' | '/messages') => openApiDocument.paths[path].post.requestBody.content['application/json'].schema as Schema;
+    type Schema = {
+      properties: Record<string, { pattern?: string; minLength?: number; maxLength?: number; anyOf?: Schema[] }>;
+    };
+    const bodyOf = (path: '/accounts' | '/messages') =>
+      openApiDocument.paths[path].post.requestBody.content['application/json'].schema as Schema;
     const register = bodyOf('/accounts').properties;
     expect(register.userName?.pattern).toBe('^[A-Za-z0-9_.-]{1,32}$');
     expect(register.password?.minLength).toBe(MIN_PASSWORD_LENGTH);

@@ -1,7 +1,15 @@
 import { DECIMAL_ID, ErrorCodes } from '@cim/common';
 import { z } from 'zod';
 import { defaultRouteConfig } from '../config.js';
-import { addMembersBody, createGroupBody, destination, loginBody, readBody, registerBody, sendBody } from './schemas.js';
+import {
+  addMembersBody,
+  createGroupBody,
+  destination,
+  loginBody,
+  readBody,
+  registerBody,
+  sendBody,
+} from './schemas.js';
 /**
  * The OpenAPI 3.1 document of the route's public API, served at GET /api/v1/openapi.json.
  * A test checks that every route of the app is here and every path here is a route of the app.
@@ -326,7 +334,10 @@ export const openApiDocument = {
         responses: {
           '200': ok('a page', {
             type: 'object',
-            properties: { groups: { type: 'array', items: ref('PublicGroup') }, nextCursor: { type: ['string', 'null'] } },
+            properties: {
+              groups: { type: 'array', items: ref('PublicGroup') },
+              nextCursor: { type: ['string', 'null'] },
+            },
           }),
           ...errors(400, 401),
         },

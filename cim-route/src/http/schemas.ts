@@ -51,7 +51,10 @@ export function sendBody(maxBodyChars: number) {
       .min(1, 'message body must not be empty')
       .refine((s) => Buffer.byteLength(s) <= maxBodyChars, `message body is limited to ${maxBodyChars} bytes`)
       .superRefine(refuseWhen(bodyTextProblem))
-      .meta({ maxLength: maxBodyChars, description: `no control characters except line feed and tab (${ErrorCodes.INVALID_INPUT})` }),
+      .meta({
+        maxLength: maxBodyChars,
+        description: `no control characters except line feed and tab (${ErrorCodes.INVALID_INPUT})`,
+      }),
     clientMsgId: z.string().min(1).max(MAX_CLIENT_MSG_ID).superRefine(refuseWhen(clientMsgIdProblem)).optional(),
     deliverAt: z.number().int().positive().optional(),
   });

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { CimError, ErrorCodes, signToken, verifyToken, type EventOrigin, type LoginAnswer, type TokenClaims } from '@cim/common';
+import {
+  CimError,
+  ErrorCodes,
+  signToken,
+  verifyToken,
+  type EventOrigin,
+  type LoginAnswer,
+  type TokenClaims,
+} from '@cim/common';
 import type { Logger } from '@cim/common/server';
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
@@ -203,7 +211,10 @@ export class Accounts {
 }
 
 function sessionEnded(): CimError {
-  return new CimError(ErrorCodes.SESSION_ENDED, 'this session has ended (logged out, replaced by a newer login, or offline too long): log in again');
+  return new CimError(
+    ErrorCodes.SESSION_ENDED,
+    'this session has ended (logged out, replaced by a newer login, or offline too long): log in again',
+  );
 }
 
 function deviceKey(userId: string, deviceId: string): string {

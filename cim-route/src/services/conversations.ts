@@ -30,7 +30,11 @@ export class Conversations {
     return (await this.groups.getAsMember(userId, parsed.groupId)).memberIds;
   }
 
-  async history(userId: string, conversationId: string, options: { beforeSeq?: string; limit: number; keyword?: string }): Promise<ChatMessage[]> {
+  async history(
+    userId: string,
+    conversationId: string,
+    options: { beforeSeq?: string; limit: number; keyword?: string },
+  ): Promise<ChatMessage[]> {
     await this.requireParticipant(userId, conversationId);
     return this.store.history(conversationId, options);
   }

@@ -45,7 +45,10 @@ export class DelayedSender {
           // Anything but a destination that is gone for good (group dissolved, user removed) is
           // retried on the next tick.
           if (!(err instanceof CimError && PERMANENT.has(err.code))) throw err;
-          this.logger.warn({ err, clientMsgId: m.clientMsgId }, 'scheduled message has no destination any more: dropped');
+          this.logger.warn(
+            { err, clientMsgId: m.clientMsgId },
+            'scheduled message has no destination any more: dropped',
+          );
         }
         await this.store.removeScheduled(m.senderId, m.clientMsgId);
       }

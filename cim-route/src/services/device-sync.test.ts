@@ -5,7 +5,14 @@ import { MemoryStore } from '../store/memory-store.js';
 import { DeviceSync } from './device-sync.js';
 import type { DeviceConnection, FanOut } from '../delivery/index.js';
 
-const device: DeviceConnection = { userId: '1', userName: 'alice', deviceId: 'sensor', sessionId: 's1', serverId: 'srv', connectionId: 'c1' };
+const device: DeviceConnection = {
+  userId: '1',
+  userName: 'alice',
+  deviceId: 'sensor',
+  sessionId: 's1',
+  serverId: 'srv',
+  connectionId: 'c1',
+};
 
 /** A store holding `count` messages for user 1, stored 1 s apart, and their cursors. */
 async function storeWithMessages(count: number, options: { retentionMs?: number } = {}) {
@@ -14,7 +21,14 @@ async function storeWithMessages(count: number, options: { retentionMs?: number 
   const cursors: string[] = [];
   for (let n = 1; n <= count; n++) {
     const saved = await store.saveMessage(
-      { conversationId: 'p:1:2', fromUserId: '2', fromUserName: 'bob', to: { userId: '1' }, body: `m${n}`, clientMsgId: `c${n}` },
+      {
+        conversationId: 'p:1:2',
+        fromUserId: '2',
+        fromUserName: 'bob',
+        to: { userId: '1' },
+        body: `m${n}`,
+        clientMsgId: `c${n}`,
+      },
       ['1'],
     );
     cursors.push(saved.cursors['1']);
@@ -101,6 +115,8 @@ describe('device catch-up over TCP', () => {
     const { store, cursors } = await storeWithTwoMessages();
     const sync = new DeviceSync(store, recordingFanOut(true).fanOut, silentLogger, () => 1_000_000);
     await expect(sync.checkCursor('1', cursors[1])).resolves.toBeUndefined();
-    await expect(sync.checkCursor('1', String(Number(cursors[1]) + 10_000 * 1024))).rejects.toMatchObject({ code: ErrorCodes.INVALID_INPUT });
+    await expect(sync.checkCursor('1', String(Number(cursors[1]) + 10_000 * 1024))).rejects.toMatchObject({
+      code: ErrorCodes.INVALID_INPUT,
+    });
   });
 });

@@ -38,7 +38,10 @@ export class DeviceSync {
     const given = Number(cursor);
     if (given <= this.now() * CURSOR_SLOTS_PER_MS) return;
     if (given <= Number(await this.store.latestCursor(userId))) return;
-    throw new CimError(ErrorCodes.INVALID_INPUT, `cursor ${cursor} is in the future: log in with a cursor you were given (see Login in cim.proto), or 0`);
+    throw new CimError(
+      ErrorCodes.INVALID_INPUT,
+      `cursor ${cursor} is in the future: log in with a cursor you were given (see Login in cim.proto), or 0`,
+    );
   }
 
   /**
@@ -61,8 +64,14 @@ export class DeviceSync {
         }
         this.logger.warn({ err, ...device }, 'device catch-up failed: closing the connection so the device reconnects');
         await this.fanOut
-          .closeConnection(device, ErrorCodes.UNAVAILABLE, 'catching up failed: reconnect and log in again with your cursor')
-          .catch((closeErr: unknown) => this.logger.warn({ err: closeErr, ...device }, 'could not close the device after a failed catch-up'));
+          .closeConnection(
+            device,
+            ErrorCodes.UNAVAILABLE,
+            'catching up failed: reconnect and log in again with your cursor',
+          )
+          .catch((closeErr: unknown) =>
+            this.logger.warn({ err: closeErr, ...device }, 'could not close the device after a failed catch-up'),
+          );
         return;
       }
     }
@@ -86,7 +95,10 @@ export class DeviceSync {
           continue;
         }
         await this.fanOut.frameToConnection(device, {
-          error: { code: ErrorCodes.CURSOR_EXPIRED, message: `messages after cursor ${after} are no longer kept (past the retention, or lost): log in again with cursor 0` },
+          error: {
+            code: ErrorCodes.CURSOR_EXPIRED,
+            message: `messages after cursor ${after} are no longer kept (past the retention, or lost): log in again with cursor 0`,
+          },
         });
         return undefined;
       }

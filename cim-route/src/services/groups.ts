@@ -29,7 +29,10 @@ export class Groups {
       throw new CimError(ErrorCodes.GROUP_FULL, `a group has at most ${this.maxMembers} members`);
     }
     const group = await this.store.createGroup(ownerId, name, [...unique], { public: isPublic });
-    this.logger.info({ groupId: group.groupId, ownerId, members: group.memberIds.length, public: isPublic }, 'group created');
+    this.logger.info(
+      { groupId: group.groupId, ownerId, members: group.memberIds.length, public: isPublic },
+      'group created',
+    );
     return group;
   }
 

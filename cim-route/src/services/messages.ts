@@ -1,5 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { CimError, ErrorCodes, type ChatMessage, type Destination, type ScheduledAnswer, type SendAnswer, type TokenClaims } from '@cim/common';
+import {
+  CimError,
+  ErrorCodes,
+  type ChatMessage,
+  type Destination,
+  type ScheduledAnswer,
+  type SendAnswer,
+  type TokenClaims,
+} from '@cim/common';
 import type { Logger } from '@cim/common/server';
 
 export type { ScheduledAnswer, SendAnswer };
@@ -184,7 +192,9 @@ export class Messages {
     if (Buffer.byteLength(input.body) > this.config.maxBodyChars) {
       throw new CimError(ErrorCodes.INVALID_INPUT, `message body is limited to ${this.config.maxBodyChars} bytes`);
     }
-    const problem = bodyTextProblem(input.body) ?? (input.clientMsgId === undefined ? undefined : clientMsgIdProblem(input.clientMsgId));
+    const problem =
+      bodyTextProblem(input.body) ??
+      (input.clientMsgId === undefined ? undefined : clientMsgIdProblem(input.clientMsgId));
     if (problem) throw new CimError(ErrorCodes.INVALID_INPUT, problem);
   }
 }

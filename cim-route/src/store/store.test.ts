@@ -121,7 +121,11 @@ describe('redis store', () => {
     try {
       // A route claimed the clientMsgId and died before storing anything else.
       const draft = { ...sendC1, msgId: '77', ts: String(Date.now()) };
-      await bindScripts<MessageScripts>(client, messageScripts).claim(new RedisKeys(prefix).sent('1', 'c1'), JSON.stringify({ draft }), 60_000);
+      await bindScripts<MessageScripts>(client, messageScripts).claim(
+        new RedisKeys(prefix).sent('1', 'c1'),
+        JSON.stringify({ draft }),
+        60_000,
+      );
 
       const store = new RedisStore({ redis: client, prefix });
       const retry = await store.saveMessage({ ...sendC1, body: 'retried' }, ['2']);
@@ -151,7 +155,10 @@ describe('redis store', () => {
       const kept = await store.createGroup('1', 'kept', ['2']);
       const deleted = await store.createGroup('1', 'deleted', ['2']);
       // A route deleted this group and died before taking it off its members' lists.
-      await bindScripts<GroupScripts>(client, groupScripts).deleteGroup(keys.group(deleted.groupId), keys.groupMembers(deleted.groupId));
+      await bindScripts<GroupScripts>(client, groupScripts).deleteGroup(
+        keys.group(deleted.groupId),
+        keys.groupMembers(deleted.groupId),
+      );
       // Routes died after listing user 3 in a group it then refused, and in one it never created.
       await client.zadd(keys.groupsOf('3'), kept.groupId, kept.groupId, 77, '77');
 
@@ -170,7 +177,13 @@ describe('redis store', () => {
     const client = new Redis(redisUrl);
     try {
       const record = { groupId: '7', name: 'old', ownerId: '1', createdAt: 5 };
-      await bindScripts<GroupScripts>(client, groupScripts).createGroup(keys.group('7'), keys.groupMembers('7'), JSON.stringify(record), '1', '2');
+      await bindScripts<GroupScripts>(client, groupScripts).createGroup(
+        keys.group('7'),
+        keys.groupMembers('7'),
+        JSON.stringify(record),
+        '1',
+        '2',
+      );
       const store = new RedisStore({ redis: client, prefix });
       const old = { ...record, memberIds: ['1', '2'], public: false };
       expect(await store.getGroup('7')).toEqual(old);

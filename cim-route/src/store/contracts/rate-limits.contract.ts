@@ -9,7 +9,8 @@ export function describeRateLimitContract({ openStore, advance }: ContractContex
 
     it('allows the burst, then refuses with the wait until the next token', async () => {
       const store = await openStore();
-      for (let i = 0; i < 5; i++) expect(await store.takeTokens('login:1.2.3.4', fivePerMinute)).toEqual({ allowed: true, retryAfterMs: 0 });
+      for (let i = 0; i < 5; i++)
+        expect(await store.takeTokens('login:1.2.3.4', fivePerMinute)).toEqual({ allowed: true, retryAfterMs: 0 });
       expect(await store.takeTokens('login:1.2.3.4', fivePerMinute)).toEqual({ allowed: false, retryAfterMs: 12_000 });
       advance(9_000);
       expect(await store.takeTokens('login:1.2.3.4', fivePerMinute)).toEqual({ allowed: false, retryAfterMs: 3_000 });

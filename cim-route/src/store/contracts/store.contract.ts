@@ -173,19 +173,36 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         const laptop = session('1', 'laptop');
         await store.putSession(laptop);
         const attach = (serverId: string, connectionId: string) =>
-          store.moveSession('1', 'laptop', laptop.sessionId, { attach: { serverId, connectionId }, endedIfDetachedBefore: clock - MINUTE });
+          store.moveSession('1', 'laptop', laptop.sessionId, {
+            attach: { serverId, connectionId },
+            endedIfDetachedBefore: clock - MINUTE,
+          });
         expect(await attach('server-b', 'b1.1')).toEqual({ ...laptop, serverId: 'server-b', connectionId: 'b1.1' });
-        expect(await store.getSession('1', 'laptop')).toEqual({ ...laptop, serverId: 'server-b', connectionId: 'b1.1' });
+        expect(await store.getSession('1', 'laptop')).toEqual({
+          ...laptop,
+          serverId: 'server-b',
+          connectionId: 'b1.1',
+        });
         await attach('server-c', 'c1.1');
         // A late "closed" of the connection the session left changes nothing.
-        expect(await store.moveSession('1', 'laptop', laptop.sessionId, { detach: { connectionId: 'b1.1' }, at: clock })).toBeNull();
+        expect(
+          await store.moveSession('1', 'laptop', laptop.sessionId, { detach: { connectionId: 'b1.1' }, at: clock }),
+        ).toBeNull();
         expect((await store.getSession('1', 'laptop'))?.connectionId).toBe('c1.1');
         clock += 1000;
-        const detached = await store.moveSession('1', 'laptop', laptop.sessionId, { detach: { connectionId: 'c1.1' }, at: clock });
+        const detached = await store.moveSession('1', 'laptop', laptop.sessionId, {
+          detach: { connectionId: 'c1.1' },
+          at: clock,
+        });
         expect(detached).toEqual({ ...laptop, serverId: 'server-c', detachedAt: clock });
         expect((await store.getSessionsOf(['1'])).get('1')).toEqual([detached]);
         // Within its grace the session takes a new connection; a session detached too long ago does not.
-        expect(await store.moveSession('1', 'laptop', laptop.sessionId, { attach: { serverId: 'server-a', connectionId: 'a1.1' }, endedIfDetachedBefore: clock + 1 })).toBeNull();
+        expect(
+          await store.moveSession('1', 'laptop', laptop.sessionId, {
+            attach: { serverId: 'server-a', connectionId: 'a1.1' },
+            endedIfDetachedBefore: clock + 1,
+          }),
+        ).toBeNull();
         expect(await attach('server-a', 'a1.2')).toEqual({ ...laptop, serverId: 'server-a', connectionId: 'a1.2' });
       });
 
@@ -196,9 +213,14 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         await store.putSession(old);
         await store.putSession(current);
         const attach = (sessionId: string) =>
-          store.moveSession('1', 'laptop', sessionId, { attach: { serverId: 'server-b', connectionId: 'b.1' }, endedIfDetachedBefore: 0 });
+          store.moveSession('1', 'laptop', sessionId, {
+            attach: { serverId: 'server-b', connectionId: 'b.1' },
+            endedIfDetachedBefore: 0,
+          });
         expect(await attach(old.sessionId)).toBeNull();
-        expect(await store.moveSession('1', 'phone', old.sessionId, { detach: { connectionId: 'b.1' }, at: clock })).toBeNull();
+        expect(
+          await store.moveSession('1', 'phone', old.sessionId, { detach: { connectionId: 'b.1' }, at: clock }),
+        ).toBeNull();
         expect(await store.getSession('1', 'laptop')).toEqual(current);
         clock += 5 * MINUTE;
         expect(await attach(current.sessionId)).toBeNull();
@@ -210,7 +232,10 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         await store.putSession(laptop);
         const moved = await Promise.all(
           ['server-a', 'server-b', 'server-c'].map((serverId) =>
-            store.moveSession('1', 'laptop', laptop.sessionId, { attach: { serverId, connectionId: `${serverId}.1` }, endedIfDetachedBefore: 0 }),
+            store.moveSession('1', 'laptop', laptop.sessionId, {
+              attach: { serverId, connectionId: `${serverId}.1` },
+              endedIfDetachedBefore: 0,
+            }),
           ),
         );
         const last = await store.getSession('1', 'laptop');

@@ -54,7 +54,10 @@ export class MemoryGroups {
     requireLimit(limit);
     const after = afterGroupId === undefined ? 0 : parseDecimal('afterGroupId', afterGroupId);
     const groupIds = [...this.publicGroupIds].filter((groupId) => Number(groupId) > after);
-    return groupIds.sort(byNumericId).slice(0, limit).map((groupId) => recordOf(this.groups.get(groupId)!));
+    return groupIds
+      .sort(byNumericId)
+      .slice(0, limit)
+      .map((groupId) => recordOf(this.groups.get(groupId)!));
   }
 
   addMembers(groupId: string, userIds: string[], maxMembers: number): GroupRecord {

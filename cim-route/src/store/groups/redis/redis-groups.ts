@@ -73,7 +73,14 @@ export class RedisGroups {
     const page: GroupRecord[] = [];
     // A listed group may be gone (see above): read on until the page is full or the index ends.
     while (page.length < limit) {
-      const groupIds = await this.client.zrangebyscore(this.keys.publicGroups, after, '+inf', 'LIMIT', 0, limit - page.length);
+      const groupIds = await this.client.zrangebyscore(
+        this.keys.publicGroups,
+        after,
+        '+inf',
+        'LIMIT',
+        0,
+        limit - page.length,
+      );
       if (groupIds.length === 0) break;
       const groups = await Promise.all(groupIds.map((groupId) => this.get(groupId)));
       page.push(...groups.filter((group): group is GroupRecord => group !== null));

@@ -4,7 +4,7 @@
  * a seeding hook over IPC (the in-memory store lives here).
  */
 import { startLocalCluster } from '@cim/cli';
-import { generousLimits } from '../test/support/generous-limits.js';
+import { generousLimits } from '../devkit/generous-limits.js';
 import { StoreSeeder, type MintedUsers } from './lib/seed.js';
 
 // A load generator logs thousands of clients in from one address: the abuse limits would refuse it.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fails (exit 1) on an import that crosses the package graph of docs/architecture.md the wrong way:
 // the SDK loading server or terminal-UI code, @cim/common's main entry loading server-only modules,
-// a package reaching into another one by a relative path, bench importing test/. Run by `npm run lint`.
+// a package reaching into another one by a relative path, bench or the dev kit importing test/. Run by `npm run lint`.
 // Usage: node scripts/check-imports.mjs [repository root]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -55,8 +55,8 @@ const RULES = [
 /** Modules that @cim/common's main entry (what the SDK loads) must not reach, even through its own files. */
 const COMMON_MAIN_FORBIDDEN = ['pino', 'axios', 'node-zookeeper-client', 'prom-client'];
 
-/** Bench files that still import test/ helpers until a shared cluster kit replaces them. */
-const BENCH_IMPORTS_TEST_KNOWN = new Set(['bench/embedded-cluster.ts', 'bench/lib/cluster.ts']);
+/** Folders that tests build on but that never import tests themselves (what they share lives in devkit/). */
+const NOT_IMPORTING_TEST = ['bench', 'devkit'];
 
 const SOURCE = /\.(ts|tsx|mjs|js)$/;
 const IMPORT =
@@ -117,11 +117,12 @@ while (queue.length > 0) {
   }
 }
 
-for (const file of sourceFiles(join(root, 'bench'))) {
-  if (BENCH_IMPORTS_TEST_KNOWN.has(rel(file))) continue;
-  for (const specifier of importsOf(file)) {
-    if (specifier.startsWith('.') && resolve(dirname(file), specifier).startsWith(join(root, 'test') + sep)) {
-      problems.push(`${rel(file)} imports ${specifier}: bench does not import test/`);
+for (const dir of NOT_IMPORTING_TEST) {
+  for (const file of sourceFiles(join(root, dir))) {
+    for (const specifier of importsOf(file)) {
+      if (specifier.startsWith('.') && resolve(dirname(file), specifier).startsWith(join(root, 'test') + sep)) {
+        problems.push(`${rel(file)} imports ${specifier}: ${dir} does not import test/`);
+      }
     }
   }
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { selectorNames, type SelectorName } from '@cim/common/server';
-import { startCluster } from '../test/support/cim-cluster.js';
+import { startCluster } from '../devkit/cluster.js';
 
 const { values } = parseArgs({
   options: {

@@ -8,11 +8,11 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStore, type RouteStore } from '@cim/route';
 import { Redis } from 'ioredis';
-import { freePort } from '../../test/harness/free-port.js';
-import { ZOOKEEPER_JAR } from '../../test/harness/prerequisites.js';
-import { RedisServer } from '../../test/harness/redis-server.js';
-import { ZooKeeperServer } from '../../test/harness/zookeeper-server.js';
-import { generousLimitEnv } from '../../test/support/generous-limits.js';
+import { freePort } from '../../devkit/free-port.js';
+import { ZOOKEEPER_JAR } from '../../devkit/prerequisites.js';
+import { RedisServer } from '../../devkit/redis-server.js';
+import { ZooKeeperServer } from '../../devkit/zookeeper-server.js';
+import { generousLimitEnv } from '../../devkit/generous-limits.js';
 import { StoreSeeder, type SeededUser, type Seeder } from './seed.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

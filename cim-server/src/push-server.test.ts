@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeFrame, INTERNAL_PUSH_PATH, signToken, type TokenClaims } from '@cim/common';
 import { MemoryRegistryHub, silentLogger } from '@cim/common/server';
-import { waitFor } from '../../test/harness/wait-for.js';
+import { waitFor } from '../../devkit/wait-for.js';
 import { RawClient } from '../../test/support/raw-client.js';
 import { StandInRoute } from '../../test/support/stand-in-route.js';
 import { defaultPushServerConfig } from './config.js';

@@ -5,7 +5,7 @@ import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { createStore, RouteService } from '@cim/route';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
-import { startPushServerProcess, type PushServerProcess } from '../support/cim-processes.js';
+import { startPushServerProcess, type PushServerProcess } from '../../devkit/push-server-process.js';
 import { ChatPane, hasTmux, settle } from './chat-pane.js';
 import { requireBuiltCli } from './cim-cli.js';
 

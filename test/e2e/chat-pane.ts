@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { waitFor } from '../harness/wait-for.js';
+import { waitFor } from '../../devkit/wait-for.js';
 import { CIM_BIN, REPO_ROOT } from './cim-cli.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;

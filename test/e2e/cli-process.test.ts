@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createLogger } from '@cim/common/server';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../harness/wait-for.js';
+import { waitFor } from '../../devkit/wait-for.js';
 import { CIM_BIN, cleanEnv, REPO_ROOT, requireBuiltCli, runCim } from './cim-cli.js';
 
 /** `cim register`, `cim send` and `cim tail` as scripts use them: real processes against a local cluster. */

@@ -3,7 +3,7 @@ import { CimClient } from '@cim/client';
 import { CimError, ErrorCodes } from '@cim/common';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
 import { httpSender, RecordingClient } from '../support/chat-scenario.js';
-import { startCluster, type CimCluster, type ServerProcess } from '../support/cim-cluster.js';
+import { startCluster, type CimCluster, type ServerProcess } from '../../devkit/cluster.js';
 
 /** Short enough that a silent server is noticed in about two seconds. */
 const HEARTBEAT_MS = 1_000;

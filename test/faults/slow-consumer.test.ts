@@ -7,7 +7,7 @@ import { decodeFrame, encodeFrame, FrameDecoder, type Frame } from '@cim/common'
 import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { createStore, RouteService } from '@cim/route';
 import { backends, freePort, uniquePrefix, waitFor } from '../harness/index.js';
-import { ManagedProcess } from '../harness/managed-process.js';
+import { ManagedProcess } from '../../devkit/managed-process.js';
 import { RecordingClient } from '../support/chat-scenario.js';
 
 const secret = 'slow-consumer-secret-0123456789';

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import type { ProvidedBackends } from './provided-context.js';
-import { RedisServer } from './redis-server.js';
-import { ZooKeeperServer } from './zookeeper-server.js';
+import { RedisServer } from '../../devkit/redis-server.js';
+import { ZooKeeperServer } from '../../devkit/zookeeper-server.js';
 
 export type { ProvidedBackends };
 

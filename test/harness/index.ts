@@ -2,16 +2,16 @@ import { inject } from 'vitest';
 import type { ProvidedBackends } from './provided-context.js';
 
 export type { ProvidedBackends };
-export { freePort } from './free-port.js';
-export { askTcp } from './tcp-ask.js';
-export { RedisServer, type RedisServerOptions } from './redis-server.js';
+export { freePort } from '../../devkit/free-port.js';
+export { askTcp } from '../../devkit/tcp-ask.js';
+export { RedisServer, type RedisServerOptions } from '../../devkit/redis-server.js';
 export { RedisCluster } from './redis-cluster.js';
-export { ZooKeeperServer } from './zookeeper-server.js';
+export { ZooKeeperServer } from '../../devkit/zookeeper-server.js';
 export { ZooKeeperEnsemble } from './zookeeper-ensemble.js';
 export { TcpProxy, type CutMode } from './tcp-proxy.js';
-export { waitFor, type WaitForOptions } from './wait-for.js';
+export { waitFor, type WaitForOptions } from '../../devkit/wait-for.js';
 export { uniquePrefix } from './unique-prefix.js';
-export { INSTALL_HINT } from './prerequisites.js';
+export { INSTALL_HINT } from '../../devkit/prerequisites.js';
 
 /** The shared Redis and ZooKeeper started by the global setup. */
 export function backends(): ProvidedBackends {

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort } from './free-port.js';
-import { ManagedProcess } from './managed-process.js';
-import { askTcp } from './tcp-ask.js';
-import { waitFor } from './wait-for.js';
+import { freePort } from '../../devkit/free-port.js';
+import { ManagedProcess } from '../../devkit/managed-process.js';
+import { askTcp } from '../../devkit/tcp-ask.js';
+import { waitFor } from '../../devkit/wait-for.js';
 
 const SLOTS = 16384;
 

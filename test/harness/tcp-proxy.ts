@@ -1,5 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { freePort } from './free-port.js';
+import { freePort } from '../../devkit/free-port.js';
 
 /**
  * How a cut proxy treats new connections. `refuse`: reset them at once, like a host whose port is

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zookeeper, { type Stat } from 'node-zookeeper-client';
-import { freePort } from './free-port.js';
-import { askTcp } from './tcp-ask.js';
-import { ZooKeeperServer } from './zookeeper-server.js';
+import { freePort } from '../../devkit/free-port.js';
+import { askTcp } from '../../devkit/tcp-ask.js';
+import { ZooKeeperServer } from '../../devkit/zookeeper-server.js';
 
 const QUORUM_MAIN = 'org.apache.zookeeper.server.quorum.QuorumPeerMain';
 

@@ -6,7 +6,7 @@ import { RouteApi, type SendAnswer } from '@cim/client';
 import { PushServer } from '@cim/server';
 import { backends, isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { expectShownExactlyOnceInOrder, SimulatedDevice } from '../support/simulated-device.js';
-import { generousLimits } from '../support/generous-limits.js';
+import { generousLimits } from '../../devkit/generous-limits.js';
 
 /*
  * docs/design.md#delivery-guarantee, completeness: many users on many devices, thousands of private and group messages

@@ -3,7 +3,7 @@ import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { createStore, RouteService } from '@cim/route';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
-import { startPushServerProcess, type PushServerProcess } from '../support/cim-processes.js';
+import { startPushServerProcess, type PushServerProcess } from '../../devkit/push-server-process.js';
 
 const secret = 'failover-test-secret-0123456789';
 

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ZkRegistry } from '@cim/common/server';
 import { waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
-import { startCluster, type CimCluster } from '../support/cim-cluster.js';
-import { generousLimitEnv } from '../support/generous-limits.js';
+import { startCluster, type CimCluster } from '../../devkit/cluster.js';
+import { generousLimitEnv } from '../../devkit/generous-limits.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

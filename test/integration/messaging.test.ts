@@ -4,7 +4,7 @@ import type { Frame } from '@cim/common';
 import { silentLogger } from '@cim/common/server';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
-import { generousLimits } from '../support/generous-limits.js';
+import { generousLimits } from '../../devkit/generous-limits.js';
 
 type Receipt = Extract<Frame, { receipt: unknown }>['receipt'];
 type Recall = Extract<Frame, { recalled: unknown }>['recalled'];

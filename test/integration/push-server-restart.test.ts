@@ -3,7 +3,7 @@ import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { RouteApi } from '@cim/client';
 import { createStore, RouteService } from '@cim/route';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
-import { startPushServerProcess, type PushServerProcess } from '../support/cim-processes.js';
+import { startPushServerProcess, type PushServerProcess } from '../../devkit/push-server-process.js';
 import { RawClient } from '../support/raw-client.js';
 import { SimulatedDevice } from '../support/simulated-device.js';
 

@@ -2,7 +2,7 @@ import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { silentLogger } from '@cim/common/server';
 import { RouteApi } from '@cim/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generousLimits } from '../support/generous-limits.js';
+import { generousLimits } from '../../devkit/generous-limits.js';
 
 describe("the route's HTTP metrics", () => {
   let cluster: LocalCluster;

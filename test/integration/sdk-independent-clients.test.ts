@@ -1,7 +1,7 @@
 import { ErrorCodes, type ChatMessage } from '@cim/common';
 import { silentLogger } from '@cim/common/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../harness/wait-for.js';
+import { waitFor } from '../../devkit/wait-for.js';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { CimClient, type ConnectionState } from '@cim/client';
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ZkRegistry } from '@cim/common/server';
 import { waitFor, ZooKeeperEnsemble } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
-import { startCluster, type CimCluster, type RouteReadiness } from '../support/cim-cluster.js';
+import { startCluster, type CimCluster, type RouteReadiness } from '../../devkit/cluster.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -72,4 +72,11 @@ describe('the import check', () => {
     expect(code).toBe(1);
     expect(output).toContain('bench/run.ts imports ../test/harness/free-port.js: bench does not import test/');
   });
+
+  it('fails when the dev kit imports test/, which builds on it', async () => {
+    const root = await tree({ 'devkit/cluster.ts': "import { backends } from '../test/harness/index.js';\n" });
+    const { code, output } = await check(root);
+    expect(code).toBe(1);
+    expect(output).toContain('devkit/cluster.ts imports ../test/harness/index.js: devkit does not import test/');
+  });
 });

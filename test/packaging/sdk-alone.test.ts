@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../harness/free-port.js';
+import { freePort } from '../../devkit/free-port.js';
 
 /**
  * An app that embeds the SDK gets the SDK and the protocol, nothing of the servers or the `cim`

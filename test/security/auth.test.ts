@@ -11,7 +11,7 @@ import { createStore, RouteService, SESSION_CHECK_CACHE_MS } from '@cim/route';
 import { defaultPushServerConfig } from '@cim/server';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
-import { generousLimits } from '../support/generous-limits.js';
+import { generousLimits } from '../../devkit/generous-limits.js';
 import { RawClient } from '../support/raw-client.js';
 import { routeHttp } from '../support/route-http.js';
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../harness/free-port.js';
-import { ManagedProcess } from '../harness/managed-process.js';
-import { waitFor } from '../harness/wait-for.js';
-import { RoundRobinProxy } from './round-robin-proxy.js';
-import { generousLimitEnv } from './generous-limits.js';
+import { freePort } from '../../devkit/free-port.js';
+import { ManagedProcess } from '../../devkit/managed-process.js';
+import { waitFor } from '../../devkit/wait-for.js';
+import { RoundRobinProxy } from '../../devkit/round-robin-proxy.js';
+import { generousLimitEnv } from '../../devkit/generous-limits.js';
 
 /*
  * A cluster started the way README "Running each part" tells a new user to: `node bin/cim.js route

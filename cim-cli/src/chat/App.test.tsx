@@ -3,7 +3,7 @@ import type { ChatMessage } from '@cim/common';
 import { cleanup, render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../../../test/harness/wait-for.js';
+import { waitFor } from '../../../devkit/wait-for.js';
 import type { CimClientEvents, Group } from '@cim/client';
 import { App } from './App.js';
 import { ChatController, type ChatClient } from './chat-controller.js';

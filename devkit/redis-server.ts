@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
 import { ManagedProcess } from './managed-process.js';
-import { ServerProcess } from './server-process.js';
+import { BackendProcess } from './backend-process.js';
 import { requireRedisServer } from './prerequisites.js';
 import { askTcp } from './tcp-ask.js';
 
@@ -16,7 +16,7 @@ export interface RedisServerOptions {
  * A real `redis-server` on a free loopback port with its own temporary directory. Never the
  * system Redis on 6379.
  */
-export class RedisServer extends ServerProcess {
+export class RedisServer extends BackendProcess {
   private constructor(port: number, dir: string, proc: ManagedProcess) {
     super(port, dir, proc);
   }

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SelectorName } from '@cim/common/server';
-import { freePort } from '../harness/free-port.js';
-import { ManagedProcess } from '../harness/managed-process.js';
-import { RedisServer } from '../harness/redis-server.js';
-import { waitFor } from '../harness/wait-for.js';
-import { ZooKeeperServer } from '../harness/zookeeper-server.js';
+import { freePort } from './free-port.js';
+import { ManagedProcess } from './managed-process.js';
+import { RedisServer } from './redis-server.js';
+import { waitFor } from './wait-for.js';
+import { ZooKeeperServer } from './zookeeper-server.js';
 import { RoundRobinProxy } from './round-robin-proxy.js';
 
 /*
@@ -16,8 +16,8 @@ import { RoundRobinProxy } from './round-robin-proxy.js';
  * from Vitest, so a plain script can load it.
  */
 
-const CIM_BIN = fileURLToPath(new URL('../../bin/cim.js', import.meta.url));
-const CIM_BUILT = fileURLToPath(new URL('../../cim-cli/dist/main.js', import.meta.url));
+const CIM_BIN = fileURLToPath(new URL('../bin/cim.js', import.meta.url));
+const CIM_BUILT = fileURLToPath(new URL('../cim-cli/dist/main.js', import.meta.url));
 
 export interface ClusterOptions {
   /** Route processes behind the proxy. Default 2. */

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../harness/free-port.js';
-import { ManagedProcess } from '../harness/managed-process.js';
+import { freePort } from './free-port.js';
+import { ManagedProcess } from './managed-process.js';
 
-const cimBin = fileURLToPath(new URL('../../bin/cim.js', import.meta.url));
+const cimBin = fileURLToPath(new URL('../bin/cim.js', import.meta.url));
 
 export interface PushServerProcess {
   process: ManagedProcess;

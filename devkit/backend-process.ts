@@ -6,7 +6,7 @@ import type { ManagedProcess } from './managed-process.js';
  * (`kill`), come back on the same port and directory (`resume`, `restart`), and be removed for good
  * (`stop`, which also deletes the directory).
  */
-export abstract class ServerProcess {
+export abstract class BackendProcess {
   protected constructor(
     readonly port: number,
     readonly dir: string,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
 import { ManagedProcess } from './managed-process.js';
-import { ServerProcess } from './server-process.js';
+import { BackendProcess } from './backend-process.js';
 import { requireZooKeeper, ZOOKEEPER_CONF_DIR, ZOOKEEPER_JAR } from './prerequisites.js';
 import { askTcp } from './tcp-ask.js';
 
@@ -46,7 +46,7 @@ function zooCfg(dir: string, port: number, extra: string[]): string {
  * A real ZooKeeper (Debian package, Java 17) on a free loopback port with its own temporary data
  * directory: standalone from `start()`, or one member of a `ZooKeeperEnsemble`.
  */
-export class ZooKeeperServer extends ServerProcess {
+export class ZooKeeperServer extends BackendProcess {
   /** Session timeouts the server grants: at least 2 ticks (ZooKeeper's rule), at most the configured maximum. */
   static readonly minSessionTimeoutMs = 2 * TICK_MS;
   static readonly maxSessionTimeoutMs = MAX_SESSION_TIMEOUT_MS;

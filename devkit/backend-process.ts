@@ -17,6 +17,11 @@ export abstract class BackendProcess {
     return this.proc.running;
   }
 
+  /** The pid of the server process, -1 when it is not running. */
+  get pid(): number {
+    return this.proc.pid;
+  }
+
   /**
    * Stops the process (SIGTERM: clean shutdown; SIGKILL: a crash) and starts it again on the same
    * port and directory, so whatever it persisted comes back.

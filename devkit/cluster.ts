@@ -159,21 +159,26 @@ export interface RouteReadiness {
 }
 
 export class ServerProcess extends CimProcess {
+  /** The `--id` given, or the name the server gives itself without one (`srv-127.0.0.1-<tcpPort>`). */
+  readonly id: string;
+
   constructor(
-    readonly id: string,
     readonly tcpPort: number,
     readonly httpPort: number,
     private readonly links: { zkConnect: string; routeUrl: string; heartbeatMs?: number },
     shared: Shared,
+    /** Absent: no `--id` on the command line. */
+    private readonly idFlag?: string,
   ) {
+    const id = idFlag ?? `srv-127.0.0.1-${tcpPort}`;
     super(id, shared);
+    this.id = id;
   }
 
   protected args(): string[] {
     const args = [
       'server',
-      '--id',
-      this.id,
+      ...(this.idFlag ? ['--id', this.idFlag] : []),
       '--zk',
       this.links.zkConnect,
       '--route',
@@ -209,6 +214,27 @@ export interface CimCluster {
   settled(timeoutMs?: number): Promise<void>;
   /** Stops everything it started, push servers first. */
   stop(): Promise<void>;
+}
+
+/**
+ * Starts one `cim server` process on free ports against a route and ZooKeeper the caller runs;
+ * ready when its /readyz answers. `start()` brings it back on the same ports after a `stop()`.
+ */
+export async function startPushServerProcess(options: {
+  /** Absent: no `--id` on the command line. */
+  id?: string;
+  zkConnect: string;
+  routeUrl: string;
+  secret: string;
+  heartbeatMs?: number;
+  /** Extra environment (e.g. CIM_ZK_SESSION_TIMEOUT_MS). */
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
+  const links = { zkConnect: options.zkConnect, routeUrl: options.routeUrl, heartbeatMs: options.heartbeatMs };
+  const shared: Shared = { secret: options.secret, env: childEnv({ env: options.env }) };
+  const server = new ServerProcess(await freePort(), await freePort(), links, shared, options.id);
+  await server.start();
+  return server;
 }
 
 /** Starts a cluster; on failure, stops whatever part of it had started and rethrows. */
@@ -261,7 +287,7 @@ async function launch(
   const servers: ServerProcess[] = [];
   for (let i = 1; i <= (options.servers ?? 3); i++) {
     const links = { zkConnect, routeUrl: proxy.url, heartbeatMs: options.heartbeatMs };
-    servers.push(new ServerProcess(`s${i}`, await freePort(), await freePort(), links, shared));
+    servers.push(new ServerProcess(await freePort(), await freePort(), links, shared, `s${i}`));
   }
   stack.push(() => Promise.all(servers.map((s) => s.stop())).then(() => undefined));
   await Promise.all(servers.map((s) => s.start()));

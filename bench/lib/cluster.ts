@@ -1,6 +1,6 @@
-import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, openSync, closeSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, openSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createStore, type RouteStore } from '@cim/route';
 import { Redis } from 'ioredis';
 import { freePort } from '../../devkit/free-port.js';
+import { ManagedProcess, type ProcessSpec } from '../../devkit/managed-process.js';
 import { ZOOKEEPER_JAR } from '../../devkit/prerequisites.js';
 import { RedisServer } from '../../devkit/redis-server.js';
 import { ZooKeeperServer } from '../../devkit/zookeeper-server.js';
@@ -24,11 +25,24 @@ export interface ProcRef {
   pid: number;
 }
 
-/** Every child this benchmark started; killed if it exits without stopping them. */
+/** The embedded cluster's child (the ManagedProcesses look after their own); killed if this process exits first. */
 const children = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
+
+/** How long a benchmark process may take to stop after SIGTERM (a push server drains its clients). */
+const STOP_GRACE_MS = 15_000;
+
+/** A benchmark child: run from the repository root, its output in a log file. */
+function benchProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: Pick<ProcessSpec, 'env' | 'isReady'> & { logFile: string },
+): ManagedProcess {
+  return new ManagedProcess({ name, command, args, cwd: ROOT, startTimeoutMs: 30_000, ...options });
+}
 
 export function onPath(command: string): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => {
@@ -39,70 +53,6 @@ export function onPath(command: string): boolean {
       return false;
     }
   });
-}
-
-/** A child process with its output in a log file, polled until ready, stopped by signal. */
-export class BenchProcess {
-  private child: ChildProcess | undefined;
-  private exited: Promise<void> = Promise.resolve();
-
-  constructor(
-    readonly name: string,
-    private readonly command: string,
-    private readonly args: string[],
-    private readonly options: {
-      env?: NodeJS.ProcessEnv;
-      logFile: string;
-      isReady: () => Promise<boolean>;
-      startTimeoutMs?: number;
-    },
-  ) {}
-
-  get pid(): number {
-    return this.child?.pid ?? -1;
-  }
-
-  get running(): boolean {
-    return this.child !== undefined;
-  }
-
-  async start(): Promise<void> {
-    const fd = openSync(this.options.logFile, 'a');
-    const child = spawn(this.command, this.args, { env: this.options.env, stdio: ['ignore', fd, fd], cwd: ROOT });
-    closeSync(fd);
-    this.child = child;
-    children.add(child);
-    let failure: Error | undefined;
-    this.exited = new Promise((resolve) => {
-      child.once('error', (err) => {
-        failure = err;
-      });
-      child.once('close', (code, signal) => {
-        children.delete(child);
-        if (this.child === child) this.child = undefined;
-        failure ??= new Error(`exited (code ${code}, signal ${signal})`);
-        resolve();
-      });
-    });
-    const deadline = Date.now() + (this.options.startTimeoutMs ?? 30_000);
-    while (!(await this.options.isReady().catch(() => false))) {
-      if (failure) throw new Error(`${this.name} failed to start: ${failure.message}; see ${this.options.logFile}`);
-      if (Date.now() > deadline) {
-        await this.stop('SIGKILL');
-        throw new Error(`${this.name} did not become ready; see ${this.options.logFile}`);
-      }
-      await sleep(50);
-    }
-  }
-
-  async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 15_000): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    child.kill(signal);
-    const escalate = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    await this.exited;
-    clearTimeout(escalate);
-  }
 }
 
 export interface PushServerHandle {
@@ -177,7 +127,7 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
     const env = CHILD_ENV(options.logLevel);
     const routePort = await freePort();
     const routeUrl = `http://127.0.0.1:${routePort}`;
-    const route = new BenchProcess(
+    const route = benchProcess(
       'route',
       process.execPath,
       [
@@ -195,16 +145,16 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
       { env, logFile: join(tmpDir, 'route.log'), isReady: async () => (await fetch(`${routeUrl}/healthz`)).ok },
     );
     await route.start();
-    stack.push(() => route.stop());
+    stack.push(() => route.stop('SIGTERM', STOP_GRACE_MS));
     const store: RouteStore = createStore({ redisUrl: redis.url });
     stack.push(() => store.close());
     const statsClient = new Redis(redis.url, { lazyConnect: true });
     stack.push(async () => void statsClient.disconnect());
 
-    const servers: { proc: BenchProcess; handle: PushServerHandle }[] = [];
+    const servers: { proc: ManagedProcess; handle: PushServerHandle }[] = [];
     const stopServer = async () => {
       if (!servers.length) return;
-      await Promise.all(servers.splice(0).map((s) => s.proc.stop('SIGTERM')));
+      await Promise.all(servers.splice(0).map((s) => s.proc.stop('SIGTERM', STOP_GRACE_MS)));
       // After Ctrl-C the route may be gone as well: then there is nothing to wait for.
       if (route.running) await waitForRouteServers(routeUrl, 0, 15_000).catch(() => undefined);
     };
@@ -227,15 +177,15 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
         [
           { name: 'orchestrator', pid: process.pid },
           { name: 'route', pid: route.pid },
-          { name: 'redis', pid: pidOfHarness(redis) },
-          { name: 'zookeeper', pid: pidOfHarness(zk) },
+          { name: 'redis', pid: redis.pid },
+          { name: 'zookeeper', pid: zk.pid },
           ...servers.map((s) => ({ name: 'push-server', pid: s.handle.pid })),
         ].filter((p) => p.pid > 0),
       async startServer(id, heartbeatMs, startOptions) {
         if (!startOptions?.alongside) await stopServer();
         const tcpPort = await freePort();
         const httpPort = await freePort();
-        const proc = new BenchProcess(
+        const proc = benchProcess(
           `push server ${id}`,
           process.execPath,
           [
@@ -378,7 +328,7 @@ export async function startMosquitto(
       '',
     ].join('\n'),
   );
-  const proc = new BenchProcess('mosquitto', bin, ['-c', conf], {
+  const proc = benchProcess('mosquitto', bin, ['-c', conf], {
     logFile: join(tmpDir, 'mosquitto.log'),
     isReady: () => canConnect(port),
   });
@@ -387,7 +337,7 @@ export async function startMosquitto(
     port,
     pid: proc.pid,
     version: version(bin, ['-h'], /mosquitto version (\S+)/),
-    stop: () => proc.stop('SIGTERM'),
+    stop: () => proc.stop('SIGTERM', STOP_GRACE_MS),
   };
 }
 
@@ -425,12 +375,6 @@ async function scrapeMetrics(httpPort: number): Promise<Record<string, number>> 
     if (m && !(m[1] in out)) out[m[1]] = Number(m[3]);
   }
   return out;
-}
-
-/** The pid behind a test-harness server (its ManagedProcess keeps the child private). */
-function pidOfHarness(server: RedisServer | ZooKeeperServer): number {
-  const proc = (server as unknown as { proc?: { child?: ChildProcess } }).proc;
-  return proc?.child?.pid ?? -1;
 }
 
 function version(command: string, args: string[], pattern: RegExp): string {

@@ -5,7 +5,7 @@ import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { createStore, RouteService } from '@cim/route';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
-import { startPushServerProcess, type PushServerProcess } from '../../devkit/push-server-process.js';
+import { startPushServerProcess, type ServerProcess } from '../../devkit/cluster.js';
 import { ChatPane, hasTmux, settle } from './chat-pane.js';
 import { requireBuiltCli } from './cim-cli.js';
 
@@ -21,7 +21,7 @@ const ZK_SESSION_TIMEOUT_MS = 2_000;
 describe.skipIf(!hasTmux)('cim chat through a push server crash (tmux)', { timeout: 120_000 }, () => {
   const prefix = uniquePrefix('chat-failover');
   let route: RouteService;
-  let servers: PushServerProcess[] = [];
+  let servers: ServerProcess[] = [];
   let configDir: string;
   const panes: ChatPane[] = [];
 
@@ -58,14 +58,14 @@ describe.skipIf(!hasTmux)('cim chat through a push server crash (tmux)', { timeo
 
   afterAll(async () => {
     for (const pane of panes) pane.kill();
-    for (const server of servers) await server.process.stop('SIGKILL');
+    for (const server of servers) await server.stop('SIGKILL');
     await route?.stop();
     await route?.store.close();
     if (configDir) rmSync(configDir, { recursive: true, force: true });
   });
 
   /** The push server a chat is on, from the address in its status bar. */
-  function serverOf(pane: ChatPane): PushServerProcess {
+  function serverOf(pane: ChatPane): ServerProcess {
     const port = Number(/127\.0\.0\.1:(\d+)/.exec(pane.statusBar())?.[1]);
     const server = servers.find((s) => s.tcpPort === port);
     if (!server) throw new Error(`no push server at port ${port}; status bar: ${pane.statusBar()}`);
@@ -84,7 +84,7 @@ describe.skipIf(!hasTmux)('cim chat through a push server crash (tmux)', { timeo
     bob.type('@alice before the crash');
     await alice.waitFor('bob → @alice: before the crash');
 
-    await victim.process.stop('SIGKILL');
+    await victim.stop('SIGKILL');
     await alice.waitFor('● reconnecting', 15_000);
 
     bob.type('@alice while you were away 1');

@@ -3,14 +3,14 @@ import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { createStore, RouteService } from '@cim/route';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
-import { startPushServerProcess, type PushServerProcess } from '../../devkit/push-server-process.js';
+import { startPushServerProcess, type ServerProcess } from '../../devkit/cluster.js';
 
 const secret = 'failover-test-secret-0123456789';
 
 describe('a push server killed with SIGKILL', () => {
   const prefix = uniquePrefix('failover');
   let route: RouteService;
-  let servers: PushServerProcess[] = [];
+  let servers: ServerProcess[] = [];
   let clients: RecordingClient[] = [];
 
   beforeAll(async () => {
@@ -38,7 +38,7 @@ describe('a push server killed with SIGKILL', () => {
 
   afterAll(async () => {
     for (const c of clients) await c.client.close();
-    for (const s of servers) await s.process.stop('SIGKILL');
+    for (const s of servers) await s.stop('SIGKILL');
     await route?.stop();
     await route?.store.close();
   });
@@ -52,7 +52,7 @@ describe('a push server killed with SIGKILL', () => {
     const survivors = byServer('s2');
     const loginsBefore = await loginCounts(route.url);
 
-    await servers[0].process.stop('SIGKILL');
+    await servers[0].stop('SIGKILL');
 
     await waitFor(() => route.liveServers().every((s) => s.id !== 's1'), {
       timeoutMs: 15_000,

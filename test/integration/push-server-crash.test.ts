@@ -3,7 +3,7 @@ import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { RouteApi, type SendAnswer } from '@cim/client';
 import { createStore, RouteService } from '@cim/route';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
-import { startPushServerProcess, type PushServerProcess } from '../../devkit/push-server-process.js';
+import { startPushServerProcess, type ServerProcess } from '../../devkit/cluster.js';
 import { SimulatedDevice } from '../support/simulated-device.js';
 
 const secret = 'push-server-crash-test-secret-0123';
@@ -20,7 +20,7 @@ describe('a message sent to a client whose push server was just SIGKILLed', () =
   const prefix = uniquePrefix('push-crash');
   let route: RouteService;
   let registry: ZkRegistry;
-  let servers: PushServerProcess[] = [];
+  let servers: ServerProcess[] = [];
   const devices: SimulatedDevice[] = [];
 
   beforeAll(async () => {
@@ -49,7 +49,7 @@ describe('a message sent to a client whose push server was just SIGKILLed', () =
 
   afterAll(async () => {
     for (const d of devices) await d.stop();
-    for (const s of servers) await s.process.stop('SIGKILL');
+    for (const s of servers) await s.stop('SIGKILL');
     await route?.stop();
     await route?.store.close();
     await registry?.close();
@@ -79,7 +79,7 @@ describe('a message sent to a client whose push server was just SIGKILLed', () =
       message: 'ann to receive the message sent before the crash',
     });
 
-    await servers.find((s) => s.id === annServer)!.process.stop('SIGKILL');
+    await servers.find((s) => s.id === annServer)!.stop('SIGKILL');
 
     const sent: SendAnswer[] = [];
     const annStateAtAnswer: string[] = [];

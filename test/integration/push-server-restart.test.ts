@@ -3,7 +3,7 @@ import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { RouteApi } from '@cim/client';
 import { createStore, RouteService } from '@cim/route';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
-import { startPushServerProcess, type PushServerProcess } from '../../devkit/push-server-process.js';
+import { startPushServerProcess, type ServerProcess } from '../../devkit/cluster.js';
 import { RawClient } from '../support/raw-client.js';
 import { SimulatedDevice } from '../support/simulated-device.js';
 
@@ -20,7 +20,7 @@ describe('a push server restarted after SIGKILL with the same command line', () 
   const prefix = uniquePrefix('push-restart');
   let route: RouteService;
   let registry: ZkRegistry;
-  let server: PushServerProcess;
+  let server: ServerProcess;
   const devices: SimulatedDevice[] = [];
   const raws: RawClient[] = [];
   const pingers: NodeJS.Timeout[] = [];
@@ -54,7 +54,7 @@ describe('a push server restarted after SIGKILL with the same command line', () 
     for (const p of pingers) clearInterval(p);
     for (const r of raws) r.close();
     for (const d of devices) await d.stop();
-    await server?.process.stop('SIGKILL');
+    await server?.stop('SIGKILL');
     await route?.stop();
     await route?.store.close();
     await registry?.close();
@@ -85,9 +85,9 @@ describe('a push server restarted after SIGKILL with the same command line', () 
     const before = await connectSensor();
     expect((await before.next('loginOk')).loginOk.serverId).toBe(server.id);
 
-    await server.process.stop('SIGKILL');
+    await server.stop('SIGKILL');
     await before.closedByServer();
-    await server.restart();
+    await server.start();
 
     // The raw device comes back with its token (its session outlived the dropped connection).
     const sensorAgain = await waitFor(

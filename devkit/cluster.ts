@@ -34,6 +34,13 @@ export interface ClusterOptions {
   heartbeatMs?: number;
   /** Use this ZooKeeper (e.g. an ensemble's connect string) instead of starting one. */
   zkConnect?: string;
+  /** Use this Redis instead of starting one. */
+  redisUrl?: string;
+  /**
+   * Only the flags README "Running each part" names: push servers without `--id` (they name
+   * themselves), routes without `--selection`. Default false: `--id s1…` and `--selection`.
+   */
+  readmeFlagsOnly?: boolean;
   /** `CIM_LOG_LEVEL` of routes and servers. Default info. */
   logLevel?: string;
   /** More environment of every route and server process, e.g. `generousLimitEnv`. */
@@ -103,7 +110,8 @@ export class RouteProcess extends CimProcess {
     name: string,
     readonly port: number,
     private readonly backends: { redisUrl: string; zkConnect: string },
-    public selection: SelectorName,
+    /** Absent: no `--selection` on the command line (the route's default). */
+    public selection: SelectorName | undefined,
     shared: Shared,
   ) {
     super(name, shared);
@@ -140,8 +148,7 @@ export class RouteProcess extends CimProcess {
       `--secret=${this.secret}`,
       '--port',
       String(this.port),
-      '--selection',
-      this.selection,
+      ...(this.selection ? ['--selection', this.selection] : []),
     ];
   }
 
@@ -206,7 +213,8 @@ export interface CimCluster {
   secret: string;
   /** Started by the cluster; undefined when `zkConnect` was given. */
   zookeeper: ZooKeeperServer | undefined;
-  redis: RedisServer;
+  /** Started by the cluster; undefined when `redisUrl` was given. */
+  redis: RedisServer | undefined;
   proxy: RoundRobinProxy;
   routes: RouteProcess[];
   servers: ServerProcess[];
@@ -258,22 +266,24 @@ async function launch(
   stopAll: () => Promise<void>,
 ): Promise<CimCluster> {
   const [redis, zookeeper] = await Promise.all([
-    RedisServer.start(),
+    options.redisUrl ? undefined : RedisServer.start(),
     options.zkConnect ? undefined : ZooKeeperServer.start(),
   ]);
-  stack.push(() => redis.stop());
+  if (redis) stack.push(() => redis.stop());
   if (zookeeper) stack.push(() => zookeeper.stop());
   const zkConnect = options.zkConnect ?? zookeeper!.connectString;
+  const redisUrl = options.redisUrl ?? redis!.url;
 
   const shared: Shared = {
     secret: randomBytes(24).toString('base64url'),
     env: childEnv(options),
     onLog: options.onLog,
   };
-  const backends = { redisUrl: redis.url, zkConnect };
+  const backends = { redisUrl, zkConnect };
   const routes: RouteProcess[] = [];
   for (let i = 1; i <= (options.routes ?? 2); i++) {
-    routes.push(new RouteProcess(`route-${i}`, await freePort(), backends, options.selection ?? 'round-robin', shared));
+    const selection = options.readmeFlagsOnly ? options.selection : (options.selection ?? 'round-robin');
+    routes.push(new RouteProcess(`route-${i}`, await freePort(), backends, selection, shared));
   }
   const proxy = await RoundRobinProxy.start(
     routes.map((r) => ({ port: r.port })),
@@ -287,7 +297,8 @@ async function launch(
   const servers: ServerProcess[] = [];
   for (let i = 1; i <= (options.servers ?? 3); i++) {
     const links = { zkConnect, routeUrl: proxy.url, heartbeatMs: options.heartbeatMs };
-    servers.push(new ServerProcess(await freePort(), await freePort(), links, shared, `s${i}`));
+    const id = options.readmeFlagsOnly ? undefined : `s${i}`;
+    servers.push(new ServerProcess(await freePort(), await freePort(), links, shared, id));
   }
   stack.push(() => Promise.all(servers.map((s) => s.stop())).then(() => undefined));
   await Promise.all(servers.map((s) => s.start()));
@@ -306,7 +317,7 @@ async function launch(
 
   return {
     routeUrl: proxy.url,
-    redisUrl: redis.url,
+    redisUrl,
     zkConnect,
     secret: shared.secret,
     zookeeper,

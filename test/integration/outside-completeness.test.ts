@@ -1,9 +1,10 @@
 import type { Socket } from 'node:net';
+import { startCluster, type CimCluster } from '../../devkit/cluster.js';
+import { generousLimitEnv } from '../../devkit/generous-limits.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, RedisServer, uniquePrefix, waitFor } from '../harness/index.js';
 import { ClientSockets } from '../support/client-sockets.js';
 import { OutsideDevice, routeCall } from '../support/outside-device.js';
-import { startReadmeCluster, type ReadmeCluster } from '../support/readme-cluster.js';
 import { SimulatedDevice } from '../support/simulated-device.js';
 
 /*
@@ -139,7 +140,7 @@ function tally(devices: Device[], expectedByDevice: Map<Device, Set<string>>) {
 describe('completeness seen from outside: README processes, SDK and TCP-only devices, crashes and resets', () => {
   const prefix = uniquePrefix('outside-completeness');
   let redis: RedisServer;
-  let cluster: ReadmeCluster;
+  let cluster: CimCluster;
   let sockets: ClientSockets;
   const sdkDevices: SimulatedDevice[] = [];
   const outsideDevices: OutsideDevice[] = [];
@@ -147,11 +148,17 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
 
   beforeAll(async () => {
     redis = await RedisServer.start();
-    cluster = await startReadmeCluster({
+    // The README's command lines (`node bin/cim.js route …`, `… server …`, a load balancer in front of
+    // the routes); only the limits a load test would hit are lifted, by their env vars, since those
+    // limits have their own tests.
+    cluster = await startCluster({
       redisUrl: redis.url,
       zkConnect: `${backends().zkConnect}${prefix}`,
       routes: 2,
       servers: 3,
+      readmeFlagsOnly: true,
+      logLevel: 'warn',
+      env: { CIM_SEND_RATE: '100000', CIM_SEND_BURST: '100000', ...generousLimitEnv },
       onLog: (name, line) => {
         if (/"level":(50|60)/.test(line)) processErrors.push(`${name}: ${line}`);
       },
@@ -301,8 +308,11 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
     };
 
     const runFault = async (fault: Fault) => {
-      if (fault.kind === 'kill-server') await cluster.servers[fault.index].restart('SIGKILL');
-      else {
+      if (fault.kind === 'kill-server') {
+        // A crash, then the very same command line again.
+        await cluster.servers[fault.index].stop('SIGKILL');
+        await cluster.servers[fault.index].start();
+      } else {
         const route = cluster.routes[fault.index];
         const stopped = route.stop('SIGTERM');
         for (let i = 0; i < RESETS_AT_ROUTE_STOP; i++) resetOneConnection();

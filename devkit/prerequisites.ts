@@ -5,7 +5,8 @@ export const INSTALL_HINT = 'apt-get install -y redis-server zookeeper';
 export const ZOOKEEPER_JAR = '/usr/share/java/zookeeper.jar';
 export const ZOOKEEPER_CONF_DIR = '/etc/zookeeper/conf';
 
-function onPath(command: string): boolean {
+/** Whether `command` is an executable in one of the PATH folders. */
+export function onPath(command: string): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => {
     try {
       accessSync(join(dir, command), constants.X_OK);

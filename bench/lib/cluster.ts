@@ -1,16 +1,16 @@
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, openSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStore, type RouteStore } from '@cim/route';
 import { Redis } from 'ioredis';
 import { freePort } from '../../devkit/free-port.js';
 import { ManagedProcess, type ProcessSpec } from '../../devkit/managed-process.js';
-import { ZOOKEEPER_JAR } from '../../devkit/prerequisites.js';
+import { onPath, ZOOKEEPER_JAR } from '../../devkit/prerequisites.js';
 import { RedisServer } from '../../devkit/redis-server.js';
 import { ZooKeeperServer } from '../../devkit/zookeeper-server.js';
 import { generousLimitEnv } from '../../devkit/generous-limits.js';
@@ -42,17 +42,6 @@ function benchProcess(
   options: Pick<ProcessSpec, 'env' | 'isReady'> & { logFile: string },
 ): ManagedProcess {
   return new ManagedProcess({ name, command, args, cwd: ROOT, startTimeoutMs: 30_000, ...options });
-}
-
-export function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, command), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }
 
 export interface PushServerHandle {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { SelectorName } from '@cim/common/server';
 import { freePort } from './free-port.js';
 import { ManagedProcess } from './managed-process.js';
@@ -16,6 +17,7 @@ import { RoundRobinProxy } from './round-robin-proxy.js';
  * from Vitest, so a plain script can load it.
  */
 
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CIM_BIN = fileURLToPath(new URL('../bin/cim.js', import.meta.url));
 const CIM_BUILT = fileURLToPath(new URL('../cim-cli/dist/main.js', import.meta.url));
 
@@ -49,10 +51,16 @@ export interface ClusterOptions {
   onLog?: (name: string, line: string) => void;
 }
 
-interface Shared {
+/** What every `cim` process of one cluster shares. */
+export interface CimProcessSettings {
   secret: string;
   env: NodeJS.ProcessEnv;
   onLog?: (name: string, line: string) => void;
+  /** Node flags before the entry module, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+  /** Each process appends its output to `<logDir>/<name>.log` instead (then `onLog` gets nothing). */
+  logDir?: string;
+  startTimeoutMs?: number;
 }
 
 /** One `cim …` process: started, stopped and started again with the same ports. */
@@ -61,11 +69,16 @@ abstract class CimProcess {
 
   protected constructor(
     readonly name: string,
-    private readonly shared: Shared,
+    private readonly shared: CimProcessSettings,
   ) {}
 
   get running(): boolean {
     return this.proc?.running ?? false;
+  }
+
+  /** The pid of the running process, -1 when it is not running. */
+  get pid(): number {
+    return this.proc?.pid ?? -1;
   }
 
   async start(): Promise<void> {
@@ -74,17 +87,20 @@ abstract class CimProcess {
     this.proc = new ManagedProcess({
       name: `cim ${this.name}`,
       command: process.execPath,
-      args: [CIM_BIN, ...this.args()],
+      args: [...(this.shared.nodeArgs ?? []), ...this.entry(), ...this.args()],
+      cwd: ROOT,
       env: this.shared.env,
       onLine: onLog && ((line) => onLog(this.name, line)),
+      ...(this.shared.logDir ? { logFile: join(this.shared.logDir, `${this.name}.log`) } : {}),
+      ...(this.shared.startTimeoutMs ? { startTimeoutMs: this.shared.startTimeoutMs } : {}),
       isReady: () => this.isReady(),
     });
     await this.proc.start();
   }
 
-  /** SIGTERM: graceful (a push server drains). SIGKILL: a crash. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    await this.proc?.stop(signal);
+  /** SIGTERM: graceful (a push server drains). SIGKILL: a crash. Escalates to SIGKILL after `graceMs`. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs?: number): Promise<void> {
+    await this.proc?.stop(signal, graceMs);
   }
 
   /** SIGSTOP: the process goes silent with its connections open, as a hung host would. */
@@ -101,6 +117,11 @@ abstract class CimProcess {
     return this.shared.secret;
   }
 
+  /** What node runs: the built `cim` command. */
+  protected entry(): string[] {
+    return [CIM_BIN];
+  }
+
   protected abstract args(): string[];
   protected abstract isReady(): Promise<boolean>;
 }
@@ -112,7 +133,7 @@ export class RouteProcess extends CimProcess {
     private readonly backends: { redisUrl: string; zkConnect: string },
     /** Absent: no `--selection` on the command line (the route's default). */
     public selection: SelectorName | undefined,
-    shared: Shared,
+    shared: CimProcessSettings,
   ) {
     super(name, shared);
   }
@@ -172,14 +193,24 @@ export class ServerProcess extends CimProcess {
   constructor(
     readonly tcpPort: number,
     readonly httpPort: number,
-    private readonly links: { zkConnect: string; routeUrl: string; heartbeatMs?: number },
-    shared: Shared,
+    private readonly links: {
+      zkConnect: string;
+      routeUrl: string;
+      heartbeatMs?: number;
+      /** A module node runs with tsx instead of the `cim` command (bench/experiments/*). */
+      entry?: string;
+    },
+    shared: CimProcessSettings,
     /** Absent: no `--id` on the command line. */
     private readonly idFlag?: string,
   ) {
     const id = idFlag ?? `srv-127.0.0.1-${tcpPort}`;
     super(id, shared);
     this.id = id;
+  }
+
+  protected entry(): string[] {
+    return this.links.entry ? ['--import', 'tsx', this.links.entry] : super.entry();
   }
 
   protected args(): string[] {
@@ -239,7 +270,7 @@ export async function startPushServerProcess(options: {
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const links = { zkConnect: options.zkConnect, routeUrl: options.routeUrl, heartbeatMs: options.heartbeatMs };
-  const shared: Shared = { secret: options.secret, env: childEnv({ env: options.env }) };
+  const shared: CimProcessSettings = { secret: options.secret, env: childEnv({ env: options.env }) };
   const server = new ServerProcess(await freePort(), await freePort(), links, shared, options.id);
   await server.start();
   return server;
@@ -274,7 +305,7 @@ async function launch(
   const zkConnect = options.zkConnect ?? zookeeper!.connectString;
   const redisUrl = options.redisUrl ?? redis!.url;
 
-  const shared: Shared = {
+  const shared: CimProcessSettings = {
     secret: randomBytes(24).toString('base64url'),
     env: childEnv(options),
     onLog: options.onLog,

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createStore, type RouteStore } from '@cim/route';
 import { Redis } from 'ioredis';
 import { freePort } from '../../devkit/free-port.js';
+import { RouteProcess, ServerProcess, type CimProcessSettings } from '../../devkit/cluster.js';
 import { ManagedProcess, type ProcessSpec } from '../../devkit/managed-process.js';
 import { onPath, ZOOKEEPER_JAR } from '../../devkit/prerequisites.js';
 import { RedisServer } from '../../devkit/redis-server.js';
@@ -17,7 +18,6 @@ import { generousLimitEnv } from '../../devkit/generous-limits.js';
 import { StoreSeeder, type SeededUser, type Seeder } from './seed.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CIM_BIN = join(ROOT, 'bin/cim.js');
 const EMBEDDED = fileURLToPath(new URL('../embedded-cluster.ts', import.meta.url));
 
 export interface ProcRef {
@@ -33,6 +33,7 @@ process.once('exit', () => {
 
 /** How long a benchmark process may take to stop after SIGTERM (a push server drains its clients). */
 const STOP_GRACE_MS = 15_000;
+const START_TIMEOUT_MS = 30_000;
 
 /** A benchmark child: run from the repository root, its output in a log file. */
 function benchProcess(
@@ -41,7 +42,7 @@ function benchProcess(
   args: string[],
   options: Pick<ProcessSpec, 'env' | 'isReady'> & { logFile: string },
 ): ManagedProcess {
-  return new ManagedProcess({ name, command, args, cwd: ROOT, startTimeoutMs: 30_000, ...options });
+  return new ManagedProcess({ name, command, args, cwd: ROOT, startTimeoutMs: START_TIMEOUT_MS, ...options });
 }
 
 export interface PushServerHandle {
@@ -113,26 +114,22 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
       () => zk.stop(),
     );
     const secret = randomBytes(24).toString('base64url');
-    const env = CHILD_ENV(options.logLevel);
-    const routePort = await freePort();
-    const routeUrl = `http://127.0.0.1:${routePort}`;
-    const route = benchProcess(
+    // Output to log files: reading it here would add to the orchestrator's measured CPU.
+    const settings: CimProcessSettings = {
+      secret,
+      env: CHILD_ENV(options.logLevel),
+      nodeArgs: nodeFlags,
+      logDir: tmpDir,
+      startTimeoutMs: START_TIMEOUT_MS,
+    };
+    const route = new RouteProcess(
       'route',
-      process.execPath,
-      [
-        ...nodeFlags,
-        CIM_BIN,
-        'route',
-        '--redis',
-        redis.url,
-        '--zk',
-        zk.connectString,
-        `--secret=${secret}`,
-        '--port',
-        String(routePort),
-      ],
-      { env, logFile: join(tmpDir, 'route.log'), isReady: async () => (await fetch(`${routeUrl}/healthz`)).ok },
+      await freePort(),
+      { redisUrl: redis.url, zkConnect: zk.connectString },
+      undefined,
+      settings,
     );
+    const routeUrl = route.url;
     await route.start();
     stack.push(() => route.stop('SIGTERM', STOP_GRACE_MS));
     const store: RouteStore = createStore({ redisUrl: redis.url });
@@ -140,7 +137,7 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
     const statsClient = new Redis(redis.url, { lazyConnect: true });
     stack.push(async () => void statsClient.disconnect());
 
-    const servers: { proc: ManagedProcess; handle: PushServerHandle }[] = [];
+    const servers: { proc: ServerProcess; handle: PushServerHandle }[] = [];
     const stopServer = async () => {
       if (!servers.length) return;
       await Promise.all(servers.splice(0).map((s) => s.proc.stop('SIGTERM', STOP_GRACE_MS)));
@@ -174,33 +171,8 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
         if (!startOptions?.alongside) await stopServer();
         const tcpPort = await freePort();
         const httpPort = await freePort();
-        const proc = benchProcess(
-          `push server ${id}`,
-          process.execPath,
-          [
-            ...nodeFlags,
-            ...(options.serverEntry ? ['--import', 'tsx', options.serverEntry] : [CIM_BIN]),
-            'server',
-            '--id',
-            id,
-            '--zk',
-            zk.connectString,
-            '--route',
-            routeUrl,
-            `--secret=${secret}`,
-            '--tcp-port',
-            String(tcpPort),
-            '--http-port',
-            String(httpPort),
-            '--heartbeat-ms',
-            String(heartbeatMs),
-          ],
-          {
-            env,
-            logFile: join(tmpDir, `${id}.log`),
-            isReady: async () => (await fetch(`http://127.0.0.1:${httpPort}/readyz`)).ok,
-          },
-        );
+        const links = { zkConnect: zk.connectString, routeUrl, heartbeatMs, entry: options.serverEntry };
+        const proc = new ServerProcess(tcpPort, httpPort, links, settings, id);
         await proc.start();
         const handle: PushServerHandle = {
           id,

@@ -5,7 +5,6 @@ export * from './codec/frame-codec.js';
 export * from './codec/deliver-frame.js';
 export * from './codec/types.js';
 export * from './token.js';
-export * from './token-bucket.js';
 export * from './registry/types.js';
 export * from './internal-protocol.js';
 export * from './decimal.js';

@@ -23,11 +23,16 @@ export function bodyTextProblem(body: string): string | undefined {
   return undefined;
 }
 
+/** The first control character or bidi override in `text`, which names and ids may not hold. */
+function controlOrBidi(text: string): string | undefined {
+  const found = CONTROL.exec(text) ?? BIDI_CONTROL.exec(text);
+  return found ? codePoint(found[0]) : undefined;
+}
+
 /** Why `name` may not be a user or group name, or undefined when it may. */
 export function nameTextProblem(name: string): string | undefined {
-  const found = CONTROL.exec(name) ?? BIDI_CONTROL.exec(name);
-  if (found) return `names may not contain control characters (found ${codePoint(found[0])})`;
-  return undefined;
+  const found = controlOrBidi(name);
+  return found && `names may not contain control characters (found ${found})`;
 }
 
 /**
@@ -35,7 +40,6 @@ export function nameTextProblem(name: string): string | undefined {
  * the message, so the same door as for names: no controls, no bidi overrides.
  */
 export function clientMsgIdProblem(id: string): string | undefined {
-  const found = CONTROL.exec(id) ?? BIDI_CONTROL.exec(id);
-  if (found) return `clientMsgId may not contain control characters (found ${codePoint(found[0])})`;
-  return undefined;
+  const found = controlOrBidi(id);
+  return found && `clientMsgId may not contain control characters (found ${found})`;
 }

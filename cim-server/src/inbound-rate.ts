@@ -1,4 +1,5 @@
-import { CimError, ErrorCodes, TokenBucket, type FrameKind } from '@cim/common';
+import { CimError, ErrorCodes, type FrameKind } from '@cim/common';
+import { TokenBucket } from './token-bucket.js';
 
 export interface InboundRateSettings {
   inboundFramesPerSec: number;

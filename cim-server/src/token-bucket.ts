@@ -29,12 +29,6 @@ export class TokenBucket {
     return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.ratePerSec) * 1000);
   }
 
-  /** True when the bucket is full again, i.e. it remembers nothing worth keeping. */
-  isFull(): boolean {
-    this.refill();
-    return this.tokens >= this.burst;
-  }
-
   private refill(): void {
     const now = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) / 1000) * this.ratePerSec);

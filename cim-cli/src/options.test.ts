@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import yargs from 'yargs';
 import { silentLogger } from '@cim/common/server';
 import { startLocalCluster } from './local-cluster.js';
-import { pushServerLimitOptions, pushServerLimits, routeLimitOptions, routeLimits } from './options.js';
+import { pushServerLimitOptions, pushServerLimits, routeLimitOptions, routeLimits, webChatOptions } from './options.js';
+import { WEB_CHAT_DIR, WEB_CHAT_PATH, webChatSite } from './web-chat.js';
 
 const envNames = [
   'CIM_LOGIN_IP_LIMIT',
@@ -147,6 +151,40 @@ describe('push server limits on the command line', () => {
       }
     } finally {
       await cluster.stop();
+    }
+  });
+});
+
+describe('the web chat on the route', () => {
+  const webChat = (argv: string[]) => webChatOptions(yargs()).parseSync(argv)['web-chat'];
+  afterEach(() => {
+    delete process.env.CIM_WEB_CHAT;
+  });
+
+  it('is on by default; --no-web-chat or CIM_WEB_CHAT=0 turns it off, the flag over the env var', () => {
+    expect(webChat([])).toBe(true);
+    expect(webChat(['--no-web-chat'])).toBe(false);
+    process.env.CIM_WEB_CHAT = '0';
+    expect(webChat([])).toBe(false);
+    expect(webChat(['--web-chat'])).toBe(true);
+    process.env.CIM_WEB_CHAT = 'maybe';
+    expect(() => webChat([])).toThrow(/CIM_WEB_CHAT must be/);
+  });
+
+  it('is the built folder at /chat, or nothing (with a warning) when turned off or not built', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cim-web-chat-'));
+    const warnings: string[] = [];
+    const warn = (line: string) => warnings.push(line);
+    try {
+      expect(webChatSite(true, { dir, warn })).toBeUndefined();
+      expect(warnings).toEqual([expect.stringContaining('npm run build')]);
+      writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+      expect(webChatSite(true, { dir, warn })).toEqual({ path: WEB_CHAT_PATH, dir });
+      expect(webChatSite(false, { dir, warn })).toBeUndefined();
+      expect(warnings).toHaveLength(1);
+      expect(WEB_CHAT_DIR).toMatch(/cim-cli\/dist\/web-chat\/$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -38,6 +38,28 @@ export function requireSecret(flag: string | undefined): string {
   return secret;
 }
 
+/** `--web-chat` (env CIM_WEB_CHAT): the route serves the web chat at /chat; on unless turned off. */
+export function webChatOptions<T>(y: Argv<T>) {
+  return y.option('web-chat', {
+    type: 'boolean',
+    default: envFlag('CIM_WEB_CHAT') ?? true,
+    describe: 'serve the web chat at /chat on the route (default on; --no-web-chat or env CIM_WEB_CHAT=0 turns it off)',
+  });
+}
+
+export interface WebChatArgs {
+  'web-chat': boolean;
+}
+
+/** An on/off env var: 1/true/yes/on or 0/false/no/off; undefined when unset. */
+export function envFlag(name: string): boolean | undefined {
+  const value = process.env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '') return undefined;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new Error(`${name} must be 1/true/yes/on or 0/false/no/off, not "${process.env[name]}"`);
+}
+
 export function envInt(name: string): number | undefined {
   const value = process.env[name];
   return value === undefined || value === '' ? undefined : Number(value);

@@ -6,6 +6,7 @@ import { errorHandler, notFound } from './http/errors.js';
 import { internalApi, type InternalApiContext } from './http/internal-api.js';
 import { openApiDocument } from './http/openapi.js';
 import { publicApi, type PublicApiContext } from './http/public-api.js';
+import { staticSite } from './http/static-site.js';
 import type { RouteMetrics } from './metrics.js';
 
 /**
@@ -53,6 +54,7 @@ export function createRouteApp(ctx: AppContext): Express {
   });
   app.use(internalApi(ctx));
   app.use(PUBLIC_API_BASE, express.json({ limit: ctx.config.maxHttpBodyBytes }), publicApi(ctx));
+  if (ctx.config.staticSite) app.use(staticSite(ctx.config.staticSite));
   app.use(notFound);
   app.use(errorHandler(ctx.logger, (code) => ctx.metrics.errors.inc({ code })));
   return app;

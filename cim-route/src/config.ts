@@ -1,5 +1,6 @@
 import type { TlsMaterial } from '@cim/common/server';
 import type { SelectionAlgorithm } from './delivery/index.js';
+import type { StaticSite } from './http/static-site.js';
 
 export interface RouteConfig {
   /** Cluster secret: signs tokens, guards the internal API. */
@@ -47,6 +48,8 @@ export interface RouteConfig {
   maxGroupMembers: number;
   /** HTTPS for the route's APIs; also the CA trusted for TLS push servers. Plain HTTP when absent. */
   tls?: TlsMaterial;
+  /** A folder served as is (e.g. the web chat at `/chat`), under a strict Content-Security-Policy. */
+  staticSite?: StaticSite;
 }
 
 export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common';
 import type { CimClient, CimClientEvents, ConnectionState, Group, UserSummary } from '@cim/client';
 import { describeError, formatDuration } from '../format.js';
@@ -217,7 +216,7 @@ export class ChatController {
   }
 
   private async sendTo(to: Destination, channel: string, body: string): Promise<void> {
-    const clientMsgId = randomUUID();
+    const clientMsgId = crypto.randomUUID();
     this.rememberOwn(clientMsgId);
     const key = this.store.key();
     const recipient = channel === 'lobby' ? undefined : channel;

@@ -7,12 +7,15 @@ import {
   routeLimitOptions,
   routeLimits,
   tlsOptions,
+  webChatOptions,
   type RouteLimitArgs,
   type TlsArgs,
+  type WebChatArgs,
 } from '../options.js';
 import { stopOnSignals } from '../signals.js';
+import { webChatSite } from '../web-chat.js';
 
-interface RouteArgs extends RouteLimitArgs, TlsArgs {
+interface RouteArgs extends RouteLimitArgs, TlsArgs, WebChatArgs {
   redis?: string;
   zk?: string;
   secret?: string;
@@ -26,7 +29,7 @@ export const routeCommand: CommandModule<object, RouteArgs> = {
   command: 'route',
   describe: 'run one route instance (stateless; run several behind a load balancer)',
   builder: (y) =>
-    routeLimitOptions(tlsOptions(y))
+    webChatOptions(routeLimitOptions(tlsOptions(y)))
       .option('redis', { type: 'string', default: process.env.CIM_REDIS, describe: 'Redis URL (env CIM_REDIS)' })
       .option('zk', {
         type: 'string',
@@ -63,6 +66,7 @@ export const routeCommand: CommandModule<object, RouteArgs> = {
       heartbeatMs: envInt('CIM_HEARTBEAT_MS'),
       ...routeLimits(args),
       tls: loadTlsFiles({ cert: args['tls-cert'], key: args['tls-key'], ca: args['tls-ca'] }),
+      staticSite: webChatSite(args['web-chat']),
       logger,
       processMetrics: true,
     });

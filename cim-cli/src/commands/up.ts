@@ -7,13 +7,16 @@ import {
   routeLimitOptions,
   routeLimits,
   tlsOptions,
+  webChatOptions,
   type PushServerLimitArgs,
   type RouteLimitArgs,
   type TlsArgs,
+  type WebChatArgs,
 } from '../options.js';
 import { stopOnSignals } from '../signals.js';
+import { WEB_CHAT_PATH, webChatSite } from '../web-chat.js';
 
-interface UpArgs extends RouteLimitArgs, PushServerLimitArgs, TlsArgs {
+interface UpArgs extends RouteLimitArgs, PushServerLimitArgs, TlsArgs, WebChatArgs {
   servers: number;
   redis?: string;
   zk?: string;
@@ -27,7 +30,7 @@ export const upCommand: CommandModule<object, UpArgs> = {
   command: 'up',
   describe: 'run a route and push server(s) in one process (embedded in-memory backends by default)',
   builder: (y) =>
-    pushServerLimitOptions(routeLimitOptions(tlsOptions(y)))
+    webChatOptions(pushServerLimitOptions(routeLimitOptions(tlsOptions(y))))
       .option('servers', { type: 'number', default: 1, describe: 'number of push servers' })
       .option('redis', {
         type: 'string',
@@ -73,7 +76,7 @@ export const upCommand: CommandModule<object, UpArgs> = {
       selection: args.selection as SelectionAlgorithm,
       secret: process.env.CIM_SECRET,
       logger,
-      route: routeLimits(args),
+      route: { ...routeLimits(args), staticSite: webChatSite(args['web-chat']) },
       server: pushServerLimits(args),
       store: { retentionMs: args['retention-ms'] },
       tls: loadTlsFiles({ cert: args['tls-cert'], key: args['tls-key'], ca: args['tls-ca'] }),
@@ -86,11 +89,13 @@ export const upCommand: CommandModule<object, UpArgs> = {
         ? 'servers registered in memory (embedded registry)'
         : `servers registered in ZooKeeper at ${args.zk}`,
     ];
+    const webChat = cluster.route.config.staticSite ? `${cluster.routeUrl}${WEB_CHAT_PATH}/` : undefined;
     const servers = cluster.servers.map((s) => `${s.tcpAddress.host}:${s.tcpAddress.port}`).join(', ');
     process.stdout.write(
       [
         'CIM-TS is up.',
         `  route        ${cluster.routeUrl}`,
+        ...(webChat ? [`  web chat     ${webChat}`] : []),
         `  push servers ${servers}`,
         `  data         ${where[0]}`,
         `  discovery    ${where[1]}`,
@@ -98,6 +103,7 @@ export const upCommand: CommandModule<object, UpArgs> = {
         'Chat from two other terminals:',
         '  npx cim chat alice',
         '  npx cim chat bob',
+        ...(webChat ? [`or in a browser: open ${webChat}`] : []),
         'Ctrl-C stops the system.',
         '',
       ].join('\n'),

@@ -7,13 +7,19 @@ import {
   type LoginAnswer,
   type ScheduledAnswer,
   type SendAnswer,
-} from '@cim/common';
-import { JsonHttp } from './json-http.js';
+} from '@cim/common/client';
+import type { JsonRequester, JsonRequesterFactory } from './json-request.js';
+import type { TransportKind } from './transport.js';
 
 export type { ScheduledAnswer, SendAnswer };
 
 /** What the route answers to a login. */
-export type LoginInfo = LoginAnswer;
+export type LoginInfo = LoginAnswer & { server: { wsUrl?: string } };
+
+/** TCP is what the route assumes when asked nothing, so only a WebSocket login says which it wants. */
+function transportField(transport: TransportKind): { transport?: TransportKind } {
+  return transport === 'tcp' ? {} : { transport };
+}
 
 export interface Group {
   groupId: string;
@@ -52,16 +58,27 @@ export interface SyncAnswer {
   hasMore: boolean;
 }
 
-/** A thin typed client of the route's public HTTP API. Errors become `CimError`s with the route's code. */
-export class RouteApi {
-  private readonly http: JsonHttp;
+export interface RouteApiOptions {
+  /** How long a request may go without an answer (default 10 s). */
+  timeoutMs?: number;
+  /** Trust for the route's HTTPS on Node (browsers use their own). */
+  ca?: string | Uint8Array;
+}
+
+/**
+ * A thin typed client of the route's public HTTP API. Errors become `CimError`s with the route's
+ * code. The same code on every platform: the package's entries give it their HTTP client.
+ */
+export class PortableRouteApi {
+  private readonly http: JsonRequester;
+  /** The session token sent with every call (set by a login, a refresh, or the app). */
   token: string | undefined;
 
   constructor(
     readonly baseUrl: string,
-    options: { timeoutMs?: number; ca?: string | Buffer } = {},
+    options: RouteApiOptions & { http: JsonRequesterFactory },
   ) {
-    this.http = new JsonHttp(`${baseUrl.replace(/\/$/, '')}/api/v1`, {
+    this.http = options.http(`${baseUrl.replace(/\/$/, '')}/api/v1`, {
       timeoutMs: options.timeoutMs ?? 10_000,
       ca: options.ca,
     });
@@ -71,13 +88,27 @@ export class RouteApi {
     return this.call('post', '/accounts', { userName, password }, signal);
   }
 
-  login(userName: string, password: string, deviceId: string, signal?: AbortSignal): Promise<LoginInfo> {
-    return this.call('post', '/sessions', { userName, password, deviceId }, signal);
+  /**
+   * Logs in: a session for (user, device) and the push server to connect to. `transport: 'ws'`
+   * asks for a server with a WebSocket listener (its URL is `server.wsUrl`).
+   */
+  login(
+    userName: string,
+    password: string,
+    deviceId: string,
+    signal?: AbortSignal,
+    transport: TransportKind = 'tcp',
+  ): Promise<LoginInfo> {
+    return this.call('post', '/sessions', { userName, password, deviceId, ...transportField(transport) }, signal);
   }
 
-  /** A new session for this token's device, without the password (see `POST /sessions/refresh`). */
-  refresh(signal?: AbortSignal): Promise<LoginInfo> {
-    return this.call('post', '/sessions/refresh', undefined, signal);
+  /**
+   * A new session for this token's device, without the password (see `POST /sessions/refresh`).
+   * Fails with CIM_ERR_SESSION_ENDED (or BAD_TOKEN, TOKEN_EXPIRED) once the session is over.
+   */
+  refresh(signal?: AbortSignal, transport: TransportKind = 'tcp'): Promise<LoginInfo> {
+    const body = transportField(transport);
+    return this.call('post', '/sessions/refresh', Object.keys(body).length ? body : undefined, signal);
   }
 
   logout(signal?: AbortSignal): Promise<void> {

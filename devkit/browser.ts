@@ -80,6 +80,12 @@ export class BrowserPages {
     return saved;
   }
 
+  /** Closes every page and its context; the browser stays up for the next ones. */
+  async closePages(): Promise<void> {
+    this.pages.splice(0);
+    await Promise.all(this.contexts.splice(0).map((context) => context.close().catch(() => undefined)));
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }

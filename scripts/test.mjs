@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 const report = '.test-results.json';
 rmSync(report, { force: true });
 
-const build = spawnSync('npx', ['tsc', '-b'], { stdio: 'inherit' });
+const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(build.status ?? 1);

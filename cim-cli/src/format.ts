@@ -1,4 +1,4 @@
-import { CimError, type ChatMessage } from '@cim/common';
+import { CimError, type ChatMessage } from '@cim/common/client';
 import { safeInline } from './safe-text.js';
 
 /** HH:MM in local time, from a message's millisecond timestamp. */

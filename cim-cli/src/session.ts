@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes } from '@cim/common/client';
 import type { CimClient } from '@cim/client';
 
 /**

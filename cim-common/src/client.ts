@@ -8,3 +8,4 @@ export * from './errors.js';
 export * from './codec/types.js';
 export { decodeFrame, encodeFrameBody } from './codec/frame-codec.js';
 export * from './api-types.js';
+export { isDecimalCursor, isDecimalId } from './decimal.js';

@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common';
+import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common/client';
 import type { CimClient, CimClientEvents, ConnectionState, Group, UserSummary } from '@cim/client';
 import { describeError, formatDuration } from '../format.js';
 import { channelOfTarget, LOBBY, type ChatView, type LinkState, type StoredRef, type Target } from './chat-view.js';

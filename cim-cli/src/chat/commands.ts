@@ -2,7 +2,7 @@
  * What a line typed into `cim chat` asks for. Pure: no I/O, so every rule of the little command
  * language is tested on its own and the controller only carries the parsed intent out.
  */
-import { isDecimalId } from '@cim/common';
+import { isDecimalId } from '@cim/common/client';
 import { EMOJI_PAGES, expandShortcodes } from './emoji.js';
 
 /** The route refuses bodies above this many UTF-8 bytes; refusing early keeps the line editable. */

@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes } from '@cim/common/client';
 import type { CimClient, Group, RouteApi, UserSummary } from '@cim/client';
 
 /** The part of CimClient the directory asks. */

@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes } from '@cim/common/client';
 import type { CimClient, Group, RouteApi } from '@cim/client';
 import type { Target } from './chat-view.js';
 import type { Directory } from './directory.js';

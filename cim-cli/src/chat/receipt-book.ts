@@ -1,4 +1,4 @@
-import type { ReceiptKind } from '@cim/common';
+import type { ReceiptKind } from '@cim/common/client';
 import type { OwnStatus } from './chat-view.js';
 
 /** A receipt as the SDK emits it. */

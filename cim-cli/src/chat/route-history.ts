@@ -2,7 +2,7 @@
  * What the route keeps beyond the live stream, as the chat needs it: keyword search over stored
  * conversations and the unread backlog at start-up.
  */
-import type { ChatMessage } from '@cim/common';
+import type { ChatMessage } from '@cim/common/client';
 import type { CimClient } from '@cim/client';
 import type { StoredRef, Target } from './chat-view.js';
 

@@ -5,7 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import yargs from 'yargs';
 import { silentLogger } from '@cim/common/server';
 import { startLocalCluster } from './local-cluster.js';
-import { pushServerLimitOptions, pushServerLimits, routeLimitOptions, routeLimits, webChatOptions } from './options.js';
+import {
+  pushServerLimitOptions,
+  pushServerLimits,
+  routeLimitOptions,
+  routeLimits,
+  webChatOptions,
+  webSocketOptions,
+  webSocketSettings,
+} from './options.js';
 import { WEB_CHAT_DIR, WEB_CHAT_PATH, webChatSite } from './web-chat.js';
 
 const envNames = [
@@ -149,6 +157,40 @@ describe('push server limits on the command line', () => {
         });
         expect(server.config.inboundFramesPerSec).toBe(7);
       }
+    } finally {
+      await cluster.stop();
+    }
+  });
+});
+
+describe('the WebSocket listener on the command line', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+  const settings = (argv: string[], defaultPort?: number) =>
+    webSocketSettings(webSocketOptions(yargs(), defaultPort).parseSync(argv));
+
+  it('is off for `cim server` unless asked for, by flag or env var', () => {
+    delete process.env.CIM_WS_PORT;
+    delete process.env.CIM_WS_ORIGINS;
+    expect(settings([])).toEqual({ wsPort: undefined, wsOrigins: undefined });
+    expect(settings(['--ws-port=0', '--ws-origins=https://a.example, https://b.example'])).toEqual({
+      wsPort: 0,
+      wsOrigins: ['https://a.example', 'https://b.example'],
+    });
+    Object.assign(process.env, { CIM_WS_PORT: '9100', CIM_WS_ORIGINS: 'https://c.example' });
+    expect(settings([])).toEqual({ wsPort: 9100, wsOrigins: ['https://c.example'] });
+  });
+
+  it('is on for `cim up` (its default port), and gives every local push server its own port', async () => {
+    delete process.env.CIM_WS_PORT;
+    expect(settings([], 8084).wsPort).toBe(8084);
+    const cluster = await startLocalCluster({ servers: 2, routePort: 0, tcpPort: 0, logger: silentLogger, wsPort: 0 });
+    try {
+      const urls = cluster.servers.map((s) => s.wsUrl);
+      expect(urls).toEqual([expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/$/), expect.stringMatching(/^ws:/)]);
+      expect(urls[0]).not.toBe(urls[1]);
     } finally {
       await cluster.stop();
     }

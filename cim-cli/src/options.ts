@@ -305,6 +305,45 @@ export function pushServerLimits(args: PushServerLimitArgs) {
   };
 }
 
+/** A comma-separated list flag (`a,b`), or undefined when absent or empty. */
+export function listArg(value: string | undefined): string[] | undefined {
+  const items = value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  return items && items.length > 0 ? items : undefined;
+}
+
+/**
+ * The push server's WebSocket listener (env CIM_WS_PORT, CIM_WS_ORIGINS). `defaultPort` is what a
+ * command without the flag or env var gets: `cim up` turns the listener on, `cim server` does not.
+ */
+export function webSocketOptions<T>(y: Argv<T>, defaultPort?: number) {
+  return y
+    .option('ws-port', {
+      type: 'number',
+      default: envInt('CIM_WS_PORT') ?? defaultPort,
+      describe: `WebSocket listener for browsers, upgrades on / (0 = any free port; env CIM_WS_PORT)${
+        defaultPort === undefined ? '; none when absent' : ''
+      }`,
+    })
+    .option('ws-origins', {
+      type: 'string',
+      default: process.env.CIM_WS_ORIGINS,
+      describe:
+        'comma-separated Origins allowed to open a WebSocket, e.g. https://chat.example.com (env CIM_WS_ORIGINS); any when absent',
+    });
+}
+
+export interface WebSocketArgs {
+  'ws-port'?: number;
+  'ws-origins'?: string;
+}
+
+export function webSocketSettings(args: WebSocketArgs): { wsPort?: number; wsOrigins?: string[] } {
+  return { wsPort: args['ws-port'], wsOrigins: listArg(args['ws-origins']) };
+}
+
 export interface TlsArgs {
   'tls-cert'?: string;
   'tls-key'?: string;

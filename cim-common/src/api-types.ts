@@ -9,9 +9,19 @@ export interface LoginAnswer {
   token: string;
   /** Milliseconds since the epoch. */
   expiresAt: number;
-  server: { id: string; host: string; tcpPort: number; tls: boolean };
+  server: {
+    id: string;
+    host: string;
+    tcpPort: number;
+    tls: boolean;
+    /** `ws://host:port/` (or `wss://`) when the server has a WebSocket listener. */
+    wsUrl?: string;
+  };
   heartbeatMs: number;
 }
+
+/** How a device connects to its push server; asked for at login (`transport`, default "tcp"). */
+export type ClientTransportName = 'tcp' | 'ws';
 
 /** A stored (or broadcast) message: its coordinates. */
 export interface SendAnswer {

@@ -8,15 +8,18 @@ import {
   routeLimits,
   tlsOptions,
   webChatOptions,
+  webSocketOptions,
+  webSocketSettings,
   type PushServerLimitArgs,
   type RouteLimitArgs,
   type TlsArgs,
   type WebChatArgs,
+  type WebSocketArgs,
 } from '../options.js';
 import { stopOnSignals } from '../signals.js';
 import { WEB_CHAT_PATH, webChatSite } from '../web-chat.js';
 
-interface UpArgs extends RouteLimitArgs, PushServerLimitArgs, TlsArgs, WebChatArgs {
+interface UpArgs extends RouteLimitArgs, PushServerLimitArgs, TlsArgs, WebChatArgs, WebSocketArgs {
   servers: number;
   redis?: string;
   zk?: string;
@@ -26,11 +29,14 @@ interface UpArgs extends RouteLimitArgs, PushServerLimitArgs, TlsArgs, WebChatAr
   selection: string;
 }
 
+/** WebSocket port of the first push server of `cim up`: next to the route's 8083. */
+const DEFAULT_UP_WS_PORT = 8084;
+
 export const upCommand: CommandModule<object, UpArgs> = {
   command: 'up',
   describe: 'run a route and push server(s) in one process (embedded in-memory backends by default)',
   builder: (y) =>
-    webChatOptions(pushServerLimitOptions(routeLimitOptions(tlsOptions(y))))
+    webChatOptions(webSocketOptions(pushServerLimitOptions(routeLimitOptions(tlsOptions(y))), DEFAULT_UP_WS_PORT))
       .option('servers', { type: 'number', default: 1, describe: 'number of push servers' })
       .option('redis', {
         type: 'string',
@@ -73,6 +79,7 @@ export const upCommand: CommandModule<object, UpArgs> = {
       host: args.host,
       routePort: args.port,
       tcpPort: args['tcp-port'],
+      ...webSocketSettings(args),
       selection: args.selection as SelectionAlgorithm,
       secret: process.env.CIM_SECRET,
       logger,
@@ -91,12 +98,14 @@ export const upCommand: CommandModule<object, UpArgs> = {
     ];
     const webChat = cluster.route.config.staticSite ? `${cluster.routeUrl}${WEB_CHAT_PATH}/` : undefined;
     const servers = cluster.servers.map((s) => `${s.tcpAddress.host}:${s.tcpAddress.port}`).join(', ');
+    const webSockets = cluster.servers.map((s) => s.wsUrl).join(', ');
     process.stdout.write(
       [
         'CIM-TS is up.',
         `  route        ${cluster.routeUrl}`,
         ...(webChat ? [`  web chat     ${webChat}`] : []),
         `  push servers ${servers}`,
+        `  websockets   ${webSockets}`,
         `  data         ${where[0]}`,
         `  discovery    ${where[1]}`,
         '',

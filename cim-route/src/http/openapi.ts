@@ -7,6 +7,7 @@ import {
   destination,
   loginBody,
   readBody,
+  refreshBody,
   registerBody,
   sendBody,
 } from './schemas.js';
@@ -90,6 +91,10 @@ export const openApiDocument = {
               host: { type: 'string' },
               tcpPort: { type: 'integer' },
               tls: { type: 'boolean' },
+              wsUrl: {
+                type: 'string',
+                description: 'ws://host:port/ or wss://…: present when the server has a WebSocket listener',
+              },
             },
           },
         },
@@ -166,7 +171,8 @@ export const openApiDocument = {
         summary:
           'A new session (server, token) for the device of a current session, without the password; the old session ends',
         security: auth,
-        responses: { '200': ok('refreshed', ref('Session')), ...errors(401, 503) },
+        requestBody: { ...requestBody(refreshBody), required: false },
+        responses: { '200': ok('refreshed', ref('Session')), ...errors(400, 401, 503) },
       },
     },
     '/sessions/current': {

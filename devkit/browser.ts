@@ -64,6 +64,13 @@ export class BrowserPages {
     return named;
   }
 
+  /** Uncaught exceptions in the open pages so far: each one is a bug of the page. */
+  pageErrors(): string[] {
+    return this.pages.flatMap(({ name, log }) =>
+      log.filter((line) => line.startsWith('page error:')).map((line) => `${name}: ${line}`),
+    );
+  }
+
   /** A screenshot and the log of every open page into `dir`, named `<label>-<page>.png/.log`. */
   async saveArtifacts(dir: string, label: string): Promise<string[]> {
     mkdirSync(dir, { recursive: true });

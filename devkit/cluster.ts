@@ -34,6 +34,8 @@ export interface ClusterOptions {
   zkSessionTimeoutMs?: number;
   /** `--heartbeat-ms` of the push servers. */
   heartbeatMs?: number;
+  /** A WebSocket listener (`--ws-port`) on every push server, for browsers. Default false. */
+  webSocket?: boolean;
   /** Use this ZooKeeper (e.g. an ensemble's connect string) instead of starting one. */
   zkConnect?: string;
   /** Use this Redis instead of starting one. */
@@ -197,6 +199,8 @@ export class ServerProcess extends CimProcess {
       zkConnect: string;
       routeUrl: string;
       heartbeatMs?: number;
+      /** `--ws-port`: the WebSocket listener's port; none when absent. */
+      wsPort?: number;
       /** A module node runs with tsx instead of the `cim` command (bench/experiments/*). */
       entry?: string;
     },
@@ -207,6 +211,11 @@ export class ServerProcess extends CimProcess {
     const id = idFlag ?? `srv-127.0.0.1-${tcpPort}`;
     super(id, shared);
     this.id = id;
+  }
+
+  /** The WebSocket listener's port, when it has one. */
+  get wsPort(): number | undefined {
+    return this.links.wsPort;
   }
 
   protected entry(): string[] {
@@ -228,6 +237,7 @@ export class ServerProcess extends CimProcess {
       String(this.httpPort),
     ];
     if (this.links.heartbeatMs) args.push('--heartbeat-ms', String(this.links.heartbeatMs));
+    if (this.links.wsPort !== undefined) args.push('--ws-port', String(this.links.wsPort));
     return args;
   }
 
@@ -327,7 +337,12 @@ async function launch(
 
   const servers: ServerProcess[] = [];
   for (let i = 1; i <= (options.servers ?? 3); i++) {
-    const links = { zkConnect, routeUrl: proxy.url, heartbeatMs: options.heartbeatMs };
+    const links = {
+      zkConnect,
+      routeUrl: proxy.url,
+      heartbeatMs: options.heartbeatMs,
+      wsPort: options.webSocket ? await freePort() : undefined,
+    };
     const id = options.readmeFlagsOnly ? undefined : `s${i}`;
     servers.push(new ServerProcess(await freePort(), await freePort(), links, shared, id));
   }

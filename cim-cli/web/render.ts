@@ -66,12 +66,12 @@ export class ChatRenderer {
     status.textContent = `${view.userName}: ${LINK_TEXT[view.link]}${where}${busy}`;
   }
 
-  /** The lobby, every channel with lines or unread messages, and their unread counts. */
+  /** The lobby, the current target, every channel with lines or unread messages, and their unread counts. */
   private renderConversations(view: ChatView): void {
-    const channels = new Set<string>(['lobby']);
+    const current = channelOfTarget(view.target);
+    const channels = new Set<string>(['lobby', current]);
     for (const line of view.lines) if (line.kind === 'message') channels.add(line.channel);
     for (const channel of Object.keys(view.unread)) channels.add(channel);
-    const current = channelOfTarget(view.target);
     const items = [...channels].map((channel) => {
       const button = document.createElement('button');
       button.type = 'button';

@@ -62,20 +62,17 @@ export class WebChatPage {
 
   /** Every message line on the page, in order. */
   lines(): Promise<ShownLine[]> {
+    // No named functions inside: the page runs this source as it is, without a bundler's helpers.
     return this.page.$$eval('#messages li.message', (items) =>
-      items.map((item) => {
-        const text = (name: string) => item.querySelector(`.${name}`)?.textContent ?? '';
-        const element = item as HTMLElement;
-        return {
-          from: text('from'),
-          to: text('to').replace(/^ → /, ''),
-          body: text('body'),
-          channel: element.dataset.channel ?? '',
-          status: element.dataset.status ?? '',
-          msgId: element.dataset.msgId ?? '',
-          own: element.classList.contains('own'),
-        };
-      }),
+      items.map((item) => ({
+        from: item.querySelector('.from')?.textContent ?? '',
+        to: (item.querySelector('.to')?.textContent ?? '').replace(/^ → /, ''),
+        body: item.querySelector('.body')?.textContent ?? '',
+        channel: (item as HTMLElement).dataset.channel ?? '',
+        status: (item as HTMLElement).dataset.status ?? '',
+        msgId: (item as HTMLElement).dataset.msgId ?? '',
+        own: item.classList.contains('own'),
+      })),
     );
   }
 

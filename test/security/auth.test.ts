@@ -294,7 +294,7 @@ describe('authentication and authorisation', () => {
       await raw.next('loginOk');
       raw.socket.resetAndDestroy();
       await waitFor(
-        async () => (await cluster.route.store.getSession(alice.userId, 'phone'))?.detachedAt !== undefined,
+        async () => (await cluster.route.store.sessions.get(alice.userId, 'phone'))?.detachedAt !== undefined,
         {
           message: 'the route to hear the connection closed',
         },
@@ -610,7 +610,7 @@ describe('a session whose connection dropped, after its grace period', () => {
     (await connect()).socket.resetAndDestroy();
     const session = await waitFor(
       async () => {
-        const current = await cluster.route.store.getSession(userId, 'phone');
+        const current = await cluster.route.store.sessions.get(userId, 'phone');
         return current?.detachedAt !== undefined ? current : undefined;
       },
       { message: 'the route to hear the connection closed' },

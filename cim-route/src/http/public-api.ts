@@ -81,12 +81,12 @@ export function publicApi(ctx: PublicApiContext): Router {
 
   api.get('/users', auth, async (req, res) => {
     const query = parse(prefixQuery, req.query);
-    const users = await ctx.store.findUsersByPrefix(query.prefix, query.limit);
+    const users = await ctx.store.users.findByPrefix(query.prefix, query.limit);
     res.json({ users: users.map((u) => ({ userId: u.userId, userName: u.userName })) });
   });
 
   api.get('/users/:name', auth, async (req, res) => {
-    const found = await ctx.store.getUserByName(String(req.params.name));
+    const found = await ctx.store.users.getByName(String(req.params.name));
     if (!found) throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user named ${req.params.name}`);
     res.json({ userId: found.userId, userName: found.userName });
   });

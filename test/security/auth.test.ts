@@ -201,6 +201,16 @@ describe('authentication and authorisation', () => {
       await raw.closedByServer();
       expect(raw.frames.some((f) => 'loginOk' in f)).toBe(false);
     });
+
+    it('refuses a sync cursor in the future over HTTP too, with the same code', async () => {
+      const alice = await user('alice', 'laptop');
+      const tomorrow = String((Date.now() + 86_400_000) * 1024);
+      expect(await http('GET', `/api/v1/sync?after=${tomorrow}`, alice.token)).toMatchObject({
+        status: 400,
+        body: { code: 'CIM_ERR_INVALID_INPUT' },
+      });
+      expect((await http('GET', '/api/v1/sync?after=0', alice.token)).status).toBe(200);
+    });
   });
 
   describe('HTTP tokens', () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalCluster } from '@cim/cli';
 import type { LoginInfo } from '@cim/client';
 import { ErrorCodes } from '@cim/common';
+import { silentLogger } from '@cim/common/server';
 import { freePort } from '../../devkit/free-port.js';
 import { ManagedProcess } from '../../devkit/managed-process.js';
 import { routeHttp } from '../support/route-http.js';
@@ -99,6 +101,25 @@ describe('cim up for browsers', { timeout: 60_000 }, () => {
         headers: { origin: PAGE, 'access-control-request-method': 'POST' },
       });
       expect(internal.headers.get('access-control-allow-origin'), path).toBeNull();
+    }
+  });
+});
+
+describe('a route without --cors-origin', () => {
+  it('sends no CORS headers, and has no preflight answer', async () => {
+    const cluster = await startLocalCluster({ servers: 1, routePort: 0, tcpPort: 0, logger: silentLogger });
+    try {
+      const answer = await fetch(`${cluster.routeUrl}/healthz`, { headers: { origin: PAGE } });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+      const preflight = await fetch(`${cluster.routeUrl}/api/v1/sessions`, {
+        method: 'OPTIONS',
+        headers: { origin: PAGE, 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+      expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
+    } finally {
+      await cluster.stop();
     }
   });
 });

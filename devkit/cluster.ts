@@ -199,7 +199,7 @@ export class ServerProcess extends CimProcess {
       zkConnect: string;
       routeUrl: string;
       heartbeatMs?: number;
-      /** `--ws-port`: the WebSocket listener's port; none when absent. */
+      /** `--ws-port`: a WebSocket listener on this port too. */
       wsPort?: number;
       /** A module node runs with tsx instead of the `cim` command (bench/experiments/*). */
       entry?: string;

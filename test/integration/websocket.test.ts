@@ -267,12 +267,29 @@ describe('WebSocket devices on a push server process', () => {
     expect(missed.message.fromUserName).toBe('sender-to-dropped');
   });
 
-  it('sends Redirect over WebSocket when the server drains (SIGTERM), then closes', async () => {
+  it('sends Redirect over WebSocket when the server drains (SIGTERM), then closes; a WebSocket login then gets 503 CIM_ERR_NO_SERVER', async () => {
     const browser = await wsDevice(await login('drained-browser', 'ws'));
     browser.keepAlive(HEARTBEAT_MS / 3);
     const stopped = wsServer.stop('SIGTERM');
     expect((await browser.next('redirect', 10_000)).redirect.reason).toMatch(/shutting down/);
     await browser.closedByServer();
     await stopped;
+
+    // No server offers WebSocket any more: such a login is refused as when no server is up at all.
+    const password = 'password-late-browser';
+    await routeHttp(cluster.routeUrl, 'POST', '/api/v1/accounts', undefined, { userName: 'late-browser', password });
+    const refused = await waitFor(
+      async () => {
+        const answer = await routeHttp(cluster.routeUrl, 'POST', '/api/v1/sessions', undefined, {
+          userName: 'late-browser',
+          password,
+          transport: 'ws',
+        });
+        return answer.status === 503 ? answer : undefined;
+      },
+      { message: 'a WebSocket login to be refused once the only WebSocket server is gone' },
+    );
+    expect(refused.body).toMatchObject({ code: ErrorCodes.NO_SERVER, message: expect.stringContaining('WebSocket') });
+    expect((await login('late-tcp-device', 'tcp')).server.wsUrl).toBeUndefined();
   });
 });

@@ -25,4 +25,9 @@ export interface Platform {
   defaultTransport: ClientTransportName;
   /** Opens a connection to `server` over `kind`. */
   connect(kind: ClientTransportName, server: PushServerAddress, options: ConnectOptions): Promise<Transport>;
+  /**
+   * Tells when the host's network goes away and comes back (a browser's `offline`/`online`
+   * events), where the host says so; returns how to stop listening.
+   */
+  watchNetwork?(onChange: (online: boolean) => void): () => void;
 }

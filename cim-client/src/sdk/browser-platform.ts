@@ -17,8 +17,7 @@ export const browserPlatform: Platform = {
   },
   watchNetwork(onChange) {
     const page = globalThis as Partial<Pick<EventTarget, 'addEventListener' | 'removeEventListener'>>;
-    if (typeof page.addEventListener !== 'function' || typeof page.removeEventListener !== 'function')
-      return () => {};
+    if (typeof page.addEventListener !== 'function' || typeof page.removeEventListener !== 'function') return () => {};
     const online = () => onChange(true);
     const offline = () => onChange(false);
     page.addEventListener('online', online);

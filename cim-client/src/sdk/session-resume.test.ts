@@ -17,6 +17,8 @@ import type { WebSocketConstructor } from './websocket-transport.js';
  * message per Frame) that accepts any Login.
  */
 
+afterEach(closeStandIns);
+
 const ended = { status: 401, body: { code: ErrorCodes.SESSION_ENDED, message: 'session ended' } };
 
 function newClient(routeUrl: string, options: { token?: string; password?: string }): CimClient {
@@ -125,9 +127,9 @@ describe('a client resuming a stored session token, over WebSocket', () => {
     const kept = newClient(route.url, { token: 'stored-token' });
     await kept.connect();
     await kept.close({ logout: false });
-    const ended = newClient(route.url, { token: 'stored-token' });
-    await ended.connect();
-    await ended.close();
+    const loggedOut = newClient(route.url, { token: 'stored-token' });
+    await loggedOut.connect();
+    await loggedOut.close();
 
     expect(route.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
       '/api/v1/sessions/current',

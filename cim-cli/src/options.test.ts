@@ -21,7 +21,12 @@ const envNames = [
   'CIM_MAX_BODY_BYTES',
   'CIM_MAX_HTTP_BODY_BYTES',
   'CIM_MAX_DELAY_MS',
+  'CIM_CORS_ORIGIN',
 ];
+
+/** A value for each env var above: most are numbers. */
+const envValue = (name: string, i: number): string =>
+  name === 'CIM_TRUST_PROXY' ? 'loopback' : name === 'CIM_CORS_ORIGIN' ? '*' : String(i + 1);
 
 /** What `cim route` / `cim up` pass to the route for these arguments. */
 const limitsOf = (argv: string[]) => routeLimits(routeLimitOptions(yargs(argv)).parseSync());
@@ -38,6 +43,7 @@ describe('route limit options', () => {
       '--register-ip-limit=7',
       '--group-create-limit=8',
       '--trust-proxy=1',
+      '--cors-origin=https://a.example,https://b.example',
       '--request-timeout-ms=9000',
       '--max-body-bytes=1000',
       '--max-http-body-bytes=20000',
@@ -49,6 +55,7 @@ describe('route limit options', () => {
       registrationsPerIpPerHour: 7,
       groupsPerUserPerHour: 8,
       trustProxy: '1',
+      corsOrigins: ['https://a.example', 'https://b.example'],
       requestTimeoutMs: 9000,
       maxBodyChars: 1000,
       maxHttpBodyBytes: 20000,
@@ -62,7 +69,7 @@ describe('route limit options', () => {
       trustProxy: undefined,
       requestTimeoutMs: undefined,
     });
-    envNames.forEach((name, i) => (process.env[name] = name === 'CIM_TRUST_PROXY' ? 'loopback' : String(i + 1)));
+    envNames.forEach((name, i) => (process.env[name] = envValue(name, i)));
     expect(limitsOf([])).toMatchObject({
       loginsPerIpPerMinute: 1,
       loginFailuresPerAccount: 2,
@@ -73,6 +80,7 @@ describe('route limit options', () => {
       maxBodyChars: 7,
       maxHttpBodyBytes: 8,
       maxDelayMs: 9,
+      corsOrigins: ['*'],
     });
   });
 });

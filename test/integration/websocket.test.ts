@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import type { LoginInfo } from '@cim/client';
 import { ErrorCodes, type Frame } from '@cim/common';
@@ -78,8 +78,24 @@ describe('WebSocket devices on a push server process', () => {
     });
   });
 
+  /** A number the WebSocket server process exports at /metrics. */
+  async function serverMetric(name: string): Promise<number> {
+    const text = await (await fetch(`http://127.0.0.1:${wsServer.httpPort}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+    return line ? Number(line.slice(name.length + 1)) : 0;
+  }
+
+  // Every test starts with no connection on the server: the per-address cap is small.
+  afterEach(async () => {
+    for (const device of devices.splice(0)) device.close();
+    if (wsServer.running) {
+      await waitFor(async () => (await serverMetric('cim_server_connections')) === 0, {
+        message: 'the server to see every connection of the test closed',
+      });
+    }
+  });
+
   afterAll(async () => {
-    for (const device of devices) device.close();
     await wsServer?.stop();
     await cluster?.stop();
   });
@@ -142,5 +158,138 @@ describe('WebSocket devices on a push server process', () => {
       requestId: 9,
       pong: {},
     });
+  });
+
+  it('evicts a WebSocket device that stops sending Pings after 1.5 × the heartbeat', async () => {
+    const silent = await wsDevice(await login('silent-browser', 'ws'));
+    const error = await silent.next('error', 10_000);
+    expect(error.error.code).toBe(ErrorCodes.HEARTBEAT_TIMEOUT);
+    await silent.closedByServer();
+  });
+
+  it('answers a text message, an undecodable one and one over the frame limit with a coded Error and closes, and keeps serving others', async () => {
+    const { wsUrl } = (await login('bad-sender', 'ws')).server;
+    const cases: Array<{ send: (device: WsDevice) => void; code: string }> = [
+      { send: (d) => d.sendRaw('{"login":{}}'), code: ErrorCodes.BAD_FRAME },
+      { send: (d) => d.sendRaw(Buffer.from([0xff, 0xff, 0xff, 0xff])), code: ErrorCodes.BAD_FRAME },
+      { send: (d) => d.sendRaw(Buffer.alloc(MAX_FRAME_BYTES + 1, 1)), code: ErrorCodes.FRAME_TOO_LARGE },
+    ];
+    for (const { send, code } of cases) {
+      const device = await WsDevice.connect(wsUrl!, { origin: ALLOWED_ORIGIN });
+      devices.push(device);
+      send(device);
+      expect((await device.next('error')).error.code).toBe(code);
+      await device.closedByServer();
+    }
+    // A logged-in device gets the same answer, and the server goes on with everyone else.
+    const browser = await wsDevice(await login('big-sender', 'ws'));
+    browser.sendRaw(Buffer.alloc(MAX_FRAME_BYTES * 4, 1));
+    expect((await browser.next('error')).error.code).toBe(ErrorCodes.FRAME_TOO_LARGE);
+    await browser.closedByServer();
+    const next = await wsDevice(await login('after-bad-senders', 'ws'));
+    next.send({ requestId: 5, ping: {} });
+    expect(await waitFor(() => next.frames.find((f) => f.requestId === 5))).toEqual({ requestId: 5, pong: {} });
+  });
+
+  it('refuses an upgrade from an Origin not on the list with 403 and a coded body, and one on another path with 404', async () => {
+    const { wsUrl } = (await login('origin-checker', 'ws')).server;
+    expect(await WsDevice.refusal(wsUrl!, { origin: 'https://evil.example' })).toEqual({
+      status: 403,
+      body: { code: ErrorCodes.FORBIDDEN, message: expect.stringContaining('https://evil.example') },
+    });
+    expect(await WsDevice.refusal(wsUrl!)).toMatchObject({ status: 403, body: { code: ErrorCodes.FORBIDDEN } });
+    expect(await WsDevice.refusal(`${wsUrl}chat`, { origin: ALLOWED_ORIGIN })).toMatchObject({
+      status: 404,
+      body: { code: ErrorCodes.NOT_FOUND },
+    });
+    const plainHttp = await fetch(wsUrl!.replace(/^ws:/, 'http:'));
+    expect(plainHttp.status).toBe(426);
+    expect(await plainHttp.json()).toMatchObject({ code: ErrorCodes.INVALID_INPUT });
+    // Both listed origins get in.
+    const other = await WsDevice.connect(wsUrl!, { origin: 'https://other.example.com' });
+    devices.push(other);
+    other.send({ requestId: 1, ping: {} });
+    // Not logged in yet: answered as over TCP, with LOGIN_REQUIRED.
+    expect((await other.next('error')).error.code).toBe(ErrorCodes.LOGIN_REQUIRED);
+  });
+
+  it('counts TCP and WebSocket connections from one address together against the per-address cap', async () => {
+    const address = '127.0.0.2';
+    const info = await login('capped-user', 'ws');
+    const held = [
+      await RawClient.connect(info.server.tcpPort, info.server.host, address),
+      await WsDevice.connect(info.server.wsUrl!, { origin: ALLOWED_ORIGIN, localAddress: address }),
+      await WsDevice.connect(info.server.wsUrl!, { origin: ALLOWED_ORIGIN, localAddress: address }),
+    ];
+    devices.push(...held);
+    expect(MAX_CONNECTIONS_PER_IP).toBe(held.length);
+    const overWs = await WsDevice.connect(info.server.wsUrl!, { origin: ALLOWED_ORIGIN, localAddress: address });
+    const overTcp = await RawClient.connect(info.server.tcpPort, info.server.host, address);
+    devices.push(overWs, overTcp);
+    for (const refused of [overWs, overTcp]) {
+      expect((await refused.next('error')).error.code).toBe(ErrorCodes.TOO_MANY_CONNECTIONS);
+      await refused.closedByServer();
+    }
+    expect(await serverMetric('cim_server_refused_connections_total{limit="per-ip"}')).toBe(2);
+    expect(await serverMetric('cim_server_connections_by_transport{transport="ws"}')).toBe(2);
+    expect(await serverMetric('cim_server_connections_by_transport{transport="tcp"}')).toBe(1);
+
+    // A WebSocket dropped without a closing handshake frees its place.
+    (held[1] as WsDevice).drop();
+    await waitFor(
+      async () => {
+        const retry = await WsDevice.connect(info.server.wsUrl!, { origin: ALLOWED_ORIGIN, localAddress: address });
+        devices.push(retry);
+        retry.send({ requestId: 1, login: { token: info.token, cursor: '0' } });
+        const answer = await waitFor(() => retry.frames[0] ?? (retry.closed ? {} : undefined));
+        return 'loginOk' in answer;
+      },
+      { message: 'a connection from the address to be admitted again' },
+    );
+  });
+
+  it('keeps the session of a WebSocket device that dropped: it logs in again with its token and gets what it missed', async () => {
+    const info = await login('dropping-browser', 'ws');
+    const first = await wsDevice(info);
+    first.drop();
+    const sender = await login('sender-to-dropped', 'tcp');
+    const sent = await routeHttp(cluster.routeUrl, 'POST', '/api/v1/messages', sender.token, {
+      to: { userId: info.userId },
+      body: 'while you were away',
+      clientMsgId: 'away-1',
+    });
+    expect(sent.status).toBe(200);
+    const again = await wsDevice(info);
+    again.keepAlive(HEARTBEAT_MS / 3);
+    const missed = await waitFor(() => again.delivers().find((d) => d.message.body === 'while you were away'), {
+      message: 'the message sent while the device was away',
+    });
+    expect(missed.message.fromUserName).toBe('sender-to-dropped');
+  });
+
+  it('sends Redirect over WebSocket when the server drains (SIGTERM), then closes; a WebSocket login then gets 503 CIM_ERR_NO_SERVER', async () => {
+    const browser = await wsDevice(await login('drained-browser', 'ws'));
+    browser.keepAlive(HEARTBEAT_MS / 3);
+    const stopped = wsServer.stop('SIGTERM');
+    expect((await browser.next('redirect', 10_000)).redirect.reason).toMatch(/shutting down/);
+    await browser.closedByServer();
+    await stopped;
+
+    // No server offers WebSocket any more: such a login is refused as when no server is up at all.
+    const password = 'password-late-browser';
+    await routeHttp(cluster.routeUrl, 'POST', '/api/v1/accounts', undefined, { userName: 'late-browser', password });
+    const refused = await waitFor(
+      async () => {
+        const answer = await routeHttp(cluster.routeUrl, 'POST', '/api/v1/sessions', undefined, {
+          userName: 'late-browser',
+          password,
+          transport: 'ws',
+        });
+        return answer.status === 503 ? answer : undefined;
+      },
+      { message: 'a WebSocket login to be refused once the only WebSocket server is gone' },
+    );
+    expect(refused.body).toMatchObject({ code: ErrorCodes.NO_SERVER, message: expect.stringContaining('WebSocket') });
+    expect((await login('late-tcp-device', 'tcp')).server.wsUrl).toBeUndefined();
   });
 });

@@ -15,4 +15,16 @@ export const browserPlatform: Platform = {
       );
     return WebSocketTransport.connect(server, { ...options, WebSocketClass });
   },
+  watchNetwork(onChange) {
+    const page = globalThis as Partial<Pick<EventTarget, 'addEventListener' | 'removeEventListener'>>;
+    if (typeof page.addEventListener !== 'function' || typeof page.removeEventListener !== 'function') return () => {};
+    const online = () => onChange(true);
+    const offline = () => onChange(false);
+    page.addEventListener('online', online);
+    page.addEventListener('offline', offline);
+    return () => {
+      page.removeEventListener?.('online', online);
+      page.removeEventListener?.('offline', offline);
+    };
+  },
 };

@@ -1,6 +1,6 @@
-import { CimError, ErrorCodes, type ChatMessage, type Frame } from '@cim/common/client';
+import { CimError, ErrorCodes, type ChatMessage, type ClientTransportName, type Frame } from '@cim/common/client';
 import type { CursorStore } from './cursor-store.js';
-import type { TlsTrust, TransportKind } from './transport.js';
+import type { TlsTrust } from './transport.js';
 import type { WebSocketConstructor } from './websocket-transport.js';
 
 export type ConnectionState = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'closed';
@@ -23,7 +23,7 @@ export interface CimClientOptions {
    * How to reach push servers: `tcp` (the default on Node) or `ws` (WebSocket; the only one, and
    * the default, in browsers). With `ws` the client asks the route for a server with a WebSocket listener.
    */
-  transport?: TransportKind;
+  transport?: ClientTransportName;
   /**
    * The WebSocket class for `transport: 'ws'` when the host has none of its own (Node 20: pass
    * the `ws` package's `WebSocket`). `globalThis.WebSocket` by default.
@@ -60,7 +60,7 @@ type OptionalOptions = 'cursorStore' | 'heartbeatMs' | 'tls' | 'password' | 'tok
 export type ResolvedOptions = Required<Omit<CimClientOptions, OptionalOptions>> &
   Pick<CimClientOptions, Exclude<OptionalOptions, 'cursorStore'>>;
 
-export function resolveOptions(options: CimClientOptions, defaultTransport: TransportKind): ResolvedOptions {
+export function resolveOptions(options: CimClientOptions, defaultTransport: ClientTransportName): ResolvedOptions {
   if (options.password === undefined && options.token === undefined)
     throw new CimError(ErrorCodes.INVALID_INPUT, 'give a password or a session token');
   return {

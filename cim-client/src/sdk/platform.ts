@@ -1,5 +1,6 @@
 import type { JsonRequesterFactory } from './json-request.js';
-import type { PushServerAddress, TlsTrust, Transport, TransportKind } from './transport.js';
+import type { ClientTransportName } from '@cim/common/client';
+import type { PushServerAddress, TlsTrust, Transport } from './transport.js';
 import type { WebSocketConstructor } from './websocket-transport.js';
 
 /** What a connection attempt to a push server is given. */
@@ -21,7 +22,12 @@ export interface Platform {
   /** JSON requests to the route. */
   http: JsonRequesterFactory;
   /** The transport a client uses when its options name none. */
-  defaultTransport: TransportKind;
+  defaultTransport: ClientTransportName;
   /** Opens a connection to `server` over `kind`. */
-  connect(kind: TransportKind, server: PushServerAddress, options: ConnectOptions): Promise<Transport>;
+  connect(kind: ClientTransportName, server: PushServerAddress, options: ConnectOptions): Promise<Transport>;
+  /**
+   * Tells when the host's network goes away and comes back (a browser's `offline`/`online`
+   * events), where the host says so; returns how to stop listening.
+   */
+  watchNetwork?(onChange: (online: boolean) => void): () => void;
 }

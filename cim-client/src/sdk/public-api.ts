@@ -14,6 +14,5 @@ export {
   type UserSummary,
 } from './route-api.js';
 export { LocalStorageCursorStore, MemoryCursorStore, type CursorStore, type KeyValueStorage } from './cursor-store.js';
-export type { TransportKind } from './transport.js';
 export type { WebSocketConstructor, WebSocketLike } from './websocket-transport.js';
-export { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common/client';
+export { CimError, ErrorCodes, type ChatMessage, type ClientTransportName, type Destination } from '@cim/common/client';

@@ -4,20 +4,20 @@ import {
   ErrorCodes,
   type ChatMessage,
   type Destination,
+  type ClientTransportName,
   type LoginAnswer,
   type ScheduledAnswer,
   type SendAnswer,
 } from '@cim/common/client';
 import type { JsonRequester, JsonRequesterFactory } from './json-request.js';
-import type { TransportKind } from './transport.js';
 
 export type { ScheduledAnswer, SendAnswer };
 
 /** What the route answers to a login. */
-export type LoginInfo = LoginAnswer & { server: { wsUrl?: string } };
+export type LoginInfo = LoginAnswer;
 
 /** TCP is what the route assumes when asked nothing, so only a WebSocket login says which it wants. */
-function transportField(transport: TransportKind): { transport?: TransportKind } {
+function transportField(transport: ClientTransportName): { transport?: ClientTransportName } {
   return transport === 'tcp' ? {} : { transport };
 }
 
@@ -97,7 +97,7 @@ export class PortableRouteApi {
     password: string,
     deviceId: string,
     signal?: AbortSignal,
-    transport: TransportKind = 'tcp',
+    transport: ClientTransportName = 'tcp',
   ): Promise<LoginInfo> {
     return this.call('post', '/sessions', { userName, password, deviceId, ...transportField(transport) }, signal);
   }
@@ -106,7 +106,7 @@ export class PortableRouteApi {
    * A new session for this token's device, without the password (see `POST /sessions/refresh`).
    * Fails with CIM_ERR_SESSION_ENDED (or BAD_TOKEN, TOKEN_EXPIRED) once the session is over.
    */
-  refresh(signal?: AbortSignal, transport: TransportKind = 'tcp'): Promise<LoginInfo> {
+  refresh(signal?: AbortSignal, transport: ClientTransportName = 'tcp'): Promise<LoginInfo> {
     const body = transportField(transport);
     return this.call('post', '/sessions/refresh', Object.keys(body).length ? body : undefined, signal);
   }

@@ -1,8 +1,13 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { decodeFrame, encodeFrameBody, ErrorCodes, type Frame, type LoginAnswer } from '@cim/common/client';
+import { ErrorCodes } from '@cim/common/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket } from 'ws';
+import {
+  closeStandIns,
+  onClose,
+  loginAnswer,
+  standInPushServer,
+  standInRoute,
+} from '../../../test/support/sdk-stand-ins.js';
 import { CimClient, type SessionInfo } from '../index.js';
 import type { WebSocketConstructor } from './websocket-transport.js';
 
@@ -12,93 +17,7 @@ import type { WebSocketConstructor } from './websocket-transport.js';
  * message per Frame) that accepts any Login.
  */
 
-interface RouteRequest {
-  method: string;
-  path: string;
-  authorization?: string;
-  body: unknown;
-}
-
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-});
-
-/** A push server on WebSocket: answers Login with LoginOk and Ping with Pong; records the tokens it saw. */
-async function standInPushServer(): Promise<{
-  wsUrl: string;
-  tokens: string[];
-  frames: Frame[];
-  wss: WebSocketServer;
-}> {
-  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-  await new Promise((resolve) => wss.once('listening', resolve));
-  const tokens: string[] = [];
-  const frames: Frame[] = [];
-  wss.on('connection', (socket) => {
-    socket.on('message', (data: Buffer, isBinary) => {
-      expect(isBinary).toBe(true);
-      const frame = decodeFrame(new Uint8Array(data));
-      frames.push(frame);
-      const answer = (reply: Frame) => socket.send(encodeFrameBody(reply));
-      if ('login' in frame) {
-        tokens.push(frame.login.token);
-        answer({ loginOk: { userId: '7', userName: 'alice', sessionId: 's', serverId: 'ws-1', heartbeatMs: 30_000 } });
-      } else if ('ping' in frame) answer({ pong: {} });
-    });
-  });
-  closers.push(async () => {
-    for (const client of wss.clients) client.terminate();
-    await new Promise((resolve) => wss.close(resolve));
-  });
-  return { wsUrl: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/`, tokens, frames, wss };
-}
-
-/** A route: logins and refreshes answered by `sessions`, an empty sync stream, everything else 200. */
-async function standInRoute(
-  sessions: (req: RouteRequest) => { status: number; body: unknown },
-): Promise<{ url: string; requests: RouteRequest[] }> {
-  const requests: RouteRequest[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const request = {
-        method: req.method ?? '',
-        path: (req.url ?? '').split('?')[0],
-        authorization: req.headers.authorization,
-        body: text ? JSON.parse(text) : undefined,
-      };
-      requests.push(request);
-      const answer = request.path.startsWith('/api/v1/sessions')
-        ? sessions(request)
-        : request.path === '/api/v1/sync'
-          ? { status: 200, body: { messages: [], cursor: '0', hasMore: false } }
-          : { status: 200, body: {} };
-      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
-}
-
-function loginAnswer(token: string, wsUrl: string): LoginAnswer & { server: { wsUrl: string } } {
-  return {
-    userId: '7',
-    userName: 'alice',
-    deviceId: 'laptop',
-    sessionId: 's',
-    token,
-    expiresAt: 4_000_000_000_000,
-    server: { id: 'ws-1', host: '127.0.0.1', tcpPort: 1, tls: false, wsUrl },
-    heartbeatMs: 30_000,
-  };
-}
+afterEach(closeStandIns);
 
 const ended = { status: 401, body: { code: ErrorCodes.SESSION_ENDED, message: 'session ended' } };
 
@@ -113,7 +32,7 @@ function newClient(routeUrl: string, options: { token?: string; password?: strin
     reconnectMaxMs: 50,
     ...options,
   });
-  closers.push(() => client.close({ logout: false }));
+  onClose(() => client.close({ logout: false }));
   return client;
 }
 
@@ -208,9 +127,9 @@ describe('a client resuming a stored session token, over WebSocket', () => {
     const kept = newClient(route.url, { token: 'stored-token' });
     await kept.connect();
     await kept.close({ logout: false });
-    const ended = newClient(route.url, { token: 'stored-token' });
-    await ended.connect();
-    await ended.close();
+    const loggedOut = newClient(route.url, { token: 'stored-token' });
+    await loggedOut.connect();
+    await loggedOut.close();
 
     expect(route.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
       '/api/v1/sessions/current',

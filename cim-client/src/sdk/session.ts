@@ -88,6 +88,9 @@ export class ClientSession {
   private reconnectTimer: Timer | undefined;
   private reconnects = 0;
   private onlineSince = 0;
+  private stopWatchingNetwork: (() => void) | undefined;
+  /** A reconnect attempt is under way (its timer fired and it has not ended yet). */
+  private attemptInFlight = false;
 
   constructor(
     private readonly api: PortableRouteApi,
@@ -136,11 +139,16 @@ export class ClientSession {
   /** The first connect: online and caught up, or the route's refusal (not retried). */
   async start(signal?: AbortSignal): Promise<LoginInfo> {
     this.setState('connecting');
+    this.stopWatchingNetwork ??= this.platform.watchNetwork?.((online) => this.networkChanged(online));
     try {
       await this.establish(signal);
     } catch (err) {
       if (err instanceof SessionEndedError) this.sessionEnded(err);
-      else this.setState('idle');
+      else {
+        this.stopWatchingNetwork?.();
+        this.stopWatchingNetwork = undefined;
+        this.setState('idle');
+      }
       throw err;
     }
     return this.login!;
@@ -152,6 +160,8 @@ export class ClientSession {
    */
   shutDown(): Transport | undefined {
     this.setState('closed');
+    this.stopWatchingNetwork?.();
+    this.stopWatchingNetwork = undefined;
     clearTimeout(this.reconnectTimer);
     this.catchUp.stop();
     this.heartbeat.stop();
@@ -222,6 +232,20 @@ export class ClientSession {
     }
   }
 
+  /**
+   * The host says its network went away or came back. Gone: the connection is dead even if no
+   * close has arrived yet, so drop it now rather than after two silent heartbeats. Back: try at
+   * once instead of waiting out the backoff.
+   */
+  private networkChanged(online: boolean): void {
+    if (!online && this.currentState === 'online')
+      this.connectionLost(new CimError(ErrorCodes.UNAVAILABLE, 'the network went away (offline)'));
+    else if (online && this.currentState === 'reconnecting' && !this.attemptInFlight) {
+      this.backoff.reset();
+      this.scheduleReconnect(0);
+    }
+  }
+
   /** The connection went away (or must be dropped): reconnect through the route after a backoff delay. */
   connectionLost(err?: Error, delayMs?: number): void {
     if (this.currentState === 'closed') return;
@@ -239,6 +263,7 @@ export class ClientSession {
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(async () => {
       if (this.currentState !== 'reconnecting') return;
+      this.attemptInFlight = true;
       try {
         this.reconnects++;
         await this.establish();
@@ -254,6 +279,8 @@ export class ClientSession {
           this.setState('reconnecting');
           this.scheduleReconnect();
         }
+      } finally {
+        this.attemptInFlight = false;
       }
     }, delayMs);
   }

@@ -1,15 +1,8 @@
 import { CimError, ErrorCodes, type Frame, type LoginAnswer } from '@cim/common/client';
 import { Emitter } from './emitter.js';
 
-/**
- * How a client reaches its push server: `tcp` (varint-length-prefixed frames on a TCP or TLS
- * socket; Node only) or `ws` (one binary WebSocket message per frame; browsers, and Node with a
- * WebSocket class).
- */
-export type TransportKind = 'tcp' | 'ws';
-
 /** The push server a login or refresh named. */
-export type PushServerAddress = LoginAnswer['server'] & { wsUrl?: string };
+export type PushServerAddress = LoginAnswer['server'];
 
 /** Trust for TLS on Node (browsers use their own). */
 export interface TlsTrust {

@@ -43,6 +43,8 @@ const starting = startCluster({
   servers: Number(values.servers),
   selection,
   proxyPort: Number(values.port),
+  // Browsers reach push servers over WebSocket: the web chat at /chat works on this cluster too.
+  webSocket: true,
   onLog: logTo,
 });
 
@@ -72,7 +74,8 @@ if (cluster) {
     [
       'CIM-TS cluster is up.',
       `  route (proxy)  ${cluster.routeUrl}  → ${cluster.routes.map((r) => r.url).join(', ')}`,
-      `  push servers   ${cluster.servers.map((s) => `${s.id} tcp 127.0.0.1:${s.tcpPort} http :${s.httpPort}`).join(', ')}`,
+      `  web chat       ${cluster.routeUrl}/chat/`,
+      `  push servers   ${cluster.servers.map((s) => `${s.id} tcp 127.0.0.1:${s.tcpPort} ws :${s.wsPort} http :${s.httpPort}`).join(', ')}`,
       `  redis          ${cluster.redisUrl}`,
       `  zookeeper      ${cluster.zkConnect}`,
       `  secret         ${cluster.secret}`,
@@ -81,6 +84,7 @@ if (cluster) {
       'Chat from two other terminals:',
       `  ${routeFlag}npx cim chat alice`,
       `  ${routeFlag}npx cim chat bob`,
+      `or in a browser: open ${cluster.routeUrl}/chat/`,
       'Ctrl-C stops everything.',
       '',
     ].join('\n'),

@@ -72,7 +72,9 @@ async function startChat(login: Login): Promise<void> {
     if (view.exitCode === 0) endChat(chat, 'you logged out');
   });
   // The token changes with each login and refresh: keep the newest, so a reload resumes.
-  chatClient.on('session', ({ token }) => saveSession({ userName: login.userName, deviceId: login.deviceId, token }));
+  chatClient.on('session', ({ token }) => {
+    if (controller === chat) saveSession({ userName: login.userName, deviceId: login.deviceId, token });
+  });
   chatClient.on('kicked', (reason) => endChat(chat, `signed out: ${reason}`));
   chatClient.on('sessionEnded', () => endChat(chat, 'your session has ended: log in again'));
   showChat();
@@ -87,8 +89,8 @@ async function startChat(login: Login): Promise<void> {
 /** Back to the login form, forgetting the saved session; `reason` says why. Once per chat. */
 function endChat(chat: ChatController, reason: string): void {
   if (controller !== chat) return;
-  forgetSession();
   const ending = client;
+  forgetSession(ending?.session()?.token ?? loadSession()?.token);
   controller = undefined;
   client = undefined;
   void ending?.close().catch(() => undefined);

@@ -30,8 +30,12 @@ export function saveSession(session: SavedSession): void {
   localStorage.setItem(KEY, JSON.stringify(session));
 }
 
-export function forgetSession(): void {
-  localStorage.removeItem(KEY);
+/**
+ * Forgets the saved session if it is still `token`'s: another tab of this browser may have saved a
+ * newer one since, which is not this page's to forget.
+ */
+export function forgetSession(token: string | undefined): void {
+  if (loadSession()?.token === token) localStorage.removeItem(KEY);
 }
 
 /** A device id of its own for each login from this browser, so it does not take over another one. */

@@ -1,5 +1,12 @@
 import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common/client';
-import type { CimClient, CimClientEvents, ConnectionState, Group, UserSummary } from '@cim/client';
+import {
+  randomId,
+  type CimClient,
+  type CimClientEvents,
+  type ConnectionState,
+  type Group,
+  type UserSummary,
+} from '@cim/client';
 import { describeError, formatDuration } from '../format.js';
 import { channelOfTarget, LOBBY, type ChatView, type LinkState, type StoredRef, type Target } from './chat-view.js';
 import { COMMANDS, parseInput, type ChatInput } from './commands.js';
@@ -216,7 +223,7 @@ export class ChatController {
   }
 
   private async sendTo(to: Destination, channel: string, body: string): Promise<void> {
-    const clientMsgId = crypto.randomUUID();
+    const clientMsgId = randomId();
     this.rememberOwn(clientMsgId);
     const key = this.store.key();
     const recipient = channel === 'lobby' ? undefined : channel;

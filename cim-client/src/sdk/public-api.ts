@@ -16,3 +16,5 @@ export {
 export { LocalStorageCursorStore, MemoryCursorStore, type CursorStore, type KeyValueStorage } from './cursor-store.js';
 export type { WebSocketConstructor, WebSocketLike } from './websocket-transport.js';
 export { CimError, ErrorCodes, type ChatMessage, type ClientTransportName, type Destination } from '@cim/common/client';
+/** A random UUID for a `clientMsgId`, also in a browser page served over plain HTTP. */
+export { randomId } from './platform-basics.js';

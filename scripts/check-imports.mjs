@@ -129,9 +129,10 @@ walkFrom(join(root, 'cim-common/src/index.ts'), (file, specifier) => {
     );
 });
 
-// The SDK's browser entry, and @cim/common/client which it loads, run in pages: nothing of Node, and of
-// @cim/common only its client entry (the main entry loads node:crypto and Buffer).
-for (const entry of ['cim-client/src/browser.ts', 'cim-common/src/client.ts']) {
+// The SDK's browser entry, @cim/common/client which it loads, and the web chat (with the chat code it
+// shares with `cim chat`) run in pages: nothing of Node, and of @cim/common only its client entry (the
+// main entry loads node:crypto and Buffer).
+for (const entry of ['cim-client/src/browser.ts', 'cim-common/src/client.ts', 'cim-cli/web/app.ts']) {
   walkFrom(join(root, entry), (file, specifier) => {
     if (notForBrowsers(specifier))
       problems.push(`${rel(file)} imports ${specifier} and is reached from ${entry}, which runs in browsers`);

@@ -44,7 +44,11 @@ const renderer = new ChatRenderer(
     messages: element<HTMLOListElement>('messages'),
     conversations: element<HTMLUListElement>('conversations'),
   },
-  (command) => void submit(command),
+  (command) => {
+    void submit(command);
+    // Opening a conversation is for talking in it: typing goes on where it was.
+    messageInput.focus();
+  },
 );
 
 async function startChat(login: Login): Promise<void> {

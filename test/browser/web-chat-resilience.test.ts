@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { webChatCluster } from '../support/web-chat-cluster.js';
+import { WEB_CHAT_PASSWORD, webChatCluster } from '../support/web-chat-cluster.js';
 
 /**
  * The web chat in headless Chromium against a real cluster: a page survives the crash of its push
@@ -53,14 +53,16 @@ describe('web chat in a real browser: crashes, hostile text, reloads', { timeout
     await chats.cluster.settled();
   });
 
-  it('a reload resumes the session without the password; logging out forgets it', async () => {
+  it('a reload resumes the session without the password; logging out forgets it; a wrong password is refused', async () => {
     const aliceName = chats.fresh('alice');
     const alice = await chats.page(aliceName);
 
     await alice.page.reload({ waitUntil: 'load' });
     await alice.waitForLink('online');
     expect(await alice.page.$eval('#login-view', (view) => (view as HTMLElement).hidden)).toBe(true);
-    expect(await alice.savedSession()).toMatchObject({ userName: aliceName });
+    const saved = await alice.savedSession();
+    expect(saved).toMatchObject({ userName: aliceName, token: expect.any(String) });
+    expect(JSON.stringify(saved)).not.toContain(WEB_CHAT_PASSWORD);
 
     await alice.page.click('#logout');
     await alice.page.waitForSelector('#user-name', { visible: true });
@@ -68,5 +70,13 @@ describe('web chat in a real browser: crashes, hostile text, reloads', { timeout
     await alice.page.reload({ waitUntil: 'load' });
     await alice.page.waitForSelector('#user-name', { visible: true });
     expect(await alice.link()).toBe('offline');
+
+    // A wrong password keeps the form up, says why, and saves nothing.
+    await alice.submitLogin(aliceName, 'wrong-password');
+    await alice.page.waitForFunction(() =>
+      document.getElementById('login-error')?.textContent?.includes('wrong password'),
+    );
+    expect(await alice.page.$eval('#chat-view', (view) => (view as HTMLElement).hidden)).toBe(true);
+    expect(await alice.savedSession()).toBeNull();
   });
 });

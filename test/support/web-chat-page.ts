@@ -30,11 +30,17 @@ export class WebChatPage {
 
   /** Logs in (or registers) through the form; resolves once the page says it is online. */
   async logIn(userName: string, password: string): Promise<void> {
+    await this.submitLogin(userName, password);
+    await this.waitForLink('online');
+  }
+
+  /** Fills in the login form and presses Enter. */
+  async submitLogin(userName: string, password: string): Promise<void> {
     await this.page.waitForSelector('#user-name', { visible: true });
+    await this.page.$eval('#user-name', (input) => ((input as HTMLInputElement).value = ''));
     await this.page.type('#user-name', userName);
     await this.page.type('#password', password);
     await this.page.keyboard.press('Enter');
-    await this.waitForLink('online');
   }
 
   /** Types a line (a message or a command) into the message field and presses Enter. */

@@ -100,7 +100,7 @@ export class WsListener {
     // The address is read now: a socket forgets it once destroyed.
     const remoteAddress = req.socket.remoteAddress;
     this.sockets.handleUpgrade(req, socket, head, (ws) =>
-      this.options.onTransport(new WsTransport(ws, remoteAddress, this.options.maxFrameBytes)),
+      this.options.onTransport(new WsTransport(ws, socket, remoteAddress, this.options.maxFrameBytes)),
     );
   }
 

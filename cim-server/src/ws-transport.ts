@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
 import { CimError, ErrorCodes, FrameDecoder } from '@cim/common';
 import type { RawData, WebSocket } from 'ws';
 import type { ClientTransport } from './transport.js';
+import { writeCoalescer } from './write-coalescer.js';
 
 /**
  * Bytes a WebSocket may hold unsent before `write()` asks the caller to wait (what a TCP socket's
@@ -33,6 +35,8 @@ export class WsTransport extends EventEmitter implements ClientTransport {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The upgraded connection under `ws`: corked per turn, as TCP sockets are (see WriteCoalescer). */
+    private readonly socket: Duplex,
     readonly remoteAddress: string | undefined,
     maxFrameBytes: number,
   ) {
@@ -58,6 +62,7 @@ export class WsTransport extends EventEmitter implements ClientTransport {
   }
 
   write(frames: Buffer): boolean {
+    writeCoalescer.cork(this.socket);
     for (const body of this.outboundFrames.push(frames).frames) this.ws.send(body, { binary: true }, this.onSent);
     if (this.ws.bufferedAmount <= HIGH_WATER_BYTES) return true;
     this.waitingForDrain = true;

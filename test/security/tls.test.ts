@@ -103,12 +103,12 @@ describe('TLS on the route API, the TCP and WebSocket ports and the internal API
     const frank = client('frank', tls.cert);
     await erin.api.register('erin', 'password-erin');
     await frank.api.register('frank', 'password-frank');
+    // The certificate is self-signed: the wss handshake succeeds only with the CA the SDK handed to `ws`.
     await erin.connect();
     expect(erin.info().server).toMatch(/^wss:\/\//);
     await frank.connect();
     const got: ChatMessage[] = [];
     erin.on('message', (m) => got.push(m));
-    // The certificate is self-signed: the wss handshake succeeds only with the CA the SDK handed to `ws`.
     await frank.sendToUser(erin.info().userId!, 'to a wss client');
     await waitFor(() => got.some((m) => m.body === 'to a wss client'), { message: 'the message over wss' });
   });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { ChatMessage } from '@cim/common';
-import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { CimClient, RouteApi, type CimClientOptions, type WebSocketConstructor } from '@cim/client';
 import { CimClient as BrowserCimClient } from '@cim/client/browser';
-import { createStore, RouteService } from '@cim/route';
+import type { RouteService } from '@cim/route';
 import { startPushServerProcess, type ServerProcess } from '../../devkit/cluster.js';
-import { backends, uniquePrefix, waitFor } from '../harness/index.js';
+import { uniquePrefix, waitFor } from '../harness/index.js';
+import { startRouteInProcess, type RouteInProcess } from '../support/route-in-process.js';
 
 const secret = 'sdk-websocket-test-secret-0123456789';
 
@@ -23,28 +23,19 @@ const ENTRIES: [string, new (options: CimClientOptions) => CimClient][] = [
 
 describe('the SDK over WebSocket against push server processes', () => {
   const prefix = uniquePrefix('sdk-ws');
+  let backend: RouteInProcess;
   let route: RouteService;
-  let registry: ZkRegistry;
   let servers: ServerProcess[] = [];
   const clients: CimClient[] = [];
 
   beforeAll(async () => {
-    const { redisUrl, zkConnect } = backends();
-    const zk = `${zkConnect}${prefix}`;
-    registry = new ZkRegistry({ connect: zk, sessionTimeoutMs: 2_000 });
-    route = new RouteService({
-      secret,
-      port: 0,
-      store: createStore({ redisUrl, prefix: `${prefix}:` }),
-      registry,
-      logger: silentLogger,
-    });
-    await route.start();
+    backend = await startRouteInProcess(prefix, secret, { zkSessionTimeoutMs: 2_000 });
+    route = backend.route;
     servers = await Promise.all(
       ['w1', 'w2', 'w3'].map((id) =>
         startPushServerProcess({
           id,
-          zkConnect: zk,
+          zkConnect: backend.zkConnect,
           routeUrl: route.url,
           secret,
           heartbeatMs: 1_000,
@@ -61,9 +52,7 @@ describe('the SDK over WebSocket against push server processes', () => {
   afterAll(async () => {
     for (const client of clients) await client.close();
     for (const server of servers) await server.stop('SIGKILL');
-    await route?.stop();
-    await route?.store.close();
-    await registry?.close();
+    await backend?.stop();
   });
 
   function wsClient(

@@ -84,6 +84,7 @@ export class PortableRouteApi {
     });
   }
 
+  /** Creates an account (no session: log in next). CIM_ERR_USER_EXISTS when the name is taken. */
   register(userName: string, password: string, signal?: AbortSignal): Promise<UserSummary> {
     return this.call('post', '/accounts', { userName, password }, signal);
   }
@@ -111,10 +112,12 @@ export class PortableRouteApi {
     return this.call('post', '/sessions/refresh', Object.keys(body).length ? body : undefined, signal);
   }
 
+  /** Ends this token's session: a later refresh with it answers CIM_ERR_SESSION_ENDED. */
   logout(signal?: AbortSignal): Promise<void> {
     return this.call('delete', '/sessions/current', undefined, signal);
   }
 
+  /** Sends over HTTP; the same `clientMsgId` is stored once however often it is sent. */
   send(to: Destination, body: string, clientMsgId: string, signal?: AbortSignal): Promise<SendAnswer> {
     return this.call('post', '/messages', { to, body, clientMsgId }, signal);
   }
@@ -130,14 +133,17 @@ export class PortableRouteApi {
     return this.call('post', '/messages', { to, body, clientMsgId, deliverAt }, signal);
   }
 
+  /** Recalls one of this user's messages (within the route's recall window). */
   recall(msgId: string, signal?: AbortSignal): Promise<void> {
     return this.call('post', `/messages/${encodeURIComponent(msgId)}/recall`, undefined, signal);
   }
 
+  /** This user's conversations with their last seq, read seq and unread count. */
   conversations(signal?: AbortSignal): Promise<{ conversations: ConversationSummary[] }> {
     return this.call('get', '/conversations', undefined, signal);
   }
 
+  /** A conversation's messages before `beforeSeq`, newest first, optionally filtered by keyword `q`. */
   history(
     conversationId: string,
     options: { beforeSeq?: string; limit?: number; q?: string } = {},
@@ -155,6 +161,7 @@ export class PortableRouteApi {
     );
   }
 
+  /** Marks a conversation read up to `seq`; the other participants get a READ receipt. */
   markRead(conversationId: string, seq: string, signal?: AbortSignal): Promise<void> {
     return this.call('post', `/conversations/${encodeURIComponent(conversationId)}/read`, { seq }, signal);
   }
@@ -180,10 +187,12 @@ export class PortableRouteApi {
     return this.call('get', `/groups/public?${query}`, undefined, signal);
   }
 
+  /** The groups this user is a member of. */
   myGroups(signal?: AbortSignal): Promise<{ groups: Group[] }> {
     return this.call('get', '/groups', undefined, signal);
   }
 
+  /** One group this user may see (a member, or a public group). */
   group(groupId: string, signal?: AbortSignal): Promise<Group> {
     return this.call('get', `/groups/${encodeURIComponent(groupId)}`, undefined, signal);
   }
@@ -211,14 +220,17 @@ export class PortableRouteApi {
     );
   }
 
+  /** Dissolves a group (its owner only). */
   dissolveGroup(groupId: string, signal?: AbortSignal): Promise<void> {
     return this.call('delete', `/groups/${encodeURIComponent(groupId)}`, undefined, signal);
   }
 
+  /** This device's sync stream after cursor `after`, a page of at most `limit` messages. */
   sync(after: string, limit: number, signal?: AbortSignal): Promise<SyncAnswer> {
     return this.call('get', `/sync?after=${encodeURIComponent(after)}&limit=${limit}`, undefined, signal);
   }
 
+  /** Users online now, a page at a time from `cursor` ("0" first; the answer's `nextCursor` next, null at the end). */
   onlineUsers(
     cursor = '0',
     limit = 100,
@@ -227,10 +239,12 @@ export class PortableRouteApi {
     return this.call('get', `/users/online?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, undefined, signal);
   }
 
+  /** Users whose name starts with `prefix`. */
   findUsers(prefix: string, limit = 20, signal?: AbortSignal): Promise<{ users: UserSummary[] }> {
     return this.call('get', `/users?prefix=${encodeURIComponent(prefix)}&limit=${limit}`, undefined, signal);
   }
 
+  /** Looks a user up by exact name; CIM_ERR_USER_NOT_FOUND when there is none. */
   userByName(userName: string, signal?: AbortSignal): Promise<UserSummary> {
     return this.call('get', `/users/${encodeURIComponent(userName)}`, undefined, signal);
   }

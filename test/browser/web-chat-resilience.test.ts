@@ -25,17 +25,19 @@ describe('web chat in a real browser: crashes, hostile text, reloads', { timeout
     }
   });
 
-  it('a page whose push server is SIGKILLed reconnects to the other one and gets every message sent meanwhile, once', async () => {
+  it('a page whose push server is SIGKILLed shows reconnecting, comes back on the other one, gets every message sent meanwhile once and stores what it sent meanwhile once', async () => {
     const aliceName = chats.fresh('alice');
     const alice = await chats.page(aliceName);
     const erin = await chats.account(chats.fresh('erin'));
     const aliceId = (await erin.api.userByName(aliceName)).userId;
-    await erin.api.send({ userId: aliceId }, 'before the crash', 'erin-0');
+    const { conversationId } = await erin.api.send({ userId: aliceId }, 'before the crash', 'erin-0');
     await alice.waitForLine('before the crash');
 
     const crashed = await chats.serverOf(alice);
     await alice.recordLinkHistory();
     await crashed.stop('SIGKILL');
+    // Alice writes at once: the page keeps the line as sending and gets it stored once it can.
+    await alice.type(`@${erin.login.userName} while my server is down`);
     const meanwhile = Array.from({ length: 5 }, (_, i) => `while away ${i + 1}`);
     for (const [i, body] of meanwhile.entries()) await erin.api.send({ userId: aliceId }, body, `erin-${i + 1}`);
 
@@ -43,11 +45,13 @@ describe('web chat in a real browser: crashes, hostile text, reloads', { timeout
     expect(await alice.linkHistory()).toContain('reconnecting');
     expect((await chats.serverOf(alice)).id).not.toBe(crashed.id);
     for (const body of meanwhile) await alice.waitForLine(body, { from: erin.login.userName });
-    await alice.type(`@${erin.login.userName} back`);
-    await alice.waitForLine('back', { own: true, status: 'stored' });
+    await alice.waitForLine('while my server is down', { own: true, status: 'stored' });
 
     const bodies = (await alice.lines()).map((line) => line.body);
-    for (const body of ['before the crash', ...meanwhile]) expect(bodies.filter((b) => b === body)).toHaveLength(1);
+    for (const body of ['before the crash', ...meanwhile, 'while my server is down'])
+      expect(bodies.filter((b) => b === body)).toHaveLength(1);
+    const stored = (await erin.api.history(conversationId)).messages.map((m) => m.body);
+    expect(stored.filter((b) => b === 'while my server is down')).toHaveLength(1);
 
     await crashed.start();
     await chats.cluster.settled();

@@ -37,6 +37,7 @@ export interface ChatElements {
 /** Keeps the page in step with the view; lines already shown are updated in place, not redrawn. */
 export class ChatRenderer {
   private readonly shown = new Map<string, { line: ChatLine; element: HTMLLIElement }>();
+  private readonly conversationButtons = new Map<string, HTMLButtonElement>();
 
   constructor(
     private readonly elements: ChatElements,
@@ -54,6 +55,7 @@ export class ChatRenderer {
   /** Forgets every line, for the next login. */
   clear(): void {
     this.shown.clear();
+    this.conversationButtons.clear();
     this.elements.messages.replaceChildren();
     this.elements.conversations.replaceChildren();
   }
@@ -66,32 +68,40 @@ export class ChatRenderer {
     status.textContent = `${view.userName}: ${LINK_TEXT[view.link]}${where}${busy}`;
   }
 
-  /** The lobby, the current target, every channel with lines or unread messages, and their unread counts. */
+  /**
+   * The lobby, the current target, every channel with lines or unread messages, and their unread
+   * counts. A channel keeps its button once it has one, so keyboard focus stays where it is.
+   */
   private renderConversations(view: ChatView): void {
     const current = channelOfTarget(view.target);
     const channels = new Set<string>(['lobby', current]);
     for (const line of view.lines) if (line.kind === 'message') channels.add(line.channel);
     for (const channel of Object.keys(view.unread)) channels.add(channel);
-    const items = [...channels].map((channel) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.dataset.channel = channel;
-      button.textContent = channel === 'lobby' ? 'Lobby' : channel;
-      if (channel === current) button.setAttribute('aria-current', 'true');
-      const unread = view.unread[channel];
-      if (unread) {
-        const badge = document.createElement('span');
-        badge.className = 'unread';
-        badge.textContent = String(unread);
-        badge.setAttribute('aria-label', `${unread} unread`);
-        button.append(badge);
+    for (const channel of channels) {
+      let button = this.conversationButtons.get(channel);
+      if (!button) {
+        button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.channel = channel;
+        button.addEventListener('click', () => this.open(commandToOpen(channel)));
+        const item = document.createElement('li');
+        item.append(button);
+        this.elements.conversations.append(item);
+        this.conversationButtons.set(channel, button);
       }
-      button.addEventListener('click', () => this.open(commandToOpen(channel)));
-      const item = document.createElement('li');
-      item.append(button);
-      return item;
-    });
-    this.elements.conversations.replaceChildren(...items);
+      const unread = view.unread[channel];
+      const badge = unread ? span('unread', String(unread)) : undefined;
+      badge?.setAttribute('aria-label', `${unread} unread`);
+      button.replaceChildren(channel === 'lobby' ? 'Lobby' : channel, ...(badge ? [badge] : []));
+      if (channel === current) button.setAttribute('aria-current', 'true');
+      else button.removeAttribute('aria-current');
+    }
+    // A group's stand-in label gives way to its name once learned.
+    for (const [channel, button] of this.conversationButtons) {
+      if (channels.has(channel)) continue;
+      button.parentElement?.remove();
+      this.conversationButtons.delete(channel);
+    }
   }
 
   private renderLines(lines: readonly ChatLine[]): void {

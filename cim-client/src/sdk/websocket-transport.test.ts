@@ -50,6 +50,21 @@ describe('WebSocketTransport', () => {
     await expect.poll(() => frames).toEqual([pong]);
   });
 
+  it('delivers what the server sent at once, with its close, to listeners added after connect() resolved', async () => {
+    // A draining server redirects a new connection and closes it: the upgrade answer, the frame and
+    // the close may all come in one read.
+    const redirect: Frame = { redirect: { reason: 'draining' } };
+    const server = await wsServer((socket) => {
+      socket.send(encodeFrameBody(redirect));
+      socket.close(1001);
+    });
+    const transport = await WebSocketTransport.connect(address(server.url), { timeoutMs: 2_000, WebSocketClass });
+    const frames: Frame[] = [];
+    transport.on('frame', (f) => frames.push(f));
+    expect(await closed(transport)).toMatchObject({ code: ErrorCodes.UNAVAILABLE });
+    expect(frames).toEqual([redirect]);
+  });
+
   it('ends the connection with CIM_ERR_BAD_FRAME when the server sends text', async () => {
     const server = await wsServer((socket) => socket.on('message', () => socket.send('hello')));
     const transport = await WebSocketTransport.connect(address(server.url), { timeoutMs: 2_000, WebSocketClass });

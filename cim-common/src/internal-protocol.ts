@@ -151,6 +151,9 @@ const chatMessage = z.object({
   ts: z.string(),
   clientMsgId: z.string(),
   recalled: z.boolean().optional(),
+  notice: z
+    .object({ kind: z.literal('MEMBERS_ADDED'), userIds: z.array(z.string()), userNames: z.array(z.string()) })
+    .optional(),
 });
 
 /** A control frame is checked for its shape only: the codec refuses what it cannot encode. */

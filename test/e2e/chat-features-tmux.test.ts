@@ -58,12 +58,14 @@ describe.skipIf(!hasTmux)('cim chat commands, seen in two terminals (tmux)', { t
     groupId = /created private #team \(group (\d+)\)/.exec(created)![1];
     await carol.waitFor('to #team');
     expect(carol.screen()).toContain('#team›');
+    // Dave is told he was added, as news about the group rather than as words carol typed.
+    await dave.waitFor(/\d\d:\d\d #team -- carol added dave/);
 
     // A shortcode becomes its emoji on the way out.
     carol.type('hello team :wave:');
     // Dave learns the group's name from the route when its first message arrives.
     await dave.waitFor('carol → #team: hello team 👋');
-    await dave.waitFor('unread @carol 1, #team 1');
+    await dave.waitFor('unread @carol 1, #team 2');
 
     dave.type(':g team');
     await dave.waitFor('to #team');

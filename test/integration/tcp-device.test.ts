@@ -104,18 +104,26 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
       `g:${group.groupId}`,
     ]);
 
-    // Login with cursor 0: the backlog comes as Deliver frames, in cursor order.
+    // Login with cursor 0: the backlog comes as Deliver frames, in cursor order: first the notice
+    // that the device was added to the group, then the messages.
     device = await connectDevice(login, '0');
-    await waitFor(() => delivers(device!).length >= 3, {
+    await waitFor(() => delivers(device!).length >= 4, {
       timeoutMs: FRAME_TIMEOUT_MS,
-      message: 'the backlog of 3 messages',
+      message: 'the backlog of a notice and 3 messages',
     });
-    const backlog = delivers(device);
+    const [added, ...backlog] = delivers(device);
+    expect(added.message).toMatchObject({
+      conversationId: `g:${group.groupId}`,
+      seq: '1',
+      fromUserId: peer.userId,
+      body: `${peer.userName} added sensor`,
+      notice: { kind: 'MEMBERS_ADDED', userIds: [sensorUser.userId], userNames: ['sensor'] },
+    });
     expect(backlog.map((d) => d.message.msgId)).toEqual(offline.map((a) => a.msgId));
     expect(backlog.map((d) => [d.message.body, d.message.seq, d.message.fromUserId])).toEqual([
       ['offline 1', '1', peer.userId],
       ['offline 2', '2', peer.userId],
-      ['offline to the group', '1', peer.userId],
+      ['offline to the group', '2', peer.userId],
     ]);
     for (const d of backlog) expect(d.cursor).toMatch(/^[1-9][0-9]*$/);
     expect(
@@ -154,7 +162,7 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
       send: { clientMsgId: 'tcp-2', to: { groupId: group.groupId }, body: 'reading: 21.5 C' },
     });
     const toGroup = await sendResultOf(device, 11);
-    expect(toGroup).toMatchObject({ clientMsgId: 'tcp-2', conversationId: `g:${group.groupId}`, seq: '2' });
+    expect(toGroup).toMatchObject({ clientMsgId: 'tcp-2', conversationId: `g:${group.groupId}`, seq: '3' });
     expect((await peer.waitForBody('reading: 21.5 C')).msgId).toBe(toGroup.msgId);
 
     // A live message.

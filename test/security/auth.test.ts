@@ -510,7 +510,10 @@ describe('authentication and authorisation', () => {
       expect((await bob.api.history(sent.conversationId)).messages.map((m) => m.body)).toEqual([
         'private between alice and bob',
       ]);
-      expect((await bob.api.history(inGroup.conversationId)).messages.map((m) => m.body)).toEqual(['group secret']);
+      expect((await bob.api.history(inGroup.conversationId)).messages.map((m) => m.body)).toEqual([
+        'group secret',
+        `${alice.userName} added ${bob.userName}`,
+      ]);
     });
   });
 

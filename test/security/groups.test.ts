@@ -100,7 +100,10 @@ describe('group privacy', () => {
     expect((await mallory.api.sync('0', 100)).messages).toEqual([]);
     expect((await allPublicGroups(mallory.api)).map((g) => g.groupId)).not.toContain(group.groupId);
     expect(await alice.api.group(group.groupId)).toEqual(group);
-    expect((await alice.api.history(`g:${group.groupId}`)).messages.map((m) => m.body)).toEqual(['the secret is out']);
+    expect((await alice.api.history(`g:${group.groupId}`)).messages.map((m) => m.body)).toEqual([
+      'the secret is out',
+      `${alice.userName} added ${bob.userName}`,
+    ]);
   });
 
   it('lets in a user any member invites, who then reads the whole history', async () => {
@@ -114,7 +117,11 @@ describe('group privacy', () => {
     expect(invited.memberIds).toContain(carol.userId);
     expect((await carol.api.myGroups()).groups.map((g) => g.groupId)).toEqual([group.groupId]);
     expect(await carol.api.group(group.groupId)).toEqual(invited);
-    expect((await carol.api.history(`g:${group.groupId}`)).messages.map((m) => m.body)).toEqual(['before carol came']);
+    expect((await carol.api.history(`g:${group.groupId}`)).messages.map((m) => m.body)).toEqual([
+      `${bob.userName} added ${carol.userName}`,
+      'before carol came',
+      `${alice.userName} added ${bob.userName}`,
+    ]);
     // Joining a group one is already in changes nothing.
     expect(await carol.api.joinGroup(group.groupId)).toEqual(invited);
     await carol.api.send({ groupId: group.groupId }, 'hello, I was invited', 'g2');

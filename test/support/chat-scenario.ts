@@ -6,7 +6,10 @@ import { waitFor } from '../harness/index.js';
 /** A CimClient that records what it receives, for assertions. */
 export class RecordingClient {
   readonly client: CimClient;
+  /** Messages people sent. */
   readonly received: ChatMessage[] = [];
+  /** What the route wrote about conversations ("dan added ann"), kept apart from what people sent. */
+  readonly notices: ChatMessage[] = [];
   readonly states: string[] = [];
 
   constructor(
@@ -22,7 +25,7 @@ export class RecordingClient {
       reconnectMaxMs: 500,
       ...options,
     });
-    this.client.on('message', (m) => this.received.push(m));
+    this.client.on('message', (m) => (m.notice ? this.notices : this.received).push(m));
     this.client.on('state', (s) => this.states.push(s));
   }
 

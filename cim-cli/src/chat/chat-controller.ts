@@ -368,8 +368,9 @@ export class ChatController {
       to: channel === 'lobby' ? undefined : own || 'groupId' in message.to ? channel : `@${this.view().userName}`,
       body: message.body,
       recalled: message.recalled || undefined,
+      notice: message.notice ? true : undefined,
       own,
-      status: own ? (stored ? this.receipts.statusOf(stored, 'stored') : 'sent') : undefined,
+      status: own && !message.notice ? (stored ? this.receipts.statusOf(stored, 'stored') : 'sent') : undefined,
       stored,
     });
     if ('groupId' in message.to && !this.directory.knownGroup(message.to.groupId))

@@ -69,6 +69,7 @@ export class RedisMessageLog {
       body: input.body,
       ts: String(this.now()),
       clientMsgId: input.clientMsgId,
+      ...(input.notice ? { notice: input.notice } : {}),
     };
     const recipients = [...new Set(recipientUserIds)];
     const sentKey = this.keys.sent(input.fromUserId, input.clientMsgId);

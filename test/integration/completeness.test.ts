@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CimError, ErrorCodes, type Destination } from '@cim/common';
 import { silentLogger, ZkRegistry } from '@cim/common/server';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi, type SendAnswer } from '@cim/client';
 import { PushServer } from '@cim/server';
 import { backends, isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { expectShownExactlyOnceInOrder, SimulatedDevice } from '../support/simulated-device.js';
 import { generousLimits } from '../../devkit/generous-limits.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 /*
  * docs/design.md#delivery-guarantee, completeness: many users on many devices, thousands of private and group messages
@@ -55,12 +56,9 @@ describe('completeness under churn, on Redis + ZooKeeper with two push servers',
   const devices = () => users.flatMap((u) => u.devices);
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
+    cluster = await startTestCluster({
       servers: 2,
-      routePort: 0,
-      tcpPort: 0,
       ...isolatedBackends(prefix),
-      logger: silentLogger,
       // The default limits would throttle a load test; they are tested elsewhere.
       route: { ...generousLimits, sendRatePerSec: 100_000, sendBurst: 100_000 },
     });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
-import { CimClient, MemoryCursorStore, RouteApi } from '@cim/client';
+import { type LocalCluster } from '@cim/cli';
+import { CimClient, MemoryCursorStore } from '@cim/client';
 import type { ChatMessage } from '@cim/common';
-import { silentLogger } from '@cim/common/server';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTestCluster } from '../support/test-cluster.js';
+import { signUp } from '../support/accounts.js';
 
 /** "When someone adds you to a group, the chat says so", also when you were offline at the time. */
 describe('group additions are told to the added', () => {
@@ -12,11 +13,7 @@ describe('group additions are told to the added', () => {
   const prefix = uniquePrefix('notices');
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
-      logger: silentLogger,
+    cluster = await startTestCluster({
       ...isolatedBackends(prefix),
     });
   });
@@ -24,13 +21,6 @@ describe('group additions are told to the added', () => {
   afterAll(async () => {
     await cluster?.stop();
   });
-
-  async function account(name: string): Promise<{ api: RouteApi; userId: string }> {
-    const api = new RouteApi(cluster.routeUrl);
-    const { userId } = await api.register(name, `password-${name}`);
-    api.token = (await api.login(name, `password-${name}`, 'http')).token;
-    return { api, userId };
-  }
 
   function sdkClient(name: string, cursorStore: MemoryCursorStore) {
     const client = new CimClient({
@@ -45,9 +35,9 @@ describe('group additions are told to the added', () => {
   }
 
   it('a member offline when added is told after reconnecting; an online TCP device is told at once', async () => {
-    const alice = await account('alice');
-    const bob = await account('bob');
-    const carol = await account('carol');
+    const alice = await signUp(cluster.routeUrl, 'alice');
+    const bob = await signUp(cluster.routeUrl, 'bob');
+    const carol = await signUp(cluster.routeUrl, 'carol');
     const bobCursors = new MemoryCursorStore();
 
     // Bob has been online once (his cursor is stored), then goes offline.

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes, type Frame, type ReceiptKind } from '@cim/common';
-import { silentLogger } from '@cim/common/server';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi, type LoginInfo } from '@cim/client';
 import type { RouteStore } from '@cim/route';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 type Deliver = Extract<Frame, { deliver: unknown }>['deliver'];
 type SendResult = Extract<Frame, { sendResult: unknown }>['sendResult'];
@@ -64,12 +64,9 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
   let device: RawClient | undefined;
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
+    cluster = await startTestCluster({
       servers: 2,
-      routePort: 0,
-      tcpPort: 0,
       ...isolatedBackends(prefix),
-      logger: silentLogger,
     });
   });
 
@@ -243,11 +240,7 @@ describe('a TCP device whose cursor is older than the retention', () => {
   const api = () => new RouteApi(cluster.routeUrl);
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
-      logger: silentLogger,
+    cluster = await startTestCluster({
       store: { retentionMs: 1_000 },
     });
     [peer] = await joinUsers(cluster.routeUrl, ['peer']);
@@ -336,12 +329,8 @@ describe('a TCP device whose connection drops in the middle of a long catch-up',
   let held: ReturnType<typeof holdSecondSyncPage> | undefined;
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
+    cluster = await startTestCluster({
       ...isolatedBackends(prefix),
-      logger: silentLogger,
       store: { now: () => Date.now() + storeClockAheadMs },
       route: { sendRatePerSec: 100_000, sendBurst: 100_000 },
       server: { inboundFramesPerSec: 100_000 },

@@ -1,11 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
 import { encodeFrame, INTERNAL_PUSH_PATH, type ChatMessage } from '@cim/common';
 import { MemoryRegistryHub, silentLogger } from '@cim/common/server';
 import { PushServer, type PushServerConfig } from '@cim/server';
-import { backends, uniquePrefix, waitFor } from '../harness/index.js';
+import { waitFor } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTestCluster, onSharedRedis } from '../support/test-cluster.js';
+import { signUp } from '../support/accounts.js';
 
 describe('a push server under abuse from one client or one address', () => {
   let cluster: LocalCluster;
@@ -15,10 +17,7 @@ describe('a push server under abuse from one client or one address', () => {
 
   /** A token of a fresh user, from a real login at the route. */
   async function token(): Promise<string> {
-    const userName = `abuser${++n}`;
-    const api = new RouteApi(cluster.routeUrl);
-    await api.register(userName, `password-${userName}`);
-    return (await api.login(userName, `password-${userName}`, 'iot')).token;
+    return (await signUp(cluster.routeUrl, `abuser${++n}`, { deviceId: 'iot' })).token;
   }
 
   /** A push server of this cluster's route with some limits set small. */
@@ -56,13 +55,8 @@ describe('a push server under abuse from one client or one address', () => {
 
   beforeAll(async () => {
     // The cluster's own server is only there for logins at the route; each test runs its own.
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
-      redisUrl: backends().redisUrl,
-      redisPrefix: `${uniquePrefix('abuse')}:`,
-      logger: silentLogger,
+    cluster = await startTestCluster({
+      ...onSharedRedis('abuse'),
     });
   });
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ChatMessage } from '@cim/common';
-import { CimClient, RouteApi, type CimClientOptions } from '@cim/client';
+import { CimClient, type CimClientOptions } from '@cim/client';
 import { waitFor } from '../harness/index.js';
 
 /** A CimClient that records what it receives, for assertions. */
@@ -44,14 +44,6 @@ export class RecordingClient {
     });
     return this.received.find((m) => m.body === body)!;
   }
-}
-
-/** Registers `name` and logs in over HTTP only (no push server connection): a sender. */
-export async function httpSender(routeUrl: string, name: string): Promise<RouteApi> {
-  const api = new RouteApi(routeUrl);
-  await api.register(name, `password-${name}`);
-  api.token = (await api.login(name, `password-${name}`, 'http')).token;
-  return api;
 }
 
 /** Registers and connects users; returns their recording clients. */

@@ -3,7 +3,7 @@ import { deliveryFixture, type DeliveryFixture } from '../delivery/delivery-fake
 
 /** What a user's sync stream holds: [from, body, notice] of each message. */
 async function stream(fixture: DeliveryFixture, userId: string) {
-  const page = await fixture.store.sync(userId, '0', 50);
+  const page = await fixture.store.messages.sync(userId, '0', 50);
   if (page.expired) throw new Error('stream expired');
   return page.entries.map(({ message }) => [message.fromUserName, message.body, message.notice]);
 }
@@ -48,7 +48,7 @@ describe('group additions are announced', () => {
     const { store, users, groups } = fixture;
     const names = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7'];
     const ids = [];
-    for (const name of names) ids.push((await store.createUser(name, 'hash')).userId);
+    for (const name of names) ids.push((await store.users.create(name, 'hash')).userId);
 
     await groups.create(users.alice, 'crowd', ids);
 

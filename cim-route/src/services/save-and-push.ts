@@ -12,7 +12,7 @@ export async function saveAndPush(
   message: NewMessage,
   recipients: string[],
 ): Promise<SavedMessage> {
-  const save = store.saveMessageInParts(message, recipients);
+  const save = store.messages.save(message, recipients);
   const pushes: Promise<void>[] = [];
   let saved: SavedMessage;
   try {

@@ -3,54 +3,22 @@ import {
   errorFromWire,
   ErrorCodes,
   type ChatMessage,
+  type ConversationSummary,
   type Destination,
+  type Group,
   type LoginAnswer,
+  type PublicGroup,
   type ScheduledAnswer,
   type SendAnswer,
+  type SyncAnswer,
+  type UserSummary,
 } from '@cim/common';
 import { JsonHttp } from './json-http.js';
 
-export type { ScheduledAnswer, SendAnswer };
+export type { ConversationSummary, Group, PublicGroup, ScheduledAnswer, SendAnswer, SyncAnswer, UserSummary };
 
 /** What the route answers to a login. */
 export type LoginInfo = LoginAnswer;
-
-export interface Group {
-  groupId: string;
-  name: string;
-  ownerId: string;
-  memberIds: string[];
-  createdAt: number;
-  /** Anyone may find and join a public group; a private one lets in only those a member invites. */
-  public: boolean;
-}
-
-/** A public group as anyone sees it in the listing: no member list. */
-export interface PublicGroup {
-  groupId: string;
-  name: string;
-  ownerId: string;
-  memberCount: number;
-  createdAt: number;
-}
-
-export interface ConversationSummary {
-  conversationId: string;
-  lastSeq: string;
-  readSeq: string;
-  unread: number;
-}
-
-export interface UserSummary {
-  userId: string;
-  userName: string;
-}
-
-export interface SyncAnswer {
-  messages: { cursor: string; message: ChatMessage }[];
-  cursor: string;
-  hasMore: boolean;
-}
 
 /** A thin typed client of the route's public HTTP API. Errors become `CimError`s with the route's code. */
 export class RouteApi {

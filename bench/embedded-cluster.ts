@@ -8,7 +8,7 @@ import { generousLimits } from '../devkit/generous-limits.js';
 import { StoreSeeder, type MintedUsers } from './lib/seed.js';
 
 // A load generator logs thousands of clients in from one address: the abuse limits would refuse it.
-const cluster = await startLocalCluster({ routePort: 0, heartbeatMs: 10_000, route: generousLimits });
+const cluster = await startLocalCluster({ routePort: 0, wsPort: 0, heartbeatMs: 10_000, route: generousLimits });
 const seeder = new StoreSeeder(cluster.route.store, cluster.secret);
 const server = cluster.servers[0];
 
@@ -33,6 +33,7 @@ process.send!({
     secret: cluster.secret,
     serverId: server.id,
     tcpPort: server.tcpAddress.port,
+    wsPort: Number(new URL(server.wsUrl!).port),
     httpPort: server.httpAddress.port,
   },
 });

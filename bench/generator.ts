@@ -12,6 +12,7 @@ import { mintedClaims } from './lib/seed.js';
 import { LatencyHistogram, nowUs } from './lib/histogram.js';
 import { connectPacket, MqttStreamParser, subscribePacket } from './lib/mqtt.js';
 import { CimStreamParser, loginFrame, markedBody, PING_FRAME, readMarks, sendFrame } from './lib/wire.js';
+import { WsFrameSocket } from './lib/ws-socket.js';
 import type {
   ConnectCimArgs,
   ConnectMqttArgs,
@@ -24,7 +25,7 @@ import type {
 } from './lib/generator-api.js';
 
 interface Client {
-  socket: net.Socket;
+  socket: net.Socket | WsFrameSocket;
   uid: number;
   token: string;
   /** Deliveries of each message index (fan-out expectation). */
@@ -35,10 +36,20 @@ interface Client {
 
 /** The n-th client's TCP connection, spread over the configured local addresses. */
 function openSocket(args: { host: string; port: number; localAddresses: string[] }, n: number): net.Socket {
-  const localAddress = args.localAddresses.length ? args.localAddresses[n % args.localAddresses.length] : undefined;
+  const localAddress = localAddressOf(args, n);
   const socket = net.connect({ host: args.host, port: args.port, localAddress });
   socket.setNoDelay(true);
   return socket;
+}
+
+function localAddressOf(args: { localAddresses: string[] }, n: number): string | undefined {
+  return args.localAddresses.length ? args.localAddresses[n % args.localAddresses.length] : undefined;
+}
+
+/** The n-th CIM client's connection: TCP, or the server's WebSocket listener. */
+function openCimSocket(args: ConnectCimArgs, n: number): net.Socket | WsFrameSocket {
+  if (args.transport !== 'ws') return openSocket(args, n);
+  return new WsFrameSocket(`ws://${args.host}:${args.port}/`, localAddressOf(args, n));
 }
 
 function readErrorCode(buf: Buffer, start: number, end: number): string {
@@ -189,7 +200,7 @@ class LoadGenerator {
     const one = (user: { uid: number; token: string }, n: number) =>
       new Promise<void>((resolve) => {
         const started = nowUs();
-        const socket = openSocket(args, n);
+        const socket = openCimSocket(args, n);
         const client: Client = { socket, uid: user.uid, token: user.token, seen: null, closed: false, closing: false };
         let loggedIn = false;
         const timer = setTimeout(() => fail('timeout'), 30_000);

@@ -7,6 +7,7 @@
  *                                  [--b3-servers 6] [--b3-total 102000] [--embedded] [--log-level warn]
  *
  * `b3` runs both B3 phases (one server, then several); `--only b3many` runs just the second.
+ * `--only b3ws` (not in the default set): idle WebSocket connections, and B1 fan-out over TCP then WebSocket.
  *
  * Every count and duration is bounded; every child process and temp dir is removed at the end.
  * The exit code is 1 only if a completeness check of CIM fails (never for speed).
@@ -25,6 +26,7 @@ import { runB1 } from './scenarios/b1-fanout.js';
 import { runB2 } from './scenarios/b2-private.js';
 import { runB3 } from './scenarios/b3-connections.js';
 import { runB3Cluster } from './scenarios/b3-many-servers.js';
+import { runB3WebSocket } from './scenarios/b3-websocket.js';
 import { runMosquitto } from './scenarios/yardstick-mosquitto.js';
 
 const values = parseOptions();
@@ -250,6 +252,7 @@ try {
   if (only.has('b2')) await runB2(ctx);
   if (only.has('b3')) await runB3(ctx);
   if (only.has('b3') || only.has('b3many')) await runB3Cluster(ctx);
+  if (only.has('b3ws')) await runB3WebSocket(ctx);
 } catch (err) {
   console.error('benchmark failed:', err);
   notes.push(`FAILED: ${(err as Error).message}`);

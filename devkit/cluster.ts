@@ -197,6 +197,8 @@ export class ServerProcess extends CimProcess {
       zkConnect: string;
       routeUrl: string;
       heartbeatMs?: number;
+      /** `--ws-port`: a WebSocket listener on this port too. */
+      wsPort?: number;
       /** A module node runs with tsx instead of the `cim` command (bench/experiments/*). */
       entry?: string;
     },
@@ -228,6 +230,7 @@ export class ServerProcess extends CimProcess {
       String(this.httpPort),
     ];
     if (this.links.heartbeatMs) args.push('--heartbeat-ms', String(this.links.heartbeatMs));
+    if (this.links.wsPort !== undefined) args.push('--ws-port', String(this.links.wsPort));
     return args;
   }
 

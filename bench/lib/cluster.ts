@@ -48,6 +48,8 @@ function benchProcess(
 export interface PushServerHandle {
   id: string;
   tcpPort: number;
+  /** Its WebSocket listener (every bench server has one; idle, it costs nothing). */
+  wsPort: number;
   httpPort: number;
   pid: number;
   /** Its /metrics as name → value (first sample of each name). */
@@ -171,12 +173,14 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
         if (!startOptions?.alongside) await stopServer();
         const tcpPort = await freePort();
         const httpPort = await freePort();
-        const links = { zkConnect: zk.connectString, routeUrl, heartbeatMs, entry: options.serverEntry };
+        const wsPort = await freePort();
+        const links = { zkConnect: zk.connectString, routeUrl, heartbeatMs, wsPort, entry: options.serverEntry };
         const proc = new ServerProcess(tcpPort, httpPort, links, settings, id);
         await proc.start();
         const handle: PushServerHandle = {
           id,
           tcpPort,
+          wsPort,
           httpPort,
           pid: proc.pid,
           metrics: () => scrapeMetrics(httpPort),
@@ -209,6 +213,7 @@ async function startEmbedded(tmpDir: string, logLevel: string): Promise<BenchClu
     secret: string;
     serverId: string;
     tcpPort: number;
+    wsPort: number;
     httpPort: number;
   }>((resolve, reject) => {
     child.on('message', (msg: { ready?: unknown; id?: number; ok: boolean; result?: unknown; error?: string }) => {
@@ -232,6 +237,7 @@ async function startEmbedded(tmpDir: string, logLevel: string): Promise<BenchClu
   const handle: PushServerHandle = {
     id: info.serverId,
     tcpPort: info.tcpPort,
+    wsPort: info.wsPort,
     httpPort: info.httpPort,
     pid: child.pid!,
     metrics: () => scrapeMetrics(info.httpPort),

@@ -174,14 +174,16 @@ export async function connectUsers(
   ctx: Ctx,
   users: SeededUser[],
   server: PushServerHandle,
-  options: { heartbeatMs: number; concurrency?: number },
+  options: { heartbeatMs: number; concurrency?: number; transport?: 'tcp' | 'ws' },
 ): Promise<{ results: ConnectResult[]; chunks: SeededUser[][] }> {
   const chunks = split(users, ctx.gens.length);
+  const transport = options.transport ?? 'tcp';
   const results = await Promise.all(
     ctx.gens.map((g, i) =>
       g.connectCim({
         host: '127.0.0.1',
-        port: server.tcpPort,
+        port: transport === 'ws' ? server.wsPort : server.tcpPort,
+        transport,
         users: chunks[i].map((u) => ({ uid: u.uid, token: u.token })),
         localAddresses: ctx.localAddresses,
         concurrency: options.concurrency ?? 200,

@@ -7,7 +7,10 @@ type HistogramJson = ReturnType<LatencyHistogram['toJSON']>;
 
 export interface ConnectCimArgs {
   host: string;
+  /** The server's TCP port, or its WebSocket port with `transport: 'ws'`. */
   port: number;
+  /** `ws`: one binary WebSocket message per frame, upgraded on `/` (default `tcp`). */
+  transport?: 'tcp' | 'ws';
   /** Tokens from the route (or from seeding). */
   users?: { uid: number; token: string }[];
   /** Or tokens minted in the generator with the cluster secret (what the route's login signs). */

@@ -26,16 +26,23 @@ const TARGET = 1_000_000;
  *  - route group: POST /api/v1/messages to a group of N, one after another (stored, then pushed);
  *  - route broadcast: POST /api/v1/messages {broadcast:true}, one after another.
  */
-export async function runB1(ctx: Ctx, n: number, variants: Set<string>): Promise<void> {
+export async function runB1(
+  ctx: Ctx,
+  n: number,
+  variants: Set<string>,
+  /** `transport`: how the clients connect; `tag` keeps the users and server of this run apart from another B1's. */
+  options: { transport?: 'tcp' | 'ws'; tag?: string } = {},
+): Promise<void> {
   const { cluster, sizes } = ctx;
-  ctx.log(`B1 fan-out, N = ${fmtInt(n)}: seeding users and logging in…`);
-  const server = await cluster.startServer(`b1-${n}`, 30_000);
-  const users = await cluster.seeder.users(`b1n${n}u`, n, server.id);
+  const tag = options.tag ?? '';
+  ctx.log(`B1 fan-out, N = ${fmtInt(n)}${tag ? ` (${tag})` : ''}: seeding users and logging in…`);
+  const server = await cluster.startServer(`b1-${n}${tag}`, 30_000);
+  const users = await cluster.seeder.users(`b1n${n}${tag}u`, n, server.id);
   const groupId = await cluster.seeder.group(
     users[0].uid,
     users.map((u) => u.uid),
   );
-  await connectUsers(ctx, users, server, { heartbeatMs: 30_000 });
+  await connectUsers(ctx, users, server, { heartbeatMs: 30_000, transport: options.transport });
 
   const direct = sizes.b1Direct(n);
   if (variants.has('broadcast'))

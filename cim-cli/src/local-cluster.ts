@@ -18,6 +18,13 @@ export interface LocalClusterOptions {
   routePort?: number;
   /** TCP port of the first push server; the next ones take the following ports. 0 = any free port. */
   tcpPort?: number;
+  /**
+   * WebSocket port of the first push server; the next ones take the following ports. 0 = any free
+   * port; absent = no WebSocket listener.
+   */
+  wsPort?: number;
+  /** Origins allowed to open a WebSocket; any when absent. */
+  wsOrigins?: string[];
   selection?: SelectionAlgorithm;
   heartbeatMs?: number;
   duplicateLogin?: 'kick' | 'reject';
@@ -79,6 +86,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       registry: newRegistry(),
       tcpHost: host,
       tcpPort: options.tcpPort ? options.tcpPort + i : 0,
+      ...(options.wsPort !== undefined ? { wsPort: options.wsPort ? options.wsPort + i : 0 } : {}),
+      wsOrigins: options.wsOrigins,
       heartbeatMs: options.heartbeatMs,
       tls: options.tls,
       logger: logger.child({ component: `server-${i + 1}` }),

@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import yargs from 'yargs';
 import { silentLogger } from '@cim/common/server';
 import { startLocalCluster } from './local-cluster.js';
-import { pushServerLimitOptions, pushServerLimits, routeLimitOptions, routeLimits } from './options.js';
+import {
+  pushServerLimitOptions,
+  pushServerLimits,
+  routeLimitOptions,
+  routeLimits,
+  webSocketOptions,
+  webSocketSettings,
+} from './options.js';
 
 const envNames = [
   'CIM_LOGIN_IP_LIMIT',
@@ -14,7 +21,12 @@ const envNames = [
   'CIM_MAX_BODY_BYTES',
   'CIM_MAX_HTTP_BODY_BYTES',
   'CIM_MAX_DELAY_MS',
+  'CIM_CORS_ORIGIN',
 ];
+
+/** A value for each env var above: most are numbers. */
+const envValue = (name: string, i: number): string =>
+  name === 'CIM_TRUST_PROXY' ? 'loopback' : name === 'CIM_CORS_ORIGIN' ? '*' : String(i + 1);
 
 /** What `cim route` / `cim up` pass to the route for these arguments. */
 const limitsOf = (argv: string[]) => routeLimits(routeLimitOptions(yargs(argv)).parseSync());
@@ -31,6 +43,7 @@ describe('route limit options', () => {
       '--register-ip-limit=7',
       '--group-create-limit=8',
       '--trust-proxy=1',
+      '--cors-origin=https://a.example,https://b.example',
       '--request-timeout-ms=9000',
       '--max-body-bytes=1000',
       '--max-http-body-bytes=20000',
@@ -42,6 +55,7 @@ describe('route limit options', () => {
       registrationsPerIpPerHour: 7,
       groupsPerUserPerHour: 8,
       trustProxy: '1',
+      corsOrigins: ['https://a.example', 'https://b.example'],
       requestTimeoutMs: 9000,
       maxBodyChars: 1000,
       maxHttpBodyBytes: 20000,
@@ -55,7 +69,7 @@ describe('route limit options', () => {
       trustProxy: undefined,
       requestTimeoutMs: undefined,
     });
-    envNames.forEach((name, i) => (process.env[name] = name === 'CIM_TRUST_PROXY' ? 'loopback' : String(i + 1)));
+    envNames.forEach((name, i) => (process.env[name] = envValue(name, i)));
     expect(limitsOf([])).toMatchObject({
       loginsPerIpPerMinute: 1,
       loginFailuresPerAccount: 2,
@@ -66,6 +80,7 @@ describe('route limit options', () => {
       maxBodyChars: 7,
       maxHttpBodyBytes: 8,
       maxDelayMs: 9,
+      corsOrigins: ['*'],
     });
   });
 });
@@ -145,6 +160,40 @@ describe('push server limits on the command line', () => {
         });
         expect(server.config.inboundFramesPerSec).toBe(7);
       }
+    } finally {
+      await cluster.stop();
+    }
+  });
+});
+
+describe('the WebSocket listener on the command line', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+  const settings = (argv: string[], defaultPort?: number) =>
+    webSocketSettings(webSocketOptions(yargs(), defaultPort).parseSync(argv));
+
+  it('is off for `cim server` unless asked for, by flag or env var', () => {
+    delete process.env.CIM_WS_PORT;
+    delete process.env.CIM_WS_ORIGINS;
+    expect(settings([])).toEqual({ wsPort: undefined, wsOrigins: undefined });
+    expect(settings(['--ws-port=0', '--ws-origins=https://a.example, https://b.example'])).toEqual({
+      wsPort: 0,
+      wsOrigins: ['https://a.example', 'https://b.example'],
+    });
+    Object.assign(process.env, { CIM_WS_PORT: '9100', CIM_WS_ORIGINS: 'https://c.example' });
+    expect(settings([])).toEqual({ wsPort: 9100, wsOrigins: ['https://c.example'] });
+  });
+
+  it('is on for `cim up` (its default port), and gives every local push server its own port', async () => {
+    delete process.env.CIM_WS_PORT;
+    expect(settings([], 8084).wsPort).toBe(8084);
+    const cluster = await startLocalCluster({ servers: 2, routePort: 0, tcpPort: 0, logger: silentLogger, wsPort: 0 });
+    try {
+      const urls = cluster.servers.map((s) => s.wsUrl);
+      expect(urls).toEqual([expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/$/), expect.stringMatching(/^ws:/)]);
+      expect(urls[0]).not.toBe(urls[1]);
     } finally {
       await cluster.stop();
     }

@@ -65,7 +65,7 @@ export function tlsOptions<T>(y: Argv<T>) {
 
 /**
  * Route limits (env CIM_SEND_RATE, CIM_SEND_BURST, CIM_LOGIN_IP_LIMIT, CIM_LOGIN_FAILURE_LIMIT,
- * CIM_REGISTER_IP_LIMIT, CIM_GROUP_CREATE_LIMIT, CIM_TRUST_PROXY, CIM_REQUEST_TIMEOUT_MS,
+ * CIM_REGISTER_IP_LIMIT, CIM_GROUP_CREATE_LIMIT, CIM_TRUST_PROXY, CIM_CORS_ORIGIN, CIM_REQUEST_TIMEOUT_MS,
  * CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS, CIM_MAX_BODY_BYTES,
  * CIM_MAX_HTTP_BODY_BYTES, CIM_MAX_DELAY_MS, CIM_SESSION_GRACE_MS). The abuse limits are counted in
  * the store, so all routes on one Redis share them.
@@ -106,6 +106,12 @@ export function routeLimitOptions<T>(y: Argv<T>) {
       type: 'string',
       default: process.env.CIM_TRUST_PROXY || undefined,
       describe: 'proxies whose X-Forwarded-For names the client: hop count (1), "loopback" or subnets (default: none)',
+    })
+    .option('cors-origin', {
+      type: 'string',
+      default: process.env.CIM_CORS_ORIGIN || undefined,
+      describe:
+        'comma-separated origins whose pages may call the public API from a browser, or * (CORS; default: none)',
     })
     .option('request-timeout-ms', {
       type: 'number',
@@ -158,6 +164,7 @@ export interface RouteLimitArgs {
   'register-ip-limit'?: number;
   'group-create-limit'?: number;
   'trust-proxy'?: string;
+  'cors-origin'?: string;
   'request-timeout-ms'?: number;
   'max-group-members'?: number;
   'recall-window-ms'?: number;
@@ -177,6 +184,7 @@ export function routeLimits(args: RouteLimitArgs) {
     registrationsPerIpPerHour: args['register-ip-limit'],
     groupsPerUserPerHour: args['group-create-limit'],
     trustProxy: args['trust-proxy'],
+    corsOrigins: listArg(args['cors-origin']),
     requestTimeoutMs: args['request-timeout-ms'],
     maxGroupMembers: args['max-group-members'],
     recallWindowMs: args['recall-window-ms'],
@@ -281,6 +289,45 @@ export function pushServerLimits(args: PushServerLimitArgs) {
     loginCheckTimeoutMs: args['login-check-timeout-ms'],
     maxHeldFrames: args['max-held-frames'],
   };
+}
+
+/** A comma-separated list flag (`a,b`), or undefined when absent or empty. */
+export function listArg(value: string | undefined): string[] | undefined {
+  const items = value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  return items && items.length > 0 ? items : undefined;
+}
+
+/**
+ * The push server's WebSocket listener (env CIM_WS_PORT, CIM_WS_ORIGINS). `defaultPort` is what a
+ * command without the flag or env var gets: `cim up` turns the listener on, `cim server` does not.
+ */
+export function webSocketOptions<T>(y: Argv<T>, defaultPort?: number) {
+  return y
+    .option('ws-port', {
+      type: 'number',
+      default: envInt('CIM_WS_PORT') ?? defaultPort,
+      describe: `WebSocket listener for browsers, upgrades on / (0 = any free port; env CIM_WS_PORT)${
+        defaultPort === undefined ? '; none when absent' : ''
+      }`,
+    })
+    .option('ws-origins', {
+      type: 'string',
+      default: process.env.CIM_WS_ORIGINS,
+      describe:
+        'comma-separated Origins allowed to open a WebSocket, e.g. https://chat.example.com (env CIM_WS_ORIGINS); any when absent',
+    });
+}
+
+export interface WebSocketArgs {
+  'ws-port'?: number;
+  'ws-origins'?: string;
+}
+
+export function webSocketSettings(args: WebSocketArgs): { wsPort?: number; wsOrigins?: string[] } {
+  return { wsPort: args['ws-port'], wsOrigins: listArg(args['ws-origins']) };
 }
 
 export interface TlsArgs {

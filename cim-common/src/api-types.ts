@@ -62,11 +62,23 @@ export const loginAnswerSchema = z
     sessionId: z.string(),
     token: z.string(),
     expiresAt: z.number().int().meta({ description: 'ms since the epoch' }),
-    server: z.object({ id: z.string(), host: z.string(), tcpPort: z.number().int(), tls: z.boolean() }),
+    server: z.object({
+      id: z.string(),
+      host: z.string(),
+      tcpPort: z.number().int(),
+      tls: z.boolean(),
+      wsUrl: z
+        .string()
+        .optional()
+        .meta({ description: 'ws://host:port/ or wss://…: present when the server has a WebSocket listener' }),
+    }),
     heartbeatMs: z.number().int(),
   })
   .register(apiAnswers, { id: 'Session' });
 export type LoginAnswer = z.infer<typeof loginAnswerSchema>;
+
+/** How a device connects to its push server; asked for at login (`transport`, default "tcp"). */
+export type ClientTransportName = 'tcp' | 'ws';
 
 /** A stored (or broadcast) message: its coordinates. */
 export const sendAnswerSchema = z

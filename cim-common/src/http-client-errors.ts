@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { CimError, ErrorCodes, type ErrorCode } from './errors.js';
 
 /** The body of every error answer of CIM's HTTP APIs, public and internal. */
@@ -61,15 +62,23 @@ export function answerClientErrors(server: http.Server, counted: (code: ErrorCod
     if (err.code !== 'ECONNRESET' && socket.writable && !inFlight?.headersSent) {
       const answer = (err.code && answers[err.code]) || malformed;
       counted(answer.code);
-      const body = JSON.stringify({ code: answer.code, message: answer.message } satisfies ErrorBody);
-      socket.write(
-        `HTTP/1.1 ${answer.status} ${answer.reason}\r\n` +
-          'Content-Type: application/json; charset=utf-8\r\n' +
-          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-          'Connection: close\r\n\r\n' +
-          body,
-      );
+      writeRawErrorAnswer(socket, answer.status, answer.reason, { code: answer.code, message: answer.message });
     }
     socket.destroy();
   });
+}
+
+/**
+ * Writes a whole `{code, message}` answer straight onto a socket that no `ServerResponse` owns (a
+ * request Node refused, an upgrade refused before the handshake). The caller closes the socket.
+ */
+export function writeRawErrorAnswer(socket: Duplex, status: number, reason: string, error: ErrorBody): void {
+  const body = JSON.stringify(error);
+  socket.write(
+    `HTTP/1.1 ${status} ${reason}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }

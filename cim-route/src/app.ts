@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ErrorCodes } from '@cim/common';
 import type { Logger } from '@cim/common/server';
+import { publicApiCors } from './http/cors.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { internalApi, type InternalApiContext } from './http/internal-api.js';
 import { openApiDocument } from './http/openapi.js';
@@ -37,6 +38,8 @@ export function createRouteApp(ctx: AppContext): Express {
 
   app.use(requestTelemetry(ctx));
   app.use(requireHost);
+  // Browsers may call the public API and the liveness check; the internal API is never for them.
+  if (ctx.config.corsOrigins) app.use([PUBLIC_API_BASE, '/healthz'], publicApiCors(ctx.config.corsOrigins));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -37,6 +37,11 @@ export interface RouteConfig {
    * socket's peer is the client.
    */
   trustProxy?: string;
+  /**
+   * Origins whose pages may call the public API from a browser (CORS on `/api/v1/*` and
+   * `/healthz`), exact `scheme://host[:port]` or `*`; no CORS when absent.
+   */
+  corsOrigins?: string[];
   /** How long a client may take to send a whole request (headers and body) before a 408. */
   requestTimeoutMs: number;
   syncPageMax: number;

@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Socket } from 'node:net';
 import {
   CimError,
   errorFromWire,
   ErrorCodes,
-  FrameDecoder,
   frameKind,
   verifyToken,
   type EventOrigin,
@@ -19,6 +17,7 @@ import { InboundPump } from './inbound-pump.js';
 import { InboundRate } from './inbound-rate.js';
 import type { ServerMetrics } from './metrics.js';
 import type { RouteLink } from './route-link.js';
+import type { ClientTransport } from './transport.js';
 
 export interface ProtocolContext {
   serverId: string;
@@ -35,7 +34,7 @@ export interface ProtocolContext {
 type LoginFrame = Extract<Frame, { login: unknown }>;
 
 /**
- * The client side of the TCP protocol: framing, the login handshake, and one small handler per
+ * The client side of the protocol (over TCP or WebSocket): the login handshake, and one small handler per
  * frame kind. Upstream frames (Send, Ack, Read, Logout) are relayed to the route.
  */
 export class ClientProtocol {
@@ -45,10 +44,10 @@ export class ClientProtocol {
 
   constructor(private readonly ctx: ProtocolContext) {}
 
-  attach(socket: Socket): Connection {
+  attach(transport: ClientTransport): Connection {
     const { config, now } = this.ctx;
     const conn = new Connection(
-      socket,
+      transport,
       `${this.incarnation}.${this.nextConnectionId++}`,
       {
         maxOutboundBytes: config.maxOutboundBytes,
@@ -57,8 +56,7 @@ export class ClientProtocol {
       },
       now(),
     );
-    socket.setNoDelay(true);
-    new InboundPump(socket, new FrameDecoder({ maxFrameBytes: config.maxFrameBytes }), new InboundRate(config, now), {
+    new InboundPump(transport, new InboundRate(config, now), {
       frame: (frame) => {
         this.ctx.metrics.framesIn.inc();
         conn.lastSeen = now();
@@ -68,8 +66,8 @@ export class ClientProtocol {
       isClosed: () => conn.closed,
       throttled: () => this.ctx.metrics.inboundThrottled.inc(),
     });
-    socket.on('error', () => conn.close('socket-error'));
-    socket.on('close', () => {
+    transport.on('error', () => conn.close('socket-error'));
+    transport.on('close', () => {
       if (!conn.closed) {
         conn.closed = true;
         conn.closeReason = 'client-closed';

@@ -14,6 +14,13 @@ export interface PushServerConfig {
   /** TCP listener for clients. Port 0 picks a free one. */
   tcpHost: string;
   tcpPort: number;
+  /**
+   * WebSocket listener for browsers, on tcpHost: one binary message per Frame, upgrades on `/`.
+   * Port 0 picks a free one; absent, there is no WebSocket listener.
+   */
+  wsPort?: number;
+  /** Origins allowed to open a WebSocket (exact `scheme://host[:port]`); any origin when absent. */
+  wsOrigins?: string[];
   /** Address published for clients, when it differs from tcpHost (e.g. 0.0.0.0 → a public name). */
   advertisedHost?: string;
   /** Internal push API (route → server). Binds to loopback by default. */
@@ -60,7 +67,7 @@ export interface PushServerConfig {
   maxConnections?: number;
   /** How long a SIGTERM drain waits for clients to leave. */
   drainTimeoutMs: number;
-  /** TLS on the client TCP port and the internal HTTP API; plain when absent. */
+  /** TLS on the client TCP port, the WebSocket port (`wss`) and the internal HTTP API; plain when absent. */
   tls?: TlsMaterial;
 }
 

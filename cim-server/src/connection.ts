@@ -1,6 +1,6 @@
-import type { Socket } from 'node:net';
 import { encodeFrame, ErrorCodes, type ErrorCode, type Frame, type TokenClaims } from '@cim/common';
 import { OutboundBuffer } from './outbound-buffer.js';
+import type { ClientTransport } from './transport.js';
 
 export type CloseReason =
   | 'client-closed'
@@ -27,7 +27,7 @@ export interface ConnectionSettings {
 }
 
 /**
- * One client TCP connection: its identity once logged in, when it was last heard from, and a
+ * One client connection (TCP or WebSocket): its identity once logged in, when it was last heard from, and a
  * bounded outbound path. Writes honour backpressure: more than `maxOutboundBytes` held for it
  * means the client is not reading, and it is closed with SLOW_CONSUMER (its stored messages come
  * back through sync when it returns).
@@ -48,7 +48,7 @@ export class Connection {
   held: Frame[] | null = null;
 
   constructor(
-    readonly socket: Socket,
+    readonly transport: ClientTransport,
     /** Unique across restarts of the server: `<incarnation>.<n>`. */
     readonly id: string,
     private readonly settings: ConnectionSettings,
@@ -56,8 +56,8 @@ export class Connection {
   ) {
     this.lastSeen = now;
     this.openedAt = now;
-    this.remoteAddress = socket.remoteAddress ?? 'unknown';
-    this.outbound = new OutboundBuffer(socket, settings.maxOutboundBytes);
+    this.remoteAddress = transport.remoteAddress ?? 'unknown';
+    this.outbound = new OutboundBuffer(transport, settings.maxOutboundBytes);
   }
 
   /** Encodes and writes one frame. Returns false if the connection is (now) closed. */
@@ -91,13 +91,13 @@ export class Connection {
   close(reason: CloseReason): void {
     if (this.closed) return;
     this.markClosed(reason);
-    this.socket.end();
+    this.transport.end();
   }
 
   private markClosed(reason: CloseReason): void {
     this.closed = true;
     this.closeReason = reason;
-    // A peer that never reads would keep a half-closed socket forever.
-    setTimeout(() => this.socket.destroy(), this.settings.closeGraceMs).unref();
+    // A peer that never reads would keep a half-closed connection forever.
+    setTimeout(() => this.transport.destroy(), this.settings.closeGraceMs).unref();
   }
 }

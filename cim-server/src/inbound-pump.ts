@@ -1,7 +1,7 @@
-import type { Socket } from 'node:net';
-import { decodeFrame, frameKind, FrameDecoder, type Frame } from '@cim/common';
+import { decodeFrame, frameKind, type DecodedChunk, type Frame } from '@cim/common';
 import type { CloseReason } from './connection.js';
 import type { InboundRate } from './inbound-rate.js';
+import type { ClientTransport } from './transport.js';
 
 /** A reason to stop reading a connection, queued behind the frames that came before it. */
 interface Failure {
@@ -33,18 +33,16 @@ export class InboundPump {
   private resumeTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly socket: Socket,
-    private readonly decoder: FrameDecoder,
+    private readonly transport: ClientTransport,
     private readonly rate: InboundRate,
     private readonly handlers: InboundHandlers,
   ) {
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.once('close', () => clearTimeout(this.resumeTimer));
+    transport.on('frames', (chunk) => this.onFrames(chunk));
+    transport.once('close', () => clearTimeout(this.resumeTimer));
   }
 
-  private onData(chunk: Buffer): void {
+  private onFrames({ frames: bodies, error }: DecodedChunk): void {
     if (this.handlers.isClosed()) return;
-    const { frames: bodies, error } = this.decoder.push(chunk);
     for (const body of bodies) {
       try {
         this.backlog.push(decodeFrame(body));
@@ -66,7 +64,7 @@ export class InboundPump {
       if ('failure' in item) return this.fail(item);
       const admission = this.rate.admit(frameKind(item));
       if ('waitMs' in admission) {
-        this.socket.pause();
+        this.transport.pause();
         this.handlers.throttled();
         this.resumeTimer = setTimeout(() => {
           this.resumeTimer = undefined;
@@ -80,7 +78,7 @@ export class InboundPump {
     }
     this.backlog = [];
     this.next = 0;
-    if (this.socket.isPaused() && !this.handlers.isClosed()) this.socket.resume();
+    if (this.transport.paused && !this.handlers.isClosed()) this.transport.resume();
   }
 
   private fail(item: Failure): void {

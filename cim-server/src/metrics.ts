@@ -5,7 +5,19 @@ export class ServerMetrics {
   readonly registry = new Registry();
   readonly connections = new Gauge({
     name: 'cim_server_connections',
-    help: 'Open TCP connections',
+    help: 'Open client connections (TCP and WebSocket)',
+    registers: [this.registry],
+  });
+  readonly connectionsByTransport = new Gauge({
+    name: 'cim_server_connections_by_transport',
+    help: 'Open client connections by transport (tcp, ws)',
+    labelNames: ['transport'],
+    registers: [this.registry],
+  });
+  readonly wsUpgradesRefused = new Counter({
+    name: 'cim_server_ws_upgrades_refused_total',
+    help: 'WebSocket upgrades refused before the handshake, by reason (origin, path, not-upgrade)',
+    labelNames: ['reason'],
     registers: [this.registry],
   });
   /** Read when scraped, so it is never behind (see countLoggedIn). */

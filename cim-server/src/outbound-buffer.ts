@@ -1,5 +1,4 @@
-import type { Socket } from 'node:net';
-import { writeCoalescer } from './write-coalescer.js';
+import type { ClientTransport } from './transport.js';
 
 /**
  * A connection's outbound path with backpressure. Frames go to the socket while `write()` says it
@@ -15,15 +14,15 @@ export class OutboundBuffer {
   private ending = false;
 
   constructor(
-    private readonly socket: Socket,
+    private readonly transport: ClientTransport,
     private readonly maxBytes: number,
   ) {
-    socket.on('drain', () => this.flush());
+    transport.on('drain', () => this.flush());
   }
 
-  /** Bytes held for this connection, in the socket and here. */
+  /** Bytes held for this connection, in the transport and here. */
   get bufferedBytes(): number {
-    return this.socket.writableLength + this.waitingBytes;
+    return this.transport.bufferedBytes + this.waitingBytes;
   }
 
   /**
@@ -33,7 +32,7 @@ export class OutboundBuffer {
   write(parts: Buffer[]): boolean {
     let i = 0;
     if (this.head === this.waiting.length) {
-      while (i < parts.length && writeCoalescer.write(this.socket, parts[i++]));
+      while (i < parts.length && this.transport.write(parts[i++]));
     }
     for (; i < parts.length; i++) {
       this.waiting.push(parts[i]);
@@ -49,7 +48,7 @@ export class OutboundBuffer {
     this.waitingBytes = 0;
   }
 
-  /** Sends `last` after everything queued, then ends the socket. */
+  /** Sends `last` after everything queued, then ends the connection. */
   end(last: Buffer): void {
     if (this.ending) return;
     this.ending = true;
@@ -62,11 +61,11 @@ export class OutboundBuffer {
     while (this.head < this.waiting.length) {
       const part = this.waiting[this.head++];
       this.waitingBytes -= part.length;
-      if (!writeCoalescer.write(this.socket, part)) break;
+      if (!this.transport.write(part)) break;
     }
     if (this.head === this.waiting.length) {
       this.discard();
-      if (this.ending) this.socket.end();
+      if (this.ending) this.transport.end();
     } else if (this.head > 1024 && this.head * 2 > this.waiting.length) {
       this.waiting = this.waiting.slice(this.head);
       this.head = 0;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
-import { encodeFrame, ErrorCodes, type Frame, type ServerRegistry, type ServerInfo } from '@cim/common';
+import { encodeFrame, ErrorCodes, wsUrlOf, type Frame, type ServerRegistry, type ServerInfo } from '@cim/common';
 import { answerClientErrors, createLogger, trustedCa, type Logger } from '@cim/common/server';
 import { ClientProtocol, origin } from './client-protocol.js';
 import {
@@ -19,6 +19,9 @@ import { LivenessSweeper } from './liveness.js';
 import { ServerMetrics } from './metrics.js';
 import { createPushApi } from './push-api.js';
 import { RouteLink } from './route-link.js';
+import { TcpTransport } from './tcp-transport.js';
+import type { ClientTransport } from './transport.js';
+import { WsListener } from './ws-listener.js';
 
 export interface PushServerOptions extends Partial<PushServerConfig> {
   secret: string;
@@ -34,7 +37,7 @@ export interface PushServerOptions extends Partial<PushServerConfig> {
 const LOAD_REPORT_INTERVAL_MS = 2_000;
 
 /**
- * A "dumb" push server: holds client TCP connections, authenticates them with route-issued tokens,
+ * A "dumb" push server: holds client connections (TCP, and WebSocket when it has a `wsPort`), authenticates them with route-issued tokens,
  * keeps them alive, pushes what the route tells it to, and relays what clients send upstream.
  * No durable state; registered in the server registry while it runs.
  */
@@ -54,6 +57,7 @@ export class PushServer {
   private readonly protocol: ClientProtocol;
   private readonly sweeper: LivenessSweeper;
   private readonly tcp: net.Server;
+  private readonly ws: WsListener | undefined;
   private readonly httpServer: http.Server | https.Server;
   private loadTimer: NodeJS.Timeout | undefined;
   private lastReportedLoad = -1;
@@ -101,9 +105,22 @@ export class PushServer {
       now: this.now,
     });
     const tlsOptions = this.config.tls;
+    const onSocket = (socket: net.Socket) => this.onTransport(new TcpTransport(socket, this.config.maxFrameBytes));
     this.tcp = tlsOptions
-      ? tls.createServer({ cert: tlsOptions.cert, key: tlsOptions.key }, (socket) => this.onSocket(socket))
-      : net.createServer((socket) => this.onSocket(socket));
+      ? tls.createServer({ cert: tlsOptions.cert, key: tlsOptions.key }, onSocket)
+      : net.createServer(onSocket);
+    this.ws =
+      this.config.wsPort === undefined
+        ? undefined
+        : new WsListener({
+            host: this.config.tcpHost,
+            port: this.config.wsPort,
+            tls: tlsOptions,
+            maxFrameBytes: this.config.maxFrameBytes,
+            origins: this.config.wsOrigins,
+            metrics: this.metrics,
+            onTransport: (transport) => this.onTransport(transport),
+          });
     const api = createPushApi({
       secret: this.config.secret,
       table: this.table,
@@ -119,6 +136,7 @@ export class PushServer {
   /** Starts listening and registers in the registry. */
   async start(): Promise<void> {
     await listen(this.tcp, this.config.tcpPort, this.config.tcpHost);
+    await this.ws?.listen();
     await listen(this.httpServer, this.config.httpPort, this.config.httpHost);
     this.sweeper.start();
     this.state = 'running';
@@ -126,12 +144,20 @@ export class PushServer {
     this.registered = true;
     this.loadTimer = setInterval(() => void this.reportLoad(), LOAD_REPORT_INTERVAL_MS);
     this.loadTimer.unref();
-    this.logger.info({ tcp: this.tcpAddress, http: this.httpAddress, ...this.limits.settings }, 'push server started');
+    this.logger.info(
+      { tcp: this.tcpAddress, ws: this.wsUrl, http: this.httpAddress, ...this.limits.settings },
+      'push server started',
+    );
   }
 
   get tcpAddress(): { host: string; port: number } {
     const addr = this.tcp.address() as AddressInfo;
     return { host: this.config.advertisedHost ?? addr.address, port: addr.port };
+  }
+
+  /** `ws://host:port/` (or `wss://`) of the WebSocket listener, when there is one. */
+  get wsUrl(): string | undefined {
+    return this.ws ? wsUrlOf(this.info()) : undefined;
   }
 
   get httpAddress(): { host: string; port: number } {
@@ -148,6 +174,7 @@ export class PushServer {
       id: this.id,
       host: this.tcpAddress.host,
       tcpPort: this.tcpAddress.port,
+      ...(this.ws ? { wsPort: this.ws.port } : {}),
       httpHost: this.httpAddress.host,
       httpPort: this.httpAddress.port,
       ...(this.config.tls ? { tls: true } : {}),
@@ -167,10 +194,11 @@ export class PushServer {
     this.registered = false;
     await this.registry.unregister(this.id).catch((err) => this.logger.warn({ err }, 'unregister failed'));
     this.tcp.close();
+    this.ws?.close();
     for (const conn of this.open) conn.closeWith({ redirect: { reason: 'server is shutting down' } }, 'redirected');
     const deadline = this.now() + (options.drainTimeoutMs ?? this.config.drainTimeoutMs);
     while (this.open.size > 0 && this.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    for (const conn of this.open) conn.socket.destroy();
+    for (const conn of this.open) conn.transport.destroy();
     this.sweeper.stop();
     await this.routeLink.idle(Math.min(2_000, options.drainTimeoutMs ?? this.config.drainTimeoutMs));
     this.routeLink.stop();
@@ -181,9 +209,9 @@ export class PushServer {
     this.logger.info('push server stopped');
   }
 
-  private onSocket(socket: net.Socket): void {
+  private onTransport(transport: ClientTransport): void {
     const running = this.state === 'running';
-    const refusal = running ? this.limits.refusal(socket.remoteAddress ?? 'unknown', this.open.size) : undefined;
+    const refusal = running ? this.limits.refusal(transport.remoteAddress ?? 'unknown', this.open.size) : undefined;
     if (!running || refusal) {
       this.metrics.rejected.inc({ code: refusal?.code ?? ErrorCodes.DRAINING });
       if (refusal) this.metrics.refused.inc({ limit: refusal.limit });
@@ -192,20 +220,23 @@ export class PushServer {
       const last: Frame = refusal
         ? { error: { code: refusal.code, message: refusal.message } }
         : { redirect: { reason: 'server is shutting down' } };
-      socket.on('error', () => undefined);
-      socket.end(encodeFrame(last));
-      setTimeout(() => socket.destroy(), this.config.closeGraceMs).unref();
+      transport.on('error', () => undefined);
+      transport.write(encodeFrame(last));
+      transport.end();
+      setTimeout(() => transport.destroy(), this.config.closeGraceMs).unref();
       return;
     }
-    const conn = this.protocol.attach(socket);
+    const conn = this.protocol.attach(transport);
     this.limits.admitted(conn);
     this.open.add(conn);
     this.metrics.connections.inc();
+    this.metrics.connectionsByTransport.inc({ transport: transport.kind });
   }
 
   private onConnectionClosed(conn: Connection): void {
     if (!this.open.delete(conn)) return;
     this.metrics.connections.dec();
+    this.metrics.connectionsByTransport.dec({ transport: conn.transport.kind });
     this.metrics.closed.inc({ reason: conn.closeReason ?? 'client-closed' });
     this.limits.released(conn);
     // Only the connection still registered for its device speaks for the session (the route also

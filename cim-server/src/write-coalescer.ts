@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import type { Writable } from 'node:stream';
 
 /**
  * Coalesces writes: the first write to a socket in a turn of the event loop corks it, and every
@@ -7,16 +7,23 @@ import type { Socket } from 'node:net';
  * (measured ~11x more broadcast deliveries per second; see docs/benchmarks.md).
  */
 export class WriteCoalescer {
-  private readonly corked = new Set<Socket>();
+  private readonly corked = new Set<Writable>();
 
   /** Writes one buffer; returns what `socket.write()` does (false: wait for 'drain'). */
-  write(socket: Socket, part: Buffer): boolean {
-    if (!this.corked.has(socket)) {
-      if (this.corked.size === 0) process.nextTick(() => this.flush());
-      this.corked.add(socket);
-      socket.cork();
-    }
+  write(socket: Writable, part: Buffer): boolean {
+    this.cork(socket);
     return socket.write(part);
+  }
+
+  /**
+   * Holds what is written to `socket` until this turn's synchronous work is done, for writers that
+   * write to the socket themselves (the WebSocket library: header and payload of each message).
+   */
+  cork(socket: Writable): void {
+    if (this.corked.has(socket)) return;
+    if (this.corked.size === 0) process.nextTick(() => this.flush());
+    this.corked.add(socket);
+    socket.cork();
   }
 
   private flush(): void {

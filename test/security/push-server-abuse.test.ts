@@ -1,18 +1,20 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
-import { encodeFrame, INTERNAL_PUSH_PATH, type ChatMessage } from '@cim/common';
+import { encodeFrame, INTERNAL_PUSH_PATH, type ChatMessage, type Frame } from '@cim/common';
 import { MemoryRegistryHub, silentLogger } from '@cim/common/server';
 import { PushServer, type PushServerConfig } from '@cim/server';
 import { waitFor } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
 import { startTestCluster, onSharedRedis } from '../support/test-cluster.js';
 import { signUp } from '../support/accounts.js';
+import { WsDevice } from '../support/ws-device.js';
 
 describe('a push server under abuse from one client or one address', () => {
   let cluster: LocalCluster;
   const servers: PushServer[] = [];
   const raws: RawClient[] = [];
+  const wsDevices: WsDevice[] = [];
   let n = 0;
 
   /** A token of a fresh user, from a real login at the route. */
@@ -61,7 +63,7 @@ describe('a push server under abuse from one client or one address', () => {
   });
 
   afterEach(async () => {
-    for (const r of raws.splice(0)) r.close();
+    for (const r of [...raws.splice(0), ...wsDevices.splice(0)]) r.close();
     for (const s of servers.splice(0)) await s.stop({ drainTimeoutMs: 100 });
   });
 
@@ -163,13 +165,12 @@ describe('a push server under abuse from one client or one address', () => {
     expect(await metric(s, 'cim_server_inbound_throttled_total')).toBeGreaterThan(0);
   });
 
-  it('sends a client that stopped reading Error{CIM_ERR_SLOW_CONSUMER} right behind what its socket held, then closes it', async () => {
-    const s = await server({ maxOutboundBytes: 256 * 1024, closeGraceMs: 30_000 });
-    const sloth = await loggedIn(s);
-    sloth.socket.pause();
+  /** Pushes large broadcasts to every connection of `s` until it marks one a slow consumer. */
+  async function floodUntilSlowConsumer(s: PushServer): Promise<void> {
     const body = 'x'.repeat(60_000);
+    // Message ids are decimal ids: 1 and up.
     const broadcast = (i: number): ChatMessage => ({
-      msgId: String(i),
+      msgId: String(i + 1),
       conversationId: 'broadcast',
       seq: '0',
       fromUserId: '1',
@@ -188,12 +189,37 @@ describe('a push server under abuse from one client or one address', () => {
         body: JSON.stringify({ broadcasts: Array.from({ length: 20 }, (_, k) => broadcast(i + k)) }),
       });
     }
+  }
+
+  /** The frames a slow consumer got: whole and in order, the rest dropped (it comes back through sync), then the Error. */
+  function expectCutShortInOrder(frames: Frame[]): void {
+    expect(frames.at(-1)).toMatchObject({ error: { code: 'CIM_ERR_SLOW_CONSUMER' } });
+    const ids = frames.flatMap((f) => ('deliver' in f ? [Number(f.deliver.message.msgId)] : []));
+    expect(ids).toEqual(ids.map((_, k) => k + 1));
+  }
+
+  it('sends a client that stopped reading Error{CIM_ERR_SLOW_CONSUMER} right behind what its socket held, then closes it', async () => {
+    const s = await server({ maxOutboundBytes: 256 * 1024, closeGraceMs: 30_000 });
+    const sloth = await loggedIn(s);
+    sloth.socket.pause();
+    await floodUntilSlowConsumer(s);
     sloth.socket.resume();
     await sloth.closedByServer(10_000);
-    expect(sloth.frames.at(-1)).toMatchObject({ error: { code: 'CIM_ERR_SLOW_CONSUMER' } });
-    // The frames it got are whole and in order, with the rest dropped: it comes back through sync.
-    const ids = sloth.frames.flatMap((f) => ('deliver' in f ? [Number(f.deliver.message.msgId)] : []));
-    expect(ids).toEqual(ids.map((_, k) => k));
+    expectCutShortInOrder(sloth.frames);
+    await waitFor(() => s.connectionCount === 0, { message: 'the connection to be gone' });
+  });
+
+  it('treats a WebSocket client that stopped reading the same way, with the WebSocket backlog as its bound', async () => {
+    const s = await server({ maxOutboundBytes: 256 * 1024, closeGraceMs: 30_000, wsPort: 0 });
+    const sloth = await WsDevice.connect(s.wsUrl!);
+    wsDevices.push(sloth);
+    sloth.send({ requestId: 1, login: { token: await token() } });
+    await sloth.next('loginOk');
+    sloth.ws.pause();
+    await floodUntilSlowConsumer(s);
+    sloth.ws.resume();
+    await sloth.closedByServer(10_000);
+    expectCutShortInOrder(sloth.frames);
     await waitFor(() => s.connectionCount === 0, { message: 'the connection to be gone' });
   });
 });

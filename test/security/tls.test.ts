@@ -9,6 +9,7 @@ import type { ChatMessage } from '@cim/common';
 import { waitFor } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
 import { startTestCluster } from '../support/test-cluster.js';
+import { WsDevice } from '../support/ws-device.js';
 
 /** A self-signed certificate for 127.0.0.1, made with the openssl command line. */
 function selfSigned(dir: string): { cert: Buffer; key: Buffer } {
@@ -38,14 +39,14 @@ function selfSigned(dir: string): { cert: Buffer; key: Buffer } {
   return { cert: readFileSync(cert), key: readFileSync(key) };
 }
 
-describe('TLS on the route API, the TCP port and the internal API', () => {
+describe('TLS on the route API, the TCP and WebSocket ports and the internal API', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cim-tls-'));
   const tls = selfSigned(dir);
   let cluster: LocalCluster;
   const clients: CimClient[] = [];
 
   beforeAll(async () => {
-    cluster = await startTestCluster({ tls });
+    cluster = await startTestCluster({ wsPort: 0, tls });
   });
 
   afterAll(async () => {
@@ -78,6 +79,20 @@ describe('TLS on the route API, the TCP port and the internal API', () => {
     bob.on('message', (m) => got.push(m));
     await alice.sendToUser(bob.info().userId!, 'over TLS');
     await waitFor(() => got.some((m) => m.body === 'over TLS'), { message: 'the message over TLS' });
+  });
+
+  it('speaks wss on the WebSocket listener to a browser that trusts the certificate', async () => {
+    const dave = client('dave', tls.cert);
+    await dave.api.register('dave', 'password-dave');
+    const login = await dave.api.login('dave', 'password-dave', 'browser');
+    expect(login.server.wsUrl).toMatch(/^wss:\/\/127\.0\.0\.1:\d+\/$/);
+    await expect(WsDevice.connect(login.server.wsUrl!)).rejects.toThrow(/certificate/);
+    const browser = await WsDevice.loginWith(login, { ca: tls.cert });
+    try {
+      expect((await browser.next('loginOk')).loginOk.userName).toBe('dave');
+    } finally {
+      browser.close();
+    }
   });
 
   it('refuses a client that does not trust the certificate', async () => {

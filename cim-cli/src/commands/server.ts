@@ -6,12 +6,15 @@ import {
   pushServerLimits,
   requireSecret,
   tlsOptions,
+  webSocketOptions,
+  webSocketSettings,
   type PushServerLimitArgs,
   type TlsArgs,
+  type WebSocketArgs,
 } from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
-interface ServerArgs extends TlsArgs, PushServerLimitArgs {
+interface ServerArgs extends TlsArgs, PushServerLimitArgs, WebSocketArgs {
   zk?: string;
   route: string;
   secret?: string;
@@ -29,7 +32,7 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
   command: 'server',
   describe: 'run one push server (registers itself in ZooKeeper; SIGTERM drains it)',
   builder: (y) =>
-    pushServerLimitOptions(tlsOptions(y))
+    webSocketOptions(pushServerLimitOptions(tlsOptions(y)))
       .option('zk', { type: 'string', default: process.env.CIM_ZK, describe: 'ZooKeeper connect string (env CIM_ZK)' })
       .option('route', {
         type: 'string',
@@ -78,6 +81,7 @@ export const serverCommand: CommandModule<object, ServerArgs> = {
       registry: new ZkRegistry({ connect: args.zk, logger, sessionTimeoutMs: envInt('CIM_ZK_SESSION_TIMEOUT_MS') }),
       tcpHost: args.host,
       tcpPort: args['tcp-port'],
+      ...webSocketSettings(args),
       advertisedHost: args['advertised-host'],
       httpHost: args['http-host'],
       advertisedHttpHost: args['advertised-http-host'],

@@ -7,13 +7,16 @@ import {
   routeLimitOptions,
   routeLimits,
   tlsOptions,
+  webSocketOptions,
+  webSocketSettings,
   type PushServerLimitArgs,
   type RouteLimitArgs,
   type TlsArgs,
+  type WebSocketArgs,
 } from '../options.js';
 import { stopOnSignals } from '../signals.js';
 
-interface UpArgs extends RouteLimitArgs, PushServerLimitArgs, TlsArgs {
+interface UpArgs extends RouteLimitArgs, PushServerLimitArgs, TlsArgs, WebSocketArgs {
   servers: number;
   redis?: string;
   zk?: string;
@@ -23,11 +26,14 @@ interface UpArgs extends RouteLimitArgs, PushServerLimitArgs, TlsArgs {
   selection: string;
 }
 
+/** WebSocket port of the first push server of `cim up`: next to the route's 8083. */
+const DEFAULT_UP_WS_PORT = 8084;
+
 export const upCommand: CommandModule<object, UpArgs> = {
   command: 'up',
   describe: 'run a route and push server(s) in one process (embedded in-memory backends by default)',
   builder: (y) =>
-    pushServerLimitOptions(routeLimitOptions(tlsOptions(y)))
+    webSocketOptions(pushServerLimitOptions(routeLimitOptions(tlsOptions(y))), DEFAULT_UP_WS_PORT)
       .option('servers', { type: 'number', default: 1, describe: 'number of push servers' })
       .option('redis', {
         type: 'string',
@@ -70,6 +76,7 @@ export const upCommand: CommandModule<object, UpArgs> = {
       host: args.host,
       routePort: args.port,
       tcpPort: args['tcp-port'],
+      ...webSocketSettings(args),
       selection: args.selection as SelectionAlgorithm,
       secret: process.env.CIM_SECRET,
       logger,
@@ -87,11 +94,13 @@ export const upCommand: CommandModule<object, UpArgs> = {
         : `servers registered in ZooKeeper at ${args.zk}`,
     ];
     const servers = cluster.servers.map((s) => `${s.tcpAddress.host}:${s.tcpAddress.port}`).join(', ');
+    const webSockets = cluster.servers.map((s) => s.wsUrl).join(', ');
     process.stdout.write(
       [
         'CIM-TS is up.',
         `  route        ${cluster.routeUrl}`,
         `  push servers ${servers}`,
+        `  websockets   ${webSockets}`,
         `  data         ${where[0]}`,
         `  discovery    ${where[1]}`,
         '',

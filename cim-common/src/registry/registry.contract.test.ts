@@ -81,6 +81,23 @@ describe.each(implementations)('ServerRegistry contract: $name', ({ backend }) =
     expect(route.servers()).toEqual([info]);
   });
 
+  it('carries the WebSocket port and TLS flag of a server that has them, and keeps them across load updates', async () => {
+    const pushServer = newClient();
+    const route = newClient();
+    await route.watch();
+    const withWs = server('srv-ws', { wsPort: 8084, tls: true });
+    const tcpOnly = server('srv-tcp');
+    await pushServer.register(withWs);
+    await pushServer.register(tcpOnly);
+    await waitFor(() => route.servers().length === 2, { message: 'both servers to be listed' });
+    expect(route.servers()).toEqual([tcpOnly, withWs]);
+    expect(route.servers()[0]).not.toHaveProperty('wsPort');
+
+    await pushServer.updateLoad('srv-ws', 5);
+    await waitFor(() => route.servers()[1].load === 5, { message: 'the new load' });
+    expect(route.servers()[1]).toEqual({ ...withWs, load: 5 });
+  });
+
   it('has the current list once watch() resolves', async () => {
     const pushServer = newClient();
     await pushServer.register(server('srv-a'));
@@ -200,6 +217,7 @@ describe.each(implementations)('ServerRegistry contract: $name', ({ backend }) =
     expect(await rejectionCode(pushServer.register(server('a/b')))).toBe('CIM_ERR_INVALID_INPUT');
     expect(await rejectionCode(pushServer.register(server('..')))).toBe('CIM_ERR_INVALID_INPUT');
     expect(await rejectionCode(pushServer.register(server('srv-a', { tcpPort: 70000 })))).toBe('CIM_ERR_INVALID_INPUT');
+    expect(await rejectionCode(pushServer.register(server('srv-a', { wsPort: 0 })))).toBe('CIM_ERR_INVALID_INPUT');
     await pushServer.register(server('srv-a'));
     expect(await rejectionCode(pushServer.updateLoad('srv-a', -1))).toBe('CIM_ERR_INVALID_INPUT');
   });

@@ -14,6 +14,7 @@ function problemWith(info: Partial<ServerInfo>): string | undefined {
   }
   if (typeof info.host !== 'string' || info.host === '') return 'host must be a non-empty string';
   if (!isPort(info.tcpPort)) return 'tcpPort must be a port number';
+  if (info.wsPort !== undefined && !isPort(info.wsPort)) return 'wsPort must be a port number';
   if (typeof info.httpHost !== 'string' || info.httpHost === '') return 'httpHost must be a non-empty string';
   if (!isPort(info.httpPort)) return 'httpPort must be a port number';
   if (!Number.isInteger(info.load) || (info.load as number) < 0) return 'load must be a non-negative integer';
@@ -26,8 +27,18 @@ function problemWith(info: Partial<ServerInfo>): string | undefined {
 export function validServerInfo(info: ServerInfo): ServerInfo {
   const problem = problemWith(info);
   if (problem) throw new CimError(ErrorCodes.INVALID_INPUT, `invalid server registration: ${problem}`);
-  const { id, host, tcpPort, httpHost, httpPort, load, startedAt, tls } = info;
-  return Object.freeze({ id, host, tcpPort, httpHost, httpPort, load, startedAt, ...(tls ? { tls: true } : {}) });
+  const { id, host, tcpPort, wsPort, httpHost, httpPort, load, startedAt, tls } = info;
+  return Object.freeze({
+    id,
+    host,
+    tcpPort,
+    ...(wsPort !== undefined ? { wsPort } : {}),
+    httpHost,
+    httpPort,
+    load,
+    startedAt,
+    ...(tls ? { tls: true } : {}),
+  });
 }
 
 export function assertLoad(load: number): void {

@@ -5,14 +5,23 @@ export interface ServerInfo {
   /** Address clients connect to over TCP. */
   host: string;
   tcpPort: number;
+  /** WebSocket listener on `host` (upgrades on `/`), when the server has one. */
+  wsPort?: number;
   /** Address of the internal push API (route → server). */
   httpHost: string;
   httpPort: number;
-  /** TCP and the internal push API speak TLS. */
+  /** TCP, WebSocket (`wss`) and the internal push API speak TLS. */
   tls?: boolean;
   /** Open connections right now; used by `least-connections` selection. */
   load: number;
   startedAt: number;
+}
+
+/** `ws://host:wsPort/` (`wss://` with TLS) of a server with a WebSocket listener. */
+export function wsUrlOf(server: ServerInfo): string | undefined {
+  if (server.wsPort === undefined) return undefined;
+  const host = server.host.includes(':') ? `[${server.host}]` : server.host;
+  return `${server.tls ? 'wss' : 'ws'}://${host}:${server.wsPort}/`;
 }
 
 /**

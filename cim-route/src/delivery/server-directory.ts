@@ -1,4 +1,4 @@
-import type { ServerInfo, ServerRegistry } from '@cim/common';
+import type { ClientTransportName, ServerInfo, ServerRegistry } from '@cim/common';
 import { createSelector, type Logger } from '@cim/common/server';
 
 export type SelectionAlgorithm = 'round-robin' | 'random' | 'consistent-hash' | 'least-connections';
@@ -58,10 +58,14 @@ export class ServerDirectory {
     return this.get(serverId) !== undefined;
   }
 
-  /** A server for a new login, or undefined when none is available. */
-  pick(userId: string): ServerInfo | undefined {
+  /**
+   * A server for a new login, or undefined when none is available. A device that connects over
+   * WebSocket is only given servers with a WebSocket listener.
+   */
+  pick(userId: string, transport: ClientTransportName = 'tcp'): ServerInfo | undefined {
     const now = this.now();
-    const all = this.registry.servers();
+    const listed = this.registry.servers();
+    const all = transport === 'ws' ? listed.filter((s) => s.wsPort !== undefined) : listed;
     const healthy = all.filter((s) => (this.failedUntil.get(s.id) ?? 0) <= now);
     return this.selector.pick(healthy.length > 0 ? healthy : all, userId);
   }

@@ -1,7 +1,15 @@
 import { apiAnswers, ErrorCodes } from '@cim/common';
 import { z } from 'zod';
 import { defaultRouteConfig } from '../config.js';
-import { addMembersBody, createGroupBody, loginBody, readBody, registerBody, sendBody } from './schemas.js';
+import {
+  addMembersBody,
+  createGroupBody,
+  loginBody,
+  readBody,
+  refreshBody,
+  registerBody,
+  sendBody,
+} from './schemas.js';
 /**
  * The OpenAPI 3.1 document of the route's public API, served at GET /api/v1/openapi.json.
  * A test checks that every route of the app is here and every path here is a route of the app.
@@ -94,7 +102,8 @@ export const openApiDocument = {
         summary:
           'A new session (server, token) for the device of a current session, without the password; the old session ends',
         security: auth,
-        responses: { '200': ok('refreshed', ref('Session')), ...errors(401, 503) },
+        requestBody: { ...requestBody(refreshBody), required: false },
+        responses: { '200': ok('refreshed', ref('Session')), ...errors(400, 401, 503) },
       },
     },
     '/sessions/current': {

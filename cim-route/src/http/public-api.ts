@@ -23,6 +23,7 @@ import {
   prefixQuery,
   publicGroupsQuery,
   readBody,
+  refreshBody,
   registerBody,
   sendBody,
   syncQuery,
@@ -62,12 +63,13 @@ export function publicApi(ctx: PublicApiContext): Router {
 
   api.post('/sessions', async (req, res) => {
     const body = parse(loginBody, req.body);
-    const login = () => ctx.accounts.login(body.userName, body.password, body.deviceId ?? 'default');
+    const login = () => ctx.accounts.login(body.userName, body.password, body.deviceId ?? 'default', body.transport);
     res.json(await ctx.limits.login(clientIp(req), body.userName, login));
   });
 
   api.post('/sessions/refresh', async (req, res) => {
-    res.json(await ctx.accounts.refresh(bearerToken(req.headers.authorization)));
+    const body = parse(refreshBody, req.body);
+    res.json(await ctx.accounts.refresh(bearerToken(req.headers.authorization), body.transport));
   });
 
   api.delete('/sessions/current', auth, async (req: AuthedRequest, res) => {

@@ -25,6 +25,9 @@ export const registerBody = z.object({
 });
 
 /** Any non-empty password: accounts registered before the length rule keep logging in. */
+/** How the device will connect to its push server: only servers that speak it are picked. */
+const transport = z.enum(['tcp', 'ws']).default('tcp');
+
 export const loginBody = z.object({
   userName,
   password: z.string().min(1).max(256),
@@ -32,7 +35,11 @@ export const loginBody = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'device ids are 1-64 of A-Z a-z 0-9 _ . : -')
     .optional(),
+  transport,
 });
+
+/** A refresh needs no body; one may name the transport. */
+export const refreshBody = z.object({ transport }).default({ transport: 'tcp' });
 
 export const destination = z.union([
   z.object({ userId: decimalId }).strict(),

@@ -4,6 +4,8 @@ import {
   ErrorCodes,
   signToken,
   verifyToken,
+  wsUrlOf,
+  type ClientTransportName,
   type EventOrigin,
   type LoginAnswer,
   type TokenClaims,
@@ -49,12 +51,17 @@ export class Accounts {
     return { userId: user.userId, userName: user.userName };
   }
 
-  async login(userName: string, password: string, deviceId: string): Promise<LoginAnswer> {
+  async login(
+    userName: string,
+    password: string,
+    deviceId: string,
+    transport: ClientTransportName = 'tcp',
+  ): Promise<LoginAnswer> {
     const user = await this.store.users.getByName(userName);
     // Same cost whether or not the user exists, so timing does not reveal names.
     const ok = await verifyPassword(password, user?.passwordHash ?? decoyHash);
     if (!user || !ok) throw new CimError(ErrorCodes.BAD_CREDENTIALS, 'wrong user name or password');
-    return this.startSession(user.userId, user.userName, deviceId, 'password');
+    return this.startSession(user.userId, user.userName, deviceId, 'password', transport);
   }
 
   /**
@@ -62,20 +69,31 @@ export class Accounts {
    * uses to reconnect (its push server went away, or its token nears expiry). It costs no password
    * hash, so a whole server's worth of clients can come back at once. The old session ends.
    */
-  async refresh(token: string | undefined): Promise<LoginAnswer> {
+  async refresh(token: string | undefined, transport: ClientTransportName = 'tcp'): Promise<LoginAnswer> {
     const claims = await this.authenticate(token);
-    return this.startSession(claims.uid, claims.name, claims.dev, 'refresh');
+    return this.startSession(claims.uid, claims.name, claims.dev, 'refresh', transport);
   }
 
-  /** Picks a push server, stores the device's new session (ending the one it replaces) and signs its token. */
+  /**
+   * Picks a push server that speaks the device's transport, stores the device's new session (ending
+   * the one it replaces) and signs its token.
+   */
   private async startSession(
     userId: string,
     userName: string,
     deviceId: string,
     kind: 'password' | 'refresh',
+    transport: ClientTransportName,
   ): Promise<LoginAnswer> {
-    const server = this.directory.pick(userId);
-    if (!server) throw new CimError(ErrorCodes.NO_SERVER, 'no push server is available: try again shortly');
+    const server = this.directory.pick(userId, transport);
+    if (!server) {
+      throw new CimError(
+        ErrorCodes.NO_SERVER,
+        transport === 'ws'
+          ? 'no push server offers WebSocket: try again shortly, or connect over TCP'
+          : 'no push server is available: try again shortly',
+      );
+    }
 
     if (this.config.duplicateLogin === 'reject' && kind === 'password') {
       const existing = await this.store.sessions.get(userId, deviceId);
@@ -123,7 +141,13 @@ export class Accounts {
       sessionId,
       token: signToken(claims, this.config.secret),
       expiresAt,
-      server: { id: server.id, host: server.host, tcpPort: server.tcpPort, tls: server.tls === true },
+      server: {
+        id: server.id,
+        host: server.host,
+        tcpPort: server.tcpPort,
+        tls: server.tls === true,
+        ...(server.wsPort !== undefined ? { wsUrl: wsUrlOf(server) } : {}),
+      },
       heartbeatMs: this.config.heartbeatMs,
     };
   }

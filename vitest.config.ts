@@ -7,8 +7,10 @@ export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources, not dist/.
     alias: {
-      // Before '@cim/common', which would otherwise match this subpath as a prefix.
+      // Subpaths before their package, which would otherwise match them as a prefix.
       '@cim/common/server': fileURLToPath(new URL('./cim-common/src/server.ts', import.meta.url)),
+      '@cim/common/client': fileURLToPath(new URL('./cim-common/src/client.ts', import.meta.url)),
+      '@cim/client/browser': fileURLToPath(new URL('./cim-client/src/browser.ts', import.meta.url)),
       '@cim/common': src('cim-common'),
       '@cim/server': src('cim-server'),
       '@cim/route': src('cim-route'),

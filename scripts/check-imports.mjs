@@ -4,6 +4,7 @@
 // a package reaching into another one by a relative path, bench or the dev kit importing test/. Run by `npm run lint`.
 // Usage: node scripts/check-imports.mjs [repository root]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -76,8 +77,14 @@ function importsOf(file) {
   return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
-const isTest = (file) => /\.test\.tsx?$/.test(file);
 const matches = (specifier, name) => specifier === name || specifier.startsWith(`${name}/`);
+const NODE_BUILTINS = new Set(builtinModules);
+/** What code that runs in browsers must not import: Node's own modules, and of @cim/common anything but its client entry. */
+const notForBrowsers = (specifier) =>
+  specifier.startsWith('node:') ||
+  NODE_BUILTINS.has(specifier) ||
+  (matches(specifier, '@cim/common') && specifier !== '@cim/common/client');
+const isTest = (file) => /\.test\.tsx?$/.test(file);
 const rel = (file) => relative(root, file).split(sep).join('/');
 
 const problems = [];
@@ -99,22 +106,36 @@ for (const rule of RULES) {
   }
 }
 
-// Walk @cim/common's main entry through its relative imports: none of its files may load a server-only module.
-const commonIndex = join(root, 'cim-common/src/index.ts');
-const seen = new Set();
-const queue = existsSync(commonIndex) ? [commonIndex] : [];
-while (queue.length > 0) {
-  const file = queue.shift();
-  if (seen.has(file) || !existsSync(file)) continue;
-  seen.add(file);
-  for (const specifier of importsOf(file)) {
-    if (specifier.startsWith('.')) queue.push(resolve(dirname(file), specifier).replace(/\.js$/, '.ts'));
-    const hit = COMMON_MAIN_FORBIDDEN.find((name) => matches(specifier, name));
-    if (hit)
-      problems.push(
-        `${rel(file)} imports ${specifier} and is reached from @cim/common's main entry: export it from @cim/common/server`,
-      );
+/** Calls `check(file, specifier)` for every import of `entry` and of the files it reaches by relative imports. */
+function walkFrom(entry, check) {
+  const seen = new Set();
+  const queue = existsSync(entry) ? [entry] : [];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    for (const specifier of importsOf(file)) {
+      if (specifier.startsWith('.')) queue.push(resolve(dirname(file), specifier).replace(/\.js$/, '.ts'));
+      check(file, specifier);
+    }
   }
+}
+
+// Walk @cim/common's main entry through its relative imports: none of its files may load a server-only module.
+walkFrom(join(root, 'cim-common/src/index.ts'), (file, specifier) => {
+  if (COMMON_MAIN_FORBIDDEN.some((name) => matches(specifier, name)))
+    problems.push(
+      `${rel(file)} imports ${specifier} and is reached from @cim/common's main entry: export it from @cim/common/server`,
+    );
+});
+
+// The SDK's browser entry, and @cim/common/client which it loads, run in pages: nothing of Node, and of
+// @cim/common only its client entry (the main entry loads node:crypto and Buffer).
+for (const entry of ['cim-client/src/browser.ts', 'cim-common/src/client.ts']) {
+  walkFrom(join(root, entry), (file, specifier) => {
+    if (notForBrowsers(specifier))
+      problems.push(`${rel(file)} imports ${specifier} and is reached from ${entry}, which runs in browsers`);
+  });
 }
 
 for (const dir of NOT_IMPORTING_TEST) {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { RouteApi, type SendAnswer } from '@cim/client';
-import { createStore, RouteService } from '@cim/route';
-import { backends, uniquePrefix, waitFor } from '../harness/index.js';
+import type { RouteService } from '@cim/route';
+import { uniquePrefix, waitFor } from '../harness/index.js';
+import { startRouteInProcess, type RouteInProcess } from '../support/route-in-process.js';
 import { startPushServerProcess, type ServerProcess } from '../../devkit/cluster.js';
 import { SimulatedDevice } from '../support/simulated-device.js';
 
@@ -18,27 +18,18 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 describe('a message sent to a client whose push server was just SIGKILLed', () => {
   const prefix = uniquePrefix('push-crash');
+  let backend: RouteInProcess;
   let route: RouteService;
-  let registry: ZkRegistry;
   let servers: ServerProcess[] = [];
   const devices: SimulatedDevice[] = [];
 
   beforeAll(async () => {
-    const { redisUrl, zkConnect } = backends();
-    const zk = `${zkConnect}${prefix}`;
-    registry = new ZkRegistry({ connect: zk, sessionTimeoutMs: 2_000 });
-    route = new RouteService({
-      secret,
-      port: 0,
-      store: createStore({ redisUrl, prefix: `${prefix}:` }),
-      registry,
-      logger: silentLogger,
-    });
-    await route.start();
+    backend = await startRouteInProcess(prefix, secret, { zkSessionTimeoutMs: 2_000 });
+    route = backend.route;
     process.env.CIM_ZK_SESSION_TIMEOUT_MS = '2000';
     servers = await Promise.all(
       ['s1', 's2'].map((id) =>
-        startPushServerProcess({ id, zkConnect: zk, routeUrl: route.url, secret, heartbeatMs: 1_000 }),
+        startPushServerProcess({ id, zkConnect: backend.zkConnect, routeUrl: route.url, secret, heartbeatMs: 1_000 }),
       ),
     );
     await waitFor(() => route.liveServers().length === 2, {
@@ -50,9 +41,7 @@ describe('a message sent to a client whose push server was just SIGKILLed', () =
   afterAll(async () => {
     for (const d of devices) await d.stop();
     for (const s of servers) await s.stop('SIGKILL');
-    await route?.stop();
-    await route?.store.close();
-    await registry?.close();
+    await backend?.stop();
   });
 
   it('arrives after the automatic reconnect, exactly once, private and group alike', async () => {

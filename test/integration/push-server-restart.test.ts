@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { RouteApi } from '@cim/client';
-import { createStore, RouteService } from '@cim/route';
-import { backends, uniquePrefix, waitFor } from '../harness/index.js';
+import type { RouteService } from '@cim/route';
+import { uniquePrefix, waitFor } from '../harness/index.js';
 import { startPushServerProcess, type ServerProcess } from '../../devkit/cluster.js';
 import { RawClient } from '../support/raw-client.js';
+import { startRouteInProcess, type RouteInProcess } from '../support/route-in-process.js';
 import { SimulatedDevice } from '../support/simulated-device.js';
 
 const secret = 'push-server-restart-test-secret-0123';
@@ -18,27 +18,18 @@ const ZK_SESSION_TIMEOUT_MS = 2_000;
  */
 describe('a push server restarted after SIGKILL with the same command line', () => {
   const prefix = uniquePrefix('push-restart');
+  let backend: RouteInProcess;
   let route: RouteService;
-  let registry: ZkRegistry;
   let server: ServerProcess;
   const devices: SimulatedDevice[] = [];
   const raws: RawClient[] = [];
   const pingers: NodeJS.Timeout[] = [];
 
   beforeAll(async () => {
-    const { redisUrl, zkConnect } = backends();
-    const zk = `${zkConnect}${prefix}`;
-    registry = new ZkRegistry({ connect: zk, sessionTimeoutMs: ZK_SESSION_TIMEOUT_MS });
-    route = new RouteService({
-      secret,
-      port: 0,
-      store: createStore({ redisUrl, prefix: `${prefix}:` }),
-      registry,
-      logger: silentLogger,
-    });
-    await route.start();
+    backend = await startRouteInProcess(prefix, secret, { zkSessionTimeoutMs: ZK_SESSION_TIMEOUT_MS });
+    route = backend.route;
     server = await startPushServerProcess({
-      zkConnect: zk,
+      zkConnect: backend.zkConnect,
       routeUrl: route.url,
       secret,
       heartbeatMs: 1_000,
@@ -55,9 +46,7 @@ describe('a push server restarted after SIGKILL with the same command line', () 
     for (const r of raws) r.close();
     for (const d of devices) await d.stop();
     await server?.stop('SIGKILL');
-    await route?.stop();
-    await route?.store.close();
-    await registry?.close();
+    await backend?.stop();
   });
 
   it('keeps its id, and devices that log in on it again receive what is sent afterwards', async () => {

@@ -66,6 +66,25 @@ describe('the import check', () => {
     expect(output).toContain("cim-common/src/logger.ts imports pino and is reached from @cim/common's main entry");
   });
 
+  it("fails when the SDK's browser entry or @cim/common/client reaches Node's modules or @cim/common's main entry", async () => {
+    const root = await tree({
+      'cim-client/src/browser.ts': "export * from './sdk/a.js';\nexport * from './sdk/b.js';\n",
+      'cim-client/src/sdk/a.ts':
+        "import { createHash } from 'node:crypto';\nimport { CimError } from '@cim/common/client';\n",
+      'cim-client/src/sdk/b.ts': "import { encodeFrame } from '@cim/common';\n",
+      'cim-client/src/index.ts': "import net from 'node:net';\n",
+      'cim-common/src/client.ts': "import { EventEmitter } from 'events';\n",
+    });
+    const { code, output } = await check(root);
+    expect(code).toBe(1);
+    const browserProblems = output.split('\n').filter((line) => line.includes('runs in browsers'));
+    expect(browserProblems.map((line) => line.trim())).toEqual([
+      'cim-client/src/sdk/a.ts imports node:crypto and is reached from cim-client/src/browser.ts, which runs in browsers',
+      'cim-client/src/sdk/b.ts imports @cim/common and is reached from cim-client/src/browser.ts, which runs in browsers',
+      'cim-common/src/client.ts imports events and is reached from cim-common/src/client.ts, which runs in browsers',
+    ]);
+  });
+
   it('fails when bench imports test/', async () => {
     const root = await tree({ 'bench/run.ts': "import { freePort } from '../test/harness/free-port.js';\n" });
     const { code, output } = await check(root);

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCluster } from '@cim/cli';
-import { CimClient } from '@cim/client';
+import type { LocalCluster } from '@cim/cli';
+import { WebSocket } from 'ws';
+import { CimClient, type CimClientOptions, type WebSocketConstructor } from '@cim/client';
 import type { ChatMessage } from '@cim/common';
 import { waitFor } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
@@ -55,12 +56,13 @@ describe('TLS on the route API, the TCP and WebSocket ports and the internal API
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const client = (userName: string, ca?: Buffer) => {
+  const client = (userName: string, ca?: Buffer, options: Partial<CimClientOptions> = {}) => {
     const c = new CimClient({
       routeUrl: cluster.routeUrl,
       userName,
       password: `password-${userName}`,
       tls: ca ? { ca } : undefined,
+      ...options,
     });
     clients.push(c);
     return c;
@@ -93,6 +95,22 @@ describe('TLS on the route API, the TCP and WebSocket ports and the internal API
     } finally {
       browser.close();
     }
+  });
+
+  it('lets the SDK chat over wss with the WebSocket transport, trusting the certificate it is given', async () => {
+    const viaWs = { transport: 'ws', WebSocket: WebSocket as unknown as WebSocketConstructor } as const;
+    const erin = client('erin', tls.cert, viaWs);
+    const frank = client('frank', tls.cert);
+    await erin.api.register('erin', 'password-erin');
+    await frank.api.register('frank', 'password-frank');
+    // The certificate is self-signed: the wss handshake succeeds only with the CA the SDK handed to `ws`.
+    await erin.connect();
+    expect(erin.info().server).toMatch(/^wss:\/\//);
+    await frank.connect();
+    const got: ChatMessage[] = [];
+    erin.on('message', (m) => got.push(m));
+    await frank.sendToUser(erin.info().userId!, 'to a wss client');
+    await waitFor(() => got.some((m) => m.body === 'to a wss client'), { message: 'the message over wss' });
   });
 
   it('refuses a client that does not trust the certificate', async () => {

@@ -1,8 +1,10 @@
+import type { Timer } from './platform-basics.js';
+
 const ACK_DELAY_MS = 20;
 
 /** Acks are coalesced: one Ack frame for everything that arrived within a few milliseconds. */
 export class AckScheduler {
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
 
   constructor(private readonly sendAck: () => void) {}
 

@@ -1,4 +1,4 @@
-import { CimError, ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes } from '@cim/common/client';
 
 /**
  * Reconnect delays: exponential with full jitter (a random delay between 0 and the cap), so a

@@ -1,11 +1,11 @@
-import type { EventEmitter } from 'node:events';
-import { CimError, ErrorCodes, type ChatMessage } from '@cim/common';
+import type { Emitter } from './emitter.js';
+import { CimError, ErrorCodes, type ChatMessage } from '@cim/common/client';
 import type { AckScheduler } from './acks.js';
 import { Backoff, delay } from './backoff.js';
 import type { CimClientEvents } from './client-options.js';
 import type { MessageSequencer } from './message-sequencer.js';
-import type { RouteApi } from './route-api.js';
-import type { ServerConnection } from './server-connection.js';
+import type { PortableRouteApi } from './route-api.js';
+import type { Transport } from './transport.js';
 import { inSeqOrder, type SyncState } from './sync-state.js';
 
 /**
@@ -21,11 +21,11 @@ export class CatchUp {
 
   constructor(
     private readonly deps: {
-      api: RouteApi;
+      api: PortableRouteApi;
       syncState: SyncState;
       sequencer: MessageSequencer<{ cursor: string; synced: boolean }>;
       acks: AckScheduler;
-      events: EventEmitter<CimClientEvents>;
+      events: Emitter<CimClientEvents>;
       pageSize: number;
       retryMinMs: number;
       retryMaxMs: number;
@@ -57,7 +57,7 @@ export class CatchUp {
    * has succeeded (see SyncState): a client that quits before then fetches the missed range on its
    * next start.
    */
-  async run(connection: ServerConnection, signal?: AbortSignal): Promise<void> {
+  async run(connection: Transport, signal?: AbortSignal): Promise<void> {
     const { syncState, events } = this.deps;
     const stop = new AbortController();
     const onEnd = () => stop.abort();

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
-import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common';
+import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common/client';
 import { AckScheduler } from './acks.js';
 import { delay } from './backoff.js';
 import { CatchUp } from './catch-up.js';
@@ -10,11 +8,15 @@ import {
   type CimClientOptions,
   type ConnectionState,
   type ResolvedOptions,
+  type SessionInfo,
 } from './client-options.js';
 import { MemoryCursorStore, type CursorStore } from './cursor-store.js';
+import { Emitter } from './emitter.js';
 import { MessageSequencer } from './message-sequencer.js';
+import type { Platform } from './platform.js';
+import { randomId } from './platform-basics.js';
 import {
-  RouteApi,
+  PortableRouteApi,
   type ConversationSummary,
   type LoginInfo,
   type ScheduledAnswer,
@@ -25,10 +27,10 @@ import { ConnectionSends, retryOverHttp } from './send-path.js';
 import { ClientSession } from './session.js';
 import { SyncState } from './sync-state.js';
 
-export type { CimClientEvents, CimClientOptions, ConnectionState } from './client-options.js';
+export type { CimClientEvents, CimClientOptions, ConnectionState, SessionInfo } from './client-options.js';
 
 /**
- * A CIM client: logs in through the route, holds a TCP connection to the chosen push server,
+ * A CIM client: logs in through the route, holds a connection (TCP, or WebSocket in browsers) to the chosen push server,
  * heartbeats, reconnects (through the route, which may pick another server) with jittered backoff,
  * catches up missed messages from its sync cursor, and emits each message exactly once, in `seq`
  * order per conversation.
@@ -41,9 +43,9 @@ export type { CimClientEvents, CimClientOptions, ConnectionState } from './clien
  * await client.connect();
  * await client.broadcast('hello everyone');
  */
-export class CimClient extends EventEmitter<CimClientEvents> {
+export class PortableCimClient extends Emitter<CimClientEvents> {
   /** The route's HTTP API, authenticated once connected. */
-  readonly api: RouteApi;
+  readonly api: PortableRouteApi;
   private readonly options: ResolvedOptions;
   private readonly cursorStore: CursorStore;
   private readonly syncState = new SyncState();
@@ -51,15 +53,17 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     if (message.seq !== '0') this.syncState.recordShown(message.conversationId, message.seq);
     this.emit('message', message, meta);
   });
-  private readonly acks = new AckScheduler(() => this.session.sendFrame({ ack: { cursor: this.syncState.cursor } }));
+  private readonly acks = new AckScheduler(() => this.lifecycle.sendFrame({ ack: { cursor: this.syncState.cursor } }));
   private readonly sends = new ConnectionSends();
-  private readonly session: ClientSession;
+  private readonly lifecycle: ClientSession;
 
-  constructor(options: CimClientOptions) {
+  /** `platform`: how this host speaks HTTP and reaches push servers (the package's entries pass theirs). */
+  constructor(options: CimClientOptions, platform: Platform) {
     super();
-    this.options = resolveOptions(options);
+    this.options = resolveOptions(options, platform.defaultTransport);
     this.cursorStore = options.cursorStore ?? new MemoryCursorStore();
-    this.api = new RouteApi(options.routeUrl, { ca: options.tls?.ca });
+    this.api = new PortableRouteApi(options.routeUrl, { ca: options.tls?.ca, http: platform.http });
+    this.api.token = options.token;
     const catchUp = new CatchUp({
       api: this.api,
       syncState: this.syncState,
@@ -71,14 +75,14 @@ export class CimClient extends EventEmitter<CimClientEvents> {
       retryMaxMs: this.options.reconnectMaxMs,
       saveSyncState: () => this.saveSyncState(),
     });
-    this.session = new ClientSession(this.api, this.options, this, catchUp, this.sends);
+    this.lifecycle = new ClientSession(this.api, platform, this.options, this, catchUp, this.sends);
     // An unhandled 'error' event would crash the host app; errors are informational here.
     this.on('error', () => {});
   }
 
   /** The connection state: idle → connecting → online ⇄ reconnecting → closed. */
   get state(): ConnectionState {
-    return this.session.state;
+    return this.lifecycle.state;
   }
 
   /** Who this client is and where it is connected. */
@@ -96,14 +100,14 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     /** Whether a catch-up has succeeded since the last (re)connect; until then `cursor` stays put. */
     caughtUp: boolean;
   } {
-    const { userId, serverId, server, onlineSince, reconnects } = this.session.info();
+    const { userId, serverId, server, onlineSince, reconnects } = this.lifecycle.info();
     return {
       userId,
       userName: this.options.userName,
       deviceId: this.options.deviceId,
       serverId,
       server,
-      state: this.session.state,
+      state: this.lifecycle.state,
       onlineSince,
       reconnects,
       cursor: this.syncState.cursor,
@@ -116,11 +120,11 @@ export class CimClient extends EventEmitter<CimClientEvents> {
    * route refuses (bad credentials, no server) — a first connect is not retried.
    */
   async connect(signal?: AbortSignal): Promise<LoginInfo> {
-    if (this.session.state === 'closed') throw new CimError(ErrorCodes.CLOSED, 'this client was closed');
+    if (this.lifecycle.state === 'closed') throw new CimError(ErrorCodes.CLOSED, 'this client was closed');
     this.syncState.load(await this.cursorStore.load(this.cursorKey()));
     this.sequencer.markSeen(this.syncState.recentMsgIds());
     this.sequencer.resume(this.syncState.shownSeqs());
-    return this.session.start(signal);
+    return this.lifecycle.start(signal);
   }
 
   /** Sends a private message to a user id. */
@@ -151,7 +155,7 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     deliverAt: number,
     options: { clientMsgId?: string; signal?: AbortSignal } = {},
   ): Promise<ScheduledAnswer | SendAnswer> {
-    const clientMsgId = options.clientMsgId ?? randomUUID();
+    const clientMsgId = options.clientMsgId ?? randomId();
     return this.withSession(options.signal, () => this.api.schedule(to, body, clientMsgId, deliverAt, options.signal));
   }
 
@@ -193,11 +197,11 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     body: string,
     options: { clientMsgId?: string; signal?: AbortSignal } = {},
   ): Promise<SendAnswer> {
-    const clientMsgId = options.clientMsgId ?? randomUUID();
+    const clientMsgId = options.clientMsgId ?? randomId();
     // Online, a send goes over the push server's connection: the server relays sends to the route
     // in batches, which costs the route far less than one HTTP request per message. When that
     // connection cannot answer, the same clientMsgId goes over HTTP (stored once either way).
-    const connection = this.session.onlineConnection;
+    const connection = this.lifecycle.onlineConnection;
     if (connection) {
       try {
         return await this.sends.send(connection, { clientMsgId, to, body }, options.signal);
@@ -214,15 +218,15 @@ export class CimClient extends EventEmitter<CimClientEvents> {
    */
   private async withSession<T>(signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      await this.session.whenOnline(signal);
+      await this.lifecycle.whenOnline(signal);
       try {
         return await call();
       } catch (err) {
         const ended =
           err instanceof CimError && (err.code === ErrorCodes.BAD_TOKEN || err.code === ErrorCodes.SESSION_ENDED);
         const retriable = ended || (err instanceof CimError && err.code === ErrorCodes.UNAVAILABLE);
-        if (!retriable || attempt >= 5 || this.session.state === 'closed') throw err;
-        if (ended) this.session.connectionLost(err);
+        if (!retriable || attempt >= 5 || this.lifecycle.state === 'closed') throw err;
+        if (ended) this.lifecycle.connectionLost(err);
         await delay(100 * (attempt + 1), signal);
       }
     }
@@ -251,14 +255,28 @@ export class CimClient extends EventEmitter<CimClientEvents> {
     return this.withSession(signal, () => this.api.userByName(userName, signal));
   }
 
-  /** Logs out and closes for good. Never triggers a reconnect. */
-  async close(): Promise<void> {
-    if (this.session.state === 'closed') return;
-    const wasOnline = this.session.state === 'online';
-    const connection = this.session.shutDown();
+  /**
+   * The current session (its token and when it expires), for an app that resumes sessions: store
+   * it privately and pass `token` to a later client. Undefined before the first login. The token
+   * changes on every reconnect: the `session` event tells when.
+   */
+  session(): SessionInfo | undefined {
+    return this.lifecycle.session();
+  }
+
+  /**
+   * Closes for good; never triggers a reconnect. Logs out by default, which ends the session;
+   * `{ logout: false }` keeps it (for the route's session grace, 5 minutes by default) so that a
+   * later client can resume it with the stored token.
+   */
+  async close(options: { logout?: boolean } = {}): Promise<void> {
+    if (this.lifecycle.state === 'closed') return;
+    const logout = options.logout ?? true;
+    const wasOnline = this.lifecycle.state === 'online';
+    const connection = this.lifecycle.shutDown();
     if (this.acks.cancel() && wasOnline) connection?.send({ ack: { cursor: this.syncState.cursor } });
-    if (connection && wasOnline) connection.send({ logout: {} });
-    if (this.api.token) await this.api.logout().catch(() => undefined);
+    if (connection && wasOnline && logout) connection.send({ logout: {} });
+    if (this.api.token && logout) await this.api.logout().catch(() => undefined);
     connection?.end();
     this.sends.failAll();
     this.sequencer.flush();

@@ -1,12 +1,12 @@
-import { CimError, ErrorCodes, type Frame } from '@cim/common';
+import { CimError, ErrorCodes, type Frame } from '@cim/common/client';
 import { describe, expect, it } from 'vitest';
 import { ConnectionSends, retryOverHttp } from './send-path.js';
-import type { ServerConnection } from './server-connection.js';
+import type { Transport } from './transport.js';
 
 /** A connection that records the frames written to it. */
-function recordingConnection(): { connection: ServerConnection; written: Frame[] } {
+function recordingConnection(): { connection: Transport; written: Frame[] } {
   const written: Frame[] = [];
-  return { connection: { send: (frame: Frame) => written.push(frame) } as unknown as ServerConnection, written };
+  return { connection: { send: (frame: Frame) => written.push(frame) } as unknown as Transport, written };
 }
 
 const to = { userId: '2' };

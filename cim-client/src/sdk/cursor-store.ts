@@ -1,6 +1,3 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-
 /** Where a client keeps its sync state (cursor and recently received msgIds, as an opaque string) between runs. */
 export interface CursorStore {
   load(key: string): Promise<string | undefined>;
@@ -20,33 +17,34 @@ export class MemoryCursorStore implements CursorStore {
   }
 }
 
-/** Keeps cursors in one JSON file (the CLI uses the user's config dir). Writes are atomic. */
-export class FileCursorStore implements CursorStore {
-  private writing: Promise<void> = Promise.resolve();
+/** The part of the Web Storage API (`localStorage`, `sessionStorage`) a `LocalStorageCursorStore` uses. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
 
-  constructor(private readonly path: string) {}
+/**
+ * Keeps each client's sync state in the browser's `localStorage` (or another Web Storage), under
+ * `prefix` + the client's key, so a page that is reloaded catches up from where it was. A store
+ * that is full or refused (private browsing) fails the save; the client then keeps its state in
+ * memory and catches up from the older cursor next time (nothing is skipped, some may be fetched twice).
+ */
+export class LocalStorageCursorStore implements CursorStore {
+  private readonly storage: KeyValueStorage;
+  private readonly prefix: string;
+
+  constructor(options: { storage?: KeyValueStorage; prefix?: string } = {}) {
+    const storage = options.storage ?? (globalThis as { localStorage?: KeyValueStorage }).localStorage;
+    if (!storage) throw new TypeError('no localStorage here: pass a storage');
+    this.storage = storage;
+    this.prefix = options.prefix ?? 'cim:sync:';
+  }
 
   async load(key: string): Promise<string | undefined> {
-    return (await this.readAll())[key];
+    return this.storage.getItem(this.prefix + key) ?? undefined;
   }
 
-  save(key: string, cursor: string): Promise<void> {
-    this.writing = this.writing.then(async () => {
-      const all = await this.readAll();
-      all[key] = cursor;
-      await mkdir(dirname(this.path), { recursive: true });
-      const tmp = `${this.path}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(all, null, 2));
-      await rename(tmp, this.path);
-    });
-    return this.writing;
-  }
-
-  private async readAll(): Promise<Record<string, string>> {
-    try {
-      return JSON.parse(await readFile(this.path, 'utf8')) as Record<string, string>;
-    } catch {
-      return {};
-    }
+  async save(key: string, cursor: string): Promise<void> {
+    this.storage.setItem(this.prefix + key, cursor);
   }
 }

@@ -1,9 +1,11 @@
+import { unref, type Timer } from './platform-basics.js';
+
 /**
  * Pings the push server and notices when it has gone quiet: `heard()` on every frame received,
  * `onSilence` once nothing (not even a Pong) has come for two heartbeats.
  */
 export class Heartbeat {
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
   private lastHeard = 0;
 
   constructor(
@@ -27,7 +29,7 @@ export class Heartbeat {
       }
       this.ping();
     }, heartbeatMs / 2);
-    this.timer.unref();
+    unref(this.timer);
   }
 
   stop(): void {

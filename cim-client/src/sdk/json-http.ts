@@ -1,14 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-
-/** An HTTP answer: its status and its body, parsed as JSON when it is JSON. */
-export interface JsonAnswer {
-  status: number;
-  data: unknown;
-}
-
-/** A route answer larger than this is refused rather than buffered. */
-const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+import { MAX_ANSWER_BYTES, parseBody, type JsonAnswer, type JsonRequester } from './json-request.js';
 
 /**
  * JSON requests over Node's own http/https: the SDK needs no HTTP library, so embedding it pulls in
@@ -16,15 +8,16 @@ const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
  * status is an answer — the caller looks at `status`. Fails only when no answer came: unreachable,
  * reset, `timeoutMs` without a byte from the route, or `signal` aborted.
  */
-export class JsonHttp {
+export class JsonHttp implements JsonRequester {
   private readonly agent: http.Agent;
 
   constructor(
     private readonly baseUrl: string,
-    private readonly options: { timeoutMs: number; ca?: string | Buffer },
+    private readonly options: { timeoutMs: number; ca?: string | Uint8Array },
   ) {
+    const ca = typeof options.ca === 'string' || options.ca === undefined ? options.ca : Buffer.from(options.ca);
     this.agent = baseUrl.startsWith('https:')
-      ? new https.Agent({ keepAlive: true, maxSockets: 64, ...(options.ca ? { ca: options.ca } : {}) })
+      ? new https.Agent({ keepAlive: true, maxSockets: 64, ...(ca ? { ca } : {}) })
       : new http.Agent({ keepAlive: true, maxSockets: 64 });
   }
 
@@ -59,7 +52,9 @@ export class JsonHttp {
             if (size > MAX_ANSWER_BYTES) req.destroy(new Error(`answer larger than ${MAX_ANSWER_BYTES} bytes`));
             else chunks.push(chunk);
           });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, data: parseBody(Buffer.concat(chunks)) }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, data: parseBody(Buffer.concat(chunks).toString('utf8')) }),
+          );
           res.on('error', reject);
         },
       );
@@ -68,16 +63,5 @@ export class JsonHttp {
       req.on('error', reject);
       req.end(payload);
     });
-  }
-}
-
-/** JSON when the body is JSON, its text otherwise, undefined when empty. */
-function parseBody(raw: Buffer): unknown {
-  if (raw.length === 0) return undefined;
-  const text = raw.toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
   }
 }

@@ -1,4 +1,5 @@
-import type { ChatMessage } from '@cim/common';
+import type { ChatMessage } from '@cim/common/client';
+import { unref, type Timer } from './platform-basics.js';
 
 /**
  * Puts messages in `seq` order per conversation and drops repeats (by msgId).
@@ -12,7 +13,7 @@ export class MessageSequencer<Meta> {
   private readonly seen = new Set<string>();
   private readonly nextSeq = new Map<string, bigint>();
   private readonly held = new Map<string, Map<bigint, { message: ChatMessage; meta: Meta; at: number }>>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
 
   constructor(
     private readonly emit: (message: ChatMessage, meta: Meta) => void,
@@ -114,7 +115,7 @@ export class MessageSequencer<Meta> {
       }
       if (this.held.size > 0) this.armTimer();
     }, holdMs);
-    this.timer.unref();
+    unref(this.timer);
   }
 
   private remember(msgId: string): void {

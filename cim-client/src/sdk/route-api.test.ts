@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CimError, ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes } from '@cim/common/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RouteApi } from './route-api.js';
+import { RouteApi as BrowserRouteApi } from '../browser.js';
+import { RouteApi as NodeRouteApi } from '../index.js';
 
 /** A stand-in route on 127.0.0.1 that answers every request with `handler`; records what it got. */
 interface StandIn {
@@ -51,7 +52,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe('RouteApi over HTTP', () => {
+describe.each([
+  ["Node's http (the Node entry)", NodeRouteApi],
+  ['fetch (the browser entry)', BrowserRouteApi],
+])('RouteApi over %s', (_name, RouteApi) => {
   it('sends JSON with the bearer token under /api/v1 and returns the parsed answer', async () => {
     const route = await standIn((_req, res) => json(res, 200, { userId: '7', userName: 'alice' }));
     const api = new RouteApi(`${route.url}/`);

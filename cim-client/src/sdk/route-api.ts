@@ -5,6 +5,7 @@ import {
   type ChatMessage,
   type ConversationSummary,
   type Destination,
+  type ClientTransportName,
   type Group,
   type LoginAnswer,
   type PublicGroup,
@@ -12,46 +13,79 @@ import {
   type SendAnswer,
   type SyncAnswer,
   type UserSummary,
-} from '@cim/common';
-import { JsonHttp } from './json-http.js';
+} from '@cim/common/client';
+import type { JsonRequester, JsonRequesterFactory } from './json-request.js';
 
 export type { ConversationSummary, Group, PublicGroup, ScheduledAnswer, SendAnswer, SyncAnswer, UserSummary };
 
 /** What the route answers to a login. */
 export type LoginInfo = LoginAnswer;
 
-/** A thin typed client of the route's public HTTP API. Errors become `CimError`s with the route's code. */
-export class RouteApi {
-  private readonly http: JsonHttp;
+/** TCP is what the route assumes when asked nothing, so only a WebSocket login says which it wants. */
+function transportField(transport: ClientTransportName): { transport?: ClientTransportName } {
+  return transport === 'tcp' ? {} : { transport };
+}
+
+export interface RouteApiOptions {
+  /** How long a request may go without an answer (default 10 s). */
+  timeoutMs?: number;
+  /** Trust for the route's HTTPS on Node (browsers use their own). */
+  ca?: string | Uint8Array;
+}
+
+/**
+ * A thin typed client of the route's public HTTP API. Errors become `CimError`s with the route's
+ * code. The same code on every platform: the package's entries give it their HTTP client.
+ */
+export class PortableRouteApi {
+  private readonly http: JsonRequester;
+  /** The session token sent with every call (set by a login, a refresh, or the app). */
   token: string | undefined;
 
   constructor(
     readonly baseUrl: string,
-    options: { timeoutMs?: number; ca?: string | Buffer } = {},
+    options: RouteApiOptions & { http: JsonRequesterFactory },
   ) {
-    this.http = new JsonHttp(`${baseUrl.replace(/\/$/, '')}/api/v1`, {
+    this.http = options.http(`${baseUrl.replace(/\/$/, '')}/api/v1`, {
       timeoutMs: options.timeoutMs ?? 10_000,
       ca: options.ca,
     });
   }
 
+  /** Creates an account (no session: log in next). CIM_ERR_USER_EXISTS when the name is taken. */
   register(userName: string, password: string, signal?: AbortSignal): Promise<UserSummary> {
     return this.call('post', '/accounts', { userName, password }, signal);
   }
 
-  login(userName: string, password: string, deviceId: string, signal?: AbortSignal): Promise<LoginInfo> {
-    return this.call('post', '/sessions', { userName, password, deviceId }, signal);
+  /**
+   * Logs in: a session for (user, device) and the push server to connect to. `transport: 'ws'`
+   * asks for a server with a WebSocket listener (its URL is `server.wsUrl`).
+   */
+  login(
+    userName: string,
+    password: string,
+    deviceId: string,
+    signal?: AbortSignal,
+    transport: ClientTransportName = 'tcp',
+  ): Promise<LoginInfo> {
+    return this.call('post', '/sessions', { userName, password, deviceId, ...transportField(transport) }, signal);
   }
 
-  /** A new session for this token's device, without the password (see `POST /sessions/refresh`). */
-  refresh(signal?: AbortSignal): Promise<LoginInfo> {
-    return this.call('post', '/sessions/refresh', undefined, signal);
+  /**
+   * A new session for this token's device, without the password (see `POST /sessions/refresh`).
+   * Fails with CIM_ERR_SESSION_ENDED (or BAD_TOKEN, TOKEN_EXPIRED) once the session is over.
+   */
+  refresh(signal?: AbortSignal, transport: ClientTransportName = 'tcp'): Promise<LoginInfo> {
+    const body = transportField(transport);
+    return this.call('post', '/sessions/refresh', Object.keys(body).length ? body : undefined, signal);
   }
 
+  /** Ends this token's session: a later refresh with it answers CIM_ERR_SESSION_ENDED. */
   logout(signal?: AbortSignal): Promise<void> {
     return this.call('delete', '/sessions/current', undefined, signal);
   }
 
+  /** Sends over HTTP; the same `clientMsgId` is stored once however often it is sent. */
   send(to: Destination, body: string, clientMsgId: string, signal?: AbortSignal): Promise<SendAnswer> {
     return this.call('post', '/messages', { to, body, clientMsgId }, signal);
   }
@@ -67,14 +101,17 @@ export class RouteApi {
     return this.call('post', '/messages', { to, body, clientMsgId, deliverAt }, signal);
   }
 
+  /** Recalls one of this user's messages (within the route's recall window). */
   recall(msgId: string, signal?: AbortSignal): Promise<void> {
     return this.call('post', `/messages/${encodeURIComponent(msgId)}/recall`, undefined, signal);
   }
 
+  /** This user's conversations with their last seq, read seq and unread count. */
   conversations(signal?: AbortSignal): Promise<{ conversations: ConversationSummary[] }> {
     return this.call('get', '/conversations', undefined, signal);
   }
 
+  /** A conversation's messages before `beforeSeq`, newest first, optionally filtered by keyword `q`. */
   history(
     conversationId: string,
     options: { beforeSeq?: string; limit?: number; q?: string } = {},
@@ -92,6 +129,7 @@ export class RouteApi {
     );
   }
 
+  /** Marks a conversation read up to `seq`; the other participants get a READ receipt. */
   markRead(conversationId: string, seq: string, signal?: AbortSignal): Promise<void> {
     return this.call('post', `/conversations/${encodeURIComponent(conversationId)}/read`, { seq }, signal);
   }
@@ -117,10 +155,12 @@ export class RouteApi {
     return this.call('get', `/groups/public?${query}`, undefined, signal);
   }
 
+  /** The groups this user is a member of. */
   myGroups(signal?: AbortSignal): Promise<{ groups: Group[] }> {
     return this.call('get', '/groups', undefined, signal);
   }
 
+  /** One group this user may see (a member, or a public group). */
   group(groupId: string, signal?: AbortSignal): Promise<Group> {
     return this.call('get', `/groups/${encodeURIComponent(groupId)}`, undefined, signal);
   }
@@ -148,14 +188,17 @@ export class RouteApi {
     );
   }
 
+  /** Dissolves a group (its owner only). */
   dissolveGroup(groupId: string, signal?: AbortSignal): Promise<void> {
     return this.call('delete', `/groups/${encodeURIComponent(groupId)}`, undefined, signal);
   }
 
+  /** This device's sync stream after cursor `after`, a page of at most `limit` messages. */
   sync(after: string, limit: number, signal?: AbortSignal): Promise<SyncAnswer> {
     return this.call('get', `/sync?after=${encodeURIComponent(after)}&limit=${limit}`, undefined, signal);
   }
 
+  /** Users online now, a page at a time from `cursor` ("0" first; the answer's `nextCursor` next, null at the end). */
   onlineUsers(
     cursor = '0',
     limit = 100,
@@ -164,10 +207,12 @@ export class RouteApi {
     return this.call('get', `/users/online?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, undefined, signal);
   }
 
+  /** Users whose name starts with `prefix`. */
   findUsers(prefix: string, limit = 20, signal?: AbortSignal): Promise<{ users: UserSummary[] }> {
     return this.call('get', `/users?prefix=${encodeURIComponent(prefix)}&limit=${limit}`, undefined, signal);
   }
 
+  /** Looks a user up by exact name; CIM_ERR_USER_NOT_FOUND when there is none. */
   userByName(userName: string, signal?: AbortSignal): Promise<UserSummary> {
     return this.call('get', `/users/${encodeURIComponent(userName)}`, undefined, signal);
   }

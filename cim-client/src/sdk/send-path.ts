@@ -1,6 +1,6 @@
-import { CimError, errorFromWire, ErrorCodes, type Destination, type Frame } from '@cim/common';
+import { CimError, errorFromWire, ErrorCodes, type Destination, type Frame } from '@cim/common/client';
 import type { SendAnswer } from './route-api.js';
-import type { ServerConnection } from './server-connection.js';
+import type { Transport } from './transport.js';
 
 /**
  * Answers to a send over the connection after which the same send is retried over HTTP: the
@@ -32,7 +32,7 @@ export class ConnectionSends {
   private nextRequestId = 1;
 
   send(
-    connection: ServerConnection,
+    connection: Transport,
     send: { clientMsgId: string; to: Destination; body: string },
     signal?: AbortSignal,
   ): Promise<SendAnswer> {

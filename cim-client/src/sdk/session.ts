@@ -1,12 +1,14 @@
-import type { EventEmitter } from 'node:events';
-import { CimError, errorFromWire, ErrorCodes, type Frame } from '@cim/common';
+import { CimError, errorFromWire, ErrorCodes, type Frame } from '@cim/common/client';
 import { Backoff } from './backoff.js';
 import type { CatchUp } from './catch-up.js';
-import type { CimClientEvents, ConnectionState, ResolvedOptions } from './client-options.js';
+import type { CimClientEvents, ConnectionState, ResolvedOptions, SessionInfo } from './client-options.js';
+import type { Emitter } from './emitter.js';
 import { Heartbeat } from './heartbeat.js';
-import type { LoginInfo, RouteApi } from './route-api.js';
+import type { Platform } from './platform.js';
+import type { Timer } from './platform-basics.js';
+import type { LoginInfo, PortableRouteApi } from './route-api.js';
 import type { ConnectionSends } from './send-path.js';
-import { ServerConnection } from './server-connection.js';
+import type { Transport } from './transport.js';
 
 /** Answers to a session refresh that mean "log in with the password instead". */
 const SESSION_ENDED = new Set<string>([
@@ -16,31 +18,36 @@ const SESSION_ENDED = new Set<string>([
   ErrorCodes.UNAUTHORIZED,
 ]);
 
+/** The session a client resumed without a password has ended: only the app can go on (with the password). */
+class SessionEndedError extends CimError {
+  constructor(cause: CimError) {
+    super(ErrorCodes.SESSION_ENDED, `the session has ended (${cause.message}): log in with the password`, { cause });
+  }
+}
+
 /**
- * A reconnect first refreshes the session it had: no password hash on the route, so every client
- * of a push server that went away can come back at once. Only a session that has ended (logged
- * out elsewhere, replaced, expired) needs the password again.
+ * A reconnect first refreshes the session it had (or the one the app resumes with a stored
+ * token): no password hash on the route, so every client of a push server that went away can come
+ * back at once. Only a session that has ended (logged out elsewhere, replaced, expired) needs the
+ * password again; without one, that is a SessionEndedError.
  */
-async function startSession(
-  api: RouteApi,
-  credentials: { userName: string; password: string; deviceId: string },
-  signal?: AbortSignal,
-): Promise<LoginInfo> {
+async function startSession(api: PortableRouteApi, options: ResolvedOptions, signal?: AbortSignal): Promise<LoginInfo> {
   if (api.token) {
     try {
-      return await api.refresh(signal);
+      return await api.refresh(signal, options.transport);
     } catch (err) {
       if (!(err instanceof CimError) || !SESSION_ENDED.has(err.code)) throw err;
+      if (options.password === undefined) throw new SessionEndedError(err);
     }
   }
-  return api.login(credentials.userName, credentials.password, credentials.deviceId, signal);
+  return api.login(options.userName, options.password!, options.deviceId, signal, options.transport);
 }
 
 /**
  * LoginOk, or the server's Error, or a timeout: a server that accepted the TCP connection but
  * never answers (a stopped process still has its listening socket) must not hold the client.
  */
-function loginAnswer(connection: ServerConnection, timeoutMs: number): Promise<{ heartbeatMs?: number }> {
+function loginAnswer(connection: Transport, timeoutMs: number): Promise<{ heartbeatMs?: number }> {
   return new Promise((resolve, reject) => {
     const finish = (outcome: { heartbeatMs?: number } | Error) => {
       clearTimeout(timer);
@@ -65,12 +72,12 @@ function loginAnswer(connection: ServerConnection, timeoutMs: number): Promise<{
 }
 
 /**
- * The connection life cycle of one client: session start, the TCP connection and its Login,
+ * The connection life cycle of one client: session start, the connection (TCP or WebSocket) and its Login,
  * heartbeats, the frames that arrive on it, and reconnects through the route with backoff after the
  * connection is lost. State: idle → connecting → online ⇄ reconnecting → closed.
  */
 export class ClientSession {
-  private connection: ServerConnection | undefined;
+  private connection: Transport | undefined;
   private login: LoginInfo | undefined;
   private currentState: ConnectionState = 'idle';
   private readonly backoff: Backoff;
@@ -78,14 +85,18 @@ export class ClientSession {
     () => this.connection?.send({ ping: {} }),
     () => this.connectionLost(new CimError(ErrorCodes.TIMEOUT, 'push server stopped answering heartbeats')),
   );
-  private reconnectTimer: NodeJS.Timeout | undefined;
+  private reconnectTimer: Timer | undefined;
   private reconnects = 0;
   private onlineSince = 0;
+  private stopWatchingNetwork: (() => void) | undefined;
+  /** A reconnect attempt is under way (its timer fired and it has not ended yet). */
+  private attemptInFlight = false;
 
   constructor(
-    private readonly api: RouteApi,
+    private readonly api: PortableRouteApi,
+    private readonly platform: Platform,
     private readonly options: ResolvedOptions,
-    private readonly events: EventEmitter<CimClientEvents>,
+    private readonly events: Emitter<CimClientEvents>,
     private readonly catchUp: CatchUp,
     private readonly sends: ConnectionSends,
   ) {
@@ -97,7 +108,7 @@ export class ClientSession {
   }
 
   /** The connection, while online. */
-  get onlineConnection(): ServerConnection | undefined {
+  get onlineConnection(): Transport | undefined {
     return this.currentState === 'online' ? this.connection : undefined;
   }
 
@@ -106,10 +117,18 @@ export class ClientSession {
     return {
       userId: this.login?.userId,
       serverId: this.login?.server.id,
-      server: this.login ? `${this.login.server.host}:${this.login.server.tcpPort}` : undefined,
+      server: this.login ? serverAddress(this.login, this.options.transport) : undefined,
       onlineSince: this.onlineSince || undefined,
       reconnects: this.reconnects,
     };
+  }
+
+  /** The current session, for an app to store and resume later (`token` option); none before the first login. */
+  session(): SessionInfo | undefined {
+    const { login } = this;
+    if (!login) return undefined;
+    const { token, expiresAt, userId, userName, deviceId } = login;
+    return { token, expiresAt, userId, userName, deviceId };
   }
 
   /** Writes a frame on the connection, if there is one. */
@@ -120,10 +139,16 @@ export class ClientSession {
   /** The first connect: online and caught up, or the route's refusal (not retried). */
   async start(signal?: AbortSignal): Promise<LoginInfo> {
     this.setState('connecting');
+    this.stopWatchingNetwork ??= this.platform.watchNetwork?.((online) => this.networkChanged(online));
     try {
       await this.establish(signal);
     } catch (err) {
-      this.setState('idle');
+      if (err instanceof SessionEndedError) this.sessionEnded(err);
+      else {
+        this.stopWatchingNetwork?.();
+        this.stopWatchingNetwork = undefined;
+        this.setState('idle');
+      }
       throw err;
     }
     return this.login!;
@@ -133,8 +158,10 @@ export class ClientSession {
    * Closed for good: no reconnect, no heartbeat, no catch-up. Returns the connection (still open)
    * so that the caller can say goodbye on it.
    */
-  shutDown(): ServerConnection | undefined {
+  shutDown(): Transport | undefined {
     this.setState('closed');
+    this.stopWatchingNetwork?.();
+    this.stopWatchingNetwork = undefined;
     clearTimeout(this.reconnectTimer);
     this.catchUp.stop();
     this.heartbeat.stop();
@@ -147,13 +174,13 @@ export class ClientSession {
     const login = await startSession(this.api, this.options, signal);
     this.login = login;
     this.api.token = login.token;
-    const connection = await ServerConnection.connect(
-      login.server.host,
-      login.server.tcpPort,
-      this.options.loginTimeoutMs,
+    this.events.emit('session', this.session()!);
+    const connection = await this.platform.connect(this.options.transport, login.server, {
+      timeoutMs: this.options.loginTimeoutMs,
       signal,
-      login.server.tls ? (this.options.tls ?? {}) : undefined,
-    );
+      tls: login.server.tls ? (this.options.tls ?? {}) : undefined,
+      WebSocket: this.options.WebSocket,
+    });
     if (this.currentState === 'closed') {
       connection.destroy();
       return;
@@ -179,7 +206,7 @@ export class ClientSession {
     await this.catchUp.run(connection, signal);
   }
 
-  private onFrame(connection: ServerConnection, frame: Frame): void {
+  private onFrame(connection: Transport, frame: Frame): void {
     this.heartbeat.heard();
     if ('deliver' in frame) {
       this.catchUp.deliver(frame.deliver.message, frame.deliver.cursor);
@@ -205,6 +232,20 @@ export class ClientSession {
     }
   }
 
+  /**
+   * The host says its network went away or came back. Gone: the connection is dead even if no
+   * close has arrived yet, so drop it now rather than after two silent heartbeats. Back: try at
+   * once instead of waiting out the backoff.
+   */
+  private networkChanged(online: boolean): void {
+    if (!online && this.currentState === 'online')
+      this.connectionLost(new CimError(ErrorCodes.UNAVAILABLE, 'the network went away (offline)'));
+    else if (online && this.currentState === 'reconnecting' && !this.attemptInFlight) {
+      this.backoff.reset();
+      this.scheduleReconnect(0);
+    }
+  }
+
   /** The connection went away (or must be dropped): reconnect through the route after a backoff delay. */
   connectionLost(err?: Error, delayMs?: number): void {
     if (this.currentState === 'closed') return;
@@ -222,19 +263,34 @@ export class ClientSession {
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(async () => {
       if (this.currentState !== 'reconnecting') return;
+      this.attemptInFlight = true;
       try {
         this.reconnects++;
         await this.establish();
       } catch (err) {
         this.connection?.destroy();
         this.connection = undefined;
+        if (err instanceof SessionEndedError) {
+          this.sessionEnded(err);
+          return;
+        }
         this.events.emit('error', err as Error);
         if (this.currentState === 'reconnecting' || this.currentState === 'online') {
           this.setState('reconnecting');
           this.scheduleReconnect();
         }
+      } finally {
+        this.attemptInFlight = false;
       }
     }, delayMs);
+  }
+
+  /** Closed for good: the session cannot be resumed without the password, which this client does not have. */
+  private sessionEnded(err: SessionEndedError): void {
+    if (this.currentState === 'closed') return;
+    this.shutDown();
+    this.sends.failAll();
+    this.events.emit('sessionEnded', err);
   }
 
   private setState(state: ConnectionState): void {
@@ -264,4 +320,9 @@ export class ClientSession {
       signal?.addEventListener('abort', onAbort);
     });
   }
+}
+
+/** Where a login sends a client over `transport`: the WebSocket URL, or host:port for TCP. */
+function serverAddress(login: LoginInfo, transport: ResolvedOptions['transport']): string {
+  return transport === 'ws' && login.server.wsUrl ? login.server.wsUrl : `${login.server.host}:${login.server.tcpPort}`;
 }

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@cim/common';
+import type { ChatMessage } from '@cim/common/client';
 
 /**
  * How far before its cursor a client re-reads after a reconnect, in cursor units. Cursors encode

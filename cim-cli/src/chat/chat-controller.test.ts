@@ -172,8 +172,12 @@ class FakeClient extends EventEmitter<CimClientEvents> {
     };
   }
 
-  async close(): Promise<void> {
+  /** How the last close went: `{ logout: false }` keeps the session. */
+  closeOptions: { logout?: boolean } | undefined;
+
+  async close(options: { logout?: boolean } = {}): Promise<void> {
     this.closed = true;
+    this.closeOptions = options;
     this.setState('closed');
   }
 
@@ -472,11 +476,24 @@ describe('ChatController', () => {
     expect(texts().at(-1)).toBe('signed out: logged in on another connection — :q quits');
   });
 
-  it('logs out and ends with exit code 0 on :q', async () => {
+  it('closes, keeping the session for the next chat, and ends with exit code 0 on :q', async () => {
     const { client, controller } = await started();
     await controller.submit(':q');
     expect(client.closed).toBe(true);
+    expect(client.closeOptions).toEqual({ logout: false });
     expect(controller.snapshot()).toMatchObject({ exitCode: 0, link: 'offline' });
+  });
+
+  it('shows a session resumed before the screen started as online', async () => {
+    const client = new FakeClient();
+    client.setState('online');
+    const controller = new ChatController({
+      client: client as unknown as ChatClient,
+      userName: 'alice',
+      login: async () => ({ registered: false }),
+    });
+    await controller.start();
+    expect(controller.snapshot()).toMatchObject({ link: 'online', busy: undefined });
   });
 
   describe('receipts', () => {

@@ -101,7 +101,8 @@ export class ChatController {
       const info = this.client.info();
       if (info.userId) this.directory.rememberUser({ userId: info.userId, userName: info.userName });
       if (registered) this.store.system(`welcome, ${info.userName}: your account was created (user id ${info.userId})`);
-      this.store.update({ server: info.server, busy: undefined });
+      // A resumed session is online before the screen starts listening.
+      this.store.update({ server: info.server, busy: undefined, link: linkOf(info.state) });
       this.store.system(
         `connected as ${info.userName} to ${info.server} — plain lines go to the lobby; :all lists commands`,
       );
@@ -127,12 +128,15 @@ export class ChatController {
     }
   }
 
-  /** Logs out cleanly and ends the chat with exit code 0. */
+  /**
+   * Closes the connection and ends the chat with exit code 0. The session stays, so that the next
+   * chat resumes it with the stored token (`cim logout` ends it).
+   */
   async quit(): Promise<void> {
     if (this.quitting) return;
     this.quitting = true;
-    this.store.update({ busy: 'logging out…' });
-    await this.client.close().catch(() => undefined);
+    this.store.update({ busy: 'closing…' });
+    await this.client.close({ logout: false }).catch(() => undefined);
     this.store.update({ busy: undefined, exitCode: 0 });
   }
 

@@ -72,7 +72,8 @@ describe.skipIf(!hasTmux)('cim chat in a terminal (tmux)', { timeout: 60_000 }, 
   });
 
   it('says "wrong password" for an existing name and exits 1', async () => {
-    const intruder = open('alice', { CIM_PASSWORD: 'not-the-password' });
+    // From another device: on alice's own, her kept session would resume without a password.
+    const intruder = open('alice', { CIM_PASSWORD: 'not-the-password', CIM_DEVICE: 'elsewhere' });
     const screen = await intruder.waitFor('[cim exited 1]', 20_000);
     expect(screen).toContain('wrong password for alice');
   });

@@ -484,6 +484,12 @@ describe('ChatController', () => {
     expect(controller.snapshot()).toMatchObject({ exitCode: 0, link: 'offline' });
   });
 
+  it('says so when the resumed session ends, and that the next chat asks for the password', async () => {
+    const { client, texts } = await started();
+    client.emit('sessionEnded', new CimError(ErrorCodes.SESSION_ENDED, 'the session has ended'));
+    expect(texts().at(-1)).toBe('the session has ended — :q quits; the next cim chat asks for the password');
+  });
+
   it('shows a session resumed before the screen started as online', async () => {
     const client = new FakeClient();
     client.setState('online');

@@ -81,6 +81,9 @@ export class ChatController {
       this.store.update({ busy: done ? undefined : `catching up: ${fetched} messages…` }),
     );
     this.client.on('kicked', (reason) => this.store.system(`signed out: ${reason} — :q quits`, 'error'));
+    this.client.on('sessionEnded', () =>
+      this.store.system('the session has ended — :q quits; the next cim chat asks for the password', 'error'),
+    );
     this.client.on('receipt', (receipt) => this.onReceipt(receipt));
     this.client.on('recalled', (recall) => this.onRecalled(recall));
   }

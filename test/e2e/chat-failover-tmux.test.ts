@@ -7,7 +7,7 @@ import { uniquePrefix, waitFor } from '../harness/index.js';
 import { startPushServerProcess, type ServerProcess } from '../../devkit/cluster.js';
 import { ChatPane, hasTmux, settle } from './chat-pane.js';
 import { requireBuiltCli } from './cim-cli.js';
-import { startSharedRoute } from '../support/shared-route.js';
+import { startRouteInProcess } from '../support/route-in-process.js';
 
 const secret = 'chat-failover-test-secret-0123456789';
 /** Short, so the route notices a killed server soon after its ZooKeeper session ends. */
@@ -35,7 +35,9 @@ describe.skipIf(!hasTmux)('cim chat through a push server crash (tmux)', { timeo
   beforeAll(async () => {
     requireBuiltCli();
     let zk: string;
-    ({ route, zk } = await startSharedRoute(prefix, secret, { zk: { sessionTimeoutMs: ZK_SESSION_TIMEOUT_MS } }));
+    ({ route, zkConnect: zk } = await startRouteInProcess(prefix, secret, {
+      zkSessionTimeoutMs: ZK_SESSION_TIMEOUT_MS,
+    }));
     // The push server processes read it from their environment.
     process.env.CIM_ZK_SESSION_TIMEOUT_MS = String(ZK_SESSION_TIMEOUT_MS);
     servers = await Promise.all(

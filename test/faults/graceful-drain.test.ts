@@ -7,7 +7,7 @@ import { PushServer } from '@cim/server';
 import { uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
-import { startSharedRoute } from '../support/shared-route.js';
+import { startRouteInProcess } from '../support/route-in-process.js';
 
 const secret = 'graceful-drain-secret-0123456789';
 
@@ -129,8 +129,8 @@ describe('graceful drain of push servers (Redis + ZooKeeper)', () => {
     ({
       route,
       registry: routeRegistry,
-      zk,
-    } = await startSharedRoute(prefix, secret, {
+      zkConnect: zk,
+    } = await startRouteInProcess(prefix, secret, {
       route: { sendRatePerSec: 10_000, sendBurst: 10_000 },
     }));
     await startServer('s1');

@@ -9,7 +9,7 @@ import { RouteService } from '@cim/route';
 import { freePort, uniquePrefix, waitFor } from '../harness/index.js';
 import { ManagedProcess } from '../../devkit/managed-process.js';
 import { RecordingClient } from '../support/chat-scenario.js';
-import { startSharedRoute } from '../support/shared-route.js';
+import { startRouteInProcess } from '../support/route-in-process.js';
 
 const secret = 'slow-consumer-secret-0123456789';
 /** Small enough to hit quickly, roomy enough (17 messages) for bob, who reads from this busy test process. */
@@ -115,8 +115,8 @@ describe('a slow consumer on a push server with a small outbound bound', () => {
     ({
       route,
       registry: routeRegistry,
-      zk,
-    } = await startSharedRoute(prefix, secret, {
+      zkConnect: zk,
+    } = await startRouteInProcess(prefix, secret, {
       route: { sendRatePerSec: 100_000, sendBurst: 100_000, maxBodyChars: BODY_BYTES },
     }));
     [httpPort, tcpPort, memoryPort] = [await freePort(), await freePort(), await freePort()];

@@ -3,7 +3,7 @@ import { RouteService } from '@cim/route';
 import { uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
 import { startPushServerProcess, type ServerProcess } from '../../devkit/cluster.js';
-import { startSharedRoute } from '../support/shared-route.js';
+import { startRouteInProcess } from '../support/route-in-process.js';
 
 const secret = 'failover-test-secret-0123456789';
 
@@ -15,7 +15,7 @@ describe('a push server killed with SIGKILL', () => {
 
   beforeAll(async () => {
     let zk: string;
-    ({ route, zk } = await startSharedRoute(prefix, secret, { zk: { sessionTimeoutMs: 2_000 } }));
+    ({ route, zkConnect: zk } = await startRouteInProcess(prefix, secret, { zkSessionTimeoutMs: 2_000 }));
     process.env.CIM_ZK_SESSION_TIMEOUT_MS = '2000';
     servers = await Promise.all(
       ['s1', 's2'].map((id) =>

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { sleep } from '../lib/cluster.js';
-import { fmtInt, httpJson, sampler, split, type Ctx } from '../lib/context.js';
+import { fmtInt, httpJson, sampler, type Ctx } from '../lib/context.js';
 import { LatencyHistogram, nowUs } from '../lib/histogram.js';
+import { heldClients, holdCompleteness, mintSessionsPerGenerator, sumConnects } from '../lib/held-connections.js';
 import { memory, openFds } from '../lib/proc.js';
 
 export const PER_CONNECTION_TARGET = 8 * 1024;
@@ -88,17 +89,11 @@ export async function runB3(ctx: Ctx): Promise<void> {
   await sleep(500);
 
   // 2. The bulk, with tokens minted as the route mints them.
-  const perGen = split(
-    Array.from({ length: target }, (_, i) => i),
-    ctx.gens.length,
-  ).map((p) => p.length);
-  const minted = perGen.map((count, i) => ({
-    uidFrom: 50_000_000 + perGen.slice(0, i).reduce((a, b) => a + b, 0),
-    count,
+  const minted = await mintSessionsPerGenerator(ctx, server.id, {
+    count: target,
+    uidFrom: 50_000_000,
     namePrefix: 'b3u',
-    ttlMs: 3_600_000,
-  }));
-  for (const users of minted) await cluster.seeder.mintedSessions(users, server.id);
+  });
   const s = sampler(ctx);
   s.begin();
   const t0 = performance.now();
@@ -115,13 +110,7 @@ export async function runB3(ctx: Ctx): Promise<void> {
     }),
   );
   const connectMs = performance.now() - t0;
-  const connected = connects.reduce((a, r) => a + r.connected, 0);
-  const handshake = new LatencyHistogram();
-  const errors: Record<string, number> = {};
-  for (const r of connects) {
-    handshake.merge(r.handshakes);
-    for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
-  }
+  const { connected, handshake, errors } = sumConnects(connects);
   ctx.log(
     `  ${fmtInt(connected)} connected in ${(connectMs / 1000).toFixed(1)} s; holding ${sizes.b3HoldMs / 1000} s with heartbeats`,
   );
@@ -131,12 +120,7 @@ export async function runB3(ctx: Ctx): Promise<void> {
     peakRss = Math.max(peakRss, memory(server.pid)?.rss ?? 0);
     await sleep(250);
   }
-  const progress = await Promise.all(ctx.gens.map((g) => g.progress()));
-  const open = progress.reduce((a, p) => a + p.open, 0);
-  const pongs = progress.reduce((a, p) => a + p.pongs, 0);
-  const closeReasons: Record<string, number> = {};
-  for (const p of progress)
-    for (const [k, v] of Object.entries(p.closeReasons)) closeReasons[k] = (closeReasons[k] ?? 0) + v;
+  const { open, pongs, closeReasons } = await heldClients(ctx.gens);
   const held = memory(server.pid)!;
   let metricsError: string | undefined;
   const metrics = await server.metrics().catch((err: Error) => {
@@ -157,7 +141,7 @@ export async function runB3(ctx: Ctx): Promise<void> {
     );
   notes.push(
     `limit: the open-file limit (ulimit -n ${hardLimit()}) of the server process — ${fds ?? '?'} fds open with ${fmtInt(open)} clients; ` +
-      `each generator process held ≤ ${fmtInt(Math.max(...perGen))} sockets`,
+      `each generator process held ≤ ${fmtInt(Math.max(...minted.map((m) => m.count)))} sockets`,
   );
   ctx.results.push({
     id: 'B3',
@@ -172,14 +156,7 @@ export async function runB3(ctx: Ctx): Promise<void> {
     rate: { value: open, unit: 'connections held' },
     units: connected,
     latencyMs: handshake.summary(),
-    completeness: {
-      expected: target,
-      received: open,
-      missing: target - open,
-      duplicates: 0,
-      ok: open === target && Object.keys(closeReasons).length === 0,
-      ...(Object.keys(closeReasons).length ? { detail: { closeReasons } } : {}),
-    },
+    completeness: holdCompleteness(target, open, closeReasons),
     processes,
     machine: s.machine,
     target: { text: '≥ 19,000 connections at ≤ 8 KiB each', met: open >= 19_000 && perConn <= PER_CONNECTION_TARGET },

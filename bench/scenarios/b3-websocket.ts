@@ -1,6 +1,6 @@
 import { sleep } from '../lib/cluster.js';
-import { fmtInt, sampler, split, type Ctx } from '../lib/context.js';
-import { LatencyHistogram } from '../lib/histogram.js';
+import { fmtInt, sampler, type Ctx } from '../lib/context.js';
+import { heldClients, holdCompleteness, mintSessionsPerGenerator, sumConnects } from '../lib/held-connections.js';
 import { memory } from '../lib/proc.js';
 import { runB1 } from './b1-fanout.js';
 import { mb, PER_CONNECTION_TARGET } from './b3-connections.js';
@@ -38,17 +38,11 @@ async function idleWebSockets(ctx: Ctx): Promise<void> {
   await sleep(1_000);
   const baseline = memory(server.pid)!;
 
-  const perGen = split(
-    Array.from({ length: target }, (_, i) => i),
-    ctx.gens.length,
-  ).map((p) => p.length);
-  const minted = perGen.map((count, i) => ({
-    uidFrom: UID_BASE + perGen.slice(0, i).reduce((a, b) => a + b, 0),
-    count,
+  const minted = await mintSessionsPerGenerator(ctx, server.id, {
+    count: target,
+    uidFrom: UID_BASE,
     namePrefix: 'b3w',
-    ttlMs: 3_600_000,
-  }));
-  for (const users of minted) await cluster.seeder.mintedSessions(users, server.id);
+  });
   const s = sampler(ctx);
   s.begin();
   const t0 = performance.now();
@@ -66,20 +60,10 @@ async function idleWebSockets(ctx: Ctx): Promise<void> {
     ),
   );
   const connectMs = performance.now() - t0;
-  const connected = connects.reduce((a, r) => a + r.connected, 0);
-  const handshake = new LatencyHistogram();
-  const errors: Record<string, number> = {};
-  for (const r of connects) {
-    handshake.merge(r.handshakes);
-    for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
-  }
+  const { connected, handshake, errors } = sumConnects(connects);
   ctx.log(`  ${fmtInt(connected)} connected; holding ${sizes.b3HoldMs / 1000} s with heartbeats`);
   await sleep(sizes.b3HoldMs);
-  const progress = await Promise.all(ctx.gens.map((g) => g.progress()));
-  const open = progress.reduce((a, p) => a + p.open, 0);
-  const closeReasons: Record<string, number> = {};
-  for (const p of progress)
-    for (const [k, v] of Object.entries(p.closeReasons)) closeReasons[k] = (closeReasons[k] ?? 0) + v;
+  const { open, pongs, closeReasons } = await heldClients(ctx.gens);
   const held = memory(server.pid)!;
   const metrics = await server.metrics();
   const processes = s.end();
@@ -91,14 +75,7 @@ async function idleWebSockets(ctx: Ctx): Promise<void> {
     rate: { value: open, unit: 'connections held' },
     units: connected,
     latencyMs: handshake.summary(),
-    completeness: {
-      expected: target,
-      received: open,
-      missing: target - open,
-      duplicates: 0,
-      ok: open === target && Object.keys(closeReasons).length === 0,
-      ...(Object.keys(closeReasons).length ? { detail: { closeReasons } } : {}),
-    },
+    completeness: holdCompleteness(target, open, closeReasons),
     processes,
     machine: s.machine,
     target: { text: 'the TCP target, ≤ 8 KiB per connection, for comparison', met: perConn <= PER_CONNECTION_TARGET },
@@ -108,7 +85,7 @@ async function idleWebSockets(ctx: Ctx): Promise<void> {
       rssHeldMB: mb(held.rss),
       bytesPerConnection: Math.round(perConn),
       serverSeesConnections: metrics.cim_server_connections,
-      pongsDuringHold: progress.reduce((a, p) => a + p.pongs, 0),
+      pongsDuringHold: pongs,
       errors,
     },
     notes: connected < target ? [`only ${connected} of ${target} connected: ${JSON.stringify(errors)}`] : [],

@@ -37,8 +37,9 @@ export interface PushServerOptions extends Partial<PushServerConfig> {
 const LOAD_REPORT_INTERVAL_MS = 2_000;
 
 /**
- * A "dumb" push server: holds client connections (TCP, and WebSocket when it has a `wsPort`), authenticates them with route-issued tokens,
- * keeps them alive, pushes what the route tells it to, and relays what clients send upstream.
+ * A "dumb" push server: holds client connections (TCP, and WebSocket when it has a `wsPort`),
+ * authenticates them with route-issued tokens, keeps them alive, pushes what the route tells it
+ * to, and relays what clients send upstream.
  * No durable state; registered in the server registry while it runs.
  */
 export class PushServer {

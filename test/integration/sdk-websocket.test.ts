@@ -32,7 +32,7 @@ describe('the SDK over WebSocket against push server processes', () => {
     backend = await startRouteInProcess(prefix, secret, { zkSessionTimeoutMs: 2_000 });
     route = backend.route;
     servers = await Promise.all(
-      ['w1', 'w2', 'w3'].map((id) =>
+      ['w1', 'w2', 'w3', 'w4'].map((id) =>
         startPushServerProcess({
           id,
           zkConnect: backend.zkConnect,
@@ -43,7 +43,7 @@ describe('the SDK over WebSocket against push server processes', () => {
         }),
       ),
     );
-    await waitFor(() => route.liveServers().length === 3, {
+    await waitFor(() => route.liveServers().length === 4, {
       timeoutMs: 10_000,
       message: 'the route to see the servers',
     });
@@ -76,7 +76,7 @@ describe('the SDK over WebSocket against push server processes', () => {
     return { client, received };
   }
 
-  // Each case SIGKILLs one push server: three are enough for both.
+  // Each case stops one push server: four are enough for all three.
   it.each(ENTRIES)(
     '%s: two clients chat, and one whose push server is SIGKILLed comes back elsewhere and misses nothing',
     async (entry, Client) => {
@@ -130,4 +130,33 @@ describe('the SDK over WebSocket against push server processes', () => {
       expect(walt.client.info().server).toMatch(/^ws:/);
     },
   );
+
+  it("the browser entry's client: a page whose push server drains (SIGTERM) gets its Redirect over WebSocket, comes back elsewhere and misses nothing", async () => {
+    const api = new RouteApi(route.url);
+    for (const name of ['dana', 'dora']) await api.register(name, `password-${name}`);
+    const dana = wsClient(BrowserCimClient, 'dana');
+    const dora = wsClient(BrowserCimClient, 'dora');
+    const danaErrors: Error[] = [];
+    dana.client.on('error', (err) => danaErrors.push(err));
+    await dana.client.connect();
+    await dora.client.connect();
+    const danaServer = dana.client.info().serverId!;
+
+    const draining = servers.find((s) => s.id === danaServer)!.stop('SIGTERM');
+    const whileMoving: string[] = [];
+    for (let i = 1; i <= 3; i++)
+      whileMoving.push((await dora.client.sendToUser(dana.client.info().userId!, `moving ${i}`)).msgId);
+    await draining;
+
+    await waitFor(() => dana.client.state === 'online' && dana.client.info().serverId !== danaServer, {
+      timeoutMs: 20_000,
+      message: 'dana to be online on another server',
+    });
+    await waitFor(() => whileMoving.every((id) => dana.received.some((m) => m.msgId === id)), {
+      timeoutMs: 10_000,
+      message: 'dana to get what was sent while she moved',
+    });
+    expect(danaErrors.map((e) => e.message)).toContain('redirected: server is shutting down');
+    expect(dana.received.map((m) => m.body)).toEqual(['moving 1', 'moving 2', 'moving 3']);
+  });
 });

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { toNodeTrust } from './node-trust.js';
 import { MAX_ANSWER_BYTES, parseBody, type JsonAnswer, type JsonRequester } from './json-request.js';
 
 /**
@@ -15,9 +16,8 @@ export class JsonHttp implements JsonRequester {
     private readonly baseUrl: string,
     private readonly options: { timeoutMs: number; ca?: string | Uint8Array },
   ) {
-    const ca = typeof options.ca === 'string' || options.ca === undefined ? options.ca : Buffer.from(options.ca);
     this.agent = baseUrl.startsWith('https:')
-      ? new https.Agent({ keepAlive: true, maxSockets: 64, ...(ca ? { ca } : {}) })
+      ? new https.Agent({ keepAlive: true, maxSockets: 64, ...toNodeTrust({ ca: options.ca }) })
       : new http.Agent({ keepAlive: true, maxSockets: 64 });
   }
 

@@ -1,7 +1,8 @@
 import { CimError, ErrorCodes } from '@cim/common/client';
 import { JsonHttp } from './json-http.js';
 import type { Platform } from './platform.js';
-import { TcpTransport, toNodeTrust } from './tcp-transport.js';
+import { toNodeTrust } from './node-trust.js';
+import { TcpTransport } from './tcp-transport.js';
 import { webSocketClass, WebSocketTransport } from './websocket-transport.js';
 
 /**

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { decodeFrame, encodeFrame, FrameDecoder, type Frame } from '@cim/common';
+import { toNodeTrust } from './node-trust.js';
 import { openWithin, Transport, type PushServerAddress, type TlsTrust } from './transport.js';
 
 /**
@@ -62,13 +63,4 @@ export class TcpTransport extends Transport {
   protected abort(): void {
     this.socket.destroy();
   }
-}
-
-/** Node's TLS options for `trust` (a CA given as bytes becomes a Buffer). */
-export function toNodeTrust(trust: TlsTrust = {}): tls.ConnectionOptions {
-  const { ca, rejectUnauthorized } = trust;
-  return {
-    ...(ca === undefined ? {} : { ca: typeof ca === 'string' ? ca : Buffer.from(ca) }),
-    ...(rejectUnauthorized === undefined ? {} : { rejectUnauthorized }),
-  };
 }

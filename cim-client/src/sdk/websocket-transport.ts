@@ -35,27 +35,50 @@ const NORMAL_CLOSURE = 1000;
  * no length prefix. Runs in browsers and on Node.
  */
 export class WebSocketTransport extends Transport {
+  /**
+   * What the socket reported before whoever opened this transport could listen: the upgrade answer
+   * and the server's first frames (an Error, a Redirect of a draining server) and even its close
+   * can come in one read, all before `connect()`'s caller runs again. They are replayed on the next
+   * turn of the event loop, once that caller has added its listeners.
+   */
+  private held: (() => void)[] | undefined = [];
+
   private constructor(private readonly socket: WebSocketLike) {
     super();
-    socket.onmessage = (event) => {
-      try {
-        if (!(event.data instanceof ArrayBuffer))
-          throw new CimError(ErrorCodes.BAD_FRAME, 'the push server sent a text WebSocket message');
-        this.emit('frame', decodeFrame(new Uint8Array(event.data)));
-      } catch (err) {
-        this.destroy(err as Error);
-      }
-    };
-    socket.onerror = () => this.destroy(new CimError(ErrorCodes.UNAVAILABLE, 'WebSocket error'));
+    socket.onmessage = (event) =>
+      this.whenListened(() => {
+        try {
+          if (!(event.data instanceof ArrayBuffer))
+            throw new CimError(ErrorCodes.BAD_FRAME, 'the push server sent a text WebSocket message');
+          this.emit('frame', decodeFrame(new Uint8Array(event.data)));
+        } catch (err) {
+          this.destroy(err as Error);
+        }
+      });
+    socket.onerror = () =>
+      this.whenListened(() => this.destroy(new CimError(ErrorCodes.UNAVAILABLE, 'WebSocket error')));
     socket.onclose = (event) =>
-      this.destroy(
-        event.code === NORMAL_CLOSURE
-          ? undefined
-          : new CimError(
-              ErrorCodes.UNAVAILABLE,
-              `WebSocket closed (${event.code}${event.reason ? `: ${event.reason}` : ''})`,
-            ),
+      this.whenListened(() =>
+        this.destroy(
+          event.code === NORMAL_CLOSURE
+            ? undefined
+            : new CimError(
+                ErrorCodes.UNAVAILABLE,
+                `WebSocket closed (${event.code}${event.reason ? `: ${event.reason}` : ''})`,
+              ),
+        ),
       );
+    setTimeout(() => {
+      const held = this.held ?? [];
+      this.held = undefined;
+      // Nothing after this side closed it itself.
+      for (const replay of held) if (!this.isClosed) replay();
+    }, 0);
+  }
+
+  private whenListened(handle: () => void): void {
+    if (this.held) this.held.push(handle);
+    else handle();
   }
 
   /** Opens the server's WebSocket URL (from the login answer) with `WebSocketClass`. */

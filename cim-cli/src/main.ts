@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { benchCommand } from './commands/bench.js';
 import { chatCommand } from './commands/chat.js';
+import { logoutCommand } from './commands/logout.js';
 import { registerCommand } from './commands/register.js';
 import { routeCommand } from './commands/route.js';
 import { sendCommand } from './commands/send.js';
@@ -19,6 +20,7 @@ await yargs(hideBin(process.argv))
   .command(serverCommand)
   .command(registerCommand)
   .command(chatCommand)
+  .command(logoutCommand)
   .command(sendCommand)
   .command(tailCommand)
   .command(benchCommand)

@@ -66,6 +66,22 @@ describe('humanLine', () => {
     expect(humanLine({ type: 'kicked', reason: 'x\u001b]0;t\u0007' })).toBe('-- signed out: x\\u{1b}]0;t\\u{7}');
   });
 
+  it('shows a group notice as news about the group, not as words typed', () => {
+    const notice = {
+      ...message,
+      to: { groupId: '7' },
+      body: 'bob added alice',
+      notice: { kind: 'MEMBERS_ADDED' as const, userIds: ['1'], userNames: ['alice'] },
+    };
+    expect(humanLine({ type: 'message', message: notice, cursor: '12', synced: false })).toBe(
+      '14:03 [group] -- bob added alice',
+    );
+    expect(JSON.parse(jsonLine({ type: 'message', message: notice, cursor: '12', synced: false }))).toMatchObject({
+      body: 'bob added alice',
+      notice: { kind: 'MEMBERS_ADDED', userIds: ['1'], userNames: ['alice'] },
+    });
+  });
+
   it('marks connection events', () => {
     expect(humanLine({ type: 'state', state: 'online' })).toBe('-- online');
     expect(humanLine({ type: 'kicked', reason: 'replaced' })).toBe('-- signed out: replaced');

@@ -33,7 +33,8 @@ function describeEvent(event: TailEvent): string {
   switch (event.type) {
     case 'message': {
       const { message } = event;
-      return `${formatTime(message.ts)} [${channelOf(message)}] ${message.fromUserName}: ${message.body}`;
+      const said = message.notice ? `-- ${message.body}` : `${message.fromUserName}: ${message.body}`;
+      return `${formatTime(message.ts)} [${channelOf(message)}] ${said}`;
     }
     case 'state':
       return `-- ${event.state}`;

@@ -7,5 +7,6 @@
 export * from './errors.js';
 export * from './codec/types.js';
 export { decodeFrame, encodeFrameBody } from './codec/frame-codec.js';
-export * from './api-types.js';
+// Types only: the schemas behind them (and zod) stay out of the SDK's bundle.
+export type * from './api-types.js';
 export { isDecimalCursor, isDecimalId } from './decimal.js';

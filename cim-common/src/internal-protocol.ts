@@ -7,6 +7,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { z } from 'zod';
 import type { ChatMessage, Frame } from './codec/types.js';
+import { chatMessageSchema } from './api-types.js';
 import { decimalCursorSchema } from './decimal.js';
 import { CimError, ErrorCodes, type ErrorCode } from './errors.js';
 import { bearerToken, secretMatches } from './token.js';
@@ -134,25 +135,6 @@ export function requireClusterSecret(secret: string) {
 
 const errorCode = z.enum(Object.values(ErrorCodes) as [ErrorCode, ...ErrorCode[]]);
 
-const destination = z.union([
-  z.object({ userId: z.string() }),
-  z.object({ groupId: z.string() }),
-  z.object({ broadcast: z.literal(true) }),
-]);
-
-const chatMessage = z.object({
-  msgId: z.string(),
-  conversationId: z.string(),
-  seq: z.string(),
-  fromUserId: z.string(),
-  fromUserName: z.string(),
-  to: destination,
-  body: z.string(),
-  ts: z.string(),
-  clientMsgId: z.string(),
-  recalled: z.boolean().optional(),
-});
-
 /** A control frame is checked for its shape only: the codec refuses what it cannot encode. */
 const frame = z.custom<Frame>(
   (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
@@ -164,7 +146,7 @@ export const pushRequestSchema: z.ZodType<PushRequest> = z.object({
   deliveries: z
     .array(
       z.object({
-        message: chatMessage,
+        message: chatMessageSchema,
         targets: z.array(
           z.object({
             userId: z.string(),
@@ -177,7 +159,7 @@ export const pushRequestSchema: z.ZodType<PushRequest> = z.object({
       }),
     )
     .optional(),
-  broadcasts: z.array(chatMessage).optional(),
+  broadcasts: z.array(chatMessageSchema).optional(),
   frames: z
     .array(
       z.object({

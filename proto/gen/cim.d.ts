@@ -1419,6 +1419,9 @@ export namespace cim {
         /** Message recalled. */
         recalled: boolean;
 
+        /** Message notice. */
+        notice?: (cim.Notice.$Properties|null);
+
         /**
          * Creates a new Message instance using the specified properties.
          * @param [properties] Properties to set
@@ -1533,6 +1536,9 @@ export namespace cim {
             /** Message recalled */
             recalled?: (boolean|null);
 
+            /** Message notice */
+            notice?: (cim.Notice.$Properties|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
@@ -1549,8 +1555,148 @@ export namespace cim {
           ts?: number|Long|null;
           clientMsgId?: string|null;
           recalled?: boolean|null;
+          notice?: cim.Notice.$Shape|null;
           $unknowns?: Uint8Array[];
         };
+    }
+
+    /**
+     * Properties of a Notice.
+     * @deprecated Use cim.Notice.$Properties instead.
+     */
+    interface INotice extends cim.Notice.$Properties {
+    }
+
+    /** Represents a Notice. */
+    class Notice {
+
+        /**
+         * Constructs a new Notice.
+         * @param [p] Properties to set
+         */
+        constructor(p?: cim.Notice.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Notice kind. */
+        kind: cim.Notice.Kind;
+
+        /** Notice userIds. */
+        userIds: (number|Long)[];
+
+        /** Notice userNames. */
+        userNames: string[];
+
+        /**
+         * Creates a new Notice instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Notice instance
+         */
+        static create(properties: cim.Notice.$Shape): cim.Notice & cim.Notice.$Shape;
+        static create(properties?: cim.Notice.$Properties): cim.Notice;
+
+        /**
+         * Encodes the specified Notice message. Does not implicitly {@link cim.Notice.verify|verify} messages.
+         * @param m Notice message or plain object to encode
+         * @param [w] Writer to encode to
+         * @returns Writer
+         */
+        static encode(m: cim.Notice.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified Notice message, length delimited. Does not implicitly {@link cim.Notice.verify|verify} messages.
+         * @param message Notice message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: cim.Notice.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Notice message from the specified reader or buffer.
+         * @param r Reader or buffer to decode from
+         * @param [l] Message length if known beforehand
+         * @returns {cim.Notice & cim.Notice.$Shape} Notice
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): cim.Notice & cim.Notice.$Shape;
+
+        /**
+         * Decodes a Notice message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {cim.Notice & cim.Notice.$Shape} Notice
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): cim.Notice & cim.Notice.$Shape;
+
+        /**
+         * Verifies a Notice message.
+         * @param m Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(m: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a Notice message from a plain object. Also converts values to their respective internal types.
+         * @param d Plain object
+         * @returns Notice
+         */
+        static fromObject(d: { [k: string]: any }): cim.Notice;
+
+        /**
+         * Creates a plain object from a Notice message. Also converts values to other types if specified.
+         * @param m Notice
+         * @param [o] Conversion options
+         * @returns Plain object
+         */
+        static toObject(m: cim.Notice, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Notice to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Notice
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Notice {
+
+        /** Properties of a Notice. */
+        interface $Properties {
+
+            /** Notice kind */
+            kind?: (cim.Notice.Kind|null);
+
+            /** Notice userIds */
+            userIds?: ((number|Long)[]|null);
+
+            /** Notice userNames */
+            userNames?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Notice. */
+        type $Shape = cim.Notice.$Properties;
+
+        /** Kind enum. */
+        enum Kind {
+
+            /** KIND_UNSPECIFIED value */
+            KIND_UNSPECIFIED = 0,
+
+            /** MEMBERS_ADDED value */
+            MEMBERS_ADDED = 1
+        }
     }
 
     /**

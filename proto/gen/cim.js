@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean, $Array = $util.global.Array;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -3864,6 +3864,7 @@ export const cim = $root.cim = (() => {
          * @property {number|Long|null} [ts] Message ts
          * @property {string|null} [clientMsgId] Message clientMsgId
          * @property {boolean|null} [recalled] Message recalled
+         * @property {cim.Notice.$Properties|null} [notice] Message notice
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -3888,6 +3889,7 @@ export const cim = $root.cim = (() => {
          *   ts?: number|Long|null;
          *   clientMsgId?: string|null;
          *   recalled?: boolean|null;
+         *   notice?: cim.Notice.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * }} cim.Message.$Shape
          */
@@ -3988,6 +3990,14 @@ export const cim = $root.cim = (() => {
         Message.prototype.recalled = false;
 
         /**
+         * Message notice.
+         * @member {cim.Notice.$Properties|null|undefined} notice
+         * @memberof cim.Message
+         * @instance
+         */
+        Message.prototype.notice = null;
+
+        /**
          * Creates a new Message instance using the specified properties.
          * @function create
          * @memberof cim.Message
@@ -4039,6 +4049,8 @@ export const cim = $root.cim = (() => {
                 w.uint32(/* id 9, wireType 2 =*/74).string(m.clientMsgId);
             if (m.recalled != null && $Object.hasOwnProperty.call(m, "recalled") && m.recalled !== false)
                 w.uint32(/* id 10, wireType 0 =*/80).bool(m.recalled);
+            if (m.notice != null && $Object.hasOwnProperty.call(m, "notice"))
+                $root.cim.Notice.encode(m.notice, w.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -4183,6 +4195,12 @@ export const cim = $root.cim = (() => {
                             delete m.recalled;
                         continue;
                     }
+                case 11: {
+                        if (u !== 2)
+                            break;
+                        m.notice = $root.cim.Notice.decode(r, r.size(), $undefined, q + 1, m.notice);
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -4273,6 +4291,13 @@ export const cim = $root.cim = (() => {
             if (m.recalled != null && $Object.hasOwnProperty.call(m, "recalled")) {
                 if (typeof m.recalled !== "boolean")
                     return "recalled: boolean expected";
+            }
+            if (m.notice != null && $Object.hasOwnProperty.call(m, "notice")) {
+                {
+                    var e = $root.cim.Notice.verify(m.notice, q + 1);
+                    if (e)
+                        return "notice." + e;
+                }
             }
             return null;
         };
@@ -4373,6 +4398,11 @@ export const cim = $root.cim = (() => {
                     m.recalled = $Boolean(d.recalled);
                 }
             }
+            if (d.notice != null) {
+                if (!$util.isObject(d.notice))
+                    throw $TypeError(".cim.Message.notice: object expected");
+                m.notice = $root.cim.Notice.fromObject(d.notice, q + 1);
+            }
             return m;
         };
 
@@ -4420,6 +4450,7 @@ export const cim = $root.cim = (() => {
                     d.ts = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 d.clientMsgId = "";
                 d.recalled = false;
+                d.notice = null;
             }
             if (m.msgId != null && $Object.hasOwnProperty.call(m, "msgId")) {
                 if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
@@ -4471,6 +4502,9 @@ export const cim = $root.cim = (() => {
             if (m.recalled != null && $Object.hasOwnProperty.call(m, "recalled")) {
                 d.recalled = m.recalled;
             }
+            if (m.notice != null && $Object.hasOwnProperty.call(m, "notice")) {
+                d.notice = $root.cim.Notice.toObject(m.notice, o, q + 1);
+            }
             return d;
         };
 
@@ -4500,6 +4534,419 @@ export const cim = $root.cim = (() => {
         };
 
         return Message;
+    })();
+
+    cim.Notice = (function() {
+
+        /**
+         * Properties of a Notice.
+         * @typedef {Object} cim.Notice.$Properties
+         * @property {cim.Notice.Kind|null} [kind] Notice kind
+         * @property {Array.<number|Long>|null} [userIds] Notice userIds
+         * @property {Array.<string>|null} [userNames] Notice userNames
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Notice.
+         * @memberof cim
+         * @interface INotice
+         * @augments cim.Notice.$Properties
+         * @deprecated Use cim.Notice.$Properties instead.
+         */
+
+        /**
+         * Shape of a Notice.
+         * @typedef {cim.Notice.$Properties} cim.Notice.$Shape
+         */
+
+        /**
+         * Constructs a new Notice.
+         * @memberof cim
+         * @classdesc Represents a Notice.
+         * @constructor
+         * @param {cim.Notice.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Notice = function (p) {
+            this.userIds = [];
+            this.userNames = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * Notice kind.
+         * @member {cim.Notice.Kind} kind
+         * @memberof cim.Notice
+         * @instance
+         */
+        Notice.prototype.kind = 0;
+
+        /**
+         * Notice userIds.
+         * @member {Array.<number|Long>} userIds
+         * @memberof cim.Notice
+         * @instance
+         */
+        Notice.prototype.userIds = $util.emptyArray;
+
+        /**
+         * Notice userNames.
+         * @member {Array.<string>} userNames
+         * @memberof cim.Notice
+         * @instance
+         */
+        Notice.prototype.userNames = $util.emptyArray;
+
+        /**
+         * Creates a new Notice instance using the specified properties.
+         * @function create
+         * @memberof cim.Notice
+         * @static
+         * @param {cim.Notice.$Properties=} [properties] Properties to set
+         * @returns {cim.Notice} Notice instance
+         * @type {{
+         *   (properties: cim.Notice.$Shape): cim.Notice & cim.Notice.$Shape;
+         *   (properties?: cim.Notice.$Properties): cim.Notice;
+         * }}
+         */
+        Notice.create = function(properties) {
+            return new Notice(properties);
+        };
+
+        /**
+         * Encodes the specified Notice message. Does not implicitly {@link cim.Notice.verify|verify} messages.
+         * @function encode
+         * @memberof cim.Notice
+         * @static
+         * @param {cim.Notice.$Properties} m Notice message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Notice.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== 0)
+                w.uint32(/* id 1, wireType 0 =*/8).int32(m.kind);
+            if (m.userIds != null && m.userIds.length) {
+                w.uint32(/* id 2, wireType 2 =*/18).uint64s(m.userIds);
+            }
+            if (m.userNames != null && m.userNames.length) {
+                for (var i = 0; i < m.userNames.length; ++i)
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.userNames[i]);
+            }
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Encodes the specified Notice message, length delimited. Does not implicitly {@link cim.Notice.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof cim.Notice
+         * @static
+         * @param {cim.Notice.$Properties} message Notice message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Notice.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        /**
+         * Decodes a Notice message from the specified reader or buffer.
+         * @function decode
+         * @memberof cim.Notice
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {cim.Notice & cim.Notice.$Shape} Notice
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Notice.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.cim.Notice();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.int32())
+                            m.kind = v;
+                        else
+                            delete m.kind;
+                        continue;
+                    }
+                case 2: {
+                        if (u === 2) {
+                            if (!(m.userIds && m.userIds.length))
+                                m.userIds = [];
+                            r.uint64s(m.userIds);
+                            continue;
+                        }
+                        if (u !== 0)
+                            break;
+                        if (!(m.userIds && m.userIds.length))
+                            m.userIds = [];
+                        m.userIds.push(r.uint64());
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.userNames && m.userNames.length))
+                            m.userNames = [];
+                        m.userNames.push(r.stringVerify());
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Decodes a Notice message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof cim.Notice
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {cim.Notice & cim.Notice.$Shape} Notice
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Notice.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        /**
+         * Verifies a Notice message.
+         * @function verify
+         * @memberof cim.Notice
+         * @static
+         * @param {Object.<string,*>} m Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        Notice.verify = function (m, q) {
+            if (typeof m !== "object" || m === null)
+                return "object expected";
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                return "max depth exceeded";
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
+                if (typeof m.kind !== "number" || (m.kind | 0) !== m.kind)
+                    return "kind: enum value expected";
+            }
+            if (m.userIds != null && $Object.hasOwnProperty.call(m, "userIds")) {
+                if (!$Array.isArray(m.userIds))
+                    return "userIds: array expected";
+                for (var i = 0; i < m.userIds.length; ++i) {
+                    if (!$util.isInteger(m.userIds[i]) && !(m.userIds[i] && $util.isInteger(m.userIds[i].low) && $util.isInteger(m.userIds[i].high)))
+                        return "userIds: integer|Long[] expected";
+                }
+            }
+            if (m.userNames != null && $Object.hasOwnProperty.call(m, "userNames")) {
+                if (!$Array.isArray(m.userNames))
+                    return "userNames: array expected";
+                for (var i = 0; i < m.userNames.length; ++i) {
+                    if (!$util.isString(m.userNames[i]))
+                        return "userNames: string[] expected";
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates a Notice message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof cim.Notice
+         * @static
+         * @param {Object.<string,*>} d Plain object
+         * @returns {cim.Notice} Notice
+         */
+        Notice.fromObject = function (d, q) {
+            if (d instanceof $root.cim.Notice)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".cim.Notice: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.cim.Notice();
+            if (d.kind !== 0 && (typeof d.kind !== "string" || $root.cim.Notice.Kind[d.kind] !== 0)) {
+                switch (d.kind) {
+                case "KIND_UNSPECIFIED":
+                case 0:
+                    m.kind = 0;
+                    break;
+                case "MEMBERS_ADDED":
+                case 1:
+                    m.kind = 1;
+                    break;
+                default:
+                    if (typeof d.kind === "number" && (d.kind | 0) === d.kind)
+                        m.kind = d.kind;
+                }
+            }
+            if (d.userIds) {
+                if (!$Array.isArray(d.userIds))
+                    throw $TypeError(".cim.Notice.userIds: array expected");
+                m.userIds = $Array(d.userIds.length);
+                for (var i = 0; i < d.userIds.length; ++i) {
+                    if ($util.Long)
+                        m.userIds[i] = $util.Long.fromValue(d.userIds[i], true);
+                    else if (typeof d.userIds[i] === "string")
+                        m.userIds[i] = $parseInt(d.userIds[i], 10);
+                    else if (typeof d.userIds[i] === "number")
+                        m.userIds[i] = d.userIds[i];
+                    else if (typeof d.userIds[i] === "object")
+                        m.userIds[i] = new $util.LongBits(d.userIds[i].low >>> 0, d.userIds[i].high >>> 0).toNumber(true);
+                }
+            }
+            if (d.userNames) {
+                if (!$Array.isArray(d.userNames))
+                    throw $TypeError(".cim.Notice.userNames: array expected");
+                m.userNames = $Array(d.userNames.length);
+                for (var i = 0; i < d.userNames.length; ++i) {
+                    m.userNames[i] = $String(d.userNames[i]);
+                }
+            }
+            return m;
+        };
+
+        /**
+         * Creates a plain object from a Notice message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof cim.Notice
+         * @static
+         * @param {cim.Notice} m Notice
+         * @param {$protobuf.IConversionOptions} [o] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Notice.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.arrays || o.defaults) {
+                d.userIds = [];
+                d.userNames = [];
+            }
+            if (o.defaults) {
+                d.kind = o.enums === $String ? "KIND_UNSPECIFIED" : 0;
+            }
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
+                d.kind = o.enums === $String ? $root.cim.Notice.Kind[m.kind] === $undefined ? m.kind : $root.cim.Notice.Kind[m.kind] : m.kind;
+            }
+            if (m.userIds && m.userIds.length) {
+                d.userIds = $Array(m.userIds.length);
+                for (var j = 0; j < m.userIds.length; ++j) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.userIds[j] = typeof m.userIds[j] === "number" ? $BigInt(m.userIds[j]) : $util.Long.fromBits(m.userIds[j].low >>> 0, m.userIds[j].high >>> 0, true).toBigInt();
+                    else if (typeof m.userIds[j] === "number")
+                        d.userIds[j] = o.longs === $String ? $String(m.userIds[j]) : m.userIds[j];
+                    else
+                        d.userIds[j] = o.longs === $String ? $util.Long.prototype.toString.call(m.userIds[j]) : o.longs === $Number ? new $util.LongBits(m.userIds[j].low >>> 0, m.userIds[j].high >>> 0).toNumber(true) : m.userIds[j];
+                }
+            }
+            if (m.userNames && m.userNames.length) {
+                d.userNames = $Array(m.userNames.length);
+                for (var j = 0; j < m.userNames.length; ++j) {
+                    d.userNames[j] = m.userNames[j];
+                }
+            }
+            return d;
+        };
+
+        /**
+         * Converts this Notice to JSON.
+         * @function toJSON
+         * @memberof cim.Notice
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Notice.prototype.toJSON = function() {
+            return Notice.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for Notice
+         * @function getTypeUrl
+         * @memberof cim.Notice
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Notice.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/cim.Notice";
+        };
+
+        /**
+         * Kind enum.
+         * @name cim.Notice.Kind
+         * @enum {number}
+         * @property {number} KIND_UNSPECIFIED=0 KIND_UNSPECIFIED value
+         * @property {number} MEMBERS_ADDED=1 MEMBERS_ADDED value
+         */
+        Notice.Kind = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "MEMBERS_ADDED"] = 1;
+            return values;
+        })();
+
+        return Notice;
     })();
 
     cim.Deliver = (function() {

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, ZkRegistry } from '@cim/common/server';
-import { createStore, RouteService } from '@cim/route';
+import { RouteService } from '@cim/route';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, uniquePrefix, waitFor } from '../harness/index.js';
+import { uniquePrefix, waitFor } from '../harness/index.js';
 import { startPushServerProcess, type ServerProcess } from '../../devkit/cluster.js';
 import { ChatPane, hasTmux, settle } from './chat-pane.js';
 import { requireBuiltCli } from './cim-cli.js';
+import { startRouteInProcess } from '../support/route-in-process.js';
 
 const secret = 'chat-failover-test-secret-0123456789';
 /** Short, so the route notices a killed server soon after its ZooKeeper session ends. */
@@ -34,16 +34,10 @@ describe.skipIf(!hasTmux)('cim chat through a push server crash (tmux)', { timeo
 
   beforeAll(async () => {
     requireBuiltCli();
-    const { redisUrl, zkConnect } = backends();
-    const zk = `${zkConnect}${prefix}`;
-    route = new RouteService({
-      secret,
-      port: 0,
-      store: createStore({ redisUrl, prefix: `${prefix}:` }),
-      registry: new ZkRegistry({ connect: zk, sessionTimeoutMs: ZK_SESSION_TIMEOUT_MS }),
-      logger: silentLogger,
-    });
-    await route.start();
+    let zk: string;
+    ({ route, zkConnect: zk } = await startRouteInProcess(prefix, secret, {
+      zkSessionTimeoutMs: ZK_SESSION_TIMEOUT_MS,
+    }));
     // The push server processes read it from their environment.
     process.env.CIM_ZK_SESSION_TIMEOUT_MS = String(ZK_SESSION_TIMEOUT_MS);
     servers = await Promise.all(

@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLogger } from '@cim/common/server';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatPane, hasTmux, settle } from './chat-pane.js';
-import { requireBuiltCli, runCim } from './cim-cli.js';
+import { type CimWorld, runCim, startCimWorld } from './cim-cli.js';
 
 /**
  * Two people in two `cim chat` terminals use §8's commands on each other and can see each one work.
  * The tests follow one another: carol and dave keep their chats open from first to last.
  */
 describe.skipIf(!hasTmux)('cim chat commands, seen in two terminals (tmux)', { timeout: 90_000 }, () => {
-  let cluster: LocalCluster;
-  let configDir: string;
+  let world: CimWorld | undefined;
   let env: Record<string, string>;
   const panes: ChatPane[] = [];
   let carol: ChatPane;
@@ -27,15 +21,8 @@ describe.skipIf(!hasTmux)('cim chat commands, seen in two terminals (tmux)', { t
   };
 
   beforeAll(async () => {
-    requireBuiltCli();
-    cluster = await startLocalCluster({
-      servers: 2,
-      routePort: 0,
-      tcpPort: 0,
-      logger: createLogger('cim', { level: 'silent' }),
-    });
-    configDir = mkdtempSync(join(tmpdir(), 'cim-chat-features-'));
-    env = { CI: 'false', CIM_ROUTE: cluster.routeUrl, CIM_PASSWORD: 'password', CIM_CONFIG_DIR: configDir };
+    world = await startCimWorld('chat-features');
+    env = world.env;
     carol = open('carol');
     await carol.waitFor('connected as carol', 30_000);
     dave = open('dave');
@@ -44,8 +31,7 @@ describe.skipIf(!hasTmux)('cim chat commands, seen in two terminals (tmux)', { t
 
   afterAll(async () => {
     for (const pane of panes) pane.kill();
-    await cluster?.stop();
-    if (configDir) rmSync(configDir, { recursive: true, force: true });
+    await world?.stop();
   });
 
   it('exchanges private, group and lobby messages, each shown once', async () => {
@@ -58,12 +44,14 @@ describe.skipIf(!hasTmux)('cim chat commands, seen in two terminals (tmux)', { t
     groupId = /created private #team \(group (\d+)\)/.exec(created)![1];
     await carol.waitFor('to #team');
     expect(carol.screen()).toContain('#team›');
+    // Dave is told he was added, as news about the group rather than as words carol typed.
+    await dave.waitFor(/\d\d:\d\d #team -- carol added dave/);
 
     // A shortcode becomes its emoji on the way out.
     carol.type('hello team :wave:');
     // Dave learns the group's name from the route when its first message arrives.
     await dave.waitFor('carol → #team: hello team 👋');
-    await dave.waitFor('unread @carol 1, #team 1');
+    await dave.waitFor('unread @carol 1, #team 2');
 
     dave.type(':g team');
     await dave.waitFor('to #team');

@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLogger } from '@cim/common/server';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatPane, hasTmux, settle } from './chat-pane.js';
-import { requireBuiltCli } from './cim-cli.js';
+import { type CimWorld, startCimWorld } from './cim-cli.js';
 
 describe.skipIf(!hasTmux)('cim chat in a terminal (tmux)', { timeout: 60_000 }, () => {
-  let cluster: LocalCluster;
-  let configDir: string;
+  let world: CimWorld | undefined;
   let env: Record<string, string>;
   const panes: ChatPane[] = [];
   const open = (user: string, extraEnv: Record<string, string> = {}) => {
@@ -19,22 +13,13 @@ describe.skipIf(!hasTmux)('cim chat in a terminal (tmux)', { timeout: 60_000 }, 
   };
 
   beforeAll(async () => {
-    requireBuiltCli();
-    cluster = await startLocalCluster({
-      servers: 2,
-      routePort: 0,
-      tcpPort: 0,
-      logger: createLogger('cim', { level: 'silent' }),
-    });
-    configDir = mkdtempSync(join(tmpdir(), 'cim-chat-'));
-    // CI=false: with CI set, Ink draws only the final frame.
-    env = { CI: 'false', CIM_ROUTE: cluster.routeUrl, CIM_PASSWORD: 'password', CIM_CONFIG_DIR: configDir };
+    world = await startCimWorld('chat');
+    env = world.env;
   });
 
   afterAll(async () => {
     for (const pane of panes) pane.kill();
-    await cluster?.stop();
-    if (configDir) rmSync(configDir, { recursive: true, force: true });
+    await world?.stop();
   });
 
   it('two newcomers chat privately and in the lobby, list who is online, and quit cleanly', async () => {
@@ -87,7 +72,8 @@ describe.skipIf(!hasTmux)('cim chat in a terminal (tmux)', { timeout: 60_000 }, 
   });
 
   it('says "wrong password" for an existing name and exits 1', async () => {
-    const intruder = open('alice', { CIM_PASSWORD: 'not-the-password' });
+    // From another device: on alice's own, her kept session would resume without a password.
+    const intruder = open('alice', { CIM_PASSWORD: 'not-the-password', CIM_DEVICE: 'elsewhere' });
     const screen = await intruder.waitFor('[cim exited 1]', 20_000);
     expect(screen).toContain('wrong password for alice');
   });

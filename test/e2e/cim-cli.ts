@@ -1,6 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LocalCluster } from '@cim/cli';
+import { startTestCluster } from '../support/test-cluster.js';
 
 /** The repository root and the `cim` shim, which runs the built CLI (cim-cli/dist). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -11,6 +15,32 @@ export function requireBuiltCli(): void {
   if (!existsSync(fileURLToPath(new URL('../../cim-cli/dist/main.js', import.meta.url)))) {
     throw new Error('the cim CLI is not built: run "npx tsc -b" (npm test builds it first)');
   }
+}
+
+/** A local cluster of two push servers, a fresh config dir, and the environment `cim` needs to use both. */
+export interface CimWorld {
+  cluster: LocalCluster;
+  configDir: string;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Starts a `CimWorld` for the built `cim` command; every user's password is "password". */
+export async function startCimWorld(name: string): Promise<CimWorld> {
+  requireBuiltCli();
+  const cluster = await startTestCluster({ servers: 2 });
+  const configDir = mkdtempSync(join(tmpdir(), `cim-${name}-`));
+  // CI=false: with CI set, Ink draws only the final frame.
+  const env = { CI: 'false', CIM_ROUTE: cluster.routeUrl, CIM_PASSWORD: 'password', CIM_CONFIG_DIR: configDir };
+  return {
+    cluster,
+    configDir,
+    env,
+    stop: async () => {
+      await cluster.stop();
+      rmSync(configDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface CimRun {

@@ -1,30 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLogger } from '@cim/common/server';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../devkit/wait-for.js';
-import { CIM_BIN, cleanEnv, REPO_ROOT, requireBuiltCli, runCim } from './cim-cli.js';
+import { CIM_BIN, type CimWorld, cleanEnv, REPO_ROOT, runCim, startCimWorld } from './cim-cli.js';
 
 /** `cim register`, `cim send` and `cim tail` as scripts use them: real processes against a local cluster. */
 describe('cim register / send / tail', { timeout: 60_000 }, () => {
-  let cluster: LocalCluster;
-  let configDir: string;
+  let world: CimWorld | undefined;
   let env: Record<string, string>;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    requireBuiltCli();
-    cluster = await startLocalCluster({
-      servers: 2,
-      routePort: 0,
-      tcpPort: 0,
-      logger: createLogger('cim', { level: 'silent' }),
-    });
-    configDir = mkdtempSync(join(tmpdir(), 'cim-cli-'));
-    env = { CIM_ROUTE: cluster.routeUrl, CIM_PASSWORD: 'password', CIM_CONFIG_DIR: configDir };
+    world = await startCimWorld('cli');
+    env = world.env;
     for (const name of ['alice', 'bob']) {
       const run = await runCim(['register', name], env);
       expect(run, run.stderr).toMatchObject({ code: 0 });
@@ -34,8 +21,7 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
   });
 
   afterAll(async () => {
-    await cluster?.stop();
-    if (configDir) rmSync(configDir, { recursive: true, force: true });
+    await world?.stop();
   });
 
   it("register fails with the route's code when the name is taken", async () => {

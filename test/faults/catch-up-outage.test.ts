@@ -4,7 +4,9 @@ import { MemoryCursorStore } from '@cim/client';
 import { CimError, ErrorCodes } from '@cim/common';
 import { silentLogger } from '@cim/common/server';
 import { isolatedBackends, RedisServer, TcpProxy, uniquePrefix, waitFor } from '../harness/index.js';
-import { httpSender, RecordingClient } from '../support/chat-scenario.js';
+import { RecordingClient } from '../support/chat-scenario.js';
+import { signUp } from '../support/accounts.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 /**
  * A cursor store that keeps every save, with the msgIds the user had been shown at that moment:
@@ -29,7 +31,7 @@ class AuditedCursorStore extends MemoryCursorStore {
  * shows is noted with its cursor.
  */
 async function bobWithAGap(routes: { sender: string; receiver: string }, tag: string, open: RecordingClient[]) {
-  const alice = await httpSender(routes.sender, `alice${tag}`);
+  const alice = (await signUp(routes.sender, `alice${tag}`)).api;
   const name = `bob${tag}`;
   const shown = new Set<string>();
   const cursors = new Map<string, bigint>();
@@ -175,13 +177,9 @@ describe('a catch-up whose store hangs (redis-server stopped)', () => {
 
   beforeAll(async () => {
     redis = await RedisServer.start();
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
+    cluster = await startTestCluster({
       redisUrl: redis.url,
       redisPrefix: `${uniquePrefix('catch-up-hang')}:`,
-      logger: silentLogger,
     });
   });
 

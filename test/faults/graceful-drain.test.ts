@@ -2,11 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RouteApi } from '@cim/client';
 import { CimError } from '@cim/common';
 import { silentLogger, ZkRegistry } from '@cim/common/server';
-import { createStore, RouteService } from '@cim/route';
+import { RouteService } from '@cim/route';
 import { PushServer } from '@cim/server';
-import { backends, uniquePrefix, waitFor } from '../harness/index.js';
+import { uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
+import { startRouteInProcess } from '../support/route-in-process.js';
 
 const secret = 'graceful-drain-secret-0123456789';
 
@@ -125,18 +126,13 @@ describe('graceful drain of push servers (Redis + ZooKeeper)', () => {
   const serverOf = (rec: RecordingClient) => rec.client.info().serverId;
 
   beforeAll(async () => {
-    const { redisUrl, zkConnect } = backends();
-    zk = `${zkConnect}${prefix}`;
-    route = new RouteService({
-      secret,
-      port: 0,
-      store: createStore({ redisUrl, prefix: `${prefix}:` }),
-      registry: (routeRegistry = new ZkRegistry({ connect: zk, logger: silentLogger })),
-      logger: silentLogger,
-      sendRatePerSec: 10_000,
-      sendBurst: 10_000,
-    });
-    await route.start();
+    ({
+      route,
+      registry: routeRegistry,
+      zkConnect: zk,
+    } = await startRouteInProcess(prefix, secret, {
+      route: { sendRatePerSec: 10_000, sendBurst: 10_000 },
+    }));
     await startServer('s1');
     await startServer('s2');
     sender = new RouteApi(route.url);

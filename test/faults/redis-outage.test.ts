@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
-import { silentLogger } from '@cim/common/server';
 import { RedisServer, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTestCluster } from '../support/test-cluster.js';
+import { signUp } from '../support/accounts.js';
 
 /**
  * A plain HTTP call to the route. The 5 s client-side bound is the "fails fast" check: a route that
@@ -36,12 +37,7 @@ describe('Redis faults (own Redis with AOF on)', () => {
   const name = (base: string) => `${base}${++n}`;
 
   /** Registers and logs in over HTTP only (no TCP connection): a sender. */
-  async function sender(base: string): Promise<{ api: RouteApi; userId: string }> {
-    const api = new RouteApi(cluster.routeUrl);
-    const { userId } = await api.register(base, `password-${base}`);
-    api.token = (await api.login(base, `password-${base}`, 'http')).token;
-    return { api, userId };
-  }
+  const sender = (base: string) => signUp(cluster.routeUrl, base);
 
   async function receiver(base: string): Promise<RecordingClient> {
     const rec = new RecordingClient(cluster.routeUrl, base);
@@ -60,13 +56,9 @@ describe('Redis faults (own Redis with AOF on)', () => {
 
   beforeAll(async () => {
     redis = await RedisServer.start({ appendOnly: true });
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
+    cluster = await startTestCluster({
       redisUrl: redis.url,
       redisPrefix: `${uniquePrefix('redis-faults')}:`,
-      logger: silentLogger,
       route: { sendRatePerSec: 10_000, sendBurst: 10_000 },
     });
   });

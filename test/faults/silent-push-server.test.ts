@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CimClient } from '@cim/client';
 import { CimError, ErrorCodes } from '@cim/common';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
-import { httpSender, RecordingClient } from '../support/chat-scenario.js';
+import { RecordingClient } from '../support/chat-scenario.js';
+import { signUp } from '../support/accounts.js';
 import { startCluster, type CimCluster, type ServerProcess } from '../../devkit/cluster.js';
 
 /** Short enough that a silent server is noticed in about two seconds. */
@@ -56,7 +57,7 @@ describe('a push server that goes silent (SIGSTOP)', () => {
   }
 
   it('is noticed by its missing Pongs; the SDK moves to another server and misses nothing sent meanwhile', async () => {
-    const alice = await httpSender(cluster.routeUrl, `alice${++n}`);
+    const alice = (await signUp(cluster.routeUrl, `alice${++n}`)).api;
     const bob = await online('bob');
     const errors: CimError[] = [];
     bob.client.on('error', (err) => {

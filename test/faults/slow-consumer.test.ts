@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RouteApi } from '@cim/client';
 import { decodeFrame, encodeFrame, FrameDecoder, type Frame } from '@cim/common';
-import { silentLogger, ZkRegistry } from '@cim/common/server';
-import { createStore, RouteService } from '@cim/route';
-import { backends, freePort, uniquePrefix, waitFor } from '../harness/index.js';
+import { ZkRegistry } from '@cim/common/server';
+import { RouteService } from '@cim/route';
+import { freePort, uniquePrefix, waitFor } from '../harness/index.js';
 import { ManagedProcess } from '../../devkit/managed-process.js';
 import { RecordingClient } from '../support/chat-scenario.js';
+import { startRouteInProcess } from '../support/route-in-process.js';
 
 const secret = 'slow-consumer-secret-0123456789';
 /** Small enough to hit quickly, roomy enough (17 messages) for bob, who reads from this busy test process. */
@@ -110,19 +111,14 @@ describe('a slow consumer on a push server with a small outbound bound', () => {
   let bob: RecordingClient | undefined;
 
   beforeAll(async () => {
-    const { redisUrl, zkConnect } = backends();
-    const zk = `${zkConnect}${prefix}`;
-    route = new RouteService({
-      secret,
-      port: 0,
-      store: createStore({ redisUrl, prefix: `${prefix}:` }),
-      registry: (routeRegistry = new ZkRegistry({ connect: zk, logger: silentLogger })),
-      logger: silentLogger,
-      sendRatePerSec: 100_000,
-      sendBurst: 100_000,
-      maxBodyChars: BODY_BYTES,
-    });
-    await route.start();
+    let zk: string;
+    ({
+      route,
+      registry: routeRegistry,
+      zkConnect: zk,
+    } = await startRouteInProcess(prefix, secret, {
+      route: { sendRatePerSec: 100_000, sendBurst: 100_000, maxBodyChars: BODY_BYTES },
+    }));
     [httpPort, tcpPort, memoryPort] = [await freePort(), await freePort(), await freePort()];
     server = new ManagedProcess({
       name: 'push server (slow consumer test)',

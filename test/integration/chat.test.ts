@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
-import { silentLogger } from '@cim/common/server';
+import { type LocalCluster } from '@cim/cli';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { runChatScenario } from '../support/chat-scenario.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 describe.each([
   { backend: 'Redis + ZooKeeper', real: true },
@@ -12,12 +12,9 @@ describe.each([
   const prefix = uniquePrefix('chat');
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
+    cluster = await startTestCluster({
       servers: 2,
-      routePort: 0,
-      tcpPort: 0,
       selection: 'round-robin',
-      logger: silentLogger,
       ...(real ? isolatedBackends(prefix) : {}),
     });
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger, ZkRegistry } from '@cim/common/server';
-import { createStore, RouteService } from '@cim/route';
-import { backends, uniquePrefix, waitFor } from '../harness/index.js';
+import { RouteService } from '@cim/route';
+import { uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
 import { startPushServerProcess, type ServerProcess } from '../../devkit/cluster.js';
+import { startRouteInProcess } from '../support/route-in-process.js';
 
 const secret = 'failover-test-secret-0123456789';
 
@@ -14,16 +14,8 @@ describe('a push server killed with SIGKILL', () => {
   let clients: RecordingClient[] = [];
 
   beforeAll(async () => {
-    const { redisUrl, zkConnect } = backends();
-    const zk = `${zkConnect}${prefix}`;
-    route = new RouteService({
-      secret,
-      port: 0,
-      store: createStore({ redisUrl, prefix: `${prefix}:` }),
-      registry: new ZkRegistry({ connect: zk, sessionTimeoutMs: 2_000 }),
-      logger: silentLogger,
-    });
-    await route.start();
+    let zk: string;
+    ({ route, zkConnect: zk } = await startRouteInProcess(prefix, secret, { zkSessionTimeoutMs: 2_000 }));
     process.env.CIM_ZK_SESSION_TIMEOUT_MS = '2000';
     servers = await Promise.all(
       ['s1', 's2'].map((id) =>

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import type { Frame } from '@cim/common';
-import { silentLogger } from '@cim/common/server';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RecordingClient } from '../support/chat-scenario.js';
 import { generousLimits } from '../../devkit/generous-limits.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 type Receipt = Extract<Frame, { receipt: unknown }>['receipt'];
 type Recall = Extract<Frame, { recalled: unknown }>['recalled'];
@@ -39,11 +39,8 @@ describe.each([
 
   beforeAll(async () => {
     const prefix = uniquePrefix('messaging');
-    cluster = await startLocalCluster({
+    cluster = await startTestCluster({
       servers: 2,
-      routePort: 0,
-      tcpPort: 0,
-      logger: silentLogger,
       route: { ...generousLimits, recallWindowMs: RECALL_WINDOW_MS, maxGroupMembers: MAX_GROUP_MEMBERS },
       ...(real ? isolatedBackends(prefix) : {}),
     });
@@ -226,7 +223,7 @@ describe('a cursor older than the retention', () => {
   let cluster: LocalCluster;
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({ routePort: 0, tcpPort: 0, logger: silentLogger, store: { retentionMs: 500 } });
+    cluster = await startTestCluster({ store: { retentionMs: 500 } });
   });
 
   afterAll(async () => {

@@ -1,14 +1,14 @@
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
-import { silentLogger } from '@cim/common/server';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generousLimits } from '../../devkit/generous-limits.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 describe("the route's HTTP metrics", () => {
   let cluster: LocalCluster;
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({ routePort: 0, tcpPort: 0, logger: silentLogger, route: generousLimits });
+    cluster = await startTestCluster({ route: generousLimits });
   });
 
   afterAll(async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { MemoryCursorStore } from '@cim/client';
-import { silentLogger } from '@cim/common/server';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
-import { httpSender, RecordingClient } from '../support/chat-scenario.js';
+import { RecordingClient } from '../support/chat-scenario.js';
+import { signUp } from '../support/accounts.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 const RETENTION_MS = 60_000;
 
@@ -16,11 +17,8 @@ describe('the SDK with a saved cursor older than the retention', () => {
   let clockOffsetMs = 0;
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
+    cluster = await startTestCluster({
       ...isolatedBackends(uniquePrefix('sdk-cursor-expired')),
-      routePort: 0,
-      tcpPort: 0,
-      logger: silentLogger,
       store: { retentionMs: RETENTION_MS, now: () => Date.now() + clockOffsetMs },
     });
   });
@@ -30,7 +28,7 @@ describe('the SDK with a saved cursor older than the retention', () => {
   });
 
   it('emits cursorExpired, then delivers everything still kept, from the earliest', async () => {
-    const alice = await httpSender(cluster.routeUrl, 'alice');
+    const alice = (await signUp(cluster.routeUrl, 'alice')).api;
     const cursorStore = new MemoryCursorStore();
 
     const first = new RecordingClient(cluster.routeUrl, 'bob', { cursorStore });

@@ -1,9 +1,9 @@
 import { ErrorCodes, type ChatMessage } from '@cim/common';
-import { silentLogger } from '@cim/common/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../devkit/wait-for.js';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { CimClient, type ConnectionState } from '@cim/client';
+import { startTestCluster } from '../support/test-cluster.js';
 
 /** A client with what it went through recorded. */
 interface Watched {
@@ -26,7 +26,7 @@ describe('two CimClients in one process', () => {
   });
 
   async function start(): Promise<LocalCluster> {
-    cluster = await startLocalCluster({ servers: 2, routePort: 0, tcpPort: 0, logger: silentLogger });
+    cluster = await startTestCluster({ servers: 2 });
     return cluster;
   }
 

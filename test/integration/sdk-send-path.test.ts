@@ -1,9 +1,9 @@
 import type { ChatMessage } from '@cim/common';
-import { silentLogger } from '@cim/common/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../devkit/wait-for.js';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { CimClient } from '@cim/client';
+import { startTestCluster } from '../support/test-cluster.js';
 
 /** How many `POST /api/v1/messages` the route has answered with 200. */
 async function httpSends(cluster: LocalCluster): Promise<number> {
@@ -46,7 +46,7 @@ describe('CimClient sends', () => {
   }
 
   it('go over the push server connection while online, answered with the stored message, not over HTTP', async () => {
-    cluster = await startLocalCluster({ servers: 1, routePort: 0, tcpPort: 0, logger: silentLogger });
+    cluster = await startTestCluster();
     const alice = await connect('alice');
     const bob = await connect('bob');
     const before = await httpSends(cluster);
@@ -65,7 +65,7 @@ describe('CimClient sends', () => {
   });
 
   it('are stored once and answered when the connection goes away mid-send (the same clientMsgId is retried over HTTP)', async () => {
-    cluster = await startLocalCluster({ servers: 2, routePort: 0, tcpPort: 0, logger: silentLogger });
+    cluster = await startTestCluster({ servers: 2 });
     const alice = await connect('alice');
     const bob = await connect('bob');
     const aliceServer = cluster.servers.find((s) => s.id === alice.client.info().serverId)!;

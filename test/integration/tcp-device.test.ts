@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes, type Frame, type ReceiptKind } from '@cim/common';
-import { silentLogger } from '@cim/common/server';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi, type LoginInfo } from '@cim/client';
 import type { RouteStore } from '@cim/route';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { joinUsers, type RecordingClient } from '../support/chat-scenario.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 type Deliver = Extract<Frame, { deliver: unknown }>['deliver'];
 type SendResult = Extract<Frame, { sendResult: unknown }>['sendResult'];
@@ -64,12 +64,9 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
   let device: RawClient | undefined;
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
+    cluster = await startTestCluster({
       servers: 2,
-      routePort: 0,
-      tcpPort: 0,
       ...isolatedBackends(prefix),
-      logger: silentLogger,
     });
   });
 
@@ -104,18 +101,26 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
       `g:${group.groupId}`,
     ]);
 
-    // Login with cursor 0: the backlog comes as Deliver frames, in cursor order.
+    // Login with cursor 0: the backlog comes as Deliver frames, in cursor order: first the notice
+    // that the device was added to the group, then the messages.
     device = await connectDevice(login, '0');
-    await waitFor(() => delivers(device!).length >= 3, {
+    await waitFor(() => delivers(device!).length >= 4, {
       timeoutMs: FRAME_TIMEOUT_MS,
-      message: 'the backlog of 3 messages',
+      message: 'the backlog of a notice and 3 messages',
     });
-    const backlog = delivers(device);
+    const [added, ...backlog] = delivers(device);
+    expect(added.message).toMatchObject({
+      conversationId: `g:${group.groupId}`,
+      seq: '1',
+      fromUserId: peer.userId,
+      body: `${peer.userName} added sensor`,
+      notice: { kind: 'MEMBERS_ADDED', userIds: [sensorUser.userId], userNames: ['sensor'] },
+    });
     expect(backlog.map((d) => d.message.msgId)).toEqual(offline.map((a) => a.msgId));
     expect(backlog.map((d) => [d.message.body, d.message.seq, d.message.fromUserId])).toEqual([
       ['offline 1', '1', peer.userId],
       ['offline 2', '2', peer.userId],
-      ['offline to the group', '1', peer.userId],
+      ['offline to the group', '2', peer.userId],
     ]);
     for (const d of backlog) expect(d.cursor).toMatch(/^[1-9][0-9]*$/);
     expect(
@@ -154,7 +159,7 @@ describe('a device that speaks only TCP, on Redis + ZooKeeper', () => {
       send: { clientMsgId: 'tcp-2', to: { groupId: group.groupId }, body: 'reading: 21.5 C' },
     });
     const toGroup = await sendResultOf(device, 11);
-    expect(toGroup).toMatchObject({ clientMsgId: 'tcp-2', conversationId: `g:${group.groupId}`, seq: '2' });
+    expect(toGroup).toMatchObject({ clientMsgId: 'tcp-2', conversationId: `g:${group.groupId}`, seq: '3' });
     expect((await peer.waitForBody('reading: 21.5 C')).msgId).toBe(toGroup.msgId);
 
     // A live message.
@@ -235,11 +240,7 @@ describe('a TCP device whose cursor is older than the retention', () => {
   const api = () => new RouteApi(cluster.routeUrl);
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
-      logger: silentLogger,
+    cluster = await startTestCluster({
       store: { retentionMs: 1_000 },
     });
     [peer] = await joinUsers(cluster.routeUrl, ['peer']);
@@ -328,12 +329,8 @@ describe('a TCP device whose connection drops in the middle of a long catch-up',
   let held: ReturnType<typeof holdSecondSyncPage> | undefined;
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
+    cluster = await startTestCluster({
       ...isolatedBackends(prefix),
-      logger: silentLogger,
       store: { now: () => Date.now() + storeClockAheadMs },
       route: { sendRatePerSec: 100_000, sendBurst: 100_000 },
       server: { inboundFramesPerSec: 100_000 },

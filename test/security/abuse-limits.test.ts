@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
-import { silentLogger } from '@cim/common/server';
+import { type LocalCluster } from '@cim/cli';
 import type { RouteConfig } from '@cim/route';
 import { askTcp, backends, uniquePrefix } from '../harness/index.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 /** Small limits, so a test reaches each one in a few requests. */
 const limits: Partial<RouteConfig> = {
@@ -35,14 +35,10 @@ describe('abuse limits are shared by every route on the store', () => {
   let nextUser = 0;
 
   const start = (route: Partial<RouteConfig>) =>
-    startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
+    startTestCluster({
       redisUrl: backends().redisUrl,
       redisPrefix: prefix,
       secret,
-      logger: silentLogger,
       route: { ...limits, ...route },
     });
 
@@ -199,11 +195,7 @@ describe("Node's own refusals carry the API's coded JSON", () => {
   let port: number;
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
-      logger: silentLogger,
+    cluster = await startTestCluster({
       route: { requestTimeoutMs: 500 },
     });
     port = Number(new URL(cluster.routeUrl).port);

@@ -14,6 +14,8 @@ import { RecordingClient } from '../support/chat-scenario.js';
 import { generousLimits } from '../../devkit/generous-limits.js';
 import { RawClient } from '../support/raw-client.js';
 import { routeHttp } from '../support/route-http.js';
+import { startTestCluster } from '../support/test-cluster.js';
+import { signUp } from '../support/accounts.js';
 
 const secret = 'auth-test-secret-0123456789abcdef';
 
@@ -32,15 +34,8 @@ describe('authentication and authorisation', () => {
   const clients: RecordingClient[] = [];
   let n = 0;
 
-  async function user(base: string, deviceId = 'http', password?: string) {
-    const userName = `${base}${++n}`;
-    const pw = password ?? `password-${userName}`;
-    const api = new RouteApi(cluster.routeUrl);
-    const { userId } = await api.register(userName, pw);
-    const login = await api.login(userName, pw, deviceId);
-    api.token = login.token;
-    return { api, userId, userName, token: login.token, password: pw };
-  }
+  const user = (base: string, deviceId = 'http', password?: string) =>
+    signUp(cluster.routeUrl, `${base}${++n}`, { deviceId, password });
 
   async function device(token: string): Promise<RawClient> {
     const raw = await RawClient.connect(cluster.servers[0].tcpAddress.port);
@@ -520,7 +515,10 @@ describe('authentication and authorisation', () => {
       expect((await bob.api.history(sent.conversationId)).messages.map((m) => m.body)).toEqual([
         'private between alice and bob',
       ]);
-      expect((await bob.api.history(inGroup.conversationId)).messages.map((m) => m.body)).toEqual(['group secret']);
+      expect((await bob.api.history(inGroup.conversationId)).messages.map((m) => m.body)).toEqual([
+        'group secret',
+        `${alice.userName} added ${bob.userName}`,
+      ]);
     });
   });
 
@@ -593,11 +591,7 @@ describe('a session whose connection dropped, after its grace period', () => {
   const raws: RawClient[] = [];
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
-      logger: silentLogger,
+    cluster = await startTestCluster({
       route: { sessionGraceMs: graceMs },
     });
   });

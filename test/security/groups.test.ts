@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi, type PublicGroup } from '@cim/client';
-import { silentLogger } from '@cim/common/server';
-import { backends, uniquePrefix } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
 import { routeHttp } from '../support/route-http.js';
+import { startTestCluster, onSharedRedis } from '../support/test-cluster.js';
+import { signUp } from '../support/accounts.js';
 
 /**
  * Groups are private by default: a non-member gets the same 404 for a private group as for one
@@ -16,13 +16,7 @@ describe('group privacy', () => {
   const raws: RawClient[] = [];
   let n = 0;
 
-  async function user(base: string) {
-    const userName = `${base}${++n}`;
-    const api = new RouteApi(cluster.routeUrl);
-    const { userId } = await api.register(userName, `password-${userName}`);
-    api.token = (await api.login(userName, `password-${userName}`, 'http')).token;
-    return { api, userId, userName, token: api.token };
-  }
+  const user = (base: string) => signUp(cluster.routeUrl, `${base}${++n}`);
 
   const http = (method: string, path: string, token: string, body?: unknown) =>
     routeHttp(cluster.routeUrl, method, `/api/v1${path}`, token, body);
@@ -51,13 +45,8 @@ describe('group privacy', () => {
   }
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
-      redisUrl: backends().redisUrl,
-      redisPrefix: `${uniquePrefix('groups')}:`,
-      logger: silentLogger,
+    cluster = await startTestCluster({
+      ...onSharedRedis('groups'),
     });
   });
 
@@ -100,7 +89,10 @@ describe('group privacy', () => {
     expect((await mallory.api.sync('0', 100)).messages).toEqual([]);
     expect((await allPublicGroups(mallory.api)).map((g) => g.groupId)).not.toContain(group.groupId);
     expect(await alice.api.group(group.groupId)).toEqual(group);
-    expect((await alice.api.history(`g:${group.groupId}`)).messages.map((m) => m.body)).toEqual(['the secret is out']);
+    expect((await alice.api.history(`g:${group.groupId}`)).messages.map((m) => m.body)).toEqual([
+      'the secret is out',
+      `${alice.userName} added ${bob.userName}`,
+    ]);
   });
 
   it('lets in a user any member invites, who then reads the whole history', async () => {
@@ -114,7 +106,11 @@ describe('group privacy', () => {
     expect(invited.memberIds).toContain(carol.userId);
     expect((await carol.api.myGroups()).groups.map((g) => g.groupId)).toEqual([group.groupId]);
     expect(await carol.api.group(group.groupId)).toEqual(invited);
-    expect((await carol.api.history(`g:${group.groupId}`)).messages.map((m) => m.body)).toEqual(['before carol came']);
+    expect((await carol.api.history(`g:${group.groupId}`)).messages.map((m) => m.body)).toEqual([
+      `${bob.userName} added ${carol.userName}`,
+      'before carol came',
+      `${alice.userName} added ${bob.userName}`,
+    ]);
     // Joining a group one is already in changes nothing.
     expect(await carol.api.joinGroup(group.groupId)).toEqual(invited);
     await carol.api.send({ groupId: group.groupId }, 'hello, I was invited', 'g2');

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
 import { INTERNAL_EVENTS_PATH, signToken, type TokenClaims } from '@cim/common';
-import { silentLogger } from '@cim/common/server';
 import { backends, uniquePrefix } from '../harness/index.js';
 import { Prng } from './prng.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 const secret = 'http-fuzz-secret-0123456789abcdef';
 
@@ -216,14 +216,10 @@ describe('fuzzing the route HTTP API: every endpoint answers bad input with a co
 
   beforeAll(async () => {
     const prefix = uniquePrefix('http-fuzz');
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
+    cluster = await startTestCluster({
       secret,
       redisUrl: backends().redisUrl,
       redisPrefix: `${prefix}:`,
-      logger: silentLogger,
     });
     base = `${cluster.routeUrl}/api/v1`;
     const api = new RouteApi(cluster.routeUrl);

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
 import { encodeFrame, encodeFrameBody, encodeVarint32, type Frame } from '@cim/common';
 import { MemoryRegistryHub, silentLogger } from '@cim/common/server';
@@ -7,6 +7,8 @@ import { defaultRouteConfig } from '@cim/route';
 import { defaultPushServerConfig, PushServer } from '@cim/server';
 import { backends, uniquePrefix, waitFor } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTestCluster } from '../support/test-cluster.js';
+import { signUp } from '../support/accounts.js';
 
 const MAX_GROUP_MEMBERS = 4;
 
@@ -18,17 +20,7 @@ describe('limits are on by default and answer with coded errors', () => {
   let n = 0;
 
   /** A fresh registered user, logged in over HTTP on its own device. */
-  async function user(
-    base: string,
-    deviceId = 'http',
-  ): Promise<{ api: RouteApi; userId: string; userName: string; token: string }> {
-    const userName = `${base}${++n}`;
-    const api = new RouteApi(cluster.routeUrl);
-    const { userId } = await api.register(userName, `password-${userName}`);
-    const login = await api.login(userName, `password-${userName}`, deviceId);
-    api.token = login.token;
-    return { api, userId, userName, token: login.token };
-  }
+  const user = (base: string, deviceId = 'http') => signUp(cluster.routeUrl, `${base}${++n}`, { deviceId });
 
   /** A raw TCP device logged in on the cluster's push server. */
   async function device(token: string, port = cluster.servers[0].tcpAddress.port): Promise<RawClient> {
@@ -67,13 +59,9 @@ describe('limits are on by default and answer with coded errors', () => {
   beforeAll(async () => {
     const prefix = uniquePrefix('limits');
     // Every limit at its default, except the group size (10,000 members would take long to fill).
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
+    cluster = await startTestCluster({
       redisUrl: backends().redisUrl,
       redisPrefix: `${prefix}:`,
-      logger: silentLogger,
       route: { maxGroupMembers: MAX_GROUP_MEMBERS },
     });
   });

@@ -1,11 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
 import { encodeFrame, INTERNAL_PUSH_PATH, type ChatMessage, type Frame } from '@cim/common';
 import { MemoryRegistryHub, silentLogger } from '@cim/common/server';
 import { PushServer, type PushServerConfig } from '@cim/server';
-import { backends, uniquePrefix, waitFor } from '../harness/index.js';
+import { waitFor } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTestCluster, onSharedRedis } from '../support/test-cluster.js';
+import { signUp } from '../support/accounts.js';
 import { WsDevice } from '../support/ws-device.js';
 
 describe('a push server under abuse from one client or one address', () => {
@@ -17,10 +19,7 @@ describe('a push server under abuse from one client or one address', () => {
 
   /** A token of a fresh user, from a real login at the route. */
   async function token(): Promise<string> {
-    const userName = `abuser${++n}`;
-    const api = new RouteApi(cluster.routeUrl);
-    await api.register(userName, `password-${userName}`);
-    return (await api.login(userName, `password-${userName}`, 'iot')).token;
+    return (await signUp(cluster.routeUrl, `abuser${++n}`, { deviceId: 'iot' })).token;
   }
 
   /** A push server of this cluster's route with some limits set small. */
@@ -58,13 +57,8 @@ describe('a push server under abuse from one client or one address', () => {
 
   beforeAll(async () => {
     // The cluster's own server is only there for logins at the route; each test runs its own.
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
-      redisUrl: backends().redisUrl,
-      redisPrefix: `${uniquePrefix('abuse')}:`,
-      logger: silentLogger,
+    cluster = await startTestCluster({
+      ...onSharedRedis('abuse'),
     });
   });
 
@@ -174,8 +168,9 @@ describe('a push server under abuse from one client or one address', () => {
   /** Pushes large broadcasts to every connection of `s` until it marks one a slow consumer. */
   async function floodUntilSlowConsumer(s: PushServer): Promise<void> {
     const body = 'x'.repeat(60_000);
+    // Message ids are decimal ids: 1 and up.
     const broadcast = (i: number): ChatMessage => ({
-      msgId: String(i),
+      msgId: String(i + 1),
       conversationId: 'broadcast',
       seq: '0',
       fromUserId: '1',
@@ -200,7 +195,7 @@ describe('a push server under abuse from one client or one address', () => {
   function expectCutShortInOrder(frames: Frame[]): void {
     expect(frames.at(-1)).toMatchObject({ error: { code: 'CIM_ERR_SLOW_CONSUMER' } });
     const ids = frames.flatMap((f) => ('deliver' in f ? [Number(f.deliver.message.msgId)] : []));
-    expect(ids).toEqual(ids.map((_, k) => k));
+    expect(ids).toEqual(ids.map((_, k) => k + 1));
   }
 
   it('sends a client that stopped reading Error{CIM_ERR_SLOW_CONSUMER} right behind what its socket held, then closes it', async () => {

@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
-import { silentLogger } from '@cim/common/server';
-import { backends, uniquePrefix } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTestCluster, onSharedRedis } from '../support/test-cluster.js';
 
 /** What Node's base64url decoder skips or ignores at the end of a token (HTTP trims a trailing space). */
 const JUNK = ['=', '==', '!!!', '%00', '.'];
@@ -14,13 +13,8 @@ describe('a token with junk appended after its signature', () => {
   let token: string;
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
-      redisUrl: backends().redisUrl,
-      redisPrefix: `${uniquePrefix('strict-token')}:`,
-      logger: silentLogger,
+    cluster = await startTestCluster({
+      ...onSharedRedis('strict-token'),
     });
     const api = new RouteApi(cluster.routeUrl);
     await api.register('alice', 'password-alice');

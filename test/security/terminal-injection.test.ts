@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import { type LocalCluster } from '@cim/cli';
 import { RouteApi } from '@cim/client';
 import type { ChatMessage } from '@cim/common';
-import { silentLogger } from '@cim/common/server';
 import { createStore, type RouteStore } from '@cim/route';
 import { ChatPane, hasTmux } from '../e2e/chat-pane.js';
 import { requireBuiltCli } from '../e2e/cim-cli.js';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTestCluster } from '../support/test-cluster.js';
 import { saveMessage } from '@cim/route';
 
 const ESC = '\u001b';
@@ -60,7 +60,7 @@ describe('text from other users cannot drive the terminal', { timeout: 60_000 },
 
   beforeAll(async () => {
     const backends = isolatedBackends(uniquePrefix('terminal-injection'));
-    cluster = await startLocalCluster({ servers: 1, routePort: 0, tcpPort: 0, logger: silentLogger, ...backends });
+    cluster = await startTestCluster({ ...backends });
     backdoor = createStore({ redisUrl: backends.redisUrl, prefix: backends.redisPrefix });
 
     const api = new RouteApi(cluster.routeUrl);

@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import type { LocalCluster } from '@cim/cli';
 import { WebSocket } from 'ws';
 import { CimClient, type CimClientOptions, type WebSocketConstructor } from '@cim/client';
 import type { ChatMessage } from '@cim/common';
-import { silentLogger } from '@cim/common/server';
 import { waitFor } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
+import { startTestCluster } from '../support/test-cluster.js';
 import { WsDevice } from '../support/ws-device.js';
 
 /** A self-signed certificate for 127.0.0.1, made with the openssl command line. */
@@ -47,7 +47,7 @@ describe('TLS on the route API, the TCP and WebSocket ports and the internal API
   const clients: CimClient[] = [];
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({ servers: 1, routePort: 0, tcpPort: 0, wsPort: 0, logger: silentLogger, tls });
+    cluster = await startTestCluster({ wsPort: 0, tls });
   });
 
   afterAll(async () => {

@@ -1,12 +1,15 @@
 import { expect } from 'vitest';
 import type { ChatMessage } from '@cim/common';
-import { CimClient, RouteApi, type CimClientOptions } from '@cim/client';
+import { CimClient, type CimClientOptions } from '@cim/client';
 import { waitFor } from '../harness/index.js';
 
 /** A CimClient that records what it receives, for assertions. */
 export class RecordingClient {
   readonly client: CimClient;
+  /** Messages people sent. */
   readonly received: ChatMessage[] = [];
+  /** What the route wrote about conversations ("dan added ann"), kept apart from what people sent. */
+  readonly notices: ChatMessage[] = [];
   readonly states: string[] = [];
 
   constructor(
@@ -22,7 +25,7 @@ export class RecordingClient {
       reconnectMaxMs: 500,
       ...options,
     });
-    this.client.on('message', (m) => this.received.push(m));
+    this.client.on('message', (m) => (m.notice ? this.notices : this.received).push(m));
     this.client.on('state', (s) => this.states.push(s));
   }
 
@@ -41,14 +44,6 @@ export class RecordingClient {
     });
     return this.received.find((m) => m.body === body)!;
   }
-}
-
-/** Registers `name` and logs in over HTTP only (no push server connection): a sender. */
-export async function httpSender(routeUrl: string, name: string): Promise<RouteApi> {
-  const api = new RouteApi(routeUrl);
-  await api.register(name, `password-${name}`);
-  api.token = (await api.login(name, `password-${name}`, 'http')).token;
-  return api;
 }
 
 /** Registers and connects users; returns their recording clients. */

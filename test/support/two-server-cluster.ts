@@ -1,6 +1,6 @@
-import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from '@cim/cli';
-import { silentLogger } from '@cim/common/server';
+import { type LocalCluster, type LocalClusterOptions } from '@cim/cli';
 import type { isolatedBackends } from '../harness/index.js';
+import { startTestCluster } from './test-cluster.js';
 
 /**
  * A quiet in-process cluster of one route and two push servers on free ports, on the real Redis
@@ -10,5 +10,5 @@ export function startTwoServerCluster(
   backends: ReturnType<typeof isolatedBackends>,
   options: LocalClusterOptions = {},
 ): Promise<LocalCluster> {
-  return startLocalCluster({ servers: 2, routePort: 0, tcpPort: 0, logger: silentLogger, ...backends, ...options });
+  return startTestCluster({ servers: 2, ...backends, ...options });
 }

@@ -136,6 +136,7 @@ describe('MessageList', () => {
             body: '\u001b]52;c;ZXZpbA==\u0007 \u001b]8;;https://evil.example\u001b\\link \u202Eabc',
           }),
           { kind: 'system', key: 's', text: 'members of #\u001b]0;t\u0007: bob', tone: 'info' },
+          message({ key: 'n', notice: true, channel: '#ops', body: 'bob added \u001b]0;t\u0007eve' }),
         ]}
       />,
     );
@@ -146,6 +147,13 @@ describe('MessageList', () => {
     expect(text).toContain('m\\u{1b}]0;title\\u{7} → #g\\u{1b}[2J: \\u{1b}]52;c;ZXZpbA==\\u{7}');
     expect(text).toContain('\\u{1b}]8;;https://evil.example\\u{1b}\\link \\u{202e}abc');
     expect(text).toContain('-- members of #\\u{1b}]0;t\\u{7}: bob');
+    expect(text).toContain('09:05 #ops -- bob added \\u{1b}]0;t\\u{7}eve');
+  });
+
+  it('shows a notice as news about its conversation, not as words its sender typed', () => {
+    const text = frame([message({ notice: true, from: 'bob', channel: '#ops', body: 'bob added alice' })]);
+    expect(text).toContain('09:05 #ops -- bob added alice');
+    expect(text).not.toContain('bob:');
   });
 
   it('fills from the bottom, so a short list sits just above the status bar', () => {

@@ -31,7 +31,7 @@ export function MessageList({ lines, height }: MessageListProps) {
           case 'emoji':
             return <EmojiTable key={line.key} page={line.page} pages={line.pages} entries={line.entries} />;
           case 'message':
-            return <MessageLine key={line.key} line={line} />;
+            return line.notice ? <NoticeLine key={line.key} line={line} /> : <MessageLine key={line.key} line={line} />;
         }
       })}
     </Box>
@@ -43,6 +43,17 @@ function SystemLine({ line }: { line: Extract<ChatLine, { kind: 'system' }> }) {
     <Box flexShrink={0}>
       <Text color={line.tone === 'error' ? 'yellow' : 'gray'} wrap="wrap">
         {`-- ${safeInline(line.text)}`}
+      </Text>
+    </Box>
+  );
+}
+
+/** "09:05 #team -- alice added bob": news about the conversation, in the words the route wrote. */
+function NoticeLine({ line }: { line: Extract<ChatLine, { kind: 'message' }> }) {
+  return (
+    <Box flexShrink={0}>
+      <Text color="gray" wrap="wrap">
+        {`${formatTime(line.ts)} ${safeInline(line.channel)} -- ${safeInline(line.body)}`}
       </Text>
     </Box>
   );

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { CimError, ErrorCodes, type ChatMessage, type Destination } from '@cim/common';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type {
   CimClientEvents,
   ConnectionState,
@@ -172,8 +172,12 @@ class FakeClient extends EventEmitter<CimClientEvents> {
     };
   }
 
-  async close(): Promise<void> {
+  /** How the last close went: `{ logout: false }` keeps the session. */
+  closeOptions: { logout?: boolean } | undefined;
+
+  async close(options: { logout?: boolean } = {}): Promise<void> {
     this.closed = true;
+    this.closeOptions = options;
     this.setState('closed');
   }
 
@@ -472,11 +476,30 @@ describe('ChatController', () => {
     expect(texts().at(-1)).toBe('signed out: logged in on another connection — :q quits');
   });
 
-  it('logs out and ends with exit code 0 on :q', async () => {
+  it('closes, keeping the session for the next chat, and ends with exit code 0 on :q', async () => {
     const { client, controller } = await started();
     await controller.submit(':q');
     expect(client.closed).toBe(true);
+    expect(client.closeOptions).toEqual({ logout: false });
     expect(controller.snapshot()).toMatchObject({ exitCode: 0, link: 'offline' });
+  });
+
+  it('says so when the resumed session ends, and that the next chat asks for the password', async () => {
+    const { client, texts } = await started();
+    client.emit('sessionEnded', new CimError(ErrorCodes.SESSION_ENDED, 'the session has ended'));
+    expect(texts().at(-1)).toBe('the session has ended — :q quits; the next cim chat asks for the password');
+  });
+
+  it('shows a session resumed before the screen started as online', async () => {
+    const client = new FakeClient();
+    client.setState('online');
+    const controller = new ChatController({
+      client: client as unknown as ChatClient,
+      userName: 'alice',
+      login: async () => ({ registered: false }),
+    });
+    await controller.start();
+    expect(controller.snapshot()).toMatchObject({ link: 'online', busy: undefined });
   });
 
   describe('receipts', () => {
@@ -989,8 +1012,8 @@ describe('ChatController', () => {
       expect(client.reads).toEqual([['g:7', '1']]);
     });
 
-    it('names a group it first hears of once the route says its name', async () => {
-      const { client, controller, texts } = await started();
+    /** Group 7, "ops", that bob made and alice is in, though this chat has not heard of it yet. */
+    const opsKnownToTheRoute = (client: FakeClient) =>
       client.groups.set('7', {
         groupId: '7',
         name: 'ops',
@@ -999,6 +1022,10 @@ describe('ChatController', () => {
         createdAt: 0,
         public: false,
       });
+
+    it('names a group it first hears of once the route says its name', async () => {
+      const { client, controller, texts } = await started();
+      opsKnownToTheRoute(client);
       client.emit('message', inGroup('7', '1', 'you are in'), { cursor: '1', synced: false });
       client.emit('message', inGroup('7', '2', 'welcome'), { cursor: '2', synced: false });
       expect(controller.snapshot().unread).toEqual({ '#group-7': 2 });
@@ -1007,6 +1034,22 @@ describe('ChatController', () => {
       expect(controller.snapshot().unread).toEqual({ '#ops': 2 });
       await controller.submit(':g ops');
       expect(client.reads).toEqual([['g:7', '2']]);
+    });
+    it('shows "bob added alice" as news about the group it names, and the group is then known to :g', async () => {
+      const { client, controller, lines } = await started();
+      opsKnownToTheRoute(client);
+      const notice = { kind: 'MEMBERS_ADDED' as const, userIds: ['1'], userNames: ['alice'] };
+      client.emit('message', { ...inGroup('7', '1', 'bob added alice'), notice }, { cursor: '4', synced: true });
+      await vi.waitFor(() => expect(messages(lines()).at(-1)).toMatchObject({ channel: '#ops' }));
+      expect(messages(lines()).at(-1)).toMatchObject({ notice: true, from: 'bob', body: 'bob added alice' });
+
+      await controller.submit(':g ops');
+      expect(controller.snapshot().target).toEqual({ kind: 'group', groupId: '7', name: 'ops' });
+      // A notice of this user's own add carries no delivery status: nobody typed it.
+      const ownAdd = { ...notice, userIds: ['3'], userNames: ['carol'] };
+      const own = { ...inGroup('7', '2', 'alice added carol'), fromUserId: '1', fromUserName: 'alice', notice: ownAdd };
+      client.emit('message', own, { cursor: '5', synced: false });
+      expect(messages(lines()).at(-1)).toMatchObject({ notice: true, own: true, status: undefined });
     });
   });
 

@@ -87,6 +87,9 @@ export class ChatController {
       this.store.update({ busy: done ? undefined : `catching up: ${fetched} messages…` }),
     );
     this.client.on('kicked', (reason) => this.store.system(`signed out: ${reason} — :q quits`, 'error'));
+    this.client.on('sessionEnded', () =>
+      this.store.system('the session has ended — :q quits; the next cim chat asks for the password', 'error'),
+    );
     this.client.on('receipt', (receipt) => this.onReceipt(receipt));
     this.client.on('recalled', (recall) => this.onRecalled(recall));
   }
@@ -107,7 +110,8 @@ export class ChatController {
       const info = this.client.info();
       if (info.userId) this.directory.rememberUser({ userId: info.userId, userName: info.userName });
       if (registered) this.store.system(`welcome, ${info.userName}: your account was created (user id ${info.userId})`);
-      this.store.update({ server: info.server, busy: undefined });
+      // A resumed session is online before the screen starts listening.
+      this.store.update({ server: info.server, busy: undefined, link: linkOf(info.state) });
       this.store.system(
         `connected as ${info.userName} to ${info.server} — plain lines go to the lobby; :all lists commands`,
       );
@@ -133,12 +137,15 @@ export class ChatController {
     }
   }
 
-  /** Logs out cleanly and ends the chat with exit code 0. */
+  /**
+   * Closes the connection and ends the chat with exit code 0. The session stays, so that the next
+   * chat resumes it with the stored token (`cim logout` ends it).
+   */
   async quit(): Promise<void> {
     if (this.quitting) return;
     this.quitting = true;
-    this.store.update({ busy: 'logging out…' });
-    await this.client.close().catch(() => undefined);
+    this.store.update({ busy: 'closing…' });
+    await this.client.close({ logout: false }).catch(() => undefined);
     this.store.update({ busy: undefined, exitCode: 0 });
   }
 
@@ -374,8 +381,9 @@ export class ChatController {
       to: channel === 'lobby' ? undefined : own || 'groupId' in message.to ? channel : `@${this.view().userName}`,
       body: message.body,
       recalled: message.recalled || undefined,
+      notice: message.notice ? true : undefined,
       own,
-      status: own ? (stored ? this.receipts.statusOf(stored, 'stored') : 'sent') : undefined,
+      status: own && !message.notice ? (stored ? this.receipts.statusOf(stored, 'stored') : 'sent') : undefined,
       stored,
     });
     if ('groupId' in message.to && !this.directory.knownGroup(message.to.groupId))

@@ -37,6 +37,8 @@ export type ChatLine =
       body: string;
       /** Its sender took it back: the body is gone. */
       recalled?: boolean;
+      /** Written by the route about the conversation ("alice added bob"): shown as news, not as words typed. */
+      notice?: boolean;
       own: boolean;
       /** Set on own messages only. */
       status?: OwnStatus;

@@ -10,7 +10,8 @@ interface ChatArgs extends ConnectionArgs {
 
 export const chatCommand: CommandModule<object, ChatArgs> = {
   command: 'chat <name>',
-  describe: 'chat in the terminal as <name> (the account is created on first use); :all lists commands',
+  describe:
+    'chat in the terminal as <name> (the account is created on first use; the session is kept, so the password is asked for only when it has ended); :all lists commands',
   builder: (y) =>
     connectionOptions(clientOptions(y)).positional('name', {
       type: 'string',
@@ -18,13 +19,12 @@ export const chatCommand: CommandModule<object, ChatArgs> = {
       describe: 'your user name',
     }) as never,
   handler: async (args) => {
-    const password = await readPassword(`password for ${args.name}: `);
     // Ink and React take about a second to load: only chat pays for them, not send or tail.
     const { runChat } = await import('../chat/run-chat.js');
     const code = await runChat({
       routeUrl: args.route,
       userName: args.name,
-      password,
+      password: () => readPassword(`password for ${args.name}: `),
       deviceId: args.device,
       loginTimeoutMs: args['login-timeout-ms'],
     });

@@ -3,15 +3,20 @@ import {
   errorFromWire,
   ErrorCodes,
   type ChatMessage,
+  type ConversationSummary,
   type Destination,
   type ClientTransportName,
+  type Group,
   type LoginAnswer,
+  type PublicGroup,
   type ScheduledAnswer,
   type SendAnswer,
+  type SyncAnswer,
+  type UserSummary,
 } from '@cim/common/client';
 import type { JsonRequester, JsonRequesterFactory } from './json-request.js';
 
-export type { ScheduledAnswer, SendAnswer };
+export type { ConversationSummary, Group, PublicGroup, ScheduledAnswer, SendAnswer, SyncAnswer, UserSummary };
 
 /** What the route answers to a login. */
 export type LoginInfo = LoginAnswer;
@@ -19,43 +24,6 @@ export type LoginInfo = LoginAnswer;
 /** TCP is what the route assumes when asked nothing, so only a WebSocket login says which it wants. */
 function transportField(transport: ClientTransportName): { transport?: ClientTransportName } {
   return transport === 'tcp' ? {} : { transport };
-}
-
-export interface Group {
-  groupId: string;
-  name: string;
-  ownerId: string;
-  memberIds: string[];
-  createdAt: number;
-  /** Anyone may find and join a public group; a private one lets in only those a member invites. */
-  public: boolean;
-}
-
-/** A public group as anyone sees it in the listing: no member list. */
-export interface PublicGroup {
-  groupId: string;
-  name: string;
-  ownerId: string;
-  memberCount: number;
-  createdAt: number;
-}
-
-export interface ConversationSummary {
-  conversationId: string;
-  lastSeq: string;
-  readSeq: string;
-  unread: number;
-}
-
-export interface UserSummary {
-  userId: string;
-  userName: string;
-}
-
-export interface SyncAnswer {
-  messages: { cursor: string; message: ChatMessage }[];
-  cursor: string;
-  hasMore: boolean;
 }
 
 export interface RouteApiOptions {

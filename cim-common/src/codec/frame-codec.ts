@@ -1,6 +1,6 @@
 import { cim } from '@cim/proto';
 import { CimError, ErrorCodes } from '../errors.js';
-import type { ChatMessage, Destination, Frame } from './types.js';
+import type { ChatMessage, Destination, Frame, MessageNotice } from './types.js';
 import { varint32Size, writeVarint32 } from './varint.js';
 
 const toObjectOptions = { longs: String, enums: String, defaults: false, oneofs: false } as const;
@@ -64,7 +64,12 @@ export function normalizeMessage(m: Record<string, unknown>): ChatMessage {
     ts: (m.ts as string) ?? '0',
     clientMsgId: (m.clientMsgId as string) ?? '',
     ...(m.recalled ? { recalled: true } : {}),
+    ...(m.notice ? { notice: normalizeNotice(m.notice as Partial<MessageNotice>) } : {}),
   };
+}
+
+function normalizeNotice(n: Partial<MessageNotice>): MessageNotice {
+  return { kind: n.kind ?? 'MEMBERS_ADDED', userIds: n.userIds ?? [], userNames: n.userNames ?? [] };
 }
 
 /** Encodes a `Message` alone: the part of a Deliver frame that is the same for every recipient. */

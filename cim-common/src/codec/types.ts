@@ -18,6 +18,15 @@ export interface ChatMessage {
   ts: string;
   clientMsgId: string;
   recalled?: boolean;
+  /** Written by the route about the conversation itself; `body` says it in words. */
+  notice?: MessageNotice;
+}
+
+/** What happened in a group (proto `Notice`): the message's sender added these users. */
+export interface MessageNotice {
+  kind: 'MEMBERS_ADDED';
+  userIds: string[];
+  userNames: string[];
 }
 
 export interface WireError {

@@ -1,10 +1,9 @@
-import { DECIMAL_ID, ErrorCodes } from '@cim/common';
+import { apiAnswers, ErrorCodes } from '@cim/common';
 import { z } from 'zod';
 import { defaultRouteConfig } from '../config.js';
 import {
   addMembersBody,
   createGroupBody,
-  destination,
   loginBody,
   readBody,
   refreshBody,
@@ -14,7 +13,8 @@ import {
 /**
  * The OpenAPI 3.1 document of the route's public API, served at GET /api/v1/openapi.json.
  * A test checks that every route of the app is here and every path here is a route of the app.
- * Request bodies are generated from the zod schemas the route checks them with.
+ * Request bodies are generated from the zod schemas the route checks them with; answers from the
+ * zod schemas of @cim/common (`apiAnswers`), which the SDK's types are inferred from.
  */
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -26,6 +26,17 @@ function requestSchema(schema: z.ZodType): object {
   return rest;
 }
 const requestBody = (schema: z.ZodType) => json(requestSchema(schema));
+/** The answers' JSON Schemas, each under its id, referring to one another as components. */
+function answerSchemas(): Record<string, object> {
+  const { schemas } = z.toJSONSchema(apiAnswers, {
+    io: 'output',
+    unrepresentable: 'any',
+    uri: (name) => `#/components/schemas/${name}`,
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([name, { $schema: _dialect, $id: _id, ...schema }]) => [name, schema]),
+  );
+}
 const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [String(s), { description: errorText[s] ?? 'error', ...json(ref('Error')) }]));
 const errorText: Record<number, string> = {
@@ -40,7 +51,6 @@ const errorText: Record<number, string> = {
   503: `no push server or storage unavailable (${ErrorCodes.NO_SERVER}, ${ErrorCodes.UNAVAILABLE})`,
 };
 const auth = [{ bearer: [] }];
-const id = { type: 'string', pattern: DECIMAL_ID.source };
 const pathParam = (name: string, description: string) => ({
   name,
   in: 'path',
@@ -67,86 +77,7 @@ export const openApiDocument = {
   servers: [{ url: '/api/v1' }],
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-    schemas: {
-      Error: {
-        type: 'object',
-        required: ['code', 'message'],
-        properties: { code: { type: 'string' }, message: { type: 'string' } },
-      },
-      User: { type: 'object', properties: { userId: id, userName: { type: 'string' } } },
-      Session: {
-        type: 'object',
-        properties: {
-          userId: id,
-          userName: { type: 'string' },
-          deviceId: { type: 'string' },
-          sessionId: { type: 'string' },
-          token: { type: 'string' },
-          expiresAt: { type: 'integer' },
-          heartbeatMs: { type: 'integer' },
-          server: {
-            type: 'object',
-            properties: {
-              id: { type: 'string' },
-              host: { type: 'string' },
-              tcpPort: { type: 'integer' },
-              tls: { type: 'boolean' },
-              wsUrl: {
-                type: 'string',
-                description: 'ws://host:port/ or wss://…: present when the server has a WebSocket listener',
-              },
-            },
-          },
-        },
-      },
-      Destination: requestSchema(destination),
-      Message: {
-        type: 'object',
-        properties: {
-          msgId: id,
-          conversationId: { type: 'string', description: 'p:<low>:<high>, g:<groupId> or b' },
-          seq: { type: 'string' },
-          fromUserId: id,
-          fromUserName: { type: 'string' },
-          to: ref('Destination'),
-          body: { type: 'string' },
-          ts: { type: 'string', description: 'ms since epoch' },
-          clientMsgId: { type: 'string' },
-          recalled: { type: 'boolean' },
-        },
-      },
-      SendAnswer: {
-        type: 'object',
-        properties: {
-          msgId: id,
-          conversationId: { type: 'string' },
-          seq: { type: 'string' },
-          ts: { type: 'string' },
-          clientMsgId: { type: 'string' },
-        },
-      },
-      Group: {
-        type: 'object',
-        properties: {
-          groupId: id,
-          name: { type: 'string' },
-          ownerId: id,
-          memberIds: { type: 'array', items: id },
-          createdAt: { type: 'integer' },
-          public: { type: 'boolean', description: 'anyone may find and join it; else only members add people' },
-        },
-      },
-      PublicGroup: {
-        type: 'object',
-        properties: {
-          groupId: id,
-          name: { type: 'string' },
-          ownerId: id,
-          memberCount: { type: 'integer' },
-          createdAt: { type: 'integer' },
-        },
-      },
-    },
+    schemas: answerSchemas(),
   },
   paths: {
     '/accounts': {
@@ -187,10 +118,7 @@ export const openApiDocument = {
           queryParam('limit', '1-1000', { type: 'integer' }),
         ],
         responses: {
-          '200': ok('a page', {
-            type: 'object',
-            properties: { users: { type: 'array', items: ref('User') }, nextCursor: { type: ['string', 'null'] } },
-          }),
+          '200': ok('a page', ref('OnlineUsersPage')),
           ...errors(400, 401),
         },
       },
@@ -201,7 +129,7 @@ export const openApiDocument = {
         security: auth,
         parameters: [queryParam('prefix', 'name prefix'), queryParam('limit', '1-100', { type: 'integer' })],
         responses: {
-          '200': ok('users', { type: 'object', properties: { users: { type: 'array', items: ref('User') } } }),
+          '200': ok('users', ref('Users')),
           ...errors(400, 401),
         },
       },
@@ -221,10 +149,7 @@ export const openApiDocument = {
         requestBody: requestBody(sendBody(defaultRouteConfig.maxBodyChars)),
         responses: {
           '200': ok('stored (or broadcast)', ref('SendAnswer')),
-          '202': ok('scheduled', {
-            type: 'object',
-            properties: { scheduled: { const: true }, clientMsgId: { type: 'string' }, deliverAt: { type: 'integer' } },
-          }),
+          '202': ok('scheduled', ref('ScheduledAnswer')),
           ...errors(400, 401, 403, 404, 429, 503),
         },
       },
@@ -246,17 +171,7 @@ export const openApiDocument = {
           queryParam('limit', '1-1000', { type: 'integer' }),
         ],
         responses: {
-          '200': ok('a page', {
-            type: 'object',
-            properties: {
-              messages: {
-                type: 'array',
-                items: { type: 'object', properties: { cursor: { type: 'string' }, message: ref('Message') } },
-              },
-              cursor: { type: 'string' },
-              hasMore: { type: 'boolean' },
-            },
-          }),
+          '200': ok('a page', ref('SyncPage')),
           ...errors(400, 401, 410),
         },
       },
@@ -267,23 +182,7 @@ export const openApiDocument = {
         security: auth,
         parameters: [queryParam('limit', '1-500', { type: 'integer' })],
         responses: {
-          '200': ok('conversations', {
-            type: 'object',
-            properties: {
-              conversations: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    conversationId: { type: 'string' },
-                    lastSeq: { type: 'string' },
-                    readSeq: { type: 'string' },
-                    unread: { type: 'integer' },
-                  },
-                },
-              },
-            },
-          }),
+          '200': ok('conversations', ref('Conversations')),
           ...errors(400, 401),
         },
       },
@@ -299,7 +198,7 @@ export const openApiDocument = {
           queryParam('q', 'keyword'),
         ],
         responses: {
-          '200': ok('messages', { type: 'object', properties: { messages: { type: 'array', items: ref('Message') } } }),
+          '200': ok('messages', ref('History')),
           ...errors(400, 401, 403, 404),
         },
       },
@@ -324,7 +223,7 @@ export const openApiDocument = {
         summary: 'My groups',
         security: auth,
         responses: {
-          '200': ok('groups', { type: 'object', properties: { groups: { type: 'array', items: ref('Group') } } }),
+          '200': ok('groups', ref('Groups')),
           ...errors(401),
         },
       },
@@ -338,13 +237,7 @@ export const openApiDocument = {
           queryParam('limit', '1-100', { type: 'integer' }),
         ],
         responses: {
-          '200': ok('a page', {
-            type: 'object',
-            properties: {
-              groups: { type: 'array', items: ref('PublicGroup') },
-              nextCursor: { type: ['string', 'null'] },
-            },
-          }),
+          '200': ok('a page', ref('PublicGroupsPage')),
           ...errors(400, 401),
         },
       },

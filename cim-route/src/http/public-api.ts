@@ -130,7 +130,7 @@ export function publicApi(ctx: PublicApiContext): Router {
   api.post('/groups', auth, async (req: AuthedRequest, res) => {
     const body = parse(createGroupBody, req.body);
     await ctx.limits.groupCreation(user(req).uid);
-    res.status(201).json(groupJson(await ctx.groups.create(user(req).uid, body.name, body.memberIds, body.public)));
+    res.status(201).json(groupJson(await ctx.groups.create(user(req), body.name, body.memberIds, body.public)));
   });
 
   api.get('/groups', auth, async (req: AuthedRequest, res) => {
@@ -151,7 +151,7 @@ export function publicApi(ctx: PublicApiContext): Router {
 
   api.post('/groups/:id/members', auth, async (req: AuthedRequest, res) => {
     const body = parse(addMembersBody, req.body ?? {});
-    res.json(groupJson(await ctx.groups.add(user(req).uid, parse(idParam, req.params.id), body.userIds)));
+    res.json(groupJson(await ctx.groups.add(user(req), parse(idParam, req.params.id), body.userIds)));
   });
 
   api.delete('/groups/:id/members/:userId', auth, async (req: AuthedRequest, res) => {

@@ -1,7 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { CimError, ErrorCodes } from '@cim/common';
 import type { Logger } from '@cim/common/server';
+import type { FanOut } from '../delivery/index.js';
 import { groupNotFound } from '../store/groups/groups.js';
-import type { GroupRecord, RouteStore } from '../store/types.js';
+import type { GroupRecord, RouteStore, UserRecord } from '../store/types.js';
+import { groupConversationId } from './conversation-ids.js';
+import type { Sender } from './messages.js';
+import { saveAndPush } from './save-and-push.js';
+
+/** A notice names this many of the users added; the rest are counted. */
+const NAMES_IN_NOTICE = 5;
 
 /**
  * Group management. Groups are private unless created public:
@@ -14,24 +22,35 @@ import type { GroupRecord, RouteStore } from '../store/types.js';
  *
  * A member may leave; only the owner removes others or dissolves it (the owner dissolves rather
  * than leaves).
+ *
+ * Whoever adds people (also by creating a group with them) is said to have done so in the group's
+ * conversation: a stored notice ("alice added bob"), so members offline at the time, the added
+ * among them, get it when they sync.
  */
 export class Groups {
   constructor(
     private readonly store: RouteStore,
+    private readonly fanOut: FanOut,
     private readonly maxMembers: number,
     private readonly logger: Logger,
   ) {}
 
-  async create(ownerId: string, name: string, memberIds: string[], isPublic = false): Promise<GroupRecord> {
-    await this.requireUsers(memberIds);
-    const unique = new Set([ownerId, ...memberIds]);
-    if (unique.size > this.maxMembers) {
+  async create(owner: Sender, name: string, memberIds: string[], isPublic = false): Promise<GroupRecord> {
+    const ownerId = owner.uid;
+    const members = await this.requireUsers(memberIds);
+    const memberSet = new Set([ownerId, ...memberIds]);
+    if (memberSet.size > this.maxMembers) {
       throw new CimError(ErrorCodes.GROUP_FULL, `a group has at most ${this.maxMembers} members`);
     }
-    const group = await this.store.groups.create(ownerId, name, [...unique], { public: isPublic });
+    const group = await this.store.groups.create(ownerId, name, [...memberSet], { public: isPublic });
     this.logger.info(
       { groupId: group.groupId, ownerId, members: group.memberIds.length, public: isPublic },
       'group created',
+    );
+    await this.announceAdded(
+      owner,
+      group,
+      distinct(members).filter((user) => user.userId !== ownerId),
     );
     return group;
   }
@@ -57,15 +76,24 @@ export class Groups {
    * Adds users; with no one named, the caller joins. Joining needs a public group (or is a no-op
    * for a member); adding others (inviting) requires membership.
    */
-  async add(callerId: string, groupId: string, userIds: string[]): Promise<GroupRecord> {
+  async add(caller: Sender, groupId: string, userIds: string[]): Promise<GroupRecord> {
+    const callerId = caller.uid;
     const group = await this.requireVisible(callerId, groupId);
     const joining = userIds.length === 0 || (userIds.length === 1 && userIds[0] === callerId);
     if (!joining && !isMember(group, callerId)) {
       throw new CimError(ErrorCodes.NOT_A_MEMBER, `only members of group ${groupId} can add people: join it first`);
     }
     const adding = joining ? [callerId] : userIds;
-    await this.requireUsers(adding);
-    return this.store.groups.addMembers(groupId, adding, this.maxMembers);
+    const users = await this.requireUsers(adding);
+    const updated = await this.store.groups.addMembers(groupId, adding, this.maxMembers);
+    // Only people who were not in it yet are news (a repeated add tells nobody anything).
+    if (!joining)
+      await this.announceAdded(
+        caller,
+        updated,
+        distinct(users).filter((u) => !isMember(group, u.userId)),
+      );
+    return updated;
   }
 
   async remove(callerId: string, groupId: string, userId: string): Promise<GroupRecord> {
@@ -94,11 +122,46 @@ export class Groups {
     return group;
   }
 
-  private async requireUsers(userIds: string[]): Promise<void> {
+  private async requireUsers(userIds: string[]): Promise<UserRecord[]> {
     const users = await this.store.users.getByIds(userIds);
     const missing = userIds.filter((_, i) => !users[i]);
     if (missing.length) throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user with id ${missing.join(', ')}`);
+    return users as UserRecord[];
   }
+
+  /** Stores "adder added …" in the group's conversation and pushes it to every member, the added too. */
+  private async announceAdded(adder: Sender, group: GroupRecord, added: UserRecord[]): Promise<void> {
+    if (added.length === 0) return;
+    await saveAndPush(
+      this.store,
+      this.fanOut,
+      {
+        conversationId: groupConversationId(group.groupId),
+        fromUserId: adder.uid,
+        fromUserName: adder.name,
+        to: { groupId: group.groupId },
+        body: membersAddedText(adder.name, added),
+        clientMsgId: `notice:${randomUUID()}`,
+        notice: {
+          kind: 'MEMBERS_ADDED',
+          userIds: added.map((user) => user.userId),
+          userNames: added.map((user) => user.userName),
+        },
+      },
+      group.memberIds,
+    );
+  }
+}
+
+/** "alice added bob, carol", naming the first few and counting the rest. */
+export function membersAddedText(adderName: string, added: UserRecord[]): string {
+  const names = added.slice(0, NAMES_IN_NOTICE).map((user) => user.userName);
+  const more = added.length - names.length;
+  return `${adderName} added ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+function distinct(users: UserRecord[]): UserRecord[] {
+  return [...new Map(users.map((user) => [user.userId, user])).values()];
 }
 
 function isMember(group: GroupRecord, userId: string): boolean {

@@ -16,7 +16,8 @@ import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import { TtlMap } from '../store/shared/ttl-map.js';
 import { bodyTextProblem, clientMsgIdProblem } from '../text-rules.js';
-import type { RouteStore, SavedMessage, SyncPage } from '../store/types.js';
+import type { RouteStore, SyncPage } from '../store/types.js';
+import { saveAndPush } from './save-and-push.js';
 import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';
 import type { FanOut } from '../delivery/index.js';
 import type { Groups } from './groups.js';
@@ -79,29 +80,12 @@ export class Messages {
       conversationId = groupConversationId(group.groupId);
       recipients = group.memberIds;
     }
-    // Recipients are pushed to as soon as their stream entries are stored: a large group's first
-    // members get the message while the rest is still being written.
-    const save = this.store.messages.save(
+    const saved = await saveAndPush(
+      this.store,
+      this.fanOut,
       { conversationId, fromUserId: sender.uid, fromUserName: sender.name, to, body, clientMsgId },
       recipients,
     );
-    const pushes: Promise<void>[] = [];
-    let saved: SavedMessage;
-    try {
-      let step = await save.next();
-      while (!step.done) {
-        pushes.push(this.fanOut.message(step.value));
-        step = await save.next();
-      }
-      saved = step.value;
-    } catch (err) {
-      await Promise.allSettled(pushes);
-      throw err;
-    }
-    // Pushed again on a retry too: the first push may have died with a crashed route; clients drop
-    // what they already have (by msgId).
-    if (saved.duplicate) pushes.push(this.fanOut.message(saved));
-    await Promise.all(pushes);
     return answerOf(saved.message);
   }
 

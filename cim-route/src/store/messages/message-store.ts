@@ -8,6 +8,7 @@ export interface NewMessage {
   to: ChatMessage['to'];
   body: string;
   clientMsgId: string;
+  notice?: ChatMessage['notice'];
 }
 
 export interface SavedMessage {

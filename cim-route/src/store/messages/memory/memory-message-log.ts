@@ -68,6 +68,7 @@ export class MemoryMessageLog implements MessageStore {
       body: input.body,
       ts: String(now),
       clientMsgId: input.clientMsgId,
+      ...(input.notice ? { notice: structuredClone(input.notice) } : {}),
     };
     this.messages.set(message.msgId, message, now);
     this.index(message, now);

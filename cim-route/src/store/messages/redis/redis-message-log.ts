@@ -70,6 +70,7 @@ export class RedisMessageLog implements MessageStore {
       body: input.body,
       ts: String(this.now()),
       clientMsgId: input.clientMsgId,
+      ...(input.notice ? { notice: input.notice } : {}),
     };
     const recipients = [...new Set(recipientUserIds)];
     const sentKey = this.keys.sent(input.fromUserId, input.clientMsgId);

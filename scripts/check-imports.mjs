@@ -77,6 +77,13 @@ function importsOf(file) {
   return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
+/** What loading the file loads: `import type` / `export type` are erased by the compiler. */
+function runtimeImportsOf(file) {
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)]
+    .filter((m) => !/^[\s;]*(?:import|export)\s+type\s/.test(m[0]))
+    .map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
 const matches = (specifier, name) => specifier === name || specifier.startsWith(`${name}/`);
 const NODE_BUILTINS = new Set(builtinModules);
 /** What code that runs in browsers must not import: Node's own modules, and of @cim/common anything but its client entry. */
@@ -114,7 +121,7 @@ function walkFrom(entry, check) {
     const file = queue.shift();
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
-    for (const specifier of importsOf(file)) {
+    for (const specifier of runtimeImportsOf(file)) {
       if (specifier.startsWith('.')) queue.push(resolve(dirname(file), specifier).replace(/\.js$/, '.ts'));
       check(file, specifier);
     }

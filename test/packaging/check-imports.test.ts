@@ -68,7 +68,10 @@ describe('the import check', () => {
 
   it("fails when the SDK's browser entry or @cim/common/client reaches Node's modules or @cim/common's main entry", async () => {
     const root = await tree({
-      'cim-client/src/browser.ts': "export * from './sdk/a.js';\nexport * from './sdk/b.js';\n",
+      // A type-only import loads nothing: the Node-only store behind it is not reached.
+      'cim-client/src/browser.ts':
+        "export * from './sdk/a.js';\nexport * from './sdk/b.js';\nimport type { Store } from './sdk/file-store.js';\n",
+      'cim-client/src/sdk/file-store.ts': "import { readFile } from 'node:fs/promises';\n",
       'cim-client/src/sdk/a.ts':
         "import { createHash } from 'node:crypto';\nimport { CimError } from '@cim/common/client';\n",
       'cim-client/src/sdk/b.ts': "import { encodeFrame } from '@cim/common';\n",

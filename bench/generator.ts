@@ -10,11 +10,25 @@ import net from 'node:net';
 import { signToken } from '@cim/common';
 import { mintedClaims } from './lib/seed.js';
 import { LatencyHistogram, nowUs } from './lib/histogram.js';
-import { connectPacket, MqttStreamParser, subscribePacket } from './lib/mqtt.js';
-import { CimStreamParser, loginFrame, markedBody, PING_FRAME, readMarks, sendFrame } from './lib/wire.js';
+import { connectPacket, MqttStreamParser, pubackPacket, publishPacket, subscribePacket } from './lib/mqtt.js';
+import {
+  caughtUpCursor,
+  CimStreamParser,
+  deliverFrame,
+  loginFrame,
+  markedBody,
+  PING_FRAME,
+  rawFrame,
+  readMarks,
+  sendFrame,
+} from './lib/wire.js';
 import type {
   ConnectCimArgs,
   ConnectMqttArgs,
+  ConnectRelayArgs,
+  RecoveryArgs,
+  RecoveryReport,
+  RecoveryTimeline,
   ConnectResult,
   CollectResult,
   ExpectArgs,
@@ -31,6 +45,72 @@ interface Client {
   seen: Uint8Array | null;
   closed: boolean;
   closing: boolean;
+  /** A device that keeps its sync cursor and comes back after losing its server (B4). */
+  device?: DeviceState;
+}
+
+interface DeviceState {
+  /** The cursor to log in with next (cim.proto, Login). */
+  resume: number;
+  caughtUp: boolean;
+  /** Message index → first arrival (µs). */
+  got: Map<number, number>;
+  timeline?: RecoveryTimeline;
+}
+
+interface Recovery extends RecoveryArgs {
+  agent: http.Agent;
+}
+
+/** A socket placeholder until a client's first connection exists. */
+const NO_SOCKET = new net.Socket();
+
+/** The SDK's reconnect delay (cim-client Backoff): exponential with full jitter, from min/2. */
+function backoffMs(attempt: number, minMs: number, maxMs: number): number {
+  const cap = Math.min(maxMs, minMs * 2 ** attempt);
+  return Math.round(minMs / 2 + Math.random() * (cap - minMs / 2));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** POST /api/v1/sessions/refresh: the new session (token and push server), or the status that refused it. */
+function refreshSession(
+  agent: http.Agent,
+  routeUrl: string,
+  token: string,
+): Promise<{ status: number; session?: { token: string; server: { host: string; tcpPort: number } } }> {
+  const url = new URL('/api/v1/sessions/refresh', routeUrl);
+  return new Promise((resolve) => {
+    const req = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: url.pathname,
+        headers: { authorization: `Bearer ${token}`, 'content-length': 0 },
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          if (status !== 200) return resolve({ status });
+          try {
+            resolve({ status, session: JSON.parse(Buffer.concat(parts).toString('utf8')) });
+          } catch {
+            resolve({ status: -2 });
+          }
+        });
+        res.on('error', () => resolve({ status: -1 }));
+      },
+    );
+    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolve({ status: -1 }));
+    req.end();
+  });
 }
 
 /** The n-th client's TCP connection, spread over the configured local addresses. */
@@ -132,6 +212,17 @@ class LoadGenerator {
   /** Arrival time of the chunk being parsed (one clock read per chunk, not per frame). */
   private chunkUs = 0;
 
+  /** pairs: whether messages also come back to the sender's own connection. */
+  private expectEcho = true;
+  /** Set by armRecovery: devices that lose their connection recover through the route. */
+  private recovery: Recovery | undefined;
+  /** Deliveries of a message a device already had, since armRecovery. */
+  private duplicatesAfterLoss = 0;
+  /** Sends over mqtt / relay waiting for their recipient, by message index. */
+  private readonly deliveryWaiters = new Map<number, () => void>();
+  /** QoS 1 packet ids of this generator's publishers (1–65535, reused after a full turn). */
+  private nextPacketId = 1;
+
   /** TCP sends waiting for their SendResult, by request id. */
   private readonly sendWaiters = new Map<number, (status: number) => void>();
   private nextRequestId = 1;
@@ -140,11 +231,20 @@ class LoadGenerator {
     this.closeReasons.set(reason, (this.closeReasons.get(reason) ?? 0) + 1);
   }
 
-  private onDelivery(client: Client, from: number, buf: Buffer, start: number, end: number): void {
+  private onDelivery(client: Client, from: number, buf: Buffer, start: number, end: number, cursor = 0): void {
     const { index, sendUs } = readMarks(buf, start, end);
     this.delivered++;
     if (this.firstRecvUs === 0) this.firstRecvUs = this.chunkUs;
     this.lastRecvUs = this.chunkUs;
+    const device = client.device;
+    if (device) {
+      if (device.caughtUp && cursor > device.resume) device.resume = cursor;
+      // Catch-up starts 10 s of cursors early, so some messages come again: kept once, counted.
+      if (device.got.has(index)) this.duplicatesAfterLoss++;
+      else device.got.set(index, this.chunkUs);
+      this.hist.record(this.chunkUs - sendUs);
+      return;
+    }
     if (this.expectKind === 'fanout') {
       if (client.seen && index < client.seen.length) {
         client.seen[index]++;
@@ -158,7 +258,14 @@ class LoadGenerator {
       if (from === client.uid) {
         if (++this.echo[index] === 1 && this.accepted[index]) this.acceptedEchoed++;
       } else {
-        if (++this.recv[index] === 1 && this.accepted[index]) this.acceptedReceived++;
+        if (++this.recv[index] === 1) {
+          if (this.accepted[index]) this.acceptedReceived++;
+          const waiter = this.deliveryWaiters.get(index);
+          if (waiter) {
+            this.deliveryWaiters.delete(index);
+            waiter();
+          }
+        }
         this.hist.record(this.chunkUs - sendUs);
         this.histCo.record(this.chunkUs - this.intendedUs[index]);
       }
@@ -186,65 +293,167 @@ class LoadGenerator {
     // Heartbeats start with the ramp: the first clients must not go silent while the rest connect.
     if (args.heartbeatMs) this.startPinger(args.heartbeatMs);
 
-    const one = (user: { uid: number; token: string }, n: number) =>
-      new Promise<void>((resolve) => {
-        const started = nowUs();
-        const socket = openSocket(args, n);
-        const client: Client = { socket, uid: user.uid, token: user.token, seen: null, closed: false, closing: false };
-        let loggedIn = false;
-        const timer = setTimeout(() => fail('timeout'), 30_000);
-        const fail = (code: string) => {
-          if (loggedIn) return;
-          loggedIn = true; // settle once
-          clearTimeout(timer);
-          errors[code] = (errors[code] ?? 0) + 1;
-          failed++;
-          socket.destroy();
-          resolve();
-        };
-        const parser = new CimStreamParser({
-          onDeliver: (from, buf, s, e) => this.onDelivery(client, from, buf, s, e),
-          onLoginOk: () => {
-            if (loggedIn) return;
-            loggedIn = true;
-            clearTimeout(timer);
-            handshakes.record(nowUs() - started);
-            connected++;
-            this.clients.push(client);
-            resolve();
-          },
-          onPong: () => {
-            this.pongs++;
-          },
-          onSendResult: (requestId, ok) => {
-            const waiter = this.sendWaiters.get(requestId);
-            if (!waiter) return;
-            this.sendWaiters.delete(requestId);
-            waiter(ok ? 200 : 500);
-          },
-          onOther: (field, buf, s, e) => {
-            const name = field === 38 ? readErrorCode(buf, s, e) : (FRAME_NAMES[field] ?? `field-${field}`);
-            if (!loggedIn) fail(name);
-            else if (field !== 33 && field !== 34) this.countReason(name);
-          },
-        });
-        socket.on('connect', () => socket.write(loginFrame(user.token)));
-        socket.on('data', (chunk: Buffer) => {
-          this.chunkUs = nowUs();
-          parser.push(chunk);
-        });
-        socket.on('error', (err: NodeJS.ErrnoException) => {
-          if (!loggedIn) fail(err.code ?? err.message);
-        });
-        socket.on('close', () => {
-          if (!loggedIn) fail('closed before LoginOk');
-          if (!client.closing && !client.closed) this.countReason('closed by server');
-          client.closed = true;
-        });
-      });
+    const one = async (user: { uid: number; token: string }, n: number) => {
+      const started = nowUs();
+      const client: Client = {
+        socket: NO_SOCKET,
+        uid: user.uid,
+        token: user.token,
+        seen: null,
+        closed: false,
+        closing: false,
+        device: args.cursor === undefined ? undefined : { resume: args.cursor, caughtUp: false, got: new Map() },
+      };
+      const failure = await this.loginCim(client, args, n, args.cursor);
+      if (failure) {
+        errors[failure] = (errors[failure] ?? 0) + 1;
+        failed++;
+        return;
+      }
+      handshakes.record(nowUs() - started);
+      connected++;
+      this.clients.push(client);
+    };
 
     await ramp(users.length, args.concurrency, (i) => one(users[i], i));
     return this.connectResult(connected, failed, errors, t0, handshakes);
+  }
+
+  /**
+   * Opens the n-th client's CIM connection to `target` and logs in with its token (and `cursor`:
+   * the server then catches it up, ending with CaughtUp). Resolves at LoginOk with undefined, or
+   * with why the login failed. A connection lost after LoginOk counts as "closed by server" and,
+   * once recovery is armed, starts the device's recovery.
+   */
+  private loginCim(
+    client: Client,
+    target: { host: string; port: number; localAddresses: string[] },
+    n: number,
+    cursor: number | undefined,
+  ): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const socket = openSocket(target, n);
+      client.socket = socket;
+      let settled = false;
+      let loggedIn = false;
+      const settle = (failure?: string) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (failure) socket.destroy();
+        else loggedIn = true;
+        resolve(failure);
+      };
+      const timer = setTimeout(() => settle('timeout'), 30_000);
+      const parser = new CimStreamParser({
+        onDeliver: (from, buf, s, e, deliverCursor) => this.onDelivery(client, from, buf, s, e, deliverCursor),
+        onLoginOk: () => settle(),
+        onPong: () => {
+          this.pongs++;
+        },
+        onSendResult: (requestId, ok) => {
+          const waiter = this.sendWaiters.get(requestId);
+          if (!waiter) return;
+          this.sendWaiters.delete(requestId);
+          waiter(ok ? 200 : 500);
+        },
+        onOther: (field, buf, s, e) => {
+          if (field === 39) return this.onCaughtUp(client, caughtUpCursor(buf, s, e));
+          const name = field === 38 ? readErrorCode(buf, s, e) : (FRAME_NAMES[field] ?? `field-${field}`);
+          if (!loggedIn) settle(name);
+          else if (field !== 33 && field !== 34) this.countReason(name);
+        },
+      });
+      socket.on('connect', () => socket.write(loginFrame(client.token, cursor)));
+      socket.on('data', (chunk: Buffer) => {
+        this.chunkUs = nowUs();
+        parser.push(chunk);
+      });
+      socket.on('error', (err: NodeJS.ErrnoException) => settle(err.code ?? err.message));
+      socket.on('close', () => {
+        settle('closed before LoginOk');
+        if (!loggedIn || client.closing || client.closed) return;
+        client.closed = true;
+        this.countReason('closed by server');
+        if (this.recovery && client.device) void this.recover(client, client.device, this.recovery);
+      });
+    });
+  }
+
+  /** CaughtUp: the device's backlog is all here; from now on its cursor is the highest seen (cim.proto, Login). */
+  private onCaughtUp(client: Client, cursor: number): void {
+    const device = client.device;
+    if (!device) return;
+    device.caughtUp = true;
+    device.resume = cursor;
+    if (device.timeline && !device.timeline.caughtUpAt) device.timeline.caughtUpAt = nowUs();
+  }
+
+  /** From now on a device whose connection is lost recovers the way the SDK does (see recover). */
+  armRecovery(args: RecoveryArgs): void {
+    this.recovery = {
+      ...args,
+      agent: new http.Agent({ keepAlive: true, maxSockets: args.refreshConnections }),
+    };
+    for (const c of this.clients) if (c.device) c.device.got.clear();
+    this.duplicatesAfterLoss = 0;
+  }
+
+  /**
+   * What the SDK does when its push server goes away: wait a jittered backoff, refresh the session
+   * through the route (POST /api/v1/sessions/refresh, no password), connect to the server it names
+   * and log in with the device's cursor; again with a longer backoff on any failure. Records when
+   * each step finished.
+   */
+  private async recover(client: Client, device: DeviceState, recovery: Recovery): Promise<void> {
+    const timeline: RecoveryTimeline = device.timeline ?? {
+      uid: client.uid,
+      lostAt: nowUs(),
+      refreshedAt: 0,
+      loginOkAt: 0,
+      caughtUpAt: 0,
+      attempts: 0,
+      failures: {},
+    };
+    device.timeline = timeline;
+    device.caughtUp = false;
+    const fail = (reason: string) => (timeline.failures[reason] = (timeline.failures[reason] ?? 0) + 1);
+    for (let attempt = 0; !client.closing; attempt++) {
+      await sleep(backoffMs(attempt, recovery.backoffMinMs, recovery.backoffMaxMs));
+      timeline.attempts++;
+      const answer = await refreshSession(recovery.agent, recovery.routeUrl, client.token);
+      if (!answer.session) {
+        fail(`refresh ${answer.status}`);
+        // A session that has ended needs the password: the bench never does that, it counts it.
+        if (answer.status === 401) return;
+        continue;
+      }
+      timeline.refreshedAt = nowUs();
+      client.token = answer.session.token;
+      const { host, tcpPort } = answer.session.server;
+      const failure = await this.loginCim(
+        client,
+        { host, port: tcpPort, localAddresses: recovery.localAddresses },
+        client.uid,
+        device.resume,
+      );
+      if (failure) {
+        fail(failure);
+        continue;
+      }
+      timeline.loginOkAt = nowUs();
+      client.closed = false;
+      return;
+    }
+  }
+
+  recoveryReport(): RecoveryReport {
+    const devices: RecoveryReport['devices'] = [];
+    for (const c of this.clients) {
+      if (!c.device) continue;
+      devices.push({ timeline: c.device.timeline ?? null, uid: c.uid, got: [...c.device.got] });
+    }
+    return { devices, duplicates: this.duplicatesAfterLoss };
   }
 
   private connectResult(
@@ -315,11 +524,15 @@ class LoadGenerator {
             this.clients.push(client);
             resolve();
           },
-          onPublish: (buf, s, e) => this.onDelivery(client, -1, buf, s, e),
+          onPublish: (buf, s, e, packetId) => {
+            if (packetId) socket.write(pubackPacket(packetId));
+            this.onDelivery(client, -1, buf, s, e);
+          },
         });
+        const topic = args.topicPerClient ? `${args.topic}/${n}` : args.topic;
         socket.on('connect', () => {
           socket.write(
-            Buffer.concat([connectPacket(`${args.clientIdPrefix}${n}`, 600), subscribePacket(1, args.topic)]),
+            Buffer.concat([connectPacket(`${args.clientIdPrefix}${n}`, 600), subscribePacket(1, topic, args.qos ?? 0)]),
           );
         });
         socket.on('data', (chunk: Buffer) => {
@@ -334,11 +547,69 @@ class LoadGenerator {
         });
       });
     await ramp(args.count, args.concurrency, (i) => one(args.idFrom + i));
+    this.orderClientsById();
     return this.connectResult(connected, failed, errors, t0, handshakes);
+  }
+
+  /**
+   * Clients of the bare relay: each says its id in its first frame; the relay then forwards every
+   * frame to the peer (id ^ 1). Connected once the relay's empty frame says the id is registered.
+   */
+  async connectRelay(args: ConnectRelayArgs): Promise<ConnectResult> {
+    const handshakes = new LatencyHistogram();
+    const errors: Record<string, number> = {};
+    let connected = 0;
+    let failed = 0;
+    const t0 = performance.now();
+    const one = (n: number) =>
+      new Promise<void>((resolve) => {
+        const started = nowUs();
+        const socket = openSocket(args, n);
+        const client: Client = { socket, uid: n, token: '', seen: null, closed: false, closing: false };
+        const parser = new CimStreamParser({
+          onDeliver: (from, buf, s, e) => this.onDelivery(client, from, buf, s, e),
+          onLoginOk: () => undefined,
+          onPong: () => undefined,
+          onSendResult: () => undefined,
+          onOther: (field) => this.countReason(`field-${field}`),
+        });
+        socket.on('connect', () => socket.write(rawFrame(Buffer.from(String(n)))));
+        // The relay's empty frame: this client is registered (and parses as no frame at all).
+        socket.once('data', () => {
+          handshakes.record(nowUs() - started);
+          connected++;
+          this.clients.push(client);
+          resolve();
+        });
+        socket.on('data', (chunk: Buffer) => {
+          this.chunkUs = nowUs();
+          parser.push(chunk);
+        });
+        socket.on('error', (err: NodeJS.ErrnoException) => {
+          if (!client.closed) {
+            errors[err.code ?? err.message] = (errors[err.code ?? err.message] ?? 0) + 1;
+            failed++;
+            resolve();
+          }
+        });
+        socket.on('close', () => {
+          if (!client.closing && !client.closed) this.countReason('closed by relay');
+          client.closed = true;
+        });
+      });
+    await ramp(args.count, args.concurrency, (i) => one(args.idFrom + i));
+    this.orderClientsById();
+    return this.connectResult(connected, failed, errors, t0, handshakes);
+  }
+
+  /** Local pairs (2k, 2k + 1) are then ids (idFrom + 2k, idFrom + 2k + 1): the relay's pairs. */
+  private orderClientsById(): void {
+    this.clients.sort((a, b) => a.uid - b.uid);
   }
 
   expect(args: ExpectArgs): void {
     this.expectKind = args.kind;
+    this.expectEcho = args.echo ?? true;
     this.hist = new LatencyHistogram();
     this.histCo = new LatencyHistogram();
     this.delivered = 0;
@@ -367,7 +638,13 @@ class LoadGenerator {
 
   progress(): ProgressResult {
     let open = 0;
-    for (const c of this.clients) if (!c.closed) open++;
+    let devicesLost = 0;
+    let devicesRecovered = 0;
+    for (const c of this.clients) {
+      if (!c.closed) open++;
+      if (c.device?.timeline) devicesLost++;
+      if (c.device?.timeline?.caughtUpAt) devicesRecovered++;
+    }
     return {
       delivered: this.delivered,
       firstRecvUs: this.firstRecvUs,
@@ -378,6 +655,8 @@ class LoadGenerator {
       pairsAccepted: this.acceptedCount,
       pairsReceived: this.acceptedReceived,
       pairsEchoed: this.acceptedEchoed,
+      devicesLost,
+      devicesRecovered,
     };
   }
 
@@ -403,6 +682,7 @@ class LoadGenerator {
           expected++;
           if (this.recv[i] === 0) missing++;
           else if (this.recv[i] > 1) duplicates += this.recv[i] - 1;
+          if (!this.expectEcho) continue;
           if (this.echo[i] === 0) echoMissing++;
           else if (this.echo[i] > 1) echoDuplicates += this.echo[i] - 1;
         } else if (this.recv[i]) unrequested++;
@@ -427,6 +707,8 @@ class LoadGenerator {
 
   async closeAll(): Promise<number> {
     clearInterval(this.pingTimer);
+    this.recovery?.agent.destroy();
+    this.recovery = undefined;
     const closing = this.clients.splice(0);
     await Promise.all(
       closing.map(
@@ -462,6 +744,51 @@ class LoadGenerator {
     });
   }
 
+  /** Resolves 200 when the recipient has message `index`, -1 after 30 s. */
+  private arrivalOf(index: number): Promise<number> {
+    return new Promise((resolve) => {
+      if (this.recv[index]) return resolve(200);
+      const timer = setTimeout(() => {
+        if (this.deliveryWaiters.delete(index)) resolve(-1);
+      }, 30_000);
+      this.deliveryWaiters.set(index, () => {
+        clearTimeout(timer);
+        resolve(200);
+      });
+    });
+  }
+
+  private publish(from: Client, topic: string, qos: 0 | 1, body: string): void {
+    const packetId = qos ? this.nextPacketId : 0;
+    if (qos) this.nextPacketId = this.nextPacketId >= 0xffff ? 1 : this.nextPacketId + 1;
+    from.socket.write(publishPacket(topic, body, qos, packetId));
+  }
+
+  private sendOver(args: SendArgs, agent: http.Agent, url: URL, from: Client, to: Client, index: number, text: string) {
+    const clientMsgId = `${args.runId}-${index}`;
+    switch (args.transport) {
+      case 'tcp':
+        return this.sendOverTcp(from, to.uid, clientMsgId, text);
+      case 'http':
+        return post(
+          agent,
+          url,
+          from.token,
+          `{"to":{"userId":"${to.uid}"},"body":"${text}","clientMsgId":"${clientMsgId}"}`,
+        );
+      case 'mqtt': {
+        const arrived = this.arrivalOf(index);
+        this.publish(from, `${args.mqttTopic}/${to.uid}`, args.mqttQos ?? 0, text);
+        return arrived;
+      }
+      case 'relay': {
+        const arrived = this.arrivalOf(index);
+        from.socket.write(deliverFrame(from.uid, text));
+        return arrived;
+      }
+    }
+  }
+
   async send(args: SendArgs): Promise<SendResult> {
     const url = new URL(args.routeUrl);
     const agent = new http.Agent({ keepAlive: true, maxSockets: args.concurrency });
@@ -482,16 +809,7 @@ class LoadGenerator {
       this.intendedUs[index] = intended || sentUs;
       attempted++;
       const text = markedBody(index, sentUs, args.bodySize);
-      const clientMsgId = `${args.runId}-${index}`;
-      const status =
-        args.transport === 'tcp'
-          ? await this.sendOverTcp(from, to.uid, clientMsgId, text)
-          : await post(
-              agent,
-              url,
-              from.token,
-              `{"to":{"userId":"${to.uid}"},"body":"${text}","clientMsgId":"${clientMsgId}"}`,
-            );
+      const status = await this.sendOver(args, agent, url, from, to, index, text);
       httpHist.record(nowUs() - sentUs);
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status === 200) {
@@ -556,6 +874,9 @@ const generator = new LoadGenerator();
 const handlers: Record<string, (args: never) => unknown> = {
   connectCim: (args: ConnectCimArgs) => generator.connectCim(args),
   connectMqtt: (args: ConnectMqttArgs) => generator.connectMqtt(args),
+  connectRelay: (args: ConnectRelayArgs) => generator.connectRelay(args),
+  armRecovery: (args: RecoveryArgs) => generator.armRecovery(args),
+  recoveryReport: () => generator.recoveryReport(),
   expect: (args: ExpectArgs) => generator.expect(args),
   progress: () => generator.progress(),
   collect: () => generator.collect(),

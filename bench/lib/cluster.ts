@@ -52,6 +52,8 @@ export interface PushServerHandle {
   pid: number;
   /** Its /metrics as name → value (first sample of each name). */
   metrics(): Promise<Record<string, number>>;
+  /** Crashes it (SIGKILL: no drain, no goodbye to the registry) and waits for the exit. */
+  crash(): Promise<void>;
 }
 
 export interface BenchCluster {
@@ -180,6 +182,11 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
           httpPort,
           pid: proc.pid,
           metrics: () => scrapeMetrics(httpPort),
+          crash: async () => {
+            const at = servers.findIndex((s) => s.handle === handle);
+            if (at >= 0) servers.splice(at, 1);
+            await proc.stop('SIGKILL');
+          },
         };
         servers.push({ proc, handle });
         await waitForRouteServers(routeUrl, servers.length);
@@ -235,6 +242,7 @@ async function startEmbedded(tmpDir: string, logLevel: string): Promise<BenchClu
     httpPort: info.httpPort,
     pid: child.pid!,
     metrics: () => scrapeMetrics(info.httpPort),
+    crash: () => Promise.reject(new Error('embedded backends: the push server shares the route process')),
   };
   return {
     mode: 'embedded',
@@ -267,10 +275,21 @@ async function startEmbedded(tmpDir: string, logLevel: string): Promise<BenchClu
   };
 }
 
-/** mosquitto on a free loopback port: no persistence, QoS 0 never dropped for a slow subscriber. */
+export interface ServerChild {
+  port: number;
+  pid: number;
+  version: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * mosquitto on a free loopback port: no persistence, QoS 0 never dropped for a slow subscriber.
+ * `tcpNoDelay` sets its `set_tcp_nodelay` (off by default: Nagle's algorithm on its sockets).
+ */
 export async function startMosquitto(
   tmpDir: string,
-): Promise<{ port: number; pid: number; version: string; stop(): Promise<void> } | undefined> {
+  options: { tcpNoDelay?: boolean } = {},
+): Promise<ServerChild | undefined> {
   const bin = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) => existsSync(p));
   if (!bin) return undefined;
   const port = await freePort();
@@ -282,6 +301,7 @@ export async function startMosquitto(
       'allow_anonymous true',
       'persistence false',
       'max_queued_messages 0',
+      `set_tcp_nodelay ${options.tcpNoDelay ? 'true' : 'false'}`,
       'connection_messages false',
       'log_type error',
       'log_type warning',
@@ -300,6 +320,24 @@ export async function startMosquitto(
     version: version(bin, ['-h'], /mosquitto version (\S+)/),
     stop: () => proc.stop('SIGTERM', STOP_GRACE_MS),
   };
+}
+
+/**
+ * One of the bench's own floor servers (bench/relay-server.ts, bench/express-floor-server.ts) as a
+ * process of its own on a free loopback port.
+ */
+export async function startFloorServer(
+  script: 'relay-server' | 'express-floor-server',
+  tmpDir: string,
+): Promise<ServerChild> {
+  const port = await freePort();
+  const file = fileURLToPath(new URL(`../${script}.ts`, import.meta.url));
+  const proc = benchProcess(script, process.execPath, ['--import', 'tsx', file, String(port)], {
+    logFile: join(tmpDir, `${script}.log`),
+    isReady: () => canConnect(port),
+  });
+  await proc.start();
+  return { port, pid: proc.pid, version: process.version, stop: () => proc.stop('SIGTERM', STOP_GRACE_MS) };
 }
 
 function canConnect(port: number): Promise<boolean> {

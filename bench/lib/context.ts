@@ -27,6 +27,9 @@ export interface Sizes {
   /** Heartbeat of the several-servers phase of B3. */
   b3ManyHeartbeatMs: number;
   b3Total: number;
+  /** B4: devices on the crashing push server, and private messages per second sent meanwhile. */
+  b4Devices: number;
+  b4SendRate: number;
   bodySize: number;
 }
 
@@ -76,7 +79,16 @@ export interface Cost {
   ceilingPerSec: number;
 }
 
-const SYSTEM = new Set(['route', 'push-server', 'redis', 'zookeeper', 'mosquitto', 'route+push-server']);
+const SYSTEM = new Set([
+  'route',
+  'push-server',
+  'redis',
+  'zookeeper',
+  'mosquitto',
+  'route+push-server',
+  'bare-relay',
+  'bare-express',
+]);
 
 export function costOf(r: ScenarioResult, cores: number): Cost | undefined {
   if (!r.units) return undefined;
@@ -174,7 +186,8 @@ export async function connectUsers(
   ctx: Ctx,
   users: SeededUser[],
   server: PushServerHandle,
-  options: { heartbeatMs: number; concurrency?: number },
+  /** `cursor`: log in with it, as devices that catch up and track their cursor (B4). */
+  options: { heartbeatMs: number; concurrency?: number; cursor?: number },
 ): Promise<{ results: ConnectResult[]; chunks: SeededUser[][] }> {
   const chunks = split(users, ctx.gens.length);
   const results = await Promise.all(
@@ -186,6 +199,7 @@ export async function connectUsers(
         localAddresses: ctx.localAddresses,
         concurrency: options.concurrency ?? 200,
         heartbeatMs: options.heartbeatMs,
+        cursor: options.cursor,
       }),
     ),
   );

@@ -151,13 +151,23 @@ function result(
     if (m.to === 'group') groupIndices.push(index);
     else privateTo.set(m.to, [...(privateTo.get(m.to) ?? []), index]);
   }
+  /** Where the devices that did not recover were left. */
+  const stuck: Record<string, number> = {};
   for (const device of reports.flatMap((r) => r.devices)) {
     const t: RecoveryTimeline | null = device.timeline;
+    for (const [k, v] of Object.entries(t?.failures ?? {})) failures[k] = (failures[k] ?? 0) + v;
     if (!t?.caughtUpAt) {
       notRecovered++;
+      const stage = !t
+        ? 'never lost its connection'
+        : !t.refreshedAt
+          ? 'refreshing'
+          : !t.loginOkAt
+            ? 'logging in'
+            : 'catching up';
+      stuck[stage] = (stuck[stage] ?? 0) + 1;
       continue;
     }
-    for (const [k, v] of Object.entries(t.failures)) failures[k] = (failures[k] ?? 0) + v;
     attemptsMax = Math.max(attemptsMax, t.attempts);
     attemptsSum += t.attempts;
     phases.detectLoss.record(t.lostAt - killedUs);

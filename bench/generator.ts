@@ -285,37 +285,48 @@ class LoadGenerator {
         });
       }
     }
-    const handshakes = new LatencyHistogram();
-    const errors: Record<string, number> = {};
-    let connected = 0;
-    let failed = 0;
-    const t0 = performance.now();
     // Heartbeats start with the ramp: the first clients must not go silent while the rest connect.
     if (args.heartbeatMs) this.startPinger(args.heartbeatMs);
-
-    const one = async (user: { uid: number; token: string }, n: number) => {
-      const started = nowUs();
+    return this.connectMany(users.length, args.concurrency, async (n) => {
       const client: Client = {
         socket: NO_SOCKET,
-        uid: user.uid,
-        token: user.token,
+        uid: users[n].uid,
+        token: users[n].token,
         seen: null,
         closed: false,
         closing: false,
         device: args.cursor === undefined ? undefined : { resume: args.cursor, caughtUp: false, got: new Map() },
       };
-      const failure = await this.loginCim(client, args, n, args.cursor);
-      if (failure) {
-        errors[failure] = (errors[failure] ?? 0) + 1;
+      return (await this.loginCim(client, args, n, args.cursor)) ?? client;
+    });
+  }
+
+  /**
+   * Connects `count` clients, `concurrency` handshakes at a time: `open(i)` resolves with the i-th
+   * client once it is usable, or with why it failed. The same counts for every protocol.
+   */
+  private async connectMany(
+    count: number,
+    concurrency: number,
+    open: (i: number) => Promise<Client | string>,
+  ): Promise<ConnectResult> {
+    const handshakes = new LatencyHistogram();
+    const errors: Record<string, number> = {};
+    let connected = 0;
+    let failed = 0;
+    const t0 = performance.now();
+    await ramp(count, concurrency, async (i) => {
+      const started = nowUs();
+      const outcome = await open(i);
+      if (typeof outcome === 'string') {
+        errors[outcome] = (errors[outcome] ?? 0) + 1;
         failed++;
         return;
       }
       handshakes.record(nowUs() - started);
       connected++;
-      this.clients.push(client);
-    };
-
-    await ramp(users.length, args.concurrency, (i) => one(users[i], i));
+      this.clients.push(outcome);
+    });
     return this.connectResult(connected, failed, errors, t0, handshakes);
   }
 
@@ -493,37 +504,22 @@ class LoadGenerator {
   }
 
   async connectMqtt(args: ConnectMqttArgs): Promise<ConnectResult> {
-    const handshakes = new LatencyHistogram();
-    const errors: Record<string, number> = {};
-    let connected = 0;
-    let failed = 0;
-    const t0 = performance.now();
     const one = (n: number) =>
-      new Promise<void>((resolve) => {
-        const started = nowUs();
+      new Promise<Client | string>((resolve) => {
         const socket = openSocket(args, n);
         const client: Client = { socket, uid: n, token: '', seen: null, closed: false, closing: false };
         let settled = false;
-        const fail = (code: string) => {
+        const settle = (outcome: Client | string) => {
           if (settled) return;
           settled = true;
-          errors[code] = (errors[code] ?? 0) + 1;
-          failed++;
-          socket.destroy();
-          resolve();
+          if (typeof outcome === 'string') socket.destroy();
+          resolve(outcome);
         };
         const parser = new MqttStreamParser({
           onConnAck: (rc) => {
-            if (rc !== 0) fail(`connack ${rc}`);
+            if (rc !== 0) settle(`connack ${rc}`);
           },
-          onSubAck: () => {
-            if (settled) return;
-            settled = true;
-            handshakes.record(nowUs() - started);
-            connected++;
-            this.clients.push(client);
-            resolve();
-          },
+          onSubAck: () => settle(client),
           onPublish: (buf, s, e, packetId) => {
             if (packetId) socket.write(pubackPacket(packetId));
             this.onDelivery(client, -1, buf, s, e);
@@ -539,16 +535,16 @@ class LoadGenerator {
           this.chunkUs = nowUs();
           parser.push(chunk);
         });
-        socket.on('error', (err: NodeJS.ErrnoException) => fail(err.code ?? err.message));
+        socket.on('error', (err: NodeJS.ErrnoException) => settle(err.code ?? err.message));
         socket.on('close', () => {
-          fail('closed before SUBACK');
+          settle('closed before SUBACK');
           if (!client.closing && !client.closed) this.countReason('closed by broker');
           client.closed = true;
         });
       });
-    await ramp(args.count, args.concurrency, (i) => one(args.idFrom + i));
+    const result = await this.connectMany(args.count, args.concurrency, (i) => one(args.idFrom + i));
     this.orderClientsById();
-    return this.connectResult(connected, failed, errors, t0, handshakes);
+    return result;
   }
 
   /**
@@ -556,14 +552,8 @@ class LoadGenerator {
    * frame to the peer (id ^ 1). Connected once the relay's empty frame says the id is registered.
    */
   async connectRelay(args: ConnectRelayArgs): Promise<ConnectResult> {
-    const handshakes = new LatencyHistogram();
-    const errors: Record<string, number> = {};
-    let connected = 0;
-    let failed = 0;
-    const t0 = performance.now();
     const one = (n: number) =>
-      new Promise<void>((resolve) => {
-        const started = nowUs();
+      new Promise<Client | string>((resolve) => {
         const socket = openSocket(args, n);
         const client: Client = { socket, uid: n, token: '', seen: null, closed: false, closing: false };
         const parser = new CimStreamParser({
@@ -575,31 +565,20 @@ class LoadGenerator {
         });
         socket.on('connect', () => socket.write(rawFrame(Buffer.from(String(n)))));
         // The relay's empty frame: this client is registered (and parses as no frame at all).
-        socket.once('data', () => {
-          handshakes.record(nowUs() - started);
-          connected++;
-          this.clients.push(client);
-          resolve();
-        });
+        socket.once('data', () => resolve(client));
         socket.on('data', (chunk: Buffer) => {
           this.chunkUs = nowUs();
           parser.push(chunk);
         });
-        socket.on('error', (err: NodeJS.ErrnoException) => {
-          if (!client.closed) {
-            errors[err.code ?? err.message] = (errors[err.code ?? err.message] ?? 0) + 1;
-            failed++;
-            resolve();
-          }
-        });
+        socket.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
         socket.on('close', () => {
           if (!client.closing && !client.closed) this.countReason('closed by relay');
           client.closed = true;
         });
       });
-    await ramp(args.count, args.concurrency, (i) => one(args.idFrom + i));
+    const result = await this.connectMany(args.count, args.concurrency, (i) => one(args.idFrom + i));
     this.orderClientsById();
-    return this.connectResult(connected, failed, errors, t0, handshakes);
+    return result;
   }
 
   /** Local pairs (2k, 2k + 1) are then ids (idFrom + 2k, idFrom + 2k + 1): the relay's pairs. */

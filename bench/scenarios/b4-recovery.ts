@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sleep } from '../lib/cluster.js';
 import {
   connectUsers,
@@ -118,7 +120,30 @@ export async function runB4(ctx: Ctx): Promise<string | undefined> {
   const reports = await Promise.all(ctx.gens.map((g) => g.recoveryReport()));
   await Promise.all(ctx.gens.map((g) => g.closeAll()));
   await cluster.stopServer();
-  return void ctx.results.push(result(ctx, n, killedUs, accepted, refused, reports, processes, s.machine));
+  const pushFailures = pushFailuresByServer(join(cluster.tmpDir, 'route.log'));
+  return void ctx.results.push(
+    result(ctx, n, killedUs, accepted, refused, reports, processes, s.machine, pushFailures),
+  );
+}
+
+/**
+ * Pushes the route gave up on, by push server, from its log: to the crashed server they are
+ * expected; to the survivor, each is a live delivery its device gets only at its next reconnect.
+ */
+function pushFailuresByServer(routeLog: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  let text = '';
+  try {
+    text = readFileSync(routeLog, 'utf8');
+  } catch {
+    return out;
+  }
+  for (const line of text.split('\n')) {
+    if (!line.includes('"msg":"push failed"')) continue;
+    const server = /"serverId":"([^"]+)"/.exec(line)?.[1] ?? '?';
+    out[server] = (out[server] ?? 0) + 1;
+  }
+  return out;
 }
 
 function result(
@@ -130,6 +155,7 @@ function result(
   reports: RecoveryReport[],
   processes: ScenarioResult['processes'],
   machine: ScenarioResult['machine'],
+  pushFailuresByServer: Record<string, number>,
 ): ScenarioResult {
   const phases = {
     detectLoss: new LatencyHistogram(),
@@ -151,6 +177,7 @@ function result(
     if (m.to === 'group') groupIndices.push(index);
     else privateTo.set(m.to, [...(privateTo.get(m.to) ?? []), index]);
   }
+  const missingSample: Record<string, unknown>[] = [];
   /** Where the devices that did not recover were left. */
   const stuck: Record<string, number> = {};
   for (const device of reports.flatMap((r) => r.devices)) {
@@ -180,8 +207,22 @@ function result(
     for (const index of [...groupIndices, ...(privateTo.get(device.uid) ?? [])]) {
       expected++;
       const arrived = got.get(index);
-      if (arrived === undefined) missing++;
-      else if (accepted.get(index)!.sentUs < t.caughtUpAt) doneUs = Math.max(doneUs, arrived);
+      if (arrived === undefined) {
+        missing++;
+        // When it was sent, against this device's own recovery (ms after the crash).
+        if (missingSample.length < 20) {
+          const at = (us: number) => (us ? Math.round((us - killedUs) / 1000) : null);
+          const m = accepted.get(index)!;
+          missingSample.push({
+            index,
+            to: m.to,
+            sentMs: at(m.sentUs),
+            refreshedMs: at(t.refreshedAt),
+            loginOkMs: at(t.loginOkAt),
+            caughtUpMs: at(t.caughtUpAt),
+          });
+        }
+      } else if (accepted.get(index)!.sentUs < t.caughtUpAt) doneUs = Math.max(doneUs, arrived);
     }
     phases.complete.record(doneUs - killedUs);
     lastCompleteUs = Math.max(lastCompleteUs, doneUs);
@@ -236,6 +277,8 @@ function result(
         max: attemptsMax,
       },
       failedAttempts: failures,
+      pushFailuresByServer,
+      ...(missingSample.length ? { missingSample } : {}),
     },
     notes,
   };

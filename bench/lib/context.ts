@@ -225,7 +225,8 @@ export function split<T>(items: T[], parts: number): T[][] {
 export async function waitForDeliveries(
   ctx: Ctx,
   expected: number,
-  options: { stallMs?: number; timeoutMs?: number } = {},
+  /** `quiet`: waiting for the deliveries to stop is the point, not worth a line. */
+  options: { stallMs?: number; timeoutMs?: number; quiet?: boolean } = {},
 ): Promise<void> {
   const stallMs = options.stallMs ?? 5_000;
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
@@ -239,7 +240,7 @@ export async function waitForDeliveries(
       last = delivered;
       lastChange = Date.now();
     } else if (Date.now() - lastChange > stallMs || Date.now() > deadline) {
-      ctx.log(`    (stopped waiting: ${delivered} of ${expected} deliveries)`);
+      if (!options.quiet) ctx.log(`    (stopped waiting: ${delivered} of ${expected} deliveries)`);
       return;
     }
     await sleep(50);

@@ -21,6 +21,11 @@ const SENDERS = 20;
 const SAMPLE_EVERY = 10;
 const RECOVERY_TIMEOUT_MS = 120_000;
 
+interface Accepted {
+  to: number | 'group';
+  answeredUs: number;
+}
+
 /**
  * B4: recovery after a push server crash. N devices are logged in on one push server (with a sync
  * cursor: they are caught up, then track their cursor as cim.proto says), a second server runs and
@@ -77,8 +82,9 @@ export async function runB4(ctx: Ctx): Promise<string | undefined> {
   const killedUs = nowUs();
   await doomed.crash();
 
-  /** index → [recipient uid or 'group', send time] for every message the route accepted. */
-  const accepted = new Map<number, { to: number | 'group'; sentUs: number }>();
+  /** index → recipient uid or 'group', and when the route answered, for every message it accepted. */
+  const accepted = new Map<number, Accepted>();
+  const unanswered = new Set<Promise<void>>();
   const refused: Record<string, number> = {};
   let sending = true;
   const groupAtMs = [500, 3_000];
@@ -90,15 +96,17 @@ export async function runB4(ctx: Ctx): Promise<string | undefined> {
       const group = groupAtMs.length > 0 && elapsedMs >= groupAtMs[0];
       if (group) groupAtMs.shift();
       const target = group ? 'group' : sample[k % sample.length].uid;
-      const sentUs = nowUs();
       // Group messages come from the group's owner; private ones from each sender in turn.
-      void send(group ? 0 : k, group ? { groupId } : { userId: String(target) }, index).then(
-        (r) => {
-          if (r.status === 200) accepted.set(index, { to: target, sentUs });
-          else refused[r.status] = (refused[r.status] ?? 0) + 1;
-        },
-        (err: Error) => (refused[err.message] = (refused[err.message] ?? 0) + 1),
-      );
+      const answered: Promise<void> = send(group ? 0 : k, group ? { groupId } : { userId: String(target) }, index)
+        .then(
+          (r) => {
+            if (r.status === 200) accepted.set(index, { to: target, answeredUs: nowUs() });
+            else refused[r.status] = (refused[r.status] ?? 0) + 1;
+          },
+          (err: Error) => void (refused[err.message] = (refused[err.message] ?? 0) + 1),
+        )
+        .finally(() => unanswered.delete(answered));
+      unanswered.add(answered);
       await sleep(intervalMs);
     }
   })();
@@ -111,11 +119,13 @@ export async function runB4(ctx: Ctx): Promise<string | undefined> {
     if (recovered >= n) break;
     await sleep(100);
   }
-  // A little more sending once everyone is back, then let the last answers and pushes land.
+  // A little more sending once everyone is back; then every send answered (a slow route answers
+  // late: what it accepted last is still being pushed), and the pushes landed.
   await sleep(1_000);
   sending = false;
   await sender;
-  await sleep(2_000);
+  await Promise.all(unanswered);
+  await waitForDeliveries(ctx, Number.MAX_SAFE_INTEGER, { stallMs: 3_000, quiet: true });
   const processes = s.end();
   const reports = await Promise.all(ctx.gens.map((g) => g.recoveryReport()));
   await Promise.all(ctx.gens.map((g) => g.closeAll()));
@@ -150,7 +160,7 @@ function result(
   ctx: Ctx,
   n: number,
   killedUs: number,
-  accepted: Map<number, { to: number | 'group'; sentUs: number }>,
+  accepted: Map<number, Accepted>,
   refused: Record<string, number>,
   reports: RecoveryReport[],
   processes: ScenarioResult['processes'],
@@ -201,7 +211,7 @@ function result(
     phases.refresh.record(t.refreshedAt - t.lostAt);
     phases.connectLogin.record(t.loginOkAt - t.refreshedAt);
     phases.catchUp.record(t.caughtUpAt - t.loginOkAt);
-    // Done: caught up, and holding every message sent to it before then (later ones are live pushes).
+    // Done: caught up, and holding every message accepted for it before then (later ones are live pushes).
     const got = new Map(device.got);
     let doneUs = t.caughtUpAt;
     for (const index of [...groupIndices, ...(privateTo.get(device.uid) ?? [])]) {
@@ -216,13 +226,13 @@ function result(
           missingSample.push({
             index,
             to: m.to,
-            sentMs: at(m.sentUs),
+            answeredMs: at(m.answeredUs),
             refreshedMs: at(t.refreshedAt),
             loginOkMs: at(t.loginOkAt),
             caughtUpMs: at(t.caughtUpAt),
           });
         }
-      } else if (accepted.get(index)!.sentUs < t.caughtUpAt) doneUs = Math.max(doneUs, arrived);
+      } else if (accepted.get(index)!.answeredUs < t.caughtUpAt) doneUs = Math.max(doneUs, arrived);
     }
     phases.complete.record(doneUs - killedUs);
     lastCompleteUs = Math.max(lastCompleteUs, doneUs);

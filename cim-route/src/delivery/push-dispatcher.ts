@@ -22,24 +22,14 @@ interface ServerQueue {
 }
 
 /**
- * Push requests to one server in flight at once. What is addressed to it meanwhile waits and
- * travels in the next request, so a slow server (or a busy route) gets fewer, larger requests
- * instead of one small request per event-loop turn queued in the HTTP agent until it times out —
- * a timed-out push is a live delivery its device only gets at its next reconnect.
- */
-export const MAX_PUSHES_IN_FLIGHT = 4;
-
-/**
- * Route → push server fan-out. Everything addressed to one server within one turn of the event loop,
- * or while MAX_PUSHES_IN_FLIGHT requests to it are out, travels in ONE request (many deliveries,
- * broadcasts, frames and kicks together), over keep-alive connections. A failed push is not retried here: the messages are stored, and the clients of a
+ * Route → push server fan-out. Everything addressed to one server within one turn of the event loop
+ * travels in ONE request (many deliveries, broadcasts, frames and kicks together), over keep-alive
+ * connections. A failed push is not retried here: the messages are stored, and the clients of a
  * failing server reconnect elsewhere and sync.
  */
 export class PushDispatcher {
   private readonly http: AxiosInstance;
   private readonly queues = new Map<string, ServerQueue>();
-  /** Requests in flight, by server id. */
-  private readonly inFlight = new Map<string, number>();
   private flushScheduled = false;
 
   constructor(
@@ -84,18 +74,9 @@ export class PushDispatcher {
 
   private flush(): void {
     this.flushScheduled = false;
-    for (const [serverId, queue] of this.queues) {
-      const busy = this.inFlight.get(serverId) ?? 0;
-      if (busy >= MAX_PUSHES_IN_FLIGHT) continue;
-      this.queues.delete(serverId);
-      this.inFlight.set(serverId, busy + 1);
-      void this.send(queue).finally(() => {
-        const left = (this.inFlight.get(serverId) ?? 1) - 1;
-        if (left > 0) this.inFlight.set(serverId, left);
-        else this.inFlight.delete(serverId);
-        if (this.queues.has(serverId)) this.flush();
-      });
-    }
+    const queues = [...this.queues.values()];
+    this.queues.clear();
+    for (const queue of queues) void this.send(queue);
   }
 
   private async send(queue: ServerQueue): Promise<void> {

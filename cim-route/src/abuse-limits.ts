@@ -106,11 +106,11 @@ export class AbuseLimits {
 
   private async take(limit: keyof typeof this.rules, subject: string): Promise<void> {
     const { rule, refusal } = this.rules[limit];
-    const verdict = await this.store.takeTokens(`${limit}:${subject}`, rule, 1);
+    const verdict = await this.store.rateLimits.take(`${limit}:${subject}`, rule, 1);
     if (!verdict.allowed) throw new RateLimitedError(refusal, verdict.retryAfterMs);
   }
 
   private async giveBack(limit: keyof typeof this.rules, subject: string): Promise<void> {
-    await this.store.takeTokens(`${limit}:${subject}`, this.rules[limit].rule, -1);
+    await this.store.rateLimits.take(`${limit}:${subject}`, this.rules[limit].rule, -1);
   }
 }

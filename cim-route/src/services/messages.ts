@@ -81,7 +81,7 @@ export class Messages {
     }
     // Recipients are pushed to as soon as their stream entries are stored: a large group's first
     // members get the message while the rest is still being written.
-    const save = this.store.saveMessageInParts(
+    const save = this.store.messages.save(
       { conversationId, fromUserId: sender.uid, fromUserName: sender.name, to, body, clientMsgId },
       recipients,
     );
@@ -107,7 +107,7 @@ export class Messages {
 
   /** Recalls one of the sender's own messages within the recall window. */
   async recall(userId: string, msgId: string): Promise<void> {
-    const message = await this.store.getMessage(msgId);
+    const message = await this.store.messages.get(msgId);
     if (!message) throw new CimError(ErrorCodes.NOT_FOUND, `no message ${msgId}`);
     if (message.fromUserId !== userId)
       throw new CimError(ErrorCodes.FORBIDDEN, 'you can only recall your own messages');
@@ -117,7 +117,7 @@ export class Messages {
         `messages can be recalled within ${Math.round(this.config.recallWindowMs / 1000)} s`,
       );
     }
-    const recalled = await this.store.markRecalled(msgId);
+    const recalled = await this.store.messages.markRecalled(msgId);
     if (!recalled) return;
     const members = await this.participants(recalled);
     await this.fanOut.frame(
@@ -127,12 +127,12 @@ export class Messages {
   }
 
   sync(userId: string, after: string, limit: number): Promise<SyncPage> {
-    return this.store.sync(userId, after, limit);
+    return this.store.messages.sync(userId, after, limit);
   }
 
   /** Users who take part in a stored message's conversation. */
   async participants(message: ChatMessage): Promise<string[]> {
-    if ('groupId' in message.to) return (await this.store.getGroup(message.to.groupId))?.memberIds ?? [];
+    if ('groupId' in message.to) return (await this.store.groups.get(message.to.groupId))?.memberIds ?? [];
     if ('userId' in message.to) return [...new Set([message.fromUserId, message.to.userId])];
     return [];
   }
@@ -151,7 +151,7 @@ export class Messages {
     }
     if ('groupId' in input.to) await this.groups.getAsMember(sender.uid, input.to.groupId);
     if ('userId' in input.to) await this.requireUser(input.to.userId);
-    await this.store.scheduleMessage({
+    await this.store.schedule.schedule({
       senderId: sender.uid,
       senderName: sender.name,
       to: input.to,
@@ -182,7 +182,7 @@ export class Messages {
   /** Accounts are never deleted, so a user found once needs no second lookup (the cache only bounds memory). */
   private async requireUser(userId: string): Promise<void> {
     if (this.knownUsers.get(userId, this.now())) return;
-    if (!(await this.store.getUserById(userId)))
+    if (!(await this.store.users.getById(userId)))
       throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user with id ${userId}`);
     this.knownUsers.set(userId, true, this.now());
   }

@@ -18,7 +18,7 @@ export interface SavedMessage {
   duplicate: boolean;
 }
 
-/** The stored message and the cursors of some of its recipients (see `saveMessageInParts`). */
+/** The stored message and the cursors of some of its recipients (see `save`). */
 export type StoredPart = Pick<SavedMessage, 'message' | 'cursors'>;
 
 /** A save under way: yields parts as their stream entries are stored, then returns the answer. */
@@ -37,15 +37,12 @@ export interface MessageStore {
    * Assigns msgId, the next seq of the conversation and ts, stores the message, and appends it to
    * the sync stream of every recipient. A sender has read what it wrote: the sender's read seq of
    * the conversation moves up to the message. Idempotent on (fromUserId, clientMsgId).
+   * Yields, as they are done, which recipients' stream entries are stored (each recipient once, all
+   * before it returns the answer), so the caller can push to a large group while the rest is still
+   * being written; `saveMessage` (finish-save.ts) runs it to its answer. A retry that stores nothing
+   * new (`duplicate`) yields nothing.
    */
-  saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage>;
-  /**
-   * `saveMessage`, yielding as they are done which recipients' stream entries are stored (each
-   * recipient once, all before it returns the answer), so the caller can push to a large group
-   * while the rest is still being written. A retry that stores nothing new (`duplicate`) yields
-   * nothing.
-   */
-  saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave;
+  save(message: NewMessage, recipientUserIds: string[]): MessageSave;
   /**
    * The user's stream after `after` (exclusive), oldest first, at most `limit` entries.
    * `{expired: true}` when entries after `after` were already dropped by retention, or point at a
@@ -57,7 +54,7 @@ export interface MessageStore {
   sync(userId: string, after: string, limit: number): Promise<SyncPage>;
   /** Highest cursor in the user's stream ("0" if empty). */
   latestCursor(userId: string): Promise<string>;
-  getMessage(msgId: string): Promise<ChatMessage | null>;
+  get(msgId: string): Promise<ChatMessage | null>;
   /** Marks a stored message recalled and clears its body; returns it, or null if unknown. */
   markRecalled(msgId: string): Promise<ChatMessage | null>;
   /**

@@ -16,5 +16,5 @@ export interface RateLimitStore {
    * Takes `cost` tokens from the token bucket `bucket` under `rule`, atomically: allowed only when
    * that many are there. A negative cost gives tokens back (never beyond the burst), always allowed.
    */
-  takeTokens(bucket: string, rule: RateRule, cost?: number): Promise<RateVerdict>;
+  take(bucket: string, rule: RateRule, cost?: number): Promise<RateVerdict>;
 }

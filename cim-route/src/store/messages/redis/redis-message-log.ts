@@ -1,3 +1,4 @@
+import type { MessageStore } from '../message-store.js';
 import type { ChatMessage } from '@cim/common';
 import { finishSave } from '../finish-save.js';
 import { formatCursor, nextCursor, parseCursor, retentionHorizon } from '../../shared/cursor.js';
@@ -40,9 +41,9 @@ export const ATOMIC_SAVE_MAX_RECIPIENTS = 500;
  * (a concurrent retry, or a retry after a route crashed mid-save) finishes it with the same msgId,
  * seq and cursors. Either way nothing is stored twice and no seq is skipped.
  */
-export class RedisMessageLog {
+export class RedisMessageLog implements MessageStore {
   private readonly messageTtlMs: number;
-  private readonly history: RedisHistory;
+  private readonly historyIndex: RedisHistory;
   private readonly msgIds: MsgIdBlocks;
 
   constructor(
@@ -53,7 +54,7 @@ export class RedisMessageLog {
     private readonly now: () => number,
   ) {
     this.messageTtlMs = retentionMs + MESSAGE_TTL_MARGIN_MS;
-    this.history = new RedisHistory(client, keys, scripts, this.messageTtlMs, now);
+    this.historyIndex = new RedisHistory(client, keys, scripts, this.messageTtlMs, now);
     this.msgIds = new MsgIdBlocks((count) => client.incrby(keys.msgIdCounter, count));
   }
 
@@ -122,8 +123,8 @@ export class RedisMessageLog {
       this.messageTtlMs,
       nextCursor(0, now),
       retentionHorizon(now, this.retentionMs),
-      this.history.memberOf(draft),
-      this.history.horizonTs(),
+      this.historyIndex.memberOf(draft),
+      this.historyIndex.horizonTs(),
       draft.conversationId,
       ...recipients,
     );
@@ -184,8 +185,8 @@ export class RedisMessageLog {
     return stored === null ? null : recalled;
   }
 
-  readHistory(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {
-    return this.history.read(conversationId, options);
+  history(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {
+    return this.historyIndex.read(conversationId, options);
   }
 
   /**
@@ -207,7 +208,7 @@ export class RedisMessageLog {
     const message: ChatMessage = { ...draft, seq };
     // Stored before any stream points at it; NX keeps the first body if two finishers race.
     await this.client.set(this.keys.message(msgId), JSON.stringify(message), 'PX', this.messageTtlMs, 'NX');
-    await this.history.add(message);
+    await this.historyIndex.add(message);
 
     const now = this.now();
     const cursors: Record<string, string> = {};

@@ -75,44 +75,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** POST /api/v1/sessions/refresh: the new session (token and push server), or the status that refused it. */
-function refreshSession(
-  agent: http.Agent,
-  routeUrl: string,
-  token: string,
-): Promise<{ status: number; session?: { token: string; server: { host: string; tcpPort: number } } }> {
-  const url = new URL('/api/v1/sessions/refresh', routeUrl);
-  return new Promise((resolve) => {
-    const req = http.request(
-      {
-        agent,
-        host: url.hostname,
-        port: url.port,
-        method: 'POST',
-        path: url.pathname,
-        headers: { authorization: `Bearer ${token}`, 'content-length': 0 },
-      },
-      (res) => {
-        const parts: Buffer[] = [];
-        res.on('data', (c: Buffer) => parts.push(c));
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          if (status !== 200) return resolve({ status });
-          try {
-            resolve({ status, session: JSON.parse(Buffer.concat(parts).toString('utf8')) });
-          } catch {
-            resolve({ status: -2 });
-          }
-        });
-        res.on('error', () => resolve({ status: -1 }));
-      },
-    );
-    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve({ status: -1 }));
-    req.end();
-  });
-}
-
 /** The n-th client's TCP connection, spread over the configured local addresses. */
 function openSocket(args: { host: string; port: number; localAddresses: string[] }, n: number): net.Socket {
   const localAddress = args.localAddresses.length ? args.localAddresses[n % args.localAddresses.length] : undefined;
@@ -157,7 +119,18 @@ function ramp(count: number, concurrency: number, one: (i: number) => Promise<vo
   });
 }
 
-function post(agent: http.Agent, url: URL, token: string, body: string): Promise<number> {
+/**
+ * POST `body` to `path` as the holder of `token`: the status (-1 when there was no answer), and the
+ * answer's text when `readAnswer` (B2's sends skip reading theirs: less work for the generator).
+ */
+function postAs(
+  agent: http.Agent,
+  url: URL,
+  path: string,
+  token: string,
+  body: string,
+  readAnswer = false,
+): Promise<{ status: number; text?: string }> {
   return new Promise((resolve) => {
     const req = http.request(
       {
@@ -165,23 +138,49 @@ function post(agent: http.Agent, url: URL, token: string, body: string): Promise
         host: url.hostname,
         port: url.port,
         method: 'POST',
-        path: '/api/v1/messages',
+        path,
         headers: {
-          'content-type': 'application/json',
+          ...(body ? { 'content-type': 'application/json' } : {}),
           'content-length': Buffer.byteLength(body),
           authorization: `Bearer ${token}`,
         },
       },
       (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', () => resolve(-1));
+        const parts: Buffer[] = [];
+        if (readAnswer) res.on('data', (c: Buffer) => parts.push(c));
+        else res.resume();
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            text: readAnswer ? Buffer.concat(parts).toString('utf8') : undefined,
+          }),
+        );
+        res.on('error', () => resolve({ status: -1 }));
       },
     );
     req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve(-1));
+    req.on('error', () => resolve({ status: -1 }));
     req.end(body);
   });
+}
+
+function post(agent: http.Agent, url: URL, token: string, body: string): Promise<number> {
+  return postAs(agent, url, '/api/v1/messages', token, body).then((r) => r.status);
+}
+
+/** POST /api/v1/sessions/refresh: the new session (token and push server), or the status that refused it. */
+async function refreshSession(
+  agent: http.Agent,
+  routeUrl: string,
+  token: string,
+): Promise<{ status: number; session?: { token: string; server: { host: string; tcpPort: number } } }> {
+  const answer = await postAs(agent, new URL(routeUrl), '/api/v1/sessions/refresh', token, '', true);
+  if (answer.status !== 200) return { status: answer.status };
+  try {
+    return { status: 200, session: JSON.parse(answer.text ?? '') };
+  } catch {
+    return { status: -2 };
+  }
 }
 
 /** The clients of this generator process and what they have received in the current phase. */

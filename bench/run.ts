@@ -87,6 +87,7 @@ const sizes: Sizes = quick
       b2Concurrency: 32,
       b2Rates: [200],
       b2Transports: ['http', 'tcp'],
+      p2pDurationMs: 1_000,
       b3Connections: 1_000,
       b3HoldMs: 3_000,
       b3HeartbeatMs: 3_000,
@@ -94,7 +95,7 @@ const sizes: Sizes = quick
       b3Servers: 2,
       b3Total: 2_000,
       b3ManyHeartbeatMs: 3_000,
-      b4Devices: 500,
+      b4Devices: 300,
       b4SendRate: 50,
       bodySize: 64,
     }
@@ -109,6 +110,7 @@ const sizes: Sizes = quick
       // 100 msg/s: the latency of the pipeline when nothing queues; 1,000 and 5,000: the targets.
       b2Rates: [100, 1_000, 5_000],
       b2Transports: ['http', 'tcp'],
+      p2pDurationMs: 10_000,
       b3Connections: 19_900,
       b3HoldMs: 25_000,
       b3HeartbeatMs: 10_000,
@@ -128,7 +130,7 @@ if (values['b3-servers']) sizes.b3Servers = Number(values['b3-servers']);
 if (values['b3-total']) sizes.b3Total = Number(values['b3-total']);
 if (values['b4-devices']) sizes.b4Devices = Number(values['b4-devices']);
 if (values['b1-n']) sizes.b1Ns = values['b1-n'].split(',').map(Number);
-if (values['b2-duration-ms']) sizes.b2DurationMs = Number(values['b2-duration-ms']);
+if (values['b2-duration-ms']) sizes.b2DurationMs = sizes.p2pDurationMs = Number(values['b2-duration-ms']);
 if (values['b2-rates'] !== undefined) sizes.b2Rates = values['b2-rates'].split(',').filter(Boolean).map(Number);
 sizes.b2Transports = values['b2-transports']!.split(',') as ('http' | 'tcp')[];
 if (values['b2-concurrency']) sizes.b2Concurrency = Number(values['b2-concurrency']);

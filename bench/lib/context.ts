@@ -18,6 +18,8 @@ export interface Sizes {
   b2Concurrency: number;
   b2Rates: number[];
   b2Transports: ('http' | 'tcp')[];
+  /** B2's yardsticks and floors (mosquitto point to point, bare relay, bare Express): each phase's length. */
+  p2pDurationMs: number;
   b3Connections: number;
   b3HoldMs: number;
   b3HeartbeatMs: number;

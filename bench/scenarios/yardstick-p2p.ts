@@ -108,7 +108,7 @@ async function connectAll(
   if (failed) throw new Error(`${failed} clients failed to connect: ${JSON.stringify(results.map((r) => r.errors))}`);
 }
 
-/** B2's saturation phase (closed loop, the same concurrency, duration and body size) over `how`. */
+/** B2's saturation phase (closed loop, the same concurrency and body size; as long in a full run) over `how`. */
 async function closedLoop(
   ctx: Ctx,
   how: Pick<SendArgs, 'transport' | 'mqttTopic' | 'mqttQos'> & { routeUrl?: string },
@@ -117,7 +117,7 @@ async function closedLoop(
   const concurrency = sizes.b2Concurrency;
   const perGenerator = Math.ceil(sizes.b2Pairs / ctx.gens.length);
   const pairs = Array.from({ length: perGenerator }, (_, k) => [2 * k, 2 * k + 1] as [number, number]);
-  const capacity = Math.ceil((200_000 / ctx.gens.length) * (sizes.b2DurationMs / 1000)) + 1_000;
+  const capacity = Math.ceil((200_000 / ctx.gens.length) * (sizes.p2pDurationMs / 1000)) + 1_000;
   await Promise.all(ctx.gens.map((g) => g.expect({ kind: 'pairs', messages: capacity, echo: false })));
   const s = sampler(ctx);
   s.begin();
@@ -132,7 +132,7 @@ async function closedLoop(
         mqttTopic: how.mqttTopic,
         mqttQos: how.mqttQos,
         concurrency: Math.ceil(concurrency / ctx.gens.length),
-        durationMs: sizes.b2DurationMs,
+        durationMs: sizes.p2pDurationMs,
         bodySize: sizes.bodySize,
         runId: `${runId}-${i}`,
       }),
@@ -155,7 +155,7 @@ async function closedLoop(
       transport: how.transport,
       pairs: sizes.b2Pairs,
       concurrency,
-      durationMs: sizes.b2DurationMs,
+      durationMs: sizes.p2pDurationMs,
       bodyBytes: sizes.bodySize,
     },
     rate: { value: Math.round(accepted / seconds), unit: 'msg/s' },

@@ -129,7 +129,7 @@ export async function runB4(ctx: Ctx): Promise<string | undefined> {
   const processes = s.end();
   const reports = await Promise.all(ctx.gens.map((g) => g.recoveryReport()));
   await Promise.all(ctx.gens.map((g) => g.closeAll()));
-  await cluster.stopServer();
+  // The survivor stays up: the next scenario's startServer (or the end of the run) stops it.
   const pushFailures = pushFailuresByServer(join(cluster.tmpDir, 'route.log'));
   return void ctx.results.push(
     result(ctx, n, killedUs, accepted, refused, reports, processes, s.machine, pushFailures),

@@ -10,12 +10,26 @@ import net from 'node:net';
 import { signToken } from '@cim/common';
 import { mintedClaims } from './lib/seed.js';
 import { LatencyHistogram, nowUs } from './lib/histogram.js';
-import { connectPacket, MqttStreamParser, subscribePacket } from './lib/mqtt.js';
-import { CimStreamParser, loginFrame, markedBody, PING_FRAME, readMarks, sendFrame } from './lib/wire.js';
+import { connectPacket, MqttStreamParser, pubackPacket, publishPacket, subscribePacket } from './lib/mqtt.js';
+import {
+  caughtUpCursor,
+  CimStreamParser,
+  deliverFrame,
+  loginFrame,
+  markedBody,
+  PING_FRAME,
+  rawFrame,
+  readMarks,
+  sendFrame,
+} from './lib/wire.js';
 import { WsFrameSocket } from './lib/ws-socket.js';
 import type {
   ConnectCimArgs,
   ConnectMqttArgs,
+  ConnectRelayArgs,
+  RecoveryArgs,
+  RecoveryReport,
+  RecoveryTimeline,
   ConnectResult,
   CollectResult,
   ExpectArgs,
@@ -32,6 +46,34 @@ interface Client {
   seen: Uint8Array | null;
   closed: boolean;
   closing: boolean;
+  /** A device that keeps its sync cursor and comes back after losing its server (B4). */
+  device?: DeviceState;
+}
+
+interface DeviceState {
+  /** The cursor to log in with next (cim.proto, Login). */
+  resume: number;
+  caughtUp: boolean;
+  /** Message index → first arrival (µs). */
+  got: Map<number, number>;
+  timeline?: RecoveryTimeline;
+}
+
+interface Recovery extends RecoveryArgs {
+  agent: http.Agent;
+}
+
+/** A socket placeholder until a client's first connection exists. */
+const NO_SOCKET = new net.Socket();
+
+/** The SDK's reconnect delay (cim-client Backoff): exponential with full jitter, from min/2. */
+function backoffMs(attempt: number, minMs: number, maxMs: number): number {
+  const cap = Math.min(maxMs, minMs * 2 ** attempt);
+  return Math.round(minMs / 2 + Math.random() * (cap - minMs / 2));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
 }
 
 /** The n-th client's TCP connection, spread over the configured local addresses. */
@@ -47,7 +89,10 @@ function localAddressOf(args: { localAddresses: string[] }, n: number): string |
 }
 
 /** The n-th CIM client's connection: TCP, or the server's WebSocket listener. */
-function openCimSocket(args: ConnectCimArgs, n: number): net.Socket | WsFrameSocket {
+function openCimSocket(
+  args: { host: string; port: number; localAddresses: string[]; transport?: 'tcp' | 'ws' },
+  n: number,
+): net.Socket | WsFrameSocket {
   if (args.transport !== 'ws') return openSocket(args, n);
   return new WsFrameSocket(`ws://${args.host}:${args.port}/`, localAddressOf(args, n));
 }
@@ -88,7 +133,18 @@ function ramp(count: number, concurrency: number, one: (i: number) => Promise<vo
   });
 }
 
-function post(agent: http.Agent, url: URL, token: string, body: string): Promise<number> {
+/**
+ * POST `body` to `path` as the holder of `token`: the status (-1 when there was no answer), and the
+ * answer's text when `readAnswer` (B2's sends skip reading theirs: less work for the generator).
+ */
+function postAs(
+  agent: http.Agent,
+  url: URL,
+  path: string,
+  token: string,
+  body: string,
+  readAnswer = false,
+): Promise<{ status: number; text?: string }> {
   return new Promise((resolve) => {
     const req = http.request(
       {
@@ -96,23 +152,49 @@ function post(agent: http.Agent, url: URL, token: string, body: string): Promise
         host: url.hostname,
         port: url.port,
         method: 'POST',
-        path: '/api/v1/messages',
+        path,
         headers: {
-          'content-type': 'application/json',
+          ...(body ? { 'content-type': 'application/json' } : {}),
           'content-length': Buffer.byteLength(body),
           authorization: `Bearer ${token}`,
         },
       },
       (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', () => resolve(-1));
+        const parts: Buffer[] = [];
+        if (readAnswer) res.on('data', (c: Buffer) => parts.push(c));
+        else res.resume();
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            text: readAnswer ? Buffer.concat(parts).toString('utf8') : undefined,
+          }),
+        );
+        res.on('error', () => resolve({ status: -1 }));
       },
     );
     req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve(-1));
+    req.on('error', () => resolve({ status: -1 }));
     req.end(body);
   });
+}
+
+function post(agent: http.Agent, url: URL, token: string, body: string): Promise<number> {
+  return postAs(agent, url, '/api/v1/messages', token, body).then((r) => r.status);
+}
+
+/** POST /api/v1/sessions/refresh: the new session (token and push server), or the status that refused it. */
+async function refreshSession(
+  agent: http.Agent,
+  routeUrl: string,
+  token: string,
+): Promise<{ status: number; session?: { token: string; server: { host: string; tcpPort: number } } }> {
+  const answer = await postAs(agent, new URL(routeUrl), '/api/v1/sessions/refresh', token, '', true);
+  if (answer.status !== 200) return { status: answer.status };
+  try {
+    return { status: 200, session: JSON.parse(answer.text ?? '') };
+  } catch {
+    return { status: -2 };
+  }
 }
 
 /** The clients of this generator process and what they have received in the current phase. */
@@ -143,6 +225,17 @@ class LoadGenerator {
   /** Arrival time of the chunk being parsed (one clock read per chunk, not per frame). */
   private chunkUs = 0;
 
+  /** pairs: whether messages also come back to the sender's own connection. */
+  private expectEcho = true;
+  /** Set by armRecovery: devices that lose their connection recover through the route. */
+  private recovery: Recovery | undefined;
+  /** Deliveries of a message a device already had, since armRecovery. */
+  private duplicatesAfterLoss = 0;
+  /** Sends over mqtt / relay waiting for their recipient, by message index. */
+  private readonly deliveryWaiters = new Map<number, () => void>();
+  /** QoS 1 packet ids of this generator's publishers (1–65535, reused after a full turn). */
+  private nextPacketId = 1;
+
   /** TCP sends waiting for their SendResult, by request id. */
   private readonly sendWaiters = new Map<number, (status: number) => void>();
   private nextRequestId = 1;
@@ -151,11 +244,20 @@ class LoadGenerator {
     this.closeReasons.set(reason, (this.closeReasons.get(reason) ?? 0) + 1);
   }
 
-  private onDelivery(client: Client, from: number, buf: Buffer, start: number, end: number): void {
+  private onDelivery(client: Client, from: number, buf: Buffer, start: number, end: number, cursor = 0): void {
     const { index, sendUs } = readMarks(buf, start, end);
     this.delivered++;
     if (this.firstRecvUs === 0) this.firstRecvUs = this.chunkUs;
     this.lastRecvUs = this.chunkUs;
+    const device = client.device;
+    if (device) {
+      if (device.caughtUp && cursor > device.resume) device.resume = cursor;
+      // Catch-up starts 10 s of cursors early, so some messages come again: kept once, counted.
+      if (device.got.has(index)) this.duplicatesAfterLoss++;
+      else device.got.set(index, this.chunkUs);
+      this.hist.record(this.chunkUs - sendUs);
+      return;
+    }
     if (this.expectKind === 'fanout') {
       if (client.seen && index < client.seen.length) {
         client.seen[index]++;
@@ -169,7 +271,14 @@ class LoadGenerator {
       if (from === client.uid) {
         if (++this.echo[index] === 1 && this.accepted[index]) this.acceptedEchoed++;
       } else {
-        if (++this.recv[index] === 1 && this.accepted[index]) this.acceptedReceived++;
+        if (++this.recv[index] === 1) {
+          if (this.accepted[index]) this.acceptedReceived++;
+          const waiter = this.deliveryWaiters.get(index);
+          if (waiter) {
+            this.deliveryWaiters.delete(index);
+            waiter();
+          }
+        }
         this.hist.record(this.chunkUs - sendUs);
         this.histCo.record(this.chunkUs - this.intendedUs[index]);
       }
@@ -189,73 +298,186 @@ class LoadGenerator {
         });
       }
     }
+    // Heartbeats start with the ramp: the first clients must not go silent while the rest connect.
+    if (args.heartbeatMs) this.startPinger(args.heartbeatMs);
+    return this.connectMany(users.length, args.concurrency, async (n) => {
+      const client: Client = {
+        socket: NO_SOCKET,
+        uid: users[n].uid,
+        token: users[n].token,
+        seen: null,
+        closed: false,
+        closing: false,
+        device: args.cursor === undefined ? undefined : { resume: args.cursor, caughtUp: false, got: new Map() },
+      };
+      return (await this.loginCim(client, args, n, args.cursor)) ?? client;
+    });
+  }
+
+  /**
+   * Connects `count` clients, `concurrency` handshakes at a time: `open(i)` resolves with the i-th
+   * client once it is usable, or with why it failed. The same counts for every protocol.
+   */
+  private async connectMany(
+    count: number,
+    concurrency: number,
+    open: (i: number) => Promise<Client | string>,
+  ): Promise<ConnectResult> {
     const handshakes = new LatencyHistogram();
     const errors: Record<string, number> = {};
     let connected = 0;
     let failed = 0;
     const t0 = performance.now();
-    // Heartbeats start with the ramp: the first clients must not go silent while the rest connect.
-    if (args.heartbeatMs) this.startPinger(args.heartbeatMs);
-
-    const one = (user: { uid: number; token: string }, n: number) =>
-      new Promise<void>((resolve) => {
-        const started = nowUs();
-        const socket = openCimSocket(args, n);
-        const client: Client = { socket, uid: user.uid, token: user.token, seen: null, closed: false, closing: false };
-        let loggedIn = false;
-        const timer = setTimeout(() => fail('timeout'), 30_000);
-        const fail = (code: string) => {
-          if (loggedIn) return;
-          loggedIn = true; // settle once
-          clearTimeout(timer);
-          errors[code] = (errors[code] ?? 0) + 1;
-          failed++;
-          socket.destroy();
-          resolve();
-        };
-        const parser = new CimStreamParser({
-          onDeliver: (from, buf, s, e) => this.onDelivery(client, from, buf, s, e),
-          onLoginOk: () => {
-            if (loggedIn) return;
-            loggedIn = true;
-            clearTimeout(timer);
-            handshakes.record(nowUs() - started);
-            connected++;
-            this.clients.push(client);
-            resolve();
-          },
-          onPong: () => {
-            this.pongs++;
-          },
-          onSendResult: (requestId, ok) => {
-            const waiter = this.sendWaiters.get(requestId);
-            if (!waiter) return;
-            this.sendWaiters.delete(requestId);
-            waiter(ok ? 200 : 500);
-          },
-          onOther: (field, buf, s, e) => {
-            const name = field === 38 ? readErrorCode(buf, s, e) : (FRAME_NAMES[field] ?? `field-${field}`);
-            if (!loggedIn) fail(name);
-            else if (field !== 33 && field !== 34) this.countReason(name);
-          },
-        });
-        socket.on('connect', () => socket.write(loginFrame(user.token)));
-        socket.on('data', (chunk: Buffer) => {
-          this.chunkUs = nowUs();
-          parser.push(chunk);
-        });
-        socket.on('error', (err: NodeJS.ErrnoException) => {
-          if (!loggedIn) fail(err.code ?? err.message);
-        });
-        socket.on('close', () => {
-          if (!loggedIn) fail('closed before LoginOk');
-          if (!client.closing && !client.closed) this.countReason('closed by server');
-          client.closed = true;
-        });
-      });
-
-    await ramp(users.length, args.concurrency, (i) => one(users[i], i));
+    await ramp(count, concurrency, async (i) => {
+      const started = nowUs();
+      const outcome = await open(i);
+      if (typeof outcome === 'string') {
+        errors[outcome] = (errors[outcome] ?? 0) + 1;
+        failed++;
+        return;
+      }
+      handshakes.record(nowUs() - started);
+      connected++;
+      this.clients.push(outcome);
+    });
     return this.connectResult(connected, failed, errors, t0, handshakes);
+  }
+
+  /**
+   * Opens the n-th client's CIM connection to `target` and logs in with its token (and `cursor`:
+   * the server then catches it up, ending with CaughtUp). Resolves at LoginOk with undefined, or
+   * with why the login failed. A connection lost after LoginOk counts as "closed by server" and,
+   * once recovery is armed, starts the device's recovery.
+   */
+  private loginCim(
+    client: Client,
+    target: { host: string; port: number; localAddresses: string[]; transport?: 'tcp' | 'ws' },
+    n: number,
+    cursor: number | undefined,
+  ): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const socket = openCimSocket(target, n);
+      client.socket = socket;
+      let settled = false;
+      let loggedIn = false;
+      const settle = (failure?: string) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (failure) socket.destroy();
+        else loggedIn = true;
+        resolve(failure);
+      };
+      const timer = setTimeout(() => settle('timeout'), 30_000);
+      const parser = new CimStreamParser({
+        onDeliver: (from, buf, s, e, deliverCursor) => this.onDelivery(client, from, buf, s, e, deliverCursor),
+        onLoginOk: () => settle(),
+        onPong: () => {
+          this.pongs++;
+        },
+        onSendResult: (requestId, ok) => {
+          const waiter = this.sendWaiters.get(requestId);
+          if (!waiter) return;
+          this.sendWaiters.delete(requestId);
+          waiter(ok ? 200 : 500);
+        },
+        onOther: (field, buf, s, e) => {
+          if (field === 39) return this.onCaughtUp(client, caughtUpCursor(buf, s, e));
+          const name = field === 38 ? readErrorCode(buf, s, e) : (FRAME_NAMES[field] ?? `field-${field}`);
+          if (!loggedIn) settle(name);
+          else if (field !== 33 && field !== 34) this.countReason(name);
+        },
+      });
+      socket.on('connect', () => socket.write(loginFrame(client.token, cursor)));
+      socket.on('data', (chunk: Buffer) => {
+        this.chunkUs = nowUs();
+        parser.push(chunk);
+      });
+      socket.on('error', (err: NodeJS.ErrnoException) => settle(err.code ?? err.message));
+      socket.on('close', () => {
+        settle('closed before LoginOk');
+        if (!loggedIn || client.closing || client.closed) return;
+        client.closed = true;
+        this.countReason('closed by server');
+        if (this.recovery && client.device) void this.recover(client, client.device, this.recovery);
+      });
+    });
+  }
+
+  /** CaughtUp: the device's backlog is all here; from now on its cursor is the highest seen (cim.proto, Login). */
+  private onCaughtUp(client: Client, cursor: number): void {
+    const device = client.device;
+    if (!device) return;
+    device.caughtUp = true;
+    device.resume = cursor;
+    if (device.timeline && !device.timeline.caughtUpAt) device.timeline.caughtUpAt = nowUs();
+  }
+
+  /** From now on a device whose connection is lost recovers the way the SDK does (see recover). */
+  armRecovery(args: RecoveryArgs): void {
+    this.recovery = {
+      ...args,
+      agent: new http.Agent({ keepAlive: true, maxSockets: args.refreshConnections }),
+    };
+    for (const c of this.clients) if (c.device) c.device.got.clear();
+    this.duplicatesAfterLoss = 0;
+  }
+
+  /**
+   * What the SDK does when its push server goes away: wait a jittered backoff, refresh the session
+   * through the route (POST /api/v1/sessions/refresh, no password), connect to the server it names
+   * and log in with the device's cursor; again with a longer backoff on any failure. Records when
+   * each step finished.
+   */
+  private async recover(client: Client, device: DeviceState, recovery: Recovery): Promise<void> {
+    const timeline: RecoveryTimeline = device.timeline ?? {
+      uid: client.uid,
+      lostAt: nowUs(),
+      refreshedAt: 0,
+      loginOkAt: 0,
+      caughtUpAt: 0,
+      attempts: 0,
+      failures: {},
+    };
+    device.timeline = timeline;
+    device.caughtUp = false;
+    const fail = (reason: string) => (timeline.failures[reason] = (timeline.failures[reason] ?? 0) + 1);
+    for (let attempt = 0; !client.closing; attempt++) {
+      await sleep(backoffMs(attempt, recovery.backoffMinMs, recovery.backoffMaxMs));
+      timeline.attempts++;
+      const answer = await refreshSession(recovery.agent, recovery.routeUrl, client.token);
+      if (!answer.session) {
+        fail(`refresh ${answer.status}`);
+        // A session that has ended needs the password: the bench never does that, it counts it.
+        if (answer.status === 401) return;
+        continue;
+      }
+      timeline.refreshedAt = nowUs();
+      client.token = answer.session.token;
+      const { host, tcpPort } = answer.session.server;
+      const failure = await this.loginCim(
+        client,
+        { host, port: tcpPort, localAddresses: recovery.localAddresses },
+        client.uid,
+        device.resume,
+      );
+      if (failure) {
+        fail(failure);
+        continue;
+      }
+      timeline.loginOkAt = nowUs();
+      client.closed = false;
+      return;
+    }
+  }
+
+  recoveryReport(): RecoveryReport {
+    const devices: RecoveryReport['devices'] = [];
+    for (const c of this.clients) {
+      if (!c.device) continue;
+      devices.push({ timeline: c.device.timeline ?? null, uid: c.uid, got: [...c.device.got] });
+    }
+    return { devices, duplicates: this.duplicatesAfterLoss };
   }
 
   private connectResult(
@@ -295,61 +517,91 @@ class LoadGenerator {
   }
 
   async connectMqtt(args: ConnectMqttArgs): Promise<ConnectResult> {
-    const handshakes = new LatencyHistogram();
-    const errors: Record<string, number> = {};
-    let connected = 0;
-    let failed = 0;
-    const t0 = performance.now();
     const one = (n: number) =>
-      new Promise<void>((resolve) => {
-        const started = nowUs();
+      new Promise<Client | string>((resolve) => {
         const socket = openSocket(args, n);
         const client: Client = { socket, uid: n, token: '', seen: null, closed: false, closing: false };
         let settled = false;
-        const fail = (code: string) => {
+        const settle = (outcome: Client | string) => {
           if (settled) return;
           settled = true;
-          errors[code] = (errors[code] ?? 0) + 1;
-          failed++;
-          socket.destroy();
-          resolve();
+          if (typeof outcome === 'string') socket.destroy();
+          resolve(outcome);
         };
         const parser = new MqttStreamParser({
           onConnAck: (rc) => {
-            if (rc !== 0) fail(`connack ${rc}`);
+            if (rc !== 0) settle(`connack ${rc}`);
           },
-          onSubAck: () => {
-            if (settled) return;
-            settled = true;
-            handshakes.record(nowUs() - started);
-            connected++;
-            this.clients.push(client);
-            resolve();
+          onSubAck: () => settle(client),
+          onPublish: (buf, s, e, packetId) => {
+            if (packetId) socket.write(pubackPacket(packetId));
+            this.onDelivery(client, -1, buf, s, e);
           },
-          onPublish: (buf, s, e) => this.onDelivery(client, -1, buf, s, e),
         });
+        const topic = args.topicPerClient ? `${args.topic}/${n}` : args.topic;
         socket.on('connect', () => {
           socket.write(
-            Buffer.concat([connectPacket(`${args.clientIdPrefix}${n}`, 600), subscribePacket(1, args.topic)]),
+            Buffer.concat([connectPacket(`${args.clientIdPrefix}${n}`, 600), subscribePacket(1, topic, args.qos ?? 0)]),
           );
         });
         socket.on('data', (chunk: Buffer) => {
           this.chunkUs = nowUs();
           parser.push(chunk);
         });
-        socket.on('error', (err: NodeJS.ErrnoException) => fail(err.code ?? err.message));
+        socket.on('error', (err: NodeJS.ErrnoException) => settle(err.code ?? err.message));
         socket.on('close', () => {
-          fail('closed before SUBACK');
+          settle('closed before SUBACK');
           if (!client.closing && !client.closed) this.countReason('closed by broker');
           client.closed = true;
         });
       });
-    await ramp(args.count, args.concurrency, (i) => one(args.idFrom + i));
-    return this.connectResult(connected, failed, errors, t0, handshakes);
+    const result = await this.connectMany(args.count, args.concurrency, (i) => one(args.idFrom + i));
+    this.orderClientsById();
+    return result;
+  }
+
+  /**
+   * Clients of the bare relay: each says its id in its first frame; the relay then forwards every
+   * frame to the peer (id ^ 1). Connected once the relay's empty frame says the id is registered.
+   */
+  async connectRelay(args: ConnectRelayArgs): Promise<ConnectResult> {
+    const one = (n: number) =>
+      new Promise<Client | string>((resolve) => {
+        const socket = openSocket(args, n);
+        const client: Client = { socket, uid: n, token: '', seen: null, closed: false, closing: false };
+        const parser = new CimStreamParser({
+          onDeliver: (from, buf, s, e) => this.onDelivery(client, from, buf, s, e),
+          onLoginOk: () => undefined,
+          onPong: () => undefined,
+          onSendResult: () => undefined,
+          onOther: (field) => this.countReason(`field-${field}`),
+        });
+        socket.on('connect', () => socket.write(rawFrame(Buffer.from(String(n)))));
+        // The relay's empty frame: this client is registered (and parses as no frame at all).
+        socket.once('data', () => resolve(client));
+        socket.on('data', (chunk: Buffer) => {
+          this.chunkUs = nowUs();
+          parser.push(chunk);
+        });
+        socket.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+        socket.on('close', () => {
+          if (!client.closing && !client.closed) this.countReason('closed by relay');
+          client.closed = true;
+        });
+      });
+    const result = await this.connectMany(args.count, args.concurrency, (i) => one(args.idFrom + i));
+    this.orderClientsById();
+    return result;
+  }
+
+  /** Local pairs (2k, 2k + 1) are then ids (idFrom + 2k, idFrom + 2k + 1): the relay's pairs. */
+  private orderClientsById(): void {
+    this.clients.sort((a, b) => a.uid - b.uid);
   }
 
   expect(args: ExpectArgs): void {
     this.expectKind = args.kind;
+    this.expectEcho = args.echo ?? true;
     this.hist = new LatencyHistogram();
     this.histCo = new LatencyHistogram();
     this.delivered = 0;
@@ -378,7 +630,13 @@ class LoadGenerator {
 
   progress(): ProgressResult {
     let open = 0;
-    for (const c of this.clients) if (!c.closed) open++;
+    let devicesLost = 0;
+    let devicesRecovered = 0;
+    for (const c of this.clients) {
+      if (!c.closed) open++;
+      if (c.device?.timeline) devicesLost++;
+      if (c.device?.timeline?.caughtUpAt) devicesRecovered++;
+    }
     return {
       delivered: this.delivered,
       firstRecvUs: this.firstRecvUs,
@@ -389,6 +647,8 @@ class LoadGenerator {
       pairsAccepted: this.acceptedCount,
       pairsReceived: this.acceptedReceived,
       pairsEchoed: this.acceptedEchoed,
+      devicesLost,
+      devicesRecovered,
     };
   }
 
@@ -414,6 +674,7 @@ class LoadGenerator {
           expected++;
           if (this.recv[i] === 0) missing++;
           else if (this.recv[i] > 1) duplicates += this.recv[i] - 1;
+          if (!this.expectEcho) continue;
           if (this.echo[i] === 0) echoMissing++;
           else if (this.echo[i] > 1) echoDuplicates += this.echo[i] - 1;
         } else if (this.recv[i]) unrequested++;
@@ -438,6 +699,8 @@ class LoadGenerator {
 
   async closeAll(): Promise<number> {
     clearInterval(this.pingTimer);
+    this.recovery?.agent.destroy();
+    this.recovery = undefined;
     const closing = this.clients.splice(0);
     await Promise.all(
       closing.map(
@@ -473,6 +736,51 @@ class LoadGenerator {
     });
   }
 
+  /** Resolves 200 when the recipient has message `index`, -1 after 30 s. */
+  private arrivalOf(index: number): Promise<number> {
+    return new Promise((resolve) => {
+      if (this.recv[index]) return resolve(200);
+      const timer = setTimeout(() => {
+        if (this.deliveryWaiters.delete(index)) resolve(-1);
+      }, 30_000);
+      this.deliveryWaiters.set(index, () => {
+        clearTimeout(timer);
+        resolve(200);
+      });
+    });
+  }
+
+  private publish(from: Client, topic: string, qos: 0 | 1, body: string): void {
+    const packetId = qos ? this.nextPacketId : 0;
+    if (qos) this.nextPacketId = this.nextPacketId >= 0xffff ? 1 : this.nextPacketId + 1;
+    from.socket.write(publishPacket(topic, body, qos, packetId));
+  }
+
+  private sendOver(args: SendArgs, agent: http.Agent, url: URL, from: Client, to: Client, index: number, text: string) {
+    const clientMsgId = `${args.runId}-${index}`;
+    switch (args.transport) {
+      case 'tcp':
+        return this.sendOverTcp(from, to.uid, clientMsgId, text);
+      case 'http':
+        return post(
+          agent,
+          url,
+          from.token,
+          `{"to":{"userId":"${to.uid}"},"body":"${text}","clientMsgId":"${clientMsgId}"}`,
+        );
+      case 'mqtt': {
+        const arrived = this.arrivalOf(index);
+        this.publish(from, `${args.mqttTopic}/${to.uid}`, args.mqttQos ?? 0, text);
+        return arrived;
+      }
+      case 'relay': {
+        const arrived = this.arrivalOf(index);
+        from.socket.write(deliverFrame(from.uid, text));
+        return arrived;
+      }
+    }
+  }
+
   async send(args: SendArgs): Promise<SendResult> {
     const url = new URL(args.routeUrl);
     const agent = new http.Agent({ keepAlive: true, maxSockets: args.concurrency });
@@ -493,16 +801,7 @@ class LoadGenerator {
       this.intendedUs[index] = intended || sentUs;
       attempted++;
       const text = markedBody(index, sentUs, args.bodySize);
-      const clientMsgId = `${args.runId}-${index}`;
-      const status =
-        args.transport === 'tcp'
-          ? await this.sendOverTcp(from, to.uid, clientMsgId, text)
-          : await post(
-              agent,
-              url,
-              from.token,
-              `{"to":{"userId":"${to.uid}"},"body":"${text}","clientMsgId":"${clientMsgId}"}`,
-            );
+      const status = await this.sendOver(args, agent, url, from, to, index, text);
       httpHist.record(nowUs() - sentUs);
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status === 200) {
@@ -567,6 +866,9 @@ const generator = new LoadGenerator();
 const handlers: Record<string, (args: never) => unknown> = {
   connectCim: (args: ConnectCimArgs) => generator.connectCim(args),
   connectMqtt: (args: ConnectMqttArgs) => generator.connectMqtt(args),
+  connectRelay: (args: ConnectRelayArgs) => generator.connectRelay(args),
+  armRecovery: (args: RecoveryArgs) => generator.armRecovery(args),
+  recoveryReport: () => generator.recoveryReport(),
   expect: (args: ExpectArgs) => generator.expect(args),
   progress: () => generator.progress(),
   collect: () => generator.collect(),

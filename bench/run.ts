@@ -3,8 +3,9 @@
  * ZooKeeper when installed, a `cim route` process, one `cim server` process per scenario), drives
  * it from two generator processes, and prints a table + writes bench-results/<time>.json.
  *
- *   node --import tsx bench/run.ts [--quick] [--only b1,mqtt,b2,b3] [--b3-connections 19500]
- *                                  [--b3-servers 6] [--b3-total 102000] [--embedded] [--log-level warn]
+ *   node --import tsx bench/run.ts [--quick] [--only b1,mqtt,b2,p2p,b3,b4] [--b3-connections 19500]
+ *                                  [--b3-servers 6] [--b3-total 102000] [--b4-devices 10000]
+ *                                  [--embedded] [--log-level warn]
  *
  * `b3` runs both B3 phases (one server, then several); `--only b3many` runs just the second.
  * `--only b3ws` (not in the default set): idle WebSocket connections, and B1 fan-out over TCP then WebSocket.
@@ -27,8 +28,13 @@ import { runB2 } from './scenarios/b2-private.js';
 import { runB3 } from './scenarios/b3-connections.js';
 import { runB3Cluster } from './scenarios/b3-many-servers.js';
 import { runB3WebSocket } from './scenarios/b3-websocket.js';
+import { runB4 } from './scenarios/b4-recovery.js';
 import { runMosquitto } from './scenarios/yardstick-mosquitto.js';
+import { runP2pYardsticks } from './scenarios/yardstick-p2p.js';
+import { comparisons, YARDSTICK_IDS, type Comparison } from './lib/yardsticks.js';
 
+/** Every scenario; `p2p` is B2's yardsticks and floors (mosquitto point-to-point, bare relay, bare Express). */
+const DEFAULT_ONLY = 'b1,mqtt,b2,p2p,b3,b4';
 const values = parseOptions();
 
 function parseOptions() {
@@ -36,11 +42,13 @@ function parseOptions() {
     return parseArgs({
       options: {
         quick: { type: 'boolean', default: false },
-        only: { type: 'string', default: 'b1,mqtt,b2,b3' },
+        only: { type: 'string', default: DEFAULT_ONLY },
         'b3-connections': { type: 'string' },
         /** B3 over several push server processes: servers, and connections over all of them. */
         'b3-servers': { type: 'string' },
         'b3-total': { type: 'string' },
+        /** B4: devices on the push server that crashes. */
+        'b4-devices': { type: 'string' },
         'b2-concurrency': { type: 'string' },
         'b2-duration-ms': { type: 'string' },
         /** open-loop rates, e.g. 1000,5000 (empty: saturation only) */
@@ -81,6 +89,7 @@ const sizes: Sizes = quick
       b2Concurrency: 32,
       b2Rates: [200],
       b2Transports: ['http', 'tcp'],
+      p2pDurationMs: 1_000,
       b3Connections: 1_000,
       b3HoldMs: 3_000,
       b3HeartbeatMs: 3_000,
@@ -88,6 +97,8 @@ const sizes: Sizes = quick
       b3Servers: 2,
       b3Total: 2_000,
       b3ManyHeartbeatMs: 3_000,
+      b4Devices: 300,
+      b4SendRate: 50,
       bodySize: 64,
     }
   : {
@@ -101,6 +112,7 @@ const sizes: Sizes = quick
       // 100 msg/s: the latency of the pipeline when nothing queues; 1,000 and 5,000: the targets.
       b2Rates: [100, 1_000, 5_000],
       b2Transports: ['http', 'tcp'],
+      p2pDurationMs: 10_000,
       b3Connections: 19_900,
       b3HoldMs: 25_000,
       b3HeartbeatMs: 10_000,
@@ -111,13 +123,16 @@ const sizes: Sizes = quick
       // The product's default: 102,000 clients at a 10 s heartbeat send 20,400 pings/s, which alone
       // fills both cores of a small machine; the earliest clients outlive 1.5 heartbeats anyway.
       b3ManyHeartbeatMs: 30_000,
+      b4Devices: 10_000,
+      b4SendRate: 200,
       bodySize: 64,
     };
 if (values['b3-connections']) sizes.b3Connections = Number(values['b3-connections']);
 if (values['b3-servers']) sizes.b3Servers = Number(values['b3-servers']);
 if (values['b3-total']) sizes.b3Total = Number(values['b3-total']);
+if (values['b4-devices']) sizes.b4Devices = Number(values['b4-devices']);
 if (values['b1-n']) sizes.b1Ns = values['b1-n'].split(',').map(Number);
-if (values['b2-duration-ms']) sizes.b2DurationMs = Number(values['b2-duration-ms']);
+if (values['b2-duration-ms']) sizes.b2DurationMs = sizes.p2pDurationMs = Number(values['b2-duration-ms']);
 if (values['b2-rates'] !== undefined) sizes.b2Rates = values['b2-rates'].split(',').filter(Boolean).map(Number);
 sizes.b2Transports = values['b2-transports']!.split(',') as ('http' | 'tcp')[];
 if (values['b2-concurrency']) sizes.b2Concurrency = Number(values['b2-concurrency']);
@@ -250,9 +265,14 @@ try {
     else results.push(...mq);
   }
   if (only.has('b2')) await runB2(ctx);
+  if (only.has('p2p')) notes.push(...(await runP2pYardsticks(ctx)));
   if (only.has('b3')) await runB3(ctx);
   if (only.has('b3') || only.has('b3many')) await runB3Cluster(ctx);
   if (only.has('b3ws')) await runB3WebSocket(ctx);
+  if (only.has('b4')) {
+    const skipped = await runB4(ctx);
+    if (skipped) notes.push(skipped);
+  }
 } catch (err) {
   console.error('benchmark failed:', err);
   notes.push(`FAILED: ${(err as Error).message}`);
@@ -267,18 +287,17 @@ for (const r of results) {
   // The quick run is a smoke test (small, short): its figures are not judged against the targets.
   if (quick && r.target) r.target = { text: `${r.target.text} (not judged in a quick run)`, met: null };
 }
-const ratios = mosquittoRatios(results);
+const ratios = comparisons(results, !quick);
 printTable(results, ratios);
 for (const note of notes) log(`note: ${note}`);
-const failedCompleteness = results.filter((r) => r.id !== 'MQTT' && r.completeness && !r.completeness.ok);
+const failedCompleteness = results.filter((r) => !YARDSTICK_IDS.has(r.id) && r.completeness && !r.completeness.ok);
 if (failedCompleteness.length) {
   exitCode ||= 1;
   log(`COMPLETENESS FAILED: ${failedCompleteness.map((r) => r.name).join('; ')}`);
 }
 const outDir = fileURLToPath(new URL('../bench-results/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
-const partial =
-  values.only !== 'b1,mqtt,b2,b3' || values['b1-variants'] !== 'broadcast,deliveries,group,route-broadcast';
+const partial = values.only !== DEFAULT_ONLY || values['b1-variants'] !== 'broadcast,deliveries,group,route-broadcast';
 const label = `${quick ? 'quick' : 'full'}${values.experiment ? `-${values.experiment}` : ''}${partial ? '-partial' : ''}`;
 const file = join(outDir, `${started.toISOString().replace(/[:.]/g, '-')}-${label}.json`);
 const report = {
@@ -309,28 +328,11 @@ writeFileSync(join(outDir, `latest-${label}.json`), JSON.stringify(report, null,
 log(`results: ${file}`);
 process.exit(exitCode);
 
-function mosquittoRatios(rs: ScenarioResult[]) {
-  const out: { n: number; ours: string; oursRate: number; mosquittoRate: number; ratio: number }[] = [];
-  for (const mq of rs.filter((r) => r.id === 'MQTT')) {
-    const n = mq.params.n as number;
-    for (const ours of rs.filter((r) => r.id === 'B1' && r.params.n === n)) {
-      out.push({
-        n,
-        ours: ours.name,
-        oursRate: ours.rate.value,
-        mosquittoRate: mq.rate.value,
-        ratio: Math.round((ours.rate.value / mq.rate.value) * 1000) / 1000,
-      });
-    }
-  }
-  return out;
-}
-
 function pad(s: string, n: number, right = false): string {
   return right ? s.padStart(n) : s.padEnd(n);
 }
 
-function printTable(rs: ScenarioResult[], rat: ReturnType<typeof mosquittoRatios>): void {
+function printTable(rs: ScenarioResult[], rat: Comparison[]): void {
   const rows = rs.map((r) => {
     const lat = r.latencyMs;
     const f = (x: number | undefined) =>
@@ -395,9 +397,17 @@ function printTable(rs: ScenarioResult[], rat: ReturnType<typeof mosquittoRatios
   }
   if (rat.length) {
     log('');
-    log('B1 / mosquitto (same N, same messages, same body size):');
-    for (const x of rat)
-      log(`  ${pad(x.ours, widths[1])}  ${fmtInt(x.oursRate)} / ${fmtInt(x.mosquittoRate)} = ${x.ratio}`);
+    log('CIM-TS against its peers and floors (rate ratio; p50/p99 ms; system CPU µs per unit):');
+    const whatWidth = Math.max(...rat.map((x) => x.what.length));
+    for (const x of rat) {
+      const verdict = x.met === true ? 'MET ' : x.met === false ? 'MISS' : '    ';
+      const target = x.target !== undefined ? `target ≥ ${x.target}` : 'context';
+      const figures = (s: Comparison['ours']) =>
+        `${fmtInt(s.rate)} (${s.p50?.toFixed(1) ?? '–'}/${s.p99?.toFixed(1) ?? '–'} ms, ${s.systemUs?.toFixed(1) ?? '–'} µs)`;
+      log(
+        `  ${verdict} ${pad(x.what, whatWidth)}  ${pad(x.ratio.toFixed(3), 7, true)}  ${figures(x.ours)} / ${figures(x.peer)}  ${target}`,
+      );
+    }
   }
   const extraLines = rs.filter((r) => r.notes.length || r.id === 'B3');
   if (extraLines.length) log('');

@@ -54,6 +54,8 @@ export interface PushServerHandle {
   pid: number;
   /** Its /metrics as name → value (first sample of each name). */
   metrics(): Promise<Record<string, number>>;
+  /** Crashes it (SIGKILL: no drain, no goodbye to the registry) and waits for the exit. */
+  crash(): Promise<void>;
 }
 
 export interface BenchCluster {
@@ -77,13 +79,21 @@ export interface BenchCluster {
   stop(): Promise<void>;
 }
 
+/**
+ * The push server admits at most 64 connections per address that have not logged in yet. Real
+ * devices each have their own address; the bench's share a few loopback ones (8, or 29 in B3 × 6),
+ * so when a crashed server's 10,000 devices come back at once (B4) that cap, not the product's
+ * speed, would be measured. Raised here, and said so in docs/benchmarks.md.
+ */
+export const BENCH_CONNECTION_LIMITS = { CIM_MAX_PENDING_LOGINS_PER_IP: '20000' };
+
 const CHILD_ENV = (logLevel: string): NodeJS.ProcessEnv => {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('CIM_') && k !== 'NODE_OPTIONS'),
   );
   env.CIM_LOG_LEVEL = logLevel;
   // A load generator logs thousands of clients in from one address: the abuse limits would refuse it.
-  return { ...env, ...generousLimitEnv };
+  return { ...env, ...generousLimitEnv, ...BENCH_CONNECTION_LIMITS };
 };
 
 export interface ClusterOptions {
@@ -140,13 +150,14 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
     stack.push(async () => void statsClient.disconnect());
 
     const servers: { proc: ServerProcess; handle: PushServerHandle }[] = [];
-    const stopServer = async () => {
+    /** `untilRouteSeesNone`: before the next scenario, not at the very end (a crashed server's entry lingers ~10 s). */
+    const stopServer = async (untilRouteSeesNone = true) => {
       if (!servers.length) return;
       await Promise.all(servers.splice(0).map((s) => s.proc.stop('SIGTERM', STOP_GRACE_MS)));
       // After Ctrl-C the route may be gone as well: then there is nothing to wait for.
-      if (route.running) await waitForRouteServers(routeUrl, 0, 15_000).catch(() => undefined);
+      if (untilRouteSeesNone && route.running) await waitForRouteServers(routeUrl, 0, 15_000).catch(() => undefined);
     };
-    stack.push(stopServer);
+    stack.push(() => stopServer(false));
 
     return {
       mode: 'real',
@@ -184,12 +195,17 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
           httpPort,
           pid: proc.pid,
           metrics: () => scrapeMetrics(httpPort),
+          crash: async () => {
+            const at = servers.findIndex((s) => s.handle === handle);
+            if (at >= 0) servers.splice(at, 1);
+            await proc.stop('SIGKILL');
+          },
         };
         servers.push({ proc, handle });
         await waitForRouteServers(routeUrl, servers.length);
         return handle;
       },
-      stopServer,
+      stopServer: () => stopServer(),
       stop: stopAll,
     };
   } catch (err) {
@@ -241,6 +257,7 @@ async function startEmbedded(tmpDir: string, logLevel: string): Promise<BenchClu
     httpPort: info.httpPort,
     pid: child.pid!,
     metrics: () => scrapeMetrics(info.httpPort),
+    crash: () => Promise.reject(new Error('embedded backends: the push server shares the route process')),
   };
   return {
     mode: 'embedded',
@@ -273,10 +290,21 @@ async function startEmbedded(tmpDir: string, logLevel: string): Promise<BenchClu
   };
 }
 
-/** mosquitto on a free loopback port: no persistence, QoS 0 never dropped for a slow subscriber. */
+export interface ServerChild {
+  port: number;
+  pid: number;
+  version: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * mosquitto on a free loopback port: no persistence, QoS 0 never dropped for a slow subscriber.
+ * `tcpNoDelay` sets its `set_tcp_nodelay` (off by default: Nagle's algorithm on its sockets).
+ */
 export async function startMosquitto(
   tmpDir: string,
-): Promise<{ port: number; pid: number; version: string; stop(): Promise<void> } | undefined> {
+  options: { tcpNoDelay?: boolean } = {},
+): Promise<ServerChild | undefined> {
   const bin = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) => existsSync(p));
   if (!bin) return undefined;
   const port = await freePort();
@@ -288,6 +316,7 @@ export async function startMosquitto(
       'allow_anonymous true',
       'persistence false',
       'max_queued_messages 0',
+      `set_tcp_nodelay ${options.tcpNoDelay ? 'true' : 'false'}`,
       'connection_messages false',
       'log_type error',
       'log_type warning',
@@ -306,6 +335,24 @@ export async function startMosquitto(
     version: version(bin, ['-h'], /mosquitto version (\S+)/),
     stop: () => proc.stop('SIGTERM', STOP_GRACE_MS),
   };
+}
+
+/**
+ * One of the bench's own floor servers (bench/relay-server.ts, bench/express-floor-server.ts) as a
+ * process of its own on a free loopback port.
+ */
+export async function startFloorServer(
+  script: 'relay-server' | 'express-floor-server',
+  tmpDir: string,
+): Promise<ServerChild> {
+  const port = await freePort();
+  const file = fileURLToPath(new URL(`../${script}.ts`, import.meta.url));
+  const proc = benchProcess(script, process.execPath, ['--import', 'tsx', file, String(port)], {
+    logFile: join(tmpDir, `${script}.log`),
+    isReady: () => canConnect(port),
+  });
+  await proc.start();
+  return { port, pid: proc.pid, version: process.version, stop: () => proc.stop('SIGTERM', STOP_GRACE_MS) };
 }
 
 function canConnect(port: number): Promise<boolean> {

@@ -18,6 +18,8 @@ export interface Sizes {
   b2Concurrency: number;
   b2Rates: number[];
   b2Transports: ('http' | 'tcp')[];
+  /** B2's yardsticks and floors (mosquitto point to point, bare relay, bare Express): each phase's length. */
+  p2pDurationMs: number;
   b3Connections: number;
   b3HoldMs: number;
   b3HeartbeatMs: number;
@@ -27,6 +29,9 @@ export interface Sizes {
   /** Heartbeat of the several-servers phase of B3. */
   b3ManyHeartbeatMs: number;
   b3Total: number;
+  /** B4: devices on the crashing push server, and private messages per second sent meanwhile. */
+  b4Devices: number;
+  b4SendRate: number;
   bodySize: number;
 }
 
@@ -76,7 +81,16 @@ export interface Cost {
   ceilingPerSec: number;
 }
 
-const SYSTEM = new Set(['route', 'push-server', 'redis', 'zookeeper', 'mosquitto', 'route+push-server']);
+const SYSTEM = new Set([
+  'route',
+  'push-server',
+  'redis',
+  'zookeeper',
+  'mosquitto',
+  'route+push-server',
+  'bare-relay',
+  'bare-express',
+]);
 
 export function costOf(r: ScenarioResult, cores: number): Cost | undefined {
   if (!r.units) return undefined;
@@ -174,7 +188,8 @@ export async function connectUsers(
   ctx: Ctx,
   users: SeededUser[],
   server: PushServerHandle,
-  options: { heartbeatMs: number; concurrency?: number; transport?: 'tcp' | 'ws' },
+  /** `cursor`: log in with it, as devices that catch up and track their cursor (B4). */
+  options: { heartbeatMs: number; concurrency?: number; transport?: 'tcp' | 'ws'; cursor?: number },
 ): Promise<{ results: ConnectResult[]; chunks: SeededUser[][] }> {
   const chunks = split(users, ctx.gens.length);
   const transport = options.transport ?? 'tcp';
@@ -188,6 +203,7 @@ export async function connectUsers(
         localAddresses: ctx.localAddresses,
         concurrency: options.concurrency ?? 200,
         heartbeatMs: options.heartbeatMs,
+        cursor: options.cursor,
       }),
     ),
   );
@@ -213,7 +229,8 @@ export function split<T>(items: T[], parts: number): T[][] {
 export async function waitForDeliveries(
   ctx: Ctx,
   expected: number,
-  options: { stallMs?: number; timeoutMs?: number } = {},
+  /** `quiet`: waiting for the deliveries to stop is the point, not worth a line. */
+  options: { stallMs?: number; timeoutMs?: number; quiet?: boolean } = {},
 ): Promise<void> {
   const stallMs = options.stallMs ?? 5_000;
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
@@ -227,7 +244,7 @@ export async function waitForDeliveries(
       last = delivered;
       lastChange = Date.now();
     } else if (Date.now() - lastChange > stallMs || Date.now() > deadline) {
-      ctx.log(`    (stopped waiting: ${delivered} of ${expected} deliveries)`);
+      if (!options.quiet) ctx.log(`    (stopped waiting: ${delivered} of ${expected} deliveries)`);
       return;
     }
     await sleep(50);

@@ -20,6 +20,44 @@ export interface ConnectCimArgs {
   concurrency: number;
   /** Ping every client once per this period (0: no heartbeat). */
   heartbeatMs: number;
+  /**
+   * Log in with this sync cursor: the clients are then devices that track their cursor (catch-up,
+   * CaughtUp) and can recover after losing their server (armRecovery).
+   */
+  cursor?: number;
+}
+
+export interface RecoveryArgs {
+  routeUrl: string;
+  localAddresses: string[];
+  /** The SDK's reconnect backoff (ClientOptions reconnectMinMs / reconnectMaxMs). */
+  backoffMinMs: number;
+  backoffMaxMs: number;
+  /** Concurrent refresh requests per generator (keep-alive connections to the route). */
+  refreshConnections: number;
+}
+
+/** One device's recovery, in µs since the epoch (0: that step has not happened). */
+export interface RecoveryTimeline {
+  uid: number;
+  /** Its connection closed. */
+  lostAt: number;
+  /** The route refreshed its session (the last, successful refresh). */
+  refreshedAt: number;
+  /** LoginOk from the new server. */
+  loginOkAt: number;
+  /** CaughtUp from the new server. */
+  caughtUpAt: number;
+  /** Refreshes tried (each after a backoff delay). */
+  attempts: number;
+  /** Why earlier attempts failed, counted. */
+  failures: Record<string, number>;
+}
+
+export interface RecoveryReport {
+  devices: { uid: number; timeline: RecoveryTimeline | null; got: [index: number, arrivedUs: number][] }[];
+  /** Messages a device got again (the catch-up's rewind): dropped by a real client, counted here. */
+  duplicates: number;
 }
 
 export interface ConnectMqttArgs {
@@ -28,7 +66,21 @@ export interface ConnectMqttArgs {
   count: number;
   idFrom: number;
   clientIdPrefix: string;
+  /** The topic every client subscribes to, or with `topicPerClient` the prefix of `<topic>/<id>`. */
   topic: string;
+  topicPerClient?: boolean;
+  /** The subscription's QoS (0 when absent); QoS 1 deliveries are answered with a PUBACK. */
+  qos?: 0 | 1;
+  localAddresses: string[];
+  concurrency: number;
+}
+
+/** Clients of the bare relay (bench/relay-server.ts): ids idFrom … idFrom + count − 1, idFrom even. */
+export interface ConnectRelayArgs {
+  host: string;
+  port: number;
+  count: number;
+  idFrom: number;
   localAddresses: string[];
   concurrency: number;
 }
@@ -47,6 +99,8 @@ export interface ExpectArgs {
   kind: 'fanout' | 'pairs';
   /** fanout: every client expects indices [0, messages); pairs: capacity of message indices. */
   messages: number;
+  /** pairs: whether each message also comes back to the sender's own connection (CIM: yes). */
+  echo?: boolean;
 }
 
 export interface ProgressResult {
@@ -60,6 +114,9 @@ export interface ProgressResult {
   pairsReceived: number;
   /** pairs: accepted messages whose copy reached the sender's own connection. */
   pairsEchoed: number;
+  /** Devices that lost their connection since armRecovery, and those caught up again since. */
+  devicesLost: number;
+  devicesRecovered: number;
 }
 
 export interface CollectResult {
@@ -86,8 +143,14 @@ export interface SendArgs {
   /** Pairs of client indices (in this generator) that message each other. */
   pairs: [number, number][];
   mode: 'closed' | 'open';
-  /** http: POST /api/v1/messages; tcp: Send frames on the sender's own connection (relayed in batches). */
-  transport: 'http' | 'tcp';
+  /**
+   * http: POST /api/v1/messages; tcp: Send frames on the sender's own connection (relayed in
+   * batches); mqtt: PUBLISH to the recipient's own topic (at `mqttQos`); relay: a frame through the
+   * bare relay. A send over mqtt or relay is done when the recipient has it (there is no answer).
+   */
+  transport: SendTransport;
+  mqttTopic?: string;
+  mqttQos?: 0 | 1;
   concurrency: number;
   /** open loop: messages per second from this generator. */
   rate?: number;
@@ -95,6 +158,8 @@ export interface SendArgs {
   bodySize: number;
   runId: string;
 }
+
+export type SendTransport = 'http' | 'tcp' | 'mqtt' | 'relay';
 
 export interface SendResult {
   attempted: number;
@@ -169,6 +234,15 @@ export class Generator {
   }
   connectMqtt(args: ConnectMqttArgs) {
     return this.call<ConnectResult>('connectMqtt', args);
+  }
+  connectRelay(args: ConnectRelayArgs) {
+    return this.call<ConnectResult>('connectRelay', args);
+  }
+  armRecovery(args: RecoveryArgs) {
+    return this.call<void>('armRecovery', args);
+  }
+  recoveryReport() {
+    return this.call<RecoveryReport>('recoveryReport');
   }
   expect(args: ExpectArgs) {
     return this.call<void>('expect', args);

@@ -25,10 +25,14 @@ function writeVarint(n: number, buf: Buffer, offset: number): number {
   return offset;
 }
 
-/** Frame{login: Login{token}} with its length prefix. */
-export function loginFrame(token: string): Buffer {
+/**
+ * Frame{login: Login{token, cursor?}} with its length prefix. With a cursor the server catches the
+ * device up (Deliver frames after it, then CaughtUp).
+ */
+export function loginFrame(token: string, cursor?: number): Buffer {
   const tokenBytes = Buffer.from(token);
-  const loginLen = 1 + varintSize(tokenBytes.length) + tokenBytes.length;
+  const cursorLen = cursor === undefined ? 0 : 1 + varintSize(cursor);
+  const loginLen = 1 + varintSize(tokenBytes.length) + tokenBytes.length + cursorLen;
   const frameLen = 1 + varintSize(loginLen) + loginLen;
   const out = Buffer.allocUnsafe(varintSize(frameLen) + frameLen);
   let o = writeVarint(frameLen, out, 0);
@@ -36,7 +40,42 @@ export function loginFrame(token: string): Buffer {
   o = writeVarint(loginLen, out, o);
   out[o++] = 0x0a; // Login.token
   o = writeVarint(tokenBytes.length, out, o);
-  tokenBytes.copy(out, o);
+  o += tokenBytes.copy(out, o);
+  if (cursor !== undefined) {
+    out[o++] = 0x10; // Login.cursor
+    writeVarint(cursor, out, o);
+  }
+  return out;
+}
+
+/**
+ * Frame{deliver: Deliver{message: Message{from_user_id, body}}} with its length prefix: what the
+ * bare relay floor carries, so its recipients parse the same frame kind as CIM's.
+ */
+export function deliverFrame(fromUserId: number, body: string): Buffer {
+  const text = Buffer.from(body);
+  const messageLen = 1 + varintSize(fromUserId) + 1 + varintSize(text.length) + text.length;
+  const deliverLen = 1 + varintSize(messageLen) + messageLen;
+  const frameLen = 2 + varintSize(deliverLen) + deliverLen;
+  const out = Buffer.allocUnsafe(varintSize(frameLen) + frameLen);
+  let o = writeVarint(frameLen, out, 0);
+  out[o++] = 0x82; // field 32 (deliver), length-delimited: tag 258 as a varint
+  out[o++] = 0x02;
+  o = writeVarint(deliverLen, out, o);
+  out[o++] = 0x0a; // Deliver.message
+  o = writeVarint(messageLen, out, o);
+  out[o++] = 0x20; // Message.from_user_id
+  o = writeVarint(fromUserId, out, o);
+  out[o++] = 0x3a; // Message.body
+  o = writeVarint(text.length, out, o);
+  text.copy(out, o);
+  return out;
+}
+
+/** A length-prefixed frame of raw bytes (the bare relay's hello: the client's id in decimal). */
+export function rawFrame(payload: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(varintSize(payload.length) + payload.length);
+  payload.copy(out, writeVarint(payload.length, out, 0));
   return out;
 }
 
@@ -58,7 +97,8 @@ export function readMarks(buf: Buffer, start: number, end: number): { index: num
 }
 
 export interface CimFrameHandler {
-  onDeliver(fromUserId: number, buf: Buffer, bodyStart: number, bodyEnd: number): void;
+  /** `cursor` is the Deliver's sync cursor (0 when absent, as on the bare relay). */
+  onDeliver(fromUserId: number, buf: Buffer, bodyStart: number, bodyEnd: number, cursor: number): void;
   onLoginOk(): void;
   onPong(): void;
   /** SendResult{…, error = 6}: whether it carries an error. */
@@ -134,26 +174,31 @@ export class CimStreamParser {
     }
   }
 
-  /** Deliver{message: Message{… from_user_id = 4 …, body = 7 …}, cursor} */
+  /** Deliver{message: Message{… from_user_id = 4 …, body = 7 …}, cursor = 2} */
   private deliver(buf: Buffer, start: number, end: number): void {
     let o = start;
+    let cursor = 0;
+    let messageStart = -1;
+    let messageEnd = -1;
     while (o < end) {
       const tag = readVarint(buf, o);
       if ((tag & 7) === 0) {
-        readVarint(buf, varintEnd);
+        const value = readVarint(buf, varintEnd);
+        if (tag >>> 3 === 2) cursor = value;
         o = varintEnd;
         continue;
       }
       const len = readVarint(buf, varintEnd);
       if (tag >>> 3 === 1) {
-        this.message(buf, varintEnd, varintEnd + len);
-        return;
+        messageStart = varintEnd;
+        messageEnd = varintEnd + len;
       }
       o = varintEnd + len;
     }
+    if (messageStart >= 0) this.message(buf, messageStart, messageEnd, cursor);
   }
 
-  private message(buf: Buffer, start: number, end: number): void {
+  private message(buf: Buffer, start: number, end: number, cursor: number): void {
     let o = start;
     let from = 0;
     let bodyStart = -1;
@@ -174,7 +219,7 @@ export class CimStreamParser {
       }
       o = varintEnd + len;
     }
-    if (bodyStart >= 0) this.handler.onDeliver(from, buf, bodyStart, bodyEnd);
+    if (bodyStart >= 0) this.handler.onDeliver(from, buf, bodyStart, bodyEnd, cursor);
   }
 }
 
@@ -247,4 +292,9 @@ function readVarint(buf: Buffer, offset: number): number {
     }
     shift *= 128;
   }
+}
+
+/** CaughtUp{cursor = 1} held in buf[start, end): the cursor the device is caught up to. */
+export function caughtUpCursor(buf: Buffer, start: number, end: number): number {
+  return start < end && buf[start] === 0x08 ? readVarint(buf, start + 1) : 0;
 }

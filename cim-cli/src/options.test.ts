@@ -14,6 +14,7 @@ const envNames = [
   'CIM_MAX_BODY_BYTES',
   'CIM_MAX_HTTP_BODY_BYTES',
   'CIM_MAX_DELAY_MS',
+  'CIM_REFRESH_RETRY_MS',
 ];
 
 /** What `cim route` / `cim up` pass to the route for these arguments. */
@@ -35,6 +36,7 @@ describe('route limit options', () => {
       '--max-body-bytes=1000',
       '--max-http-body-bytes=20000',
       '--max-delay-ms=60000',
+      '--refresh-retry-ms=15000',
     ]);
     expect(limits).toMatchObject({
       loginsPerIpPerMinute: 5,
@@ -46,6 +48,7 @@ describe('route limit options', () => {
       maxBodyChars: 1000,
       maxHttpBodyBytes: 20000,
       maxDelayMs: 60000,
+      refreshRetryMs: 15000,
     });
   });
 
@@ -66,6 +69,7 @@ describe('route limit options', () => {
       maxBodyChars: 7,
       maxHttpBodyBytes: 8,
       maxDelayMs: 9,
+      refreshRetryMs: 10,
     });
   });
 });

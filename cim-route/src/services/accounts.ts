@@ -6,6 +6,7 @@ import {
   verifyToken,
   type EventOrigin,
   type LoginAnswer,
+  type ServerInfo,
   type TokenClaims,
 } from '@cim/common';
 import type { Logger } from '@cim/common/server';
@@ -15,7 +16,7 @@ import { decoyHash, hashPassword, requirePasswordPolicy, verifyPassword } from '
 import type { PushDispatcher, ServerDirectory } from '../delivery/index.js';
 import { TtlMap } from '../store/shared/ttl-map.js';
 import { nameTaken } from '../store/users/user-names.js';
-import type { RouteStore } from '../store/types.js';
+import type { RouteStore, SessionRecord } from '../store/types.js';
 
 /**
  * How long this route trusts a session it found current without asking the store again. A device
@@ -63,8 +64,35 @@ export class Accounts {
    * hash, so a whole server's worth of clients can come back at once. The old session ends.
    */
   async refresh(token: string | undefined): Promise<LoginAnswer> {
-    const claims = await this.authenticate(token);
-    return this.startSession(claims.uid, claims.name, claims.dev, 'refresh');
+    let claims: TokenClaims;
+    try {
+      claims = await this.authenticate(token);
+    } catch (err) {
+      const again =
+        err instanceof CimError && err.code === ErrorCodes.SESSION_ENDED && (await this.refreshAgain(token!));
+      if (again) return again;
+      throw err;
+    }
+    return this.startSession(claims.uid, claims.name, claims.dev, 'refresh', claims.sid);
+  }
+
+  /**
+   * A refresh answer can be lost on its way (timeout, connection reset) after the old session was
+   * replaced. The device then retries with the old token, which must not cost it its login: until
+   * the new session is first used, and for refreshRetryMs at most, the old token gets the new
+   * session again (the same token). Past that, or after a logout or a password login on the
+   * device, it gets nothing, so a stolen old token stays useless. Null when this does not apply.
+   */
+  private async refreshAgain(token: string): Promise<LoginAnswer | null> {
+    const claims = verifyToken(token, this.config.secret, this.now());
+    const session = await this.store.sessions.get(claims.uid, claims.dev);
+    const refreshOf = session?.refreshOf;
+    if (!session || refreshOf?.sessionId !== claims.sid || refreshOf.until <= this.now()) return null;
+    // The device has not logged in on its server yet; if that server went away since, it takes another.
+    const server = this.directory.get(session.serverId) ?? this.directory.pick(session.userId);
+    if (!server) throw noServer();
+    this.logger.info({ userId: session.userId, deviceId: session.deviceId }, 'refresh answered again');
+    return this.loginAnswer(session, server);
   }
 
   /** Picks a push server, stores the device's new session (ending the one it replaces) and signs its token. */
@@ -73,9 +101,10 @@ export class Accounts {
     userName: string,
     deviceId: string,
     kind: 'password' | 'refresh',
+    refreshedSessionId?: string,
   ): Promise<LoginAnswer> {
     const server = this.directory.pick(userId);
-    if (!server) throw new CimError(ErrorCodes.NO_SERVER, 'no push server is available: try again shortly');
+    if (!server) throw noServer();
 
     if (this.config.duplicateLogin === 'reject' && kind === 'password') {
       const existing = await this.store.sessions.get(userId, deviceId);
@@ -88,7 +117,7 @@ export class Accounts {
     const sessionId = randomBytes(12).toString('base64url');
     const expiresAt = now + this.config.tokenTtlMs;
     this.currentSessions.delete(deviceKey(userId, deviceId));
-    const replaced = await this.store.sessions.put({
+    const session: SessionRecord = {
       userId,
       userName,
       deviceId,
@@ -96,7 +125,11 @@ export class Accounts {
       serverId: server.id,
       createdAt: now,
       expiresAt,
-    });
+    };
+    if (refreshedSessionId !== undefined && this.config.refreshRetryMs > 0) {
+      session.refreshOf = { sessionId: refreshedSessionId, until: now + this.config.refreshRetryMs };
+    }
+    const replaced = await this.store.sessions.put(session);
     if (replaced)
       this.kickReplaced(
         replaced.serverId,
@@ -106,23 +139,28 @@ export class Accounts {
         kind === 'refresh' ? 'session refreshed' : undefined,
       );
 
-    const claims: TokenClaims = {
-      uid: userId,
-      name: userName,
-      dev: deviceId,
-      sid: sessionId,
-      exp: expiresAt,
-      iat: now,
-    };
     this.logger.info({ userId, deviceId, serverId: server.id, kind }, 'login');
     this.metrics.logins.inc({ kind });
+    return this.loginAnswer(session, server);
+  }
+
+  /** The answer that sends the device to `server` with the session's token (signed from the session alone). */
+  private loginAnswer(session: SessionRecord, server: ServerInfo): LoginAnswer {
+    const claims: TokenClaims = {
+      uid: session.userId,
+      name: session.userName,
+      dev: session.deviceId,
+      sid: session.sessionId,
+      exp: session.expiresAt,
+      iat: session.createdAt,
+    };
     return {
-      userId,
-      userName,
-      deviceId,
-      sessionId,
+      userId: session.userId,
+      userName: session.userName,
+      deviceId: session.deviceId,
+      sessionId: session.sessionId,
       token: signToken(claims, this.config.secret),
-      expiresAt,
+      expiresAt: session.expiresAt,
       server: { id: server.id, host: server.host, tcpPort: server.tcpPort, tls: server.tls === true },
       heartbeatMs: this.config.heartbeatMs,
     };
@@ -152,6 +190,8 @@ export class Accounts {
       await this.store.sessions.removeIf(userId, deviceId, sessionId);
       throw sessionEnded();
     }
+    // Its first use: the token this session replaced may no longer get it (see refreshAgain).
+    if (session.refreshOf !== undefined) await this.store.sessions.markUsed(userId, deviceId, sessionId);
     this.currentSessions.set(key, sessionId, this.now());
   }
 
@@ -208,6 +248,10 @@ export class Accounts {
     if (!server) return;
     void this.dispatcher.kick(server, { userId, deviceId, sessionId, reason });
   }
+}
+
+function noServer(): CimError {
+  return new CimError(ErrorCodes.NO_SERVER, 'no push server is available: try again shortly');
 }
 
 function sessionEnded(): CimError {

@@ -55,7 +55,7 @@ describe('refreshing a session', () => {
     expect(await accounts.refresh(first.token)).toEqual(refreshed);
     const claims = claimsOf(refreshed);
     await accounts.attachConnection(
-      { userId: claims.uid, deviceId: claims.dev, sessionId: claims.sid },
+      { userId: claims.uid, userName: claims.name, deviceId: claims.dev, sessionId: claims.sid },
       refreshed.server.id,
       'conn-1',
     );

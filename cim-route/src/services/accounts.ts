@@ -13,7 +13,7 @@ import type { Logger } from '@cim/common/server';
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import { decoyHash, hashPassword, requirePasswordPolicy, verifyPassword } from '../passwords.js';
-import type { PushDispatcher, ServerDirectory } from '../delivery/index.js';
+import type { PushSender, ServerDirectory } from '../delivery/index.js';
 import { TtlMap } from '../store/shared/ttl-map.js';
 import { nameTaken } from '../store/users/user-names.js';
 import type { RouteStore, SessionRecord } from '../store/types.js';
@@ -34,7 +34,7 @@ export class Accounts {
   constructor(
     private readonly store: RouteStore,
     private readonly directory: ServerDirectory,
-    private readonly dispatcher: PushDispatcher,
+    private readonly dispatcher: PushSender,
     private readonly config: RouteConfig,
     private readonly logger: Logger,
     private readonly metrics: RouteMetrics,

@@ -61,15 +61,16 @@ export class Accounts {
   /**
    * A new session for the device of a still-current session, without the password: what a client
    * uses to reconnect (its push server went away, or its token nears expiry). It costs no password
-   * hash, so a whole server's worth of clients can come back at once. The old session ends.
+   * hash, so a whole server's worth of clients can come back at once. The old session ends, but
+   * its token may still repeat this refresh for a while (see refreshAgain).
    */
   async refresh(token: string | undefined): Promise<LoginAnswer> {
     let claims: TokenClaims;
     try {
       claims = await this.authenticate(token);
     } catch (err) {
-      const again =
-        err instanceof CimError && err.code === ErrorCodes.SESSION_ENDED && (await this.refreshAgain(token!));
+      const replaced = err instanceof CimError && err.code === ErrorCodes.SESSION_ENDED && token !== undefined;
+      const again = replaced ? await this.refreshAgain(token) : null;
       if (again) return again;
       throw err;
     }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '@cim/common';
-import { silentLogger } from '@cim/common/server';
+import { silentLogger, ZkRegistry } from '@cim/common/server';
 import { startLocalCluster, type LocalCluster } from '@cim/cli';
 import type { LoginInfo } from '@cim/client';
+import { createStore, RouteService, type RouteStore } from '@cim/route';
 import { isolatedBackends, TcpProxy, uniquePrefix } from '../harness/index.js';
 import { routeCall } from '../support/outside-device.js';
 import { RawClient } from '../support/raw-client.js';
@@ -10,27 +11,35 @@ import { RawClient } from '../support/raw-client.js';
 /*
  * A refresh replaces the device's session on the route; when its answer is lost on the way (a
  * timeout, a reset connection) the device still holds only the old token. Its retry with that
- * token must not log the user out.
+ * token must not log the user out, also when a load balancer sends it to another route.
  */
 describe('a refresh whose answer was lost, on Redis + ZooKeeper', () => {
   const prefix = uniquePrefix('refresh-retry');
+  const backends = isolatedBackends(prefix);
   let cluster: LocalCluster;
   let lossyRoute: TcpProxy;
+  let otherRoute: { service: RouteService; store: RouteStore } | undefined;
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
-      ...isolatedBackends(prefix),
-      logger: silentLogger,
-    });
+    cluster = await startLocalCluster({ servers: 1, routePort: 0, tcpPort: 0, ...backends, logger: silentLogger });
     lossyRoute = await TcpProxy.start({ port: Number(new URL(cluster.routeUrl).port) });
     lossyRoute.loseAnswers();
+    const store = createStore({ redisUrl: backends.redisUrl, prefix: backends.redisPrefix });
+    const service = new RouteService({
+      secret: cluster.secret,
+      port: 0,
+      store,
+      registry: new ZkRegistry({ connect: backends.zkConnect }),
+      logger: silentLogger,
+    });
+    otherRoute = { service, store };
+    await service.start();
   });
 
   afterAll(async () => {
     await lossyRoute?.close();
+    await otherRoute?.service.stop();
+    await otherRoute?.store.close();
     await cluster?.stop();
   });
 
@@ -50,16 +59,17 @@ describe('a refresh whose answer was lost, on Redis + ZooKeeper', () => {
     await expect(lost).rejects.toThrow();
   }
 
-  const refresh = (token: string) => call<LoginInfo & { code?: string }>('POST', '/sessions/refresh', { token });
+  const refresh = (token: string, routeUrl = cluster.routeUrl) =>
+    routeCall<LoginInfo & { code?: string }>(routeUrl, 'POST', '/sessions/refresh', { token });
 
-  it('answers the retry with the old token, and the device logs in over TCP and gets its messages', async () => {
+  it('answers the retry with the old token on any route, and the device logs in over TCP and gets its messages', async () => {
     const alice = await login('refresh-alice', 'phone');
     const bob = await login('refresh-bob', 'laptop');
     await refreshAnswerLost(alice.token);
     // The refresh did replace the session: the old token is ended for everything else.
     expect((await call('GET', '/conversations', { token: alice.token })).status).toBe(401);
 
-    const retried = await refresh(alice.token);
+    const retried = await refresh(alice.token, otherRoute!.service.url);
     expect(retried.status).toBe(200);
     expect(retried.body.sessionId).not.toBe(alice.sessionId);
     // A second retry gets the same answer.

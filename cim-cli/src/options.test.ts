@@ -27,6 +27,7 @@ const envNames = [
   'CIM_MAX_HTTP_BODY_BYTES',
   'CIM_MAX_DELAY_MS',
   'CIM_CORS_ORIGIN',
+  'CIM_REFRESH_RETRY_MS',
 ];
 
 /** A value for each env var above: most are numbers. */
@@ -53,6 +54,7 @@ describe('route limit options', () => {
       '--max-body-bytes=1000',
       '--max-http-body-bytes=20000',
       '--max-delay-ms=60000',
+      '--refresh-retry-ms=15000',
     ]);
     expect(limits).toMatchObject({
       loginsPerIpPerMinute: 5,
@@ -65,6 +67,7 @@ describe('route limit options', () => {
       maxBodyChars: 1000,
       maxHttpBodyBytes: 20000,
       maxDelayMs: 60000,
+      refreshRetryMs: 15000,
     });
   });
 
@@ -86,6 +89,7 @@ describe('route limit options', () => {
       maxHttpBodyBytes: 8,
       maxDelayMs: 9,
       corsOrigins: ['*'],
+      refreshRetryMs: 11,
     });
   });
 });

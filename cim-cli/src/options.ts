@@ -89,7 +89,7 @@ export function tlsOptions<T>(y: Argv<T>) {
  * Route limits (env CIM_SEND_RATE, CIM_SEND_BURST, CIM_LOGIN_IP_LIMIT, CIM_LOGIN_FAILURE_LIMIT,
  * CIM_REGISTER_IP_LIMIT, CIM_GROUP_CREATE_LIMIT, CIM_TRUST_PROXY, CIM_CORS_ORIGIN, CIM_REQUEST_TIMEOUT_MS,
  * CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS, CIM_MAX_BODY_BYTES,
- * CIM_MAX_HTTP_BODY_BYTES, CIM_MAX_DELAY_MS, CIM_SESSION_GRACE_MS). The abuse limits are counted in
+ * CIM_MAX_HTTP_BODY_BYTES, CIM_MAX_DELAY_MS, CIM_SESSION_GRACE_MS, CIM_REFRESH_RETRY_MS). The abuse limits are counted in
  * the store, so all routes on one Redis share them.
  */
 export function routeLimitOptions<T>(y: Argv<T>) {
@@ -175,6 +175,12 @@ export function routeLimitOptions<T>(y: Argv<T>) {
       default: envInt('CIM_SESSION_GRACE_MS'),
       describe:
         'how long a session outlives its dropped connection, so the device can refresh or reconnect with its token (default 300000)',
+    })
+    .option('refresh-retry-ms', {
+      type: 'number',
+      default: envInt('CIM_REFRESH_RETRY_MS'),
+      describe:
+        'how long a refresh with the token a refresh replaced gets the same answer again, until the new token is used (default 60000)',
     });
 }
 
@@ -195,6 +201,7 @@ export interface RouteLimitArgs {
   'max-http-body-bytes'?: number;
   'max-delay-ms'?: number;
   'session-grace-ms'?: number;
+  'refresh-retry-ms'?: number;
 }
 
 export function routeLimits(args: RouteLimitArgs) {
@@ -214,6 +221,7 @@ export function routeLimits(args: RouteLimitArgs) {
     maxHttpBodyBytes: args['max-http-body-bytes'],
     maxDelayMs: args['max-delay-ms'],
     sessionGraceMs: args['session-grace-ms'],
+    refreshRetryMs: args['refresh-retry-ms'],
   };
 }
 

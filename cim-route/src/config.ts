@@ -17,6 +17,11 @@ export interface RouteConfig {
    * over TCP with it until then. Logout and a newer login end it at once.
    */
   sessionGraceMs: number;
+  /**
+   * How long a refresh with the token another refresh replaced answers that refresh again (the
+   * device may never have received the answer), unless the new token has been used already.
+   */
+  refreshRetryMs: number;
   /** Largest message body, in UTF-8 bytes. */
   maxBodyChars: number;
   /** Largest HTTP request body the public API reads (it answers 413 past it, before reading on). */
@@ -65,6 +70,7 @@ export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
   heartbeatMs: 30_000,
   tokenTtlMs: 24 * 60 * 60 * 1000,
   sessionGraceMs: 5 * 60 * 1000,
+  refreshRetryMs: 60_000,
   maxBodyChars: 4096,
   maxHttpBodyBytes: 64 * 1024,
   sendRatePerSec: 20,

@@ -24,6 +24,7 @@ interface Pair {
 export class TcpProxy {
   private readonly pairs = new Set<Pair>();
   private cutMode: CutMode | undefined;
+  private answersLost = false;
 
   private constructor(
     readonly port: number,
@@ -79,6 +80,15 @@ export class TcpProxy {
     }
   }
 
+  /**
+   * New connections carry the client's requests to the server, but the server's answers are lost:
+   * the first byte of an answer resets the client's connection instead. The server has done the
+   * work; the client only sees its connection reset, as when a reply dies on the way.
+   */
+  loseAnswers(lost = true): void {
+    this.answersLost = lost;
+  }
+
   /** Lets connections through again; connections held during a cut, or stalled, are dropped. */
   heal(): void {
     this.cutMode = undefined;
@@ -115,7 +125,14 @@ export class TcpProxy {
     upstream.on('error', () => this.lost(pair));
     upstream.once('close', () => this.lost(pair));
     pair.client.pipe(upstream);
-    upstream.pipe(pair.client);
+    if (!this.answersLost) {
+      upstream.pipe(pair.client);
+      return;
+    }
+    upstream.once('data', () => {
+      pair.client.resetAndDestroy();
+      this.drop(pair);
+    });
   }
 
   /** One end closed: close the other too, unless the pair is stalled (then nothing may pass). */

@@ -8,16 +8,17 @@ import {
   type ClientTransportName,
   type EventOrigin,
   type LoginAnswer,
+  type ServerInfo,
   type TokenClaims,
 } from '@cim/common';
 import type { Logger } from '@cim/common/server';
 import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import { decoyHash, hashPassword, requirePasswordPolicy, verifyPassword } from '../passwords.js';
-import type { PushDispatcher, ServerDirectory } from '../delivery/index.js';
+import type { PushSender, ServerDirectory } from '../delivery/index.js';
 import { TtlMap } from '../store/shared/ttl-map.js';
 import { nameTaken } from '../store/users/user-names.js';
-import type { RouteStore } from '../store/types.js';
+import type { RouteStore, SessionRecord } from '../store/types.js';
 
 /**
  * How long this route trusts a session it found current without asking the store again. A device
@@ -35,7 +36,7 @@ export class Accounts {
   constructor(
     private readonly store: RouteStore,
     private readonly directory: ServerDirectory,
-    private readonly dispatcher: PushDispatcher,
+    private readonly dispatcher: PushSender,
     private readonly config: RouteConfig,
     private readonly logger: Logger,
     private readonly metrics: RouteMetrics,
@@ -67,11 +68,44 @@ export class Accounts {
   /**
    * A new session for the device of a still-current session, without the password: what a client
    * uses to reconnect (its push server went away, or its token nears expiry). It costs no password
-   * hash, so a whole server's worth of clients can come back at once. The old session ends.
+   * hash, so a whole server's worth of clients can come back at once. The old session ends, but
+   * its token may still repeat this refresh for a while (see refreshAgain).
    */
   async refresh(token: string | undefined, transport: ClientTransportName = 'tcp'): Promise<LoginAnswer> {
-    const claims = await this.authenticate(token);
-    return this.startSession(claims.uid, claims.name, claims.dev, 'refresh', transport);
+    let claims: TokenClaims;
+    try {
+      claims = await this.authenticate(token);
+    } catch (err) {
+      const replaced = err instanceof CimError && err.code === ErrorCodes.SESSION_ENDED && token !== undefined;
+      const again = replaced ? await this.refreshAgain(token, transport) : null;
+      if (again) return again;
+      throw err;
+    }
+    return this.startSession(claims.uid, claims.name, claims.dev, 'refresh', transport, claims.sid);
+  }
+
+  /**
+   * A refresh answer can be lost on its way (timeout, connection reset) after the old session was
+   * replaced. The device then retries with the old token, which must not cost it its login: until
+   * the new session is first used, and for refreshRetryMs at most, the old token gets the new
+   * session again (the same token). Past that, or after a logout or a password login on the
+   * device, it gets nothing, so a stolen old token stays useless. Null when this does not apply.
+   */
+  private async refreshAgain(token: string, transport: ClientTransportName): Promise<LoginAnswer | null> {
+    const claims = verifyToken(token, this.config.secret, this.now());
+    const session = await this.store.sessions.get(claims.uid, claims.dev);
+    const refreshOf = session?.refreshOf;
+    if (!session || refreshOf?.sessionId !== claims.sid || refreshOf.until <= this.now()) return null;
+    // The device has not logged in on its server yet; if that server went away since (or does not
+    // speak the device's transport), it takes another.
+    const named = this.directory.get(session.serverId);
+    const server =
+      named && (transport !== 'ws' || named.wsPort !== undefined)
+        ? named
+        : this.directory.pick(session.userId, transport);
+    if (!server) throw noServer(transport);
+    this.logger.info({ userId: session.userId, deviceId: session.deviceId }, 'refresh answered again');
+    return this.loginAnswer(session, server);
   }
 
   /**
@@ -84,16 +118,10 @@ export class Accounts {
     deviceId: string,
     kind: 'password' | 'refresh',
     transport: ClientTransportName,
+    refreshedSessionId?: string,
   ): Promise<LoginAnswer> {
     const server = this.directory.pick(userId, transport);
-    if (!server) {
-      throw new CimError(
-        ErrorCodes.NO_SERVER,
-        transport === 'ws'
-          ? 'no push server offers WebSocket: try again shortly, or connect over TCP'
-          : 'no push server is available: try again shortly',
-      );
-    }
+    if (!server) throw noServer(transport);
 
     if (this.config.duplicateLogin === 'reject' && kind === 'password') {
       const existing = await this.store.sessions.get(userId, deviceId);
@@ -106,7 +134,7 @@ export class Accounts {
     const sessionId = randomBytes(12).toString('base64url');
     const expiresAt = now + this.config.tokenTtlMs;
     this.currentSessions.delete(deviceKey(userId, deviceId));
-    const replaced = await this.store.sessions.put({
+    const session: SessionRecord = {
       userId,
       userName,
       deviceId,
@@ -114,7 +142,11 @@ export class Accounts {
       serverId: server.id,
       createdAt: now,
       expiresAt,
-    });
+    };
+    if (refreshedSessionId !== undefined && this.config.refreshRetryMs > 0) {
+      session.refreshOf = { sessionId: refreshedSessionId, until: now + this.config.refreshRetryMs };
+    }
+    const replaced = await this.store.sessions.put(session);
     if (replaced)
       this.kickReplaced(
         replaced.serverId,
@@ -124,23 +156,28 @@ export class Accounts {
         kind === 'refresh' ? 'session refreshed' : undefined,
       );
 
-    const claims: TokenClaims = {
-      uid: userId,
-      name: userName,
-      dev: deviceId,
-      sid: sessionId,
-      exp: expiresAt,
-      iat: now,
-    };
     this.logger.info({ userId, deviceId, serverId: server.id, kind }, 'login');
     this.metrics.logins.inc({ kind });
+    return this.loginAnswer(session, server);
+  }
+
+  /** The answer that sends the device to `server` with the session's token (signed from the session alone). */
+  private loginAnswer(session: SessionRecord, server: ServerInfo): LoginAnswer {
+    const claims: TokenClaims = {
+      uid: session.userId,
+      name: session.userName,
+      dev: session.deviceId,
+      sid: session.sessionId,
+      exp: session.expiresAt,
+      iat: session.createdAt,
+    };
     return {
-      userId,
-      userName,
-      deviceId,
-      sessionId,
+      userId: session.userId,
+      userName: session.userName,
+      deviceId: session.deviceId,
+      sessionId: session.sessionId,
       token: signToken(claims, this.config.secret),
-      expiresAt,
+      expiresAt: session.expiresAt,
       server: {
         id: server.id,
         host: server.host,
@@ -176,6 +213,8 @@ export class Accounts {
       await this.store.sessions.removeIf(userId, deviceId, sessionId);
       throw sessionEnded();
     }
+    // Its first use: the token this session replaced may no longer get it (see refreshAgain).
+    if (session.refreshOf !== undefined) await this.store.sessions.markUsed(userId, deviceId, sessionId);
     this.currentSessions.set(key, sessionId, this.now());
   }
 
@@ -232,6 +271,15 @@ export class Accounts {
     if (!server) return;
     void this.dispatcher.kick(server, { userId, deviceId, sessionId, reason });
   }
+}
+
+function noServer(transport: ClientTransportName): CimError {
+  return new CimError(
+    ErrorCodes.NO_SERVER,
+    transport === 'ws'
+      ? 'no push server offers WebSocket: try again shortly, or connect over TCP'
+      : 'no push server is available: try again shortly',
+  );
 }
 
 function sessionEnded(): CimError {

@@ -227,6 +227,35 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         expect(await attach(current.sessionId)).toBeNull();
       });
 
+      it('keeps the session a refresh replaced on the new one until the device first uses it', async () => {
+        const store = await openStore();
+        const old = session('1', 'laptop');
+        const refreshOf = { sessionId: old.sessionId, until: clock + MINUTE };
+        const refreshed = session('1', 'laptop', { refreshOf });
+        await store.sessions.put(old);
+        expect(await store.sessions.put(refreshed)).toEqual(old);
+        expect(await store.sessions.get('1', 'laptop')).toEqual(refreshed);
+        // Only the device's current session is marked used.
+        await store.sessions.markUsed('1', 'laptop', old.sessionId);
+        expect(await store.sessions.get('1', 'laptop')).toEqual(refreshed);
+        await store.sessions.markUsed('1', 'laptop', refreshed.sessionId);
+        const { refreshOf: _dropped, ...used } = refreshed;
+        expect(await store.sessions.get('1', 'laptop')).toEqual(used);
+
+        // A TCP Login (attach) is a use as well.
+        const again = session('1', 'laptop', { refreshOf: { sessionId: refreshed.sessionId, until: clock + MINUTE } });
+        await store.sessions.put(again);
+        const { refreshOf: _attached, ...attached } = again;
+        const expected = { ...attached, serverId: 'server-b', connectionId: 'b.1' };
+        expect(
+          await store.sessions.move('1', 'laptop', again.sessionId, {
+            attach: { serverId: 'server-b', connectionId: 'b.1' },
+            endedIfDetachedBefore: 0,
+          }),
+        ).toEqual(expected);
+        expect(await store.sessions.get('1', 'laptop')).toEqual(expected);
+      });
+
       it('lets exactly one of racing moves hold the session, and the session agrees with it', async () => {
         const store = await openStore();
         const laptop = session('1', 'laptop');

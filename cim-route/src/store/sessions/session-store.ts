@@ -12,6 +12,12 @@ export interface SessionRecord {
   detachedAt?: number;
   createdAt: number;
   expiresAt: number;
+  /**
+   * The session a refresh replaced with this one, and until when a refresh with the replaced
+   * session's token gets this session again: the device may never have received the answer.
+   * Dropped once the device uses this session (a TCP Login or an API call).
+   */
+  refreshOf?: { sessionId: string; until: number };
 }
 
 /**
@@ -35,6 +41,11 @@ export interface SessionStore {
    * late "connection closed" never removes a newer login. Returns whether it removed it.
    */
   removeIf(userId: string, deviceId: string, sessionId: string): Promise<boolean>;
+  /**
+   * The device used this session: drops its `refreshOf`, so the token it replaced no longer gets it.
+   * Attaching a connection (`move`) drops it too.
+   */
+  markUsed(userId: string, deviceId: string, sessionId: string): Promise<void>;
   /**
    * Applies `move` to the device's session, atomically, only while its sessionId is `sessionId` and
    * it has not expired. Returns the session after the move, or null when nothing moved (the session

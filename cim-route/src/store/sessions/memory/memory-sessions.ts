@@ -47,6 +47,11 @@ export class MemorySessions implements SessionStore {
     return true;
   }
 
+  async markUsed(userId: string, deviceId: string, sessionId: string): Promise<void> {
+    const session = this.sessions.get(userId)?.get(deviceId);
+    if (session?.sessionId === sessionId) delete session.refreshOf;
+  }
+
   async move(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null> {
     const session = this.liveSessionsOf(userId).find((s) => s.deviceId === deviceId);
     if (session === undefined || session.sessionId !== sessionId) return null;
@@ -55,6 +60,7 @@ export class MemorySessions implements SessionStore {
       session.serverId = move.attach.serverId;
       session.connectionId = move.attach.connectionId;
       delete session.detachedAt;
+      delete session.refreshOf;
     } else {
       if (session.connectionId !== move.detach.connectionId) return null;
       delete session.connectionId;

@@ -66,6 +66,10 @@ export class RedisSessions implements SessionStore {
     return true;
   }
 
+  async markUsed(userId: string, deviceId: string, sessionId: string): Promise<void> {
+    await this.scripts.markSessionUsed(this.keys.sessions(userId), deviceId, sessionId);
+  }
+
   async move(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null> {
     const key = this.keys.sessions(userId);
     const now = this.now();

@@ -23,6 +23,7 @@ export interface SessionScripts {
     serverId: string,
     endedIfDetachedBefore: number,
   ): Promise<string | null>;
+  markSessionUsed(sessions: string, deviceId: string, sessionId: string): Promise<number>;
   sessionsOf(sessionKeys: string[]): Promise<string[][]>;
 }
 
@@ -71,6 +72,7 @@ if ARGV[4] == 'attach' then
   session.serverId = ARGV[6]
   session.connectionId = ARGV[5]
   session.detachedAt = nil
+  session.refreshOf = nil
 else
   if session.connectionId ~= ARGV[5] then return false end
   session.connectionId = nil
@@ -79,6 +81,21 @@ end
 json = cjson.encode(session)
 redis.call('HSET', KEYS[1], ARGV[1], json)
 return json`,
+  },
+  /**
+   * KEYS: sessions. ARGV: deviceId, sessionId. Drops the session's refreshOf while it is still that
+   * sessionId; returns 1 when it dropped one, else 0.
+   */
+  markSessionUsed: {
+    numberOfKeys: 1,
+    lua: `
+local json = redis.call('HGET', KEYS[1], ARGV[1])
+if not json then return 0 end
+local session = cjson.decode(json)
+if session.sessionId ~= ARGV[2] or not session.refreshOf then return 0 end
+session.refreshOf = nil
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(session))
+return 1`,
   },
   /** KEYS: session hashes, all in one slot. Returns each hash's session JSONs (HVALS), in order. */
   sessionsOf: {

@@ -13,6 +13,7 @@ import type {
   GroupOptions,
   GroupRecord,
   MessageSave,
+  MessageToSave,
   NewMessage,
   RateRule,
   RateVerdict,
@@ -105,6 +106,10 @@ export class MemoryStore implements RouteStore {
     return finishSave(this.saveMessageInParts(message, recipientUserIds));
   }
 
+  saveMessages(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]> {
+    return Promise.allSettled(saves.map((save) => this.saveMessage(save.message, save.recipientUserIds)));
+  }
+
   async *saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave {
     const saved = this.log.save(message, recipientUserIds);
     this.receipts.markSent(message.fromUserId, message.conversationId, saved.message.seq);
@@ -186,6 +191,10 @@ export class MemoryStore implements RouteStore {
 
   async takeTokens(bucket: string, rule: RateRule, cost = 1): Promise<RateVerdict> {
     return this.tokenBuckets.take(bucket, rule, cost);
+  }
+
+  async takeOneEach(buckets: string[], rule: RateRule): Promise<RateVerdict[]> {
+    return this.tokenBuckets.takeOneEach(buckets, rule);
   }
 
   async ping(): Promise<boolean> {

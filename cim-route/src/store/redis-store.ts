@@ -23,6 +23,7 @@ import type {
   GroupOptions,
   GroupRecord,
   MessageSave,
+  MessageToSave,
   NewMessage,
   RateRule,
   RateVerdict,
@@ -85,7 +86,7 @@ export class RedisStore implements RouteStore {
     this.groups = new RedisGroups(client, keys, bindScripts(client, groupScripts), now);
     this.receipts = new RedisReceipts(client, keys, bindScripts(client, receiptScripts));
     this.schedule = new RedisSchedule(keys, bindScripts(client, scheduleScripts));
-    this.tokenBuckets = new RedisTokenBuckets(keys, bindScripts(client, tokenBucketScripts), now);
+    this.tokenBuckets = new RedisTokenBuckets(client, keys, bindScripts(client, tokenBucketScripts), now);
   }
 
   createUser(userName: string, passwordHash: string): Promise<UserRecord> {
@@ -134,6 +135,10 @@ export class RedisStore implements RouteStore {
 
   saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
     return finishSave(this.log.save(message, recipientUserIds));
+  }
+
+  saveMessages(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]> {
+    return this.log.saveMany(saves);
   }
 
   saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave {
@@ -214,6 +219,10 @@ export class RedisStore implements RouteStore {
 
   takeTokens(bucket: string, rule: RateRule, cost = 1): Promise<RateVerdict> {
     return this.tokenBuckets.take(bucket, rule, cost);
+  }
+
+  takeOneEach(buckets: string[], rule: RateRule): Promise<RateVerdict[]> {
+    return this.tokenBuckets.takeOneEach(buckets, rule);
   }
 
   async ping(): Promise<boolean> {

@@ -10,6 +10,12 @@ export interface NewMessage {
   clientMsgId: string;
 }
 
+/** One message of a `saveMessages` batch, with the users whose streams get it. */
+export interface MessageToSave {
+  message: NewMessage;
+  recipientUserIds: string[];
+}
+
 export interface SavedMessage {
   message: ChatMessage;
   /** Sync cursor of the message in each recipient's stream (userId → cursor). */
@@ -46,6 +52,11 @@ export interface MessageStore {
    * nothing.
    */
   saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave;
+  /**
+   * Several `saveMessage`s (a batch of sends), each with its own outcome, in as few round trips as
+   * the backend allows: one failed save (a Redis node that does not answer) fails no other.
+   */
+  saveMessages(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]>;
   /**
    * The user's stream after `after` (exclusive), oldest first, at most `limit` entries.
    * `{expired: true}` when entries after `after` were already dropped by retention, or point at a

@@ -93,9 +93,7 @@ export class RedisMessageLog {
    * stored together by one script call (of at most ATOMIC_SAVE_MAX_RECIPIENTS stream appends), the
    * rest one by one. A Redis that does not answer fails the saves of its call, and only those.
    */
-  async saveMany(
-    saves: { message: NewMessage; recipientUserIds: string[] }[],
-  ): Promise<PromiseSettledResult<SavedMessage>[]> {
+  async saveMany(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]> {
     const results = new Array<PromiseSettledResult<SavedMessage>>(saves.length);
     const calls: Promise<void>[] = [];
     let batch: number[] = [];

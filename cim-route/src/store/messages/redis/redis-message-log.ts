@@ -20,6 +20,7 @@ import type {
 import { MsgIdBlocks } from './msg-id-blocks.js';
 import { scriptBatches } from '../../redis/redis-batches.js';
 import { requireLimit } from '../../shared/validate.js';
+import { settleInto } from '../../../settle.js';
 
 type FirstAnswer = Omit<SavedMessage, 'duplicate'>;
 type Draft = Omit<ChatMessage, 'seq'>;
@@ -351,13 +352,4 @@ function storedAnswer(draft: Draft, recipients: string[], reply: ['stored', stri
     message: { ...draft, seq },
     cursors: Object.fromEntries(recipients.map((userId, i) => [userId, cursorList[i]])),
   };
-}
-
-/** Puts how `promise` settles at `results[index]`. */
-async function settleInto<T>(results: PromiseSettledResult<T>[], index: number, promise: Promise<T>): Promise<void> {
-  try {
-    results[index] = { status: 'fulfilled', value: await promise };
-  } catch (reason) {
-    results[index] = { status: 'rejected', reason };
-  }
 }

@@ -8,8 +8,7 @@ import {
   type Frame,
   type ServerEvent,
 } from '@cim/common';
-import { createHttpClient, type Logger } from '@cim/common/server';
-import type { AxiosInstance } from 'axios';
+import { createHttpClient, type HttpClient, type Logger } from '@cim/common/server';
 
 interface Pending {
   event: ServerEvent;
@@ -33,7 +32,7 @@ export const STATE_EVENT_RETRY_MS = 2 * 60_000;
  * once, so the client retries it with the same clientMsgId (sends are idempotent).
  */
 export class RouteLink {
-  private readonly http: AxiosInstance;
+  private readonly http: HttpClient;
   private queue: Pending[] = [];
   private flushScheduled = false;
   private inFlight = 0;

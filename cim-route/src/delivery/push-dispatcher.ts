@@ -7,8 +7,7 @@ import {
   type PushRequest,
   type ServerInfo,
 } from '@cim/common';
-import { createHttpClient, type Logger } from '@cim/common/server';
-import type { AxiosInstance } from 'axios';
+import { createHttpClient, type HttpClient, type Logger } from '@cim/common/server';
 import type { RouteMetrics } from '../metrics.js';
 import type { ServerDirectory } from './server-directory.js';
 
@@ -28,7 +27,7 @@ interface ServerQueue {
  * failing server reconnect elsewhere and sync.
  */
 export class PushDispatcher {
-  private readonly http: AxiosInstance;
+  private readonly http: HttpClient;
   private readonly queues = new Map<string, ServerQueue>();
   private flushScheduled = false;
 

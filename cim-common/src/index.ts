@@ -9,4 +9,3 @@ export * from './registry/types.js';
 export * from './internal-protocol.js';
 export * from './decimal.js';
 export * from './api-types.js';
-export * from './json-http.js';

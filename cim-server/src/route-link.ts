@@ -116,7 +116,7 @@ export class RouteLink {
   ): Promise<{ ok: true; results: EventResult[] } | { ok: false; reason: string }> {
     const body: EventsRequest = { serverId: this.serverId, events };
     try {
-      const res = await this.http.post(INTERNAL_EVENTS_PATH, body);
+      const res = await this.http.post<unknown>(INTERNAL_EVENTS_PATH, body);
       const answer = eventsResponseSchema.safeParse(res.data);
       if (res.status === 200 && answer.success) return { ok: true, results: answer.data.results };
       return { ok: false, reason: `HTTP ${res.status}` };

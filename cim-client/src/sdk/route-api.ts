@@ -8,7 +8,7 @@ import {
   type ScheduledAnswer,
   type SendAnswer,
 } from '@cim/common';
-import { JsonHttp } from '@cim/common';
+import { JsonHttp } from './json-http.js';
 
 export type { ScheduledAnswer, SendAnswer };
 

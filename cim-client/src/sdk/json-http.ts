@@ -11,8 +11,8 @@ export interface JsonAnswer {
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 /**
- * JSON requests over Node's own http/https, for the SDK (which then pulls in no HTTP library) and
- * for the servers' internal calls (a general-purpose client costs about twice the CPU per request). Keep-alive agents (no TCP handshake per call), no redirects, and every HTTP
+ * JSON requests over Node's own http/https: the SDK needs no HTTP library, so embedding it pulls in
+ * no further packages. Keep-alive agents (no TCP handshake per call), no redirects, and every HTTP
  * status is an answer — the caller looks at `status`. Fails only when no answer came: unreachable,
  * reset, `timeoutMs` without a byte from the route, or `signal` aborted.
  */

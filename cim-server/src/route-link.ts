@@ -8,7 +8,8 @@ import {
   type Frame,
   type ServerEvent,
 } from '@cim/common';
-import { createHttpClient, type HttpClient, type Logger } from '@cim/common/server';
+import { createHttpClient, type Logger } from '@cim/common/server';
+import type { AxiosInstance } from 'axios';
 
 interface Pending {
   event: ServerEvent;
@@ -32,7 +33,7 @@ export const STATE_EVENT_RETRY_MS = 2 * 60_000;
  * once, so the client retries it with the same clientMsgId (sends are idempotent).
  */
 export class RouteLink {
-  private readonly http: HttpClient;
+  private readonly http: AxiosInstance;
   private queue: Pending[] = [];
   private flushScheduled = false;
   private inFlight = 0;

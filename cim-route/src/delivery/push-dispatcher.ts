@@ -7,7 +7,8 @@ import {
   type PushRequest,
   type ServerInfo,
 } from '@cim/common';
-import { createHttpClient, type HttpClient, type Logger } from '@cim/common/server';
+import { createHttpClient, type Logger } from '@cim/common/server';
+import type { AxiosInstance } from 'axios';
 import type { RouteMetrics } from '../metrics.js';
 import type { ServerDirectory } from './server-directory.js';
 
@@ -27,7 +28,7 @@ interface ServerQueue {
  * failing server reconnect elsewhere and sync.
  */
 export class PushDispatcher {
-  private readonly http: HttpClient;
+  private readonly http: AxiosInstance;
   private readonly queues = new Map<string, ServerQueue>();
   private flushScheduled = false;
 

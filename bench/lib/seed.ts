@@ -61,10 +61,10 @@ export class StoreSeeder implements Seeder {
         Array.from({ length: Math.min(SEED_BATCH, count - from) }, async (_, k) => {
           const i = from + k;
           const name = `${prefix}${i}`;
-          const user = await this.store.createUser(name, hash);
+          const user = await this.store.users.create(name, hash);
           const sessionId = randomBytes(12).toString('base64url');
           const expiresAt = now + TOKEN_TTL_MS;
-          await this.store.putSession({
+          await this.store.sessions.put({
             userId: user.userId,
             userName: name,
             deviceId: 'bench',
@@ -90,7 +90,7 @@ export class StoreSeeder implements Seeder {
       await Promise.all(
         Array.from({ length: Math.min(SEED_BATCH, users.count - from) }, async (_, k) => {
           const claims = mintedClaims(users.uidFrom + from + k, users.namePrefix, now + users.ttlMs);
-          await this.store.putSession({
+          await this.store.sessions.put({
             userId: claims.uid,
             userName: claims.name,
             deviceId: claims.dev,
@@ -105,7 +105,7 @@ export class StoreSeeder implements Seeder {
   }
 
   async group(ownerUid: number, memberUids: number[]): Promise<string> {
-    const group = await this.store.createGroup(String(ownerUid), `bench-${Date.now()}`, memberUids.map(String));
+    const group = await this.store.groups.create(String(ownerUid), `bench-${Date.now()}`, memberUids.map(String));
     return group.groupId;
   }
 }

@@ -8,6 +8,7 @@ export type TailEvent =
   | { type: 'message'; message: ChatMessage; cursor: string; synced: boolean }
   | { type: 'state'; state: ConnectionState }
   | { type: 'kicked'; reason: string }
+  | { type: 'caughtUp'; cursor: string }
   | { type: 'cursorExpired' };
 
 /**
@@ -38,6 +39,8 @@ function describeEvent(event: TailEvent): string {
       return `-- ${event.state}`;
     case 'kicked':
       return `-- signed out: ${event.reason}`;
+    case 'caughtUp':
+      return '-- caught up: every earlier message is above';
     case 'cursorExpired':
       return '-- older messages have expired; some may be missing';
   }

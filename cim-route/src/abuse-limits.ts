@@ -79,7 +79,7 @@ export class AbuseLimits {
   /** Counts one send of each user in turn (a user listed twice sent twice): the refusal of each send, or undefined. */
   async sendMany(userIds: string[]): Promise<(RateLimitedError | undefined)[]> {
     const { rule, refusal } = this.rules.send;
-    const verdicts = await this.store.takeOneEach(
+    const verdicts = await this.store.rateLimits.takeOneEach(
       userIds.map((userId) => bucketOf('send', userId)),
       rule,
     );
@@ -116,12 +116,12 @@ export class AbuseLimits {
 
   private async take(limit: keyof typeof this.rules, subject: string): Promise<void> {
     const { rule, refusal } = this.rules[limit];
-    const verdict = await this.store.takeTokens(bucketOf(limit, subject), rule, 1);
+    const verdict = await this.store.rateLimits.take(bucketOf(limit, subject), rule, 1);
     if (!verdict.allowed) throw new RateLimitedError(refusal, verdict.retryAfterMs);
   }
 
   private async giveBack(limit: keyof typeof this.rules, subject: string): Promise<void> {
-    await this.store.takeTokens(bucketOf(limit, subject), this.rules[limit].rule, -1);
+    await this.store.rateLimits.take(bucketOf(limit, subject), this.rules[limit].rule, -1);
   }
 }
 

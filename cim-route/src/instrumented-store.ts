@@ -1,14 +1,30 @@
 import type { RouteMetrics } from './metrics.js';
 import type { RouteStore } from './store/types.js';
 
-/** Wraps a store so that every call is timed in `cim_route_store_seconds{op, outcome}`. */
+/** Wraps a store so that every call of every room is timed in `cim_route_store_seconds{op, outcome}` (op: `messages.save`, …). */
 export function instrumentStore(store: RouteStore, metrics: RouteMetrics): RouteStore {
+  const rooms = new Map<string | symbol, object>();
   return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'object' || value === null || typeof property !== 'string') return value;
+      let room = rooms.get(property);
+      if (!room) {
+        room = timedRoom(value, property, metrics);
+        rooms.set(property, room);
+      }
+      return room;
+    },
+  });
+}
+
+function timedRoom<Room extends object>(room: Room, name: string, metrics: RouteMetrics): Room {
+  return new Proxy(room, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function' || typeof property !== 'string') return value;
       return (...args: unknown[]) => {
-        const end = metrics.storeLatency.startTimer({ op: property });
+        const end = metrics.storeLatency.startTimer({ op: `${name}.${property}` });
         const result = value.apply(target, args);
         if (isAsyncGenerator(result)) return timedSteps(result, end);
         if (!(result instanceof Promise)) return result;

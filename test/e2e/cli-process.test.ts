@@ -85,7 +85,7 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
     expect(byEnv.stderr).toContain('loginTimeoutMs must be a positive number of milliseconds, not NaN');
   });
 
-  it('tail --json | head streams NDJSON and ends cleanly when head closes the pipe', async () => {
+  it('tail --json | head streams NDJSON, says when the backlog is done, and ends cleanly when head closes the pipe', async () => {
     // A fresh reader, so the stream holds exactly what this test sends.
     expect((await runCim(['register', 'carol'], env)).code).toBe(0);
     for (const body of ['first for carol', 'second for carol']) {
@@ -96,7 +96,7 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
       'bash',
       [
         '-c',
-        `"${process.execPath}" "${CIM_BIN}" tail --as carol --json | head -n 4; echo "status \${PIPESTATUS[0]} \${PIPESTATUS[1]}" >&2`,
+        `"${process.execPath}" "${CIM_BIN}" tail --as carol --json | head -n 5; echo "status \${PIPESTATUS[0]} \${PIPESTATUS[1]}" >&2`,
       ],
       { cwd: REPO_ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -107,9 +107,9 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
     const exited = new Promise<number | null>((resolve) => pipeline.on('close', resolve));
 
     try {
-      await waitFor(() => stdout.split('\n').length > 4, {
+      await waitFor(() => stdout.split('\n').length > 5, {
         timeoutMs: 15_000,
-        message: `four lines from cim tail (got ${JSON.stringify(stdout)})`,
+        message: `five lines from cim tail (got ${JSON.stringify(stdout)})`,
       });
       const lines = stdout
         .trim()
@@ -131,6 +131,7 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
           body: 'second for carol',
           msgId: expect.any(String),
         }),
+        { type: 'caughtUp', cursor: lines[3].cursor },
       ]);
 
       // head is gone; tail finds out at its next write, as `tail -f | head` does.

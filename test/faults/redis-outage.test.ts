@@ -202,7 +202,7 @@ describe('Redis faults (own Redis with AOF on)', () => {
 
     const session = await waitFor(
       async () => {
-        const stored = await cluster.route.store.getSession(userId, 'iot').catch(() => null);
+        const stored = await cluster.route.store.sessions.get(userId, 'iot').catch(() => null);
         return stored?.detachedAt !== undefined ? stored : undefined;
       },
       { timeoutMs: 15_000, message: "the route to record dave's closed connection" },

@@ -295,13 +295,13 @@ describe('a TCP device whose cursor is older than the retention', () => {
  * released, so a test can act while a catch-up is known to be half done.
  */
 function holdSecondSyncPage(store: RouteStore, userId: string): { reached: Promise<void>; release: () => void } {
-  const sync = store.sync.bind(store);
+  const sync = store.messages.sync.bind(store.messages);
   let calls = 0;
   let reachedNow!: () => void;
   let release!: () => void;
   const reached = new Promise<void>((resolve) => (reachedNow = resolve));
   const released = new Promise<void>((resolve) => (release = resolve));
-  store.sync = async (user, after, limit) => {
+  store.messages.sync = async (user, after, limit) => {
     if (user === userId && ++calls === 2) {
       reachedNow();
       await released;

@@ -201,6 +201,16 @@ describe('authentication and authorisation', () => {
       await raw.closedByServer();
       expect(raw.frames.some((f) => 'loginOk' in f)).toBe(false);
     });
+
+    it('refuses a sync cursor in the future over HTTP too, with the same code', async () => {
+      const alice = await user('alice', 'laptop');
+      const tomorrow = String((Date.now() + 86_400_000) * 1024);
+      expect(await http('GET', `/api/v1/sync?after=${tomorrow}`, alice.token)).toMatchObject({
+        status: 400,
+        body: { code: 'CIM_ERR_INVALID_INPUT' },
+      });
+      expect((await http('GET', '/api/v1/sync?after=0', alice.token)).status).toBe(200);
+    });
   });
 
   describe('HTTP tokens', () => {
@@ -294,7 +304,7 @@ describe('authentication and authorisation', () => {
       await raw.next('loginOk');
       raw.socket.resetAndDestroy();
       await waitFor(
-        async () => (await cluster.route.store.getSession(alice.userId, 'phone'))?.detachedAt !== undefined,
+        async () => (await cluster.route.store.sessions.get(alice.userId, 'phone'))?.detachedAt !== undefined,
         {
           message: 'the route to hear the connection closed',
         },
@@ -610,7 +620,7 @@ describe('a session whose connection dropped, after its grace period', () => {
     (await connect()).socket.resetAndDestroy();
     const session = await waitFor(
       async () => {
-        const current = await cluster.route.store.getSession(userId, 'phone');
+        const current = await cluster.route.store.sessions.get(userId, 'phone');
         return current?.detachedAt !== undefined ? current : undefined;
       },
       { message: 'the route to hear the connection closed' },

@@ -143,7 +143,7 @@ describe('fuzzing the login and dispatch path of a real push server', () => {
     const liveToken = async (): Promise<string> => {
       const signed = token();
       const claims = JSON.parse(Buffer.from(signed.split('.')[0], 'base64url').toString()) as TokenClaims;
-      await route.store.putSession({
+      await route.store.sessions.put({
         userId: claims.uid,
         userName: claims.name,
         deviceId: claims.dev,

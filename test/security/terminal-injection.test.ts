@@ -11,6 +11,7 @@ import { ChatPane, hasTmux } from '../e2e/chat-pane.js';
 import { requireBuiltCli } from '../e2e/cim-cli.js';
 import { isolatedBackends, uniquePrefix } from '../harness/index.js';
 import { RawClient } from '../support/raw-client.js';
+import { saveMessage } from '@cim/route';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -50,7 +51,8 @@ describe('text from other users cannot drive the terminal', { timeout: 60_000 },
     recipients: string[],
     body: string,
   ): Promise<void> {
-    await backdoor.saveMessage(
+    await saveMessage(
+      backdoor.messages,
       { conversationId, fromUserId: mallory.userId, fromUserName: 'mallory', to, body, clientMsgId: `planted-${body}` },
       recipients,
     );
@@ -72,7 +74,7 @@ describe('text from other users cannot drive the terminal', { timeout: 60_000 },
     for (const attack of Object.values(ATTACKS)) {
       await plant({ userId: alice.userId }, `p:${low}:${high}`, [alice.userId, mallory.userId], attack);
     }
-    const group = await backdoor.createGroup(mallory.userId, GROUP_NAME, [mallory.userId, alice.userId]);
+    const group = await backdoor.groups.create(mallory.userId, GROUP_NAME, [mallory.userId, alice.userId]);
     await plant({ groupId: group.groupId }, `g:${group.groupId}`, group.memberIds, 'standup');
 
     configDir = mkdtempSync(join(tmpdir(), 'cim-injection-'));

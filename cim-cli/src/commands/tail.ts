@@ -28,7 +28,7 @@ export const tailCommand: CommandModule<object, TailArgs> = {
       .option('json', {
         type: 'boolean',
         default: false,
-        describe: 'NDJSON: {"type":"message"|"state"|"kicked"|"cursorExpired", …}',
+        describe: 'NDJSON: {"type":"message"|"state"|"kicked"|"caughtUp"|"cursorExpired", …}',
       })
       // Its own device, so tailing does not replace (kick) the user's running chat.
       .option('device', {
@@ -69,6 +69,7 @@ export const tailCommand: CommandModule<object, TailArgs> = {
 
     client.on('state', (state) => emit({ type: 'state', state }));
     client.on('message', (message, meta) => emit({ type: 'message', message, ...meta }));
+    client.on('caughtUp', ({ cursor }) => emit({ type: 'caughtUp', cursor }));
     client.on('cursorExpired', () => emit({ type: 'cursorExpired' }));
     client.on('kicked', (reason) => {
       emit({ type: 'kicked', reason });

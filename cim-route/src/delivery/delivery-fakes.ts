@@ -105,7 +105,7 @@ export async function deliveryFixture(config: Partial<typeof defaultRouteConfig>
   );
   const users: Record<string, { uid: string; name: string }> = {};
   for (const name of ['alice', 'bob', 'carol'])
-    users[name] = { uid: (await store.createUser(name, 'hash')).userId, name };
+    users[name] = { uid: (await store.users.create(name, 'hash')).userId, name };
 
   /** A device of `user` logged in on `serverId` (connected unless `detached`). */
   async function device(
@@ -124,7 +124,7 @@ export async function deliveryFixture(config: Partial<typeof defaultRouteConfig>
       expiresAt: clock.now + 3_600_000,
       ...(options.detached ? { detachedAt: clock.now } : { connectionId: `${serverId}.${deviceId}` }),
     };
-    await store.putSession(session);
+    await store.sessions.put(session);
     return session;
   }
 

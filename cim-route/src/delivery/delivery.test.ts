@@ -28,7 +28,7 @@ describe('delivery of a private message', () => {
     });
     expect(dispatcher.deliveries).toHaveLength(2);
     for (const user of [alice, bob]) {
-      const page = await store.sync(user.uid, '0', 10);
+      const page = await store.messages.sync(user.uid, '0', 10);
       const cursor = page.expired ? undefined : page.entries[0].cursor;
       const pushed = dispatcher.deliveries.flatMap((d) => d.delivery.targets).filter((t) => t.userId === user.uid);
       expect(pushed.map((t) => t.cursor)).toEqual(pushed.map(() => cursor));
@@ -42,7 +42,7 @@ describe('delivery of a private message', () => {
     await send(users.alice, { to: { userId: users.bob.uid }, body: 'later', clientMsgId: 'c1' });
 
     expect(dispatcher.deliveries).toEqual([]);
-    const page = await store.sync(users.bob.uid, '0', 10);
+    const page = await store.messages.sync(users.bob.uid, '0', 10);
     expect(page.expired === false && page.entries.map((e) => e.message.body)).toEqual(['later']);
   });
 
@@ -88,7 +88,11 @@ describe('delivery of a group message', () => {
     await expect(sendTo(closed.groupId)).rejects.toMatchObject({ code: ErrorCodes.NOT_FOUND });
 
     expect(dispatcher.deliveries).toEqual([]);
-    expect(await store.sync(users.alice.uid, '0', 10)).toEqual({ expired: false, entries: [], hasMore: false });
+    expect(await store.messages.sync(users.alice.uid, '0', 10)).toEqual({
+      expired: false,
+      entries: [],
+      hasMore: false,
+    });
   });
 });
 
@@ -108,7 +112,7 @@ describe('delivery to push servers that left the registry', () => {
     await send(users.alice, { to: { userId: users.bob.uid }, body: 'two', clientMsgId: 'c2' });
     expect(dispatcher.deliveries).toEqual([]);
     expect(await unreachableCount(metrics)).toBe(1);
-    const page = await store.sync(users.bob.uid, '0', 10);
+    const page = await store.messages.sync(users.bob.uid, '0', 10);
     expect(page.expired === false && page.entries.map((e) => e.message.body)).toEqual(['one', 'two']);
   });
 
@@ -120,7 +124,7 @@ describe('delivery to push servers that left the registry', () => {
     const sent = await send(users.alice, { to: { userId: users.bob.uid }, body: 'stored anyway', clientMsgId: 'c1' });
 
     expect(dispatcher.delivered()).toEqual({ [sent.msgId]: { 'srv-b': { [users.bob.uid]: ['bob-phone'] } } });
-    const page = await store.sync(users.bob.uid, '0', 10);
+    const page = await store.messages.sync(users.bob.uid, '0', 10);
     expect(page.expired === false && page.entries.map((e) => e.message.msgId)).toEqual([sent.msgId]);
   });
 });
@@ -150,6 +154,6 @@ describe('presence and broadcasts', () => {
       ['srv-b', sent.msgId],
     ]);
     expect(dispatcher.deliveries).toEqual([]);
-    expect(await store.sync(users.bob.uid, '0', 10)).toEqual({ expired: false, entries: [], hasMore: false });
+    expect(await store.messages.sync(users.bob.uid, '0', 10)).toEqual({ expired: false, entries: [], hasMore: false });
   });
 });

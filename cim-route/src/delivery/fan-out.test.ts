@@ -33,14 +33,14 @@ describe('fan-out', () => {
     const metrics = new RouteMetrics();
     const fanOut = new FanOut(new Presence(store, directory), directory, dispatcher, metrics, silentLogger);
     const session = { userId: '1', userName: 'alice', createdAt: 0, expiresAt: Date.now() + 60_000 };
-    await store.putSession({
+    await store.sessions.put({
       ...session,
       deviceId: 'phone',
       sessionId: 's1',
       serverId: 'srv-gone',
       connectionId: 'x.1',
     });
-    await store.putSession({
+    await store.sessions.put({
       ...session,
       deviceId: 'laptop',
       sessionId: 's2',

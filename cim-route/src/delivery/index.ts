@@ -6,7 +6,7 @@
  *   services/messages.ts  Messages.send
  *       checks the body, the sender's rate limit and the recipients (private: both parties;
  *       group: the members, if the sender is one), then
- *   store/                RouteStore.saveMessageInParts
+ *   store/                store.messages.save
  *       assigns msgId, seq and each recipient's sync cursor, and yields the recipients whose
  *       stream entries are stored (a large group in batches, so its first members are pushed to
  *       while the rest is still being written). Nothing is pushed before it is stored.

@@ -28,7 +28,7 @@ export class Presence {
    * connection closed is left out: it catches up by sync when it reconnects.
    */
   async connectedSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
-    const all = await this.store.getSessionsOf(userIds);
+    const all = await this.store.sessions.getOf(userIds);
     for (const [userId, sessions] of all)
       all.set(
         userId,
@@ -42,7 +42,7 @@ export class Presence {
     offset: number,
     limit: number,
   ): Promise<{ users: { userId: string; userName: string }[]; nextOffset: number | null }> {
-    const page = await this.store.listOnlineUserIds(offset, limit);
+    const page = await this.store.sessions.listOnline(offset, limit);
     const sessions = await this.liveSessionsOf(page.userIds);
     const users = [];
     for (const userId of page.userIds) {

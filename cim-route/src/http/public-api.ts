@@ -3,6 +3,7 @@ import { bearerToken, CimError, ErrorCodes, type TokenClaims } from '@cim/common
 import type { AbuseLimits } from '../abuse-limits.js';
 import type { RouteConfig } from '../config.js';
 import type { Accounts } from '../services/accounts.js';
+import type { DeviceSync } from '../services/device-sync.js';
 import type { Conversations } from '../services/conversations.js';
 import type { Groups } from '../services/groups.js';
 import type { Messages } from '../services/messages.js';
@@ -37,6 +38,7 @@ export interface PublicApiContext {
   conversations: Conversations;
   receipts: Receipts;
   presence: Presence;
+  deviceSync: DeviceSync;
 }
 
 type AuthedRequest = Request & { user?: TokenClaims };
@@ -81,12 +83,12 @@ export function publicApi(ctx: PublicApiContext): Router {
 
   api.get('/users', auth, async (req, res) => {
     const query = parse(prefixQuery, req.query);
-    const users = await ctx.store.findUsersByPrefix(query.prefix, query.limit);
+    const users = await ctx.store.users.findByPrefix(query.prefix, query.limit);
     res.json({ users: users.map((u) => ({ userId: u.userId, userName: u.userName })) });
   });
 
   api.get('/users/:name', auth, async (req, res) => {
-    const found = await ctx.store.getUserByName(String(req.params.name));
+    const found = await ctx.store.users.getByName(String(req.params.name));
     if (!found) throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user named ${req.params.name}`);
     res.json({ userId: found.userId, userName: found.userName });
   });
@@ -167,6 +169,8 @@ export function publicApi(ctx: PublicApiContext): Router {
   api.get('/sync', auth, async (req: AuthedRequest, res) => {
     const query = parse(syncQuery, req.query);
     const limit = Math.min(query.limit, ctx.config.syncPageMax);
+    // A cursor nobody was given would read nothing until the stream grew past it: refused, as at TCP Login.
+    await ctx.deviceSync.checkCursor(user(req).uid, query.after);
     const page = await ctx.messages.sync(user(req).uid, query.after, limit);
     if (page.expired) {
       throw new CimError(

@@ -22,7 +22,7 @@ describe('token authentication', () => {
       new RouteMetrics(),
       () => clock.now,
     );
-    await store.putSession({
+    await store.sessions.put({
       userId: '1',
       userName: 'alice',
       deviceId: 'phone',

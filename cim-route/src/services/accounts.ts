@@ -47,15 +47,15 @@ export class Accounts {
 
   async register(userName: string, password: string): Promise<{ userId: string; userName: string }> {
     // A taken name is answered first: cheaper than a hash, and right for someone who mistyped their password.
-    if (await this.store.getUserByName(userName)) throw nameTaken(userName);
+    if (await this.store.users.getByName(userName)) throw nameTaken(userName);
     requirePasswordPolicy(password);
-    const user = await this.store.createUser(userName, await hashPassword(password));
+    const user = await this.store.users.create(userName, await hashPassword(password));
     this.logger.info({ userId: user.userId, userName }, 'user registered');
     return { userId: user.userId, userName: user.userName };
   }
 
   async login(userName: string, password: string, deviceId: string): Promise<LoginAnswer> {
-    const user = await this.store.getUserByName(userName);
+    const user = await this.store.users.getByName(userName);
     // Same cost whether or not the user exists, so timing does not reveal names.
     const ok = await verifyPassword(password, user?.passwordHash ?? decoyHash);
     if (!user || !ok) throw new CimError(ErrorCodes.BAD_CREDENTIALS, 'wrong user name or password');
@@ -83,7 +83,7 @@ export class Accounts {
     if (!server) throw new CimError(ErrorCodes.NO_SERVER, 'no push server is available: try again shortly');
 
     if (this.config.duplicateLogin === 'reject' && kind === 'password') {
-      const existing = await this.store.getSession(userId, deviceId);
+      const existing = await this.store.sessions.get(userId, deviceId);
       if (existing && existing.detachedAt === undefined && this.directory.isLive(existing.serverId)) {
         throw new CimError(ErrorCodes.ALREADY_LOGGED_IN, `${userName} is already logged in on device "${deviceId}"`);
       }
@@ -93,7 +93,7 @@ export class Accounts {
     const sessionId = randomBytes(12).toString('base64url');
     const expiresAt = now + this.config.tokenTtlMs;
     this.currentSessions.delete(deviceKey(userId, deviceId));
-    const replaced = await this.store.putSession({
+    const replaced = await this.store.sessions.put({
       userId,
       userName,
       deviceId,
@@ -156,10 +156,10 @@ export class Accounts {
     const key = deviceKey(userId, deviceId);
     const known = this.currentSessions.get(key, this.now());
     if (known !== undefined && known === sessionId) return;
-    const session = await this.store.getSession(userId, deviceId);
+    const session = await this.store.sessions.get(userId, deviceId);
     if (!session || session.sessionId !== sessionId) throw sessionEnded();
     if (session.detachedAt !== undefined && session.detachedAt < this.graceHorizon()) {
-      await this.store.removeSessionIf(userId, deviceId, sessionId);
+      await this.store.sessions.removeIf(userId, deviceId, sessionId);
       throw sessionEnded();
     }
     this.currentSessions.set(key, sessionId, this.now());
@@ -172,7 +172,7 @@ export class Accounts {
    */
   async attachConnection(device: EventOrigin, serverId: string, connectionId: string): Promise<void> {
     this.currentSessions.delete(deviceKey(device.userId, device.deviceId));
-    const moved = await this.store.moveSession(device.userId, device.deviceId, device.sessionId, {
+    const moved = await this.store.sessions.move(device.userId, device.deviceId, device.sessionId, {
       attach: { serverId, connectionId },
       endedIfDetachedBefore: this.graceHorizon(),
     });
@@ -184,7 +184,7 @@ export class Accounts {
    * log in again with the token). A connection the session has already left changes nothing.
    */
   async detachConnection(device: EventOrigin, connectionId: string): Promise<void> {
-    await this.store.moveSession(device.userId, device.deviceId, device.sessionId, {
+    await this.store.sessions.move(device.userId, device.deviceId, device.sessionId, {
       detach: { connectionId },
       at: this.now(),
     });
@@ -193,7 +193,7 @@ export class Accounts {
   /** Ends a session (logout) unless a newer login replaced it. */
   async endSession(userId: string, deviceId: string, sessionId: string): Promise<boolean> {
     this.currentSessions.delete(deviceKey(userId, deviceId));
-    return this.store.removeSessionIf(userId, deviceId, sessionId);
+    return this.store.sessions.removeIf(userId, deviceId, sessionId);
   }
 
   /** Sessions detached before this time have ended. */
@@ -202,7 +202,7 @@ export class Accounts {
   }
 
   async logout(claims: TokenClaims): Promise<void> {
-    const session = await this.store.getSession(claims.uid, claims.dev);
+    const session = await this.store.sessions.get(claims.uid, claims.dev);
     const removed = await this.endSession(claims.uid, claims.dev, claims.sid);
     if (removed && session) this.kickReplaced(session.serverId, claims.uid, claims.dev, claims.sid, 'logged out');
   }

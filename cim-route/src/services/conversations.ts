@@ -36,11 +36,11 @@ export class Conversations {
     options: { beforeSeq?: string; limit: number; keyword?: string },
   ): Promise<ChatMessage[]> {
     await this.requireParticipant(userId, conversationId);
-    return this.store.history(conversationId, options);
+    return this.store.messages.history(conversationId, options);
   }
 
   async list(userId: string, limit: number): Promise<ConversationSummary[]> {
-    const states = await this.store.conversationsOf(userId, limit);
+    const states = await this.store.receipts.conversationsOf(userId, limit);
     return states.map((s) => ({ ...s, unread: Math.max(0, Number(BigInt(s.lastSeq) - BigInt(s.readSeq))) }));
   }
 }

@@ -37,7 +37,7 @@ export class DelayedSender {
     if (this.running) return;
     this.running = true;
     try {
-      const due = await this.store.dueMessages(this.now(), BATCH);
+      const due = await this.store.schedule.due(this.now(), BATCH);
       for (const m of due) {
         try {
           await this.messages.deliverNow({ uid: m.senderId, name: m.senderName }, m.to, m.body, m.clientMsgId);
@@ -50,7 +50,7 @@ export class DelayedSender {
             'scheduled message has no destination any more: dropped',
           );
         }
-        await this.store.removeScheduled(m.senderId, m.clientMsgId);
+        await this.store.schedule.remove(m.senderId, m.clientMsgId);
       }
     } catch (err) {
       this.logger.warn({ err }, 'scheduled messages unavailable');

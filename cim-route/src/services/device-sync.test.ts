@@ -4,6 +4,7 @@ import { silentLogger } from '@cim/common/server';
 import { MemoryStore } from '../store/memory-store.js';
 import { DeviceSync } from './device-sync.js';
 import type { DeviceConnection, FanOut } from '../delivery/index.js';
+import { saveMessage } from '../store/index.js';
 
 const device: DeviceConnection = {
   userId: '1',
@@ -20,7 +21,8 @@ async function storeWithMessages(count: number, options: { retentionMs?: number 
   const store = new MemoryStore({ now: () => clock, ...options });
   const cursors: string[] = [];
   for (let n = 1; n <= count; n++) {
-    const saved = await store.saveMessage(
+    const saved = await saveMessage(
+      store.messages,
       {
         conversationId: 'p:1:2',
         fromUserId: '2',

@@ -37,7 +37,7 @@ export class DeviceSync {
   async checkCursor(userId: string, cursor: string): Promise<void> {
     const given = Number(cursor);
     if (given <= this.now() * CURSOR_SLOTS_PER_MS) return;
-    if (given <= Number(await this.store.latestCursor(userId))) return;
+    if (given <= Number(await this.store.messages.latestCursor(userId))) return;
     throw new CimError(
       ErrorCodes.INVALID_INPUT,
       `cursor ${cursor} is in the future: log in with a cursor you were given (see Login in cim.proto), or 0`,
@@ -87,7 +87,7 @@ export class DeviceSync {
     const rewound = cursor === '0' ? cursor : String(Math.max(1, Number(cursor) - CATCH_UP_REWIND));
     let after = rewound;
     for (;;) {
-      const page = await this.store.sync(device.userId, after, PAGE);
+      const page = await this.store.messages.sync(device.userId, after, PAGE);
       if (page.expired) {
         // The rewind alone may reach past the retention; the device's own cursor decides.
         if (after === rewound && rewound !== cursor) {

@@ -28,7 +28,7 @@ export class Groups {
     if (unique.size > this.maxMembers) {
       throw new CimError(ErrorCodes.GROUP_FULL, `a group has at most ${this.maxMembers} members`);
     }
-    const group = await this.store.createGroup(ownerId, name, [...unique], { public: isPublic });
+    const group = await this.store.groups.create(ownerId, name, [...unique], { public: isPublic });
     this.logger.info(
       { groupId: group.groupId, ownerId, members: group.memberIds.length, public: isPublic },
       'group created',
@@ -46,11 +46,11 @@ export class Groups {
   }
 
   mine(userId: string): Promise<GroupRecord[]> {
-    return this.store.groupsOf(userId);
+    return this.store.groups.groupsOf(userId);
   }
 
   publicGroups(afterGroupId: string | undefined, limit: number): Promise<GroupRecord[]> {
-    return this.store.publicGroups(afterGroupId, limit);
+    return this.store.groups.publicGroups(afterGroupId, limit);
   }
 
   /**
@@ -65,7 +65,7 @@ export class Groups {
     }
     const adding = joining ? [callerId] : userIds;
     await this.requireUsers(adding);
-    return this.store.addGroupMembers(groupId, adding, this.maxMembers);
+    return this.store.groups.addMembers(groupId, adding, this.maxMembers);
   }
 
   async remove(callerId: string, groupId: string, userId: string): Promise<GroupRecord> {
@@ -77,25 +77,25 @@ export class Groups {
       throw new CimError(ErrorCodes.FORBIDDEN, 'only the owner can remove other members');
     }
     if (!isMember(group, userId)) throw new CimError(ErrorCodes.NOT_A_MEMBER, `user ${userId} is not a member`);
-    return (await this.store.removeGroupMember(groupId, userId)) ?? group;
+    return (await this.store.groups.removeMember(groupId, userId)) ?? group;
   }
 
   async dissolve(callerId: string, groupId: string): Promise<void> {
     const group = await this.requireVisible(callerId, groupId);
     if (group.ownerId !== callerId) throw new CimError(ErrorCodes.FORBIDDEN, 'only the owner can dissolve the group');
-    await this.store.deleteGroup(groupId);
+    await this.store.groups.delete(groupId);
     this.logger.info({ groupId }, 'group dissolved');
   }
 
   /** The group, if it exists and `userId` may know it does: a member, or anyone for a public group. */
   private async requireVisible(userId: string, groupId: string): Promise<GroupRecord> {
-    const group = await this.store.getGroup(groupId);
+    const group = await this.store.groups.get(groupId);
     if (!group || !(group.public || isMember(group, userId))) throw groupNotFound(groupId);
     return group;
   }
 
   private async requireUsers(userIds: string[]): Promise<void> {
-    const users = await this.store.getUsersByIds(userIds);
+    const users = await this.store.users.getByIds(userIds);
     const missing = userIds.filter((_, i) => !users[i]);
     if (missing.length) throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user with id ${missing.join(', ')}`);
   }

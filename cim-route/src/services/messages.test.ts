@@ -12,7 +12,7 @@ describe('sending messages', () => {
     const retry = await send(users.alice, { to, body: 'once, again', clientMsgId: 'same' });
 
     expect(retry).toEqual(first);
-    const page = await store.sync(users.bob.uid, '0', 10);
+    const page = await store.messages.sync(users.bob.uid, '0', 10);
     expect(page.expired === false && page.entries.map((e) => [e.message.msgId, e.message.body])).toEqual([
       [first.msgId, 'once'],
     ]);
@@ -40,7 +40,7 @@ describe('sending messages', () => {
     });
     expect(dispatcher.deliveries).toHaveLength(2);
     const stored = async () => {
-      const page = await store.sync(users.bob.uid, '0', 10);
+      const page = await store.messages.sync(users.bob.uid, '0', 10);
       return page.expired ? [] : page.entries.map((e) => e.message.body);
     };
     expect(await stored()).toEqual(['one', 'two']);
@@ -76,7 +76,7 @@ describe('sending messages', () => {
 
     expect(answer).toEqual({ scheduled: true, clientMsgId: 'd1', deliverAt: clock.now + 60_000 });
     expect(dispatcher.deliveries).toEqual([]);
-    expect(await store.sync(users.bob.uid, '0', 10)).toEqual({ expired: false, entries: [], hasMore: false });
+    expect(await store.messages.sync(users.bob.uid, '0', 10)).toEqual({ expired: false, entries: [], hasMore: false });
   });
 
   it('recalls a message with a frame to every device of the conversation, and only for its sender', async () => {
@@ -121,7 +121,7 @@ describe('sending messages', () => {
         ErrorCodes.USER_NOT_FOUND,
         'ok',
       ]);
-      const page = await store.sync(users.bob.uid, '0', 10);
+      const page = await store.messages.sync(users.bob.uid, '0', 10);
       expect(page.expired === false && page.entries.map((e) => e.message.body)).toEqual(['one', 'two', 'carol']);
       expect(dispatcher.deliveries.map((d) => [d.serverId, d.delivery.message.body])).toEqual([
         ['srv-b', 'one'],
@@ -140,7 +140,7 @@ describe('sending messages', () => {
       const first = await messages.sendMany(batch);
       const retry = await messages.sendMany(batch);
       expect(retry).toEqual(first);
-      const page = await store.sync(users.bob.uid, '0', 10);
+      const page = await store.messages.sync(users.bob.uid, '0', 10);
       expect(page.expired === false && page.entries).toHaveLength(2);
     });
 
@@ -165,10 +165,10 @@ describe('sending messages', () => {
       const { users, device, messages, store } = await deliveryFixture();
       await device(users.bob, 'phone', 'srv-b');
       let batches = 0;
-      const saveMessages = store.saveMessages.bind(store);
-      store.saveMessages = (saves) => {
+      const saveBatch = store.messages.saveBatch.bind(store.messages);
+      store.messages.saveBatch = (saves) => {
         batches++;
-        return saveMessages(saves);
+        return saveBatch(saves);
       };
       const answers = await Promise.all(
         ['x', 'y', 'z'].map((clientMsgId) =>

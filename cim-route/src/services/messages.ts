@@ -79,7 +79,7 @@ export class Messages {
   /**
    * Several sends, each answered as `send` would answer it, a refused or failed one failing no
    * other: the senders' rate-limit tokens are taken in one round trip, the private messages are
-   * stored together (`saveMessages`) and pushed with one look-up of their recipients' devices;
+   * stored together (`saveBatch`) and pushed with one look-up of their recipients' devices;
    * group, broadcast and scheduled messages go their own way once allowed.
    */
   async sendMany(sends: QueuedSend[]): Promise<PromiseSettledResult<SendAnswer | ScheduledAnswer>[]> {
@@ -125,7 +125,7 @@ export class Messages {
     return this.deliverNow(sender, input.to, input.body, clientMsgId);
   }
 
-  /** The private messages `sends[i]` of `indexes`, sent now: stored by one `saveMessages`, then pushed together. */
+  /** The private messages `sends[i]` of `indexes`, sent now: stored by one `saveBatch`, then pushed together. */
   private async sendPrivately(
     sends: QueuedSend[],
     indexes: number[],
@@ -141,7 +141,7 @@ export class Messages {
       else saving.push(i);
     });
     if (saving.length === 0) return;
-    const saves = await this.store.saveMessages(
+    const saves = await this.store.messages.saveBatch(
       saving.map((i) => {
         const { sender, input } = sends[i];
         this.metrics.messages.inc({ kind: 'user' });
@@ -190,7 +190,7 @@ export class Messages {
     }
     // Recipients are pushed to as soon as their stream entries are stored: a large group's first
     // members get the message while the rest is still being written.
-    const save = this.store.saveMessageInParts(
+    const save = this.store.messages.save(
       { conversationId, fromUserId: sender.uid, fromUserName: sender.name, to, body, clientMsgId },
       recipients,
     );
@@ -216,7 +216,7 @@ export class Messages {
 
   /** Recalls one of the sender's own messages within the recall window. */
   async recall(userId: string, msgId: string): Promise<void> {
-    const message = await this.store.getMessage(msgId);
+    const message = await this.store.messages.get(msgId);
     if (!message) throw new CimError(ErrorCodes.NOT_FOUND, `no message ${msgId}`);
     if (message.fromUserId !== userId)
       throw new CimError(ErrorCodes.FORBIDDEN, 'you can only recall your own messages');
@@ -226,7 +226,7 @@ export class Messages {
         `messages can be recalled within ${Math.round(this.config.recallWindowMs / 1000)} s`,
       );
     }
-    const recalled = await this.store.markRecalled(msgId);
+    const recalled = await this.store.messages.markRecalled(msgId);
     if (!recalled) return;
     const members = await this.participants(recalled);
     await this.fanOut.frame(
@@ -236,12 +236,12 @@ export class Messages {
   }
 
   sync(userId: string, after: string, limit: number): Promise<SyncPage> {
-    return this.store.sync(userId, after, limit);
+    return this.store.messages.sync(userId, after, limit);
   }
 
   /** Users who take part in a stored message's conversation. */
   async participants(message: ChatMessage): Promise<string[]> {
-    if ('groupId' in message.to) return (await this.store.getGroup(message.to.groupId))?.memberIds ?? [];
+    if ('groupId' in message.to) return (await this.store.groups.get(message.to.groupId))?.memberIds ?? [];
     if ('userId' in message.to) return [...new Set([message.fromUserId, message.to.userId])];
     return [];
   }
@@ -260,7 +260,7 @@ export class Messages {
     }
     if ('groupId' in input.to) await this.groups.getAsMember(sender.uid, input.to.groupId);
     if ('userId' in input.to) await this.requireUser(input.to.userId);
-    await this.store.scheduleMessage({
+    await this.store.schedule.schedule({
       senderId: sender.uid,
       senderName: sender.name,
       to: input.to,
@@ -291,7 +291,7 @@ export class Messages {
   /** Accounts are never deleted, so a user found once needs no second lookup (the cache only bounds memory). */
   private async requireUser(userId: string): Promise<void> {
     if (this.knownUsers.get(userId, this.now())) return;
-    if (!(await this.store.getUserById(userId)))
+    if (!(await this.store.users.getById(userId)))
       throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user with id ${userId}`);
     this.knownUsers.set(userId, true, this.now());
   }

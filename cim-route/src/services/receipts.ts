@@ -24,9 +24,9 @@ export class Receipts {
    */
   async acknowledged(userId: string, deviceId: string, cursor: string): Promise<void> {
     const upTo = BigInt(cursor);
-    let after = await this.store.recordAck(userId, deviceId, cursor);
+    let after = await this.store.receipts.recordAck(userId, deviceId, cursor);
     while (BigInt(after) < upTo) {
-      const page = await this.store.sync(userId, after, ACK_PAGE);
+      const page = await this.store.messages.sync(userId, after, ACK_PAGE);
       if (page.expired) {
         // Messages after `after` were dropped (retention, or lost) and cannot be receipted. What is
         // still kept all lies after what was dropped, so reading from the start finds the rest.
@@ -61,7 +61,7 @@ export class Receipts {
   /** Marks a conversation read up to `seq` and tells the other participants. */
   async read(userId: string, conversationId: string, seq: string): Promise<string> {
     const participants = await this.conversations.requireParticipant(userId, conversationId);
-    const readSeq = await this.store.markRead(userId, conversationId, seq);
+    const readSeq = await this.store.receipts.markRead(userId, conversationId, seq);
     const others = participants.filter((id) => id !== userId);
     await this.fanOut.frame(
       { receipt: { kind: 'READ', conversationId, msgId: '0', seq: readSeq, byUserId: userId } },

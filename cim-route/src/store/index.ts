@@ -11,8 +11,8 @@
  * - schedule/     delayed messages
  * - rate-limits/  token buckets of the abuse limits
  *
- * `MemoryStore` and `RedisStore` assemble the rooms behind the one `RouteStore` the services use;
- * redis/ holds what the Redis halves share (connection, key layout, script binding, outage
+ * `MemoryStore` and `RedisStore` assemble the rooms into one `RouteStore`; callers use the room
+ * they need (`store.messages.save(…)`), nothing forwards.  * redis/ holds what the Redis halves share (connection, key layout, script binding, outage
  * errors), shared/ what every half may use. contracts/ is the suite both stores must pass (tests only).
  */
 import { MemoryStore } from './memory-store.js';
@@ -23,6 +23,7 @@ export { MemoryStore } from './memory-store.js';
 export { RedisStore, type RedisStoreOptions } from './redis-store.js';
 export type { RedisClient } from './redis/redis-scripts.js';
 export { DEFAULT_RETENTION_MS, HISTORY_SCAN_LIMIT } from './defaults.js';
+export { saveMessage } from './messages/finish-save.js';
 export type * from './types.js';
 
 export interface CreateStoreOptions extends StoreOptions {

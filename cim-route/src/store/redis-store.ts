@@ -1,9 +1,6 @@
-import type { ChatMessage } from '@cim/common';
 import { DEFAULT_RETENTION_MS } from './defaults.js';
 import { groupScripts } from './groups/redis/group-scripts.js';
 import { RedisGroups } from './groups/redis/redis-groups.js';
-import { finishSave } from './messages/finish-save.js';
-import type { HistoryOptions } from './messages/history-query.js';
 import { messageScripts, type MessageScripts } from './messages/redis/message-scripts.js';
 import { RedisMessageLog } from './messages/redis/redis-message-log.js';
 import { RedisTokenBuckets } from './rate-limits/redis/redis-token-buckets.js';
@@ -18,24 +15,7 @@ import { RedisSchedule } from './schedule/redis/redis-schedule.js';
 import { scheduleScripts } from './schedule/redis/schedule-scripts.js';
 import { RedisSessions } from './sessions/redis/redis-sessions.js';
 import { sessionScripts } from './sessions/redis/session-scripts.js';
-import type {
-  ConversationState,
-  GroupOptions,
-  GroupRecord,
-  MessageSave,
-  MessageToSave,
-  NewMessage,
-  RateRule,
-  RateVerdict,
-  RouteStore,
-  SavedMessage,
-  ScheduledMessage,
-  SessionMove,
-  SessionRecord,
-  StoreOptions,
-  SyncPage,
-  UserRecord,
-} from './types.js';
+import type { RouteStore, StoreOptions } from './types.js';
 import { RedisUsers } from './users/redis/redis-users.js';
 
 export interface RedisStoreOptions extends StoreOptions {
@@ -58,15 +38,15 @@ const PING_TIMEOUT_MS = 1000;
  * CIM_ERR_UNAVAILABLE (redis/unavailable-on-failure.ts).
  */
 export class RedisStore implements RouteStore {
+  readonly users: RedisUsers;
+  readonly sessions: RedisSessions;
+  readonly messages: RedisMessageLog;
+  readonly groups: RedisGroups;
+  readonly receipts: RedisReceipts;
+  readonly schedule: RedisSchedule;
+  readonly rateLimits: RedisTokenBuckets;
   private readonly client: RedisClient;
   private readonly ownsClient: boolean;
-  private readonly users: RedisUsers;
-  private readonly sessions: RedisSessions;
-  private readonly log: RedisMessageLog;
-  private readonly groups: RedisGroups;
-  private readonly receipts: RedisReceipts;
-  private readonly schedule: RedisSchedule;
-  private readonly tokenBuckets: RedisTokenBuckets;
 
   constructor(options: RedisStoreOptions) {
     this.ownsClient = typeof options.redis === 'string';
@@ -76,7 +56,7 @@ export class RedisStore implements RouteStore {
     this.client = client;
     this.users = new RedisUsers(client, keys, now);
     this.sessions = new RedisSessions(client, keys, bindScripts(client, sessionScripts), now);
-    this.log = new RedisMessageLog(
+    this.messages = new RedisMessageLog(
       client,
       keys,
       bindScripts<MessageScripts & ReceiptScripts>(client, { ...messageScripts, ...receiptScripts }),
@@ -86,143 +66,7 @@ export class RedisStore implements RouteStore {
     this.groups = new RedisGroups(client, keys, bindScripts(client, groupScripts), now);
     this.receipts = new RedisReceipts(client, keys, bindScripts(client, receiptScripts));
     this.schedule = new RedisSchedule(keys, bindScripts(client, scheduleScripts));
-    this.tokenBuckets = new RedisTokenBuckets(client, keys, bindScripts(client, tokenBucketScripts), now);
-  }
-
-  createUser(userName: string, passwordHash: string): Promise<UserRecord> {
-    return this.users.create(userName, passwordHash);
-  }
-
-  getUserByName(userName: string): Promise<UserRecord | null> {
-    return this.users.getByName(userName);
-  }
-
-  getUserById(userId: string): Promise<UserRecord | null> {
-    return this.users.getById(userId);
-  }
-
-  getUsersByIds(userIds: string[]): Promise<(UserRecord | null)[]> {
-    return this.users.getByIds(userIds);
-  }
-
-  findUsersByPrefix(prefix: string, limit: number): Promise<UserRecord[]> {
-    return this.users.findByPrefix(prefix, limit);
-  }
-
-  putSession(session: SessionRecord): Promise<SessionRecord | null> {
-    return this.sessions.put(session);
-  }
-
-  getSession(userId: string, deviceId: string): Promise<SessionRecord | null> {
-    return this.sessions.get(userId, deviceId);
-  }
-
-  getSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
-    return this.sessions.getOf(userIds);
-  }
-
-  removeSessionIf(userId: string, deviceId: string, sessionId: string): Promise<boolean> {
-    return this.sessions.removeIf(userId, deviceId, sessionId);
-  }
-
-  moveSession(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null> {
-    return this.sessions.move(userId, deviceId, sessionId, move);
-  }
-
-  listOnlineUserIds(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }> {
-    return this.sessions.listOnline(offset, limit);
-  }
-
-  saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage> {
-    return finishSave(this.log.save(message, recipientUserIds));
-  }
-
-  saveMessages(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]> {
-    return this.log.saveMany(saves);
-  }
-
-  saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave {
-    return this.log.save(message, recipientUserIds);
-  }
-
-  sync(userId: string, after: string, limit: number): Promise<SyncPage> {
-    return this.log.sync(userId, after, limit);
-  }
-
-  latestCursor(userId: string): Promise<string> {
-    return this.log.latestCursor(userId);
-  }
-
-  createGroup(ownerId: string, name: string, memberIds: string[], options?: GroupOptions): Promise<GroupRecord> {
-    return this.groups.create(ownerId, name, memberIds, options);
-  }
-
-  getGroup(groupId: string): Promise<GroupRecord | null> {
-    return this.groups.get(groupId);
-  }
-
-  groupsOf(userId: string): Promise<GroupRecord[]> {
-    return this.groups.groupsOf(userId);
-  }
-
-  publicGroups(afterGroupId: string | undefined, limit: number): Promise<GroupRecord[]> {
-    return this.groups.publicGroups(afterGroupId, limit);
-  }
-
-  addGroupMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord> {
-    return this.groups.addMembers(groupId, userIds, maxMembers);
-  }
-
-  removeGroupMember(groupId: string, userId: string): Promise<GroupRecord | null> {
-    return this.groups.removeMember(groupId, userId);
-  }
-
-  deleteGroup(groupId: string): Promise<boolean> {
-    return this.groups.delete(groupId);
-  }
-
-  getMessage(msgId: string): Promise<ChatMessage | null> {
-    return this.log.get(msgId);
-  }
-
-  markRecalled(msgId: string): Promise<ChatMessage | null> {
-    return this.log.markRecalled(msgId);
-  }
-
-  history(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {
-    return this.log.readHistory(conversationId, options);
-  }
-
-  markRead(userId: string, conversationId: string, seq: string): Promise<string> {
-    return this.receipts.markRead(userId, conversationId, seq);
-  }
-
-  conversationsOf(userId: string, limit: number): Promise<ConversationState[]> {
-    return this.receipts.conversationsOf(userId, limit);
-  }
-
-  recordAck(userId: string, deviceId: string, cursor: string): Promise<string> {
-    return this.receipts.recordAck(userId, deviceId, cursor);
-  }
-
-  scheduleMessage(message: ScheduledMessage): Promise<boolean> {
-    return this.schedule.schedule(message);
-  }
-
-  dueMessages(now: number, limit: number): Promise<ScheduledMessage[]> {
-    return this.schedule.due(now, limit);
-  }
-
-  removeScheduled(senderId: string, clientMsgId: string): Promise<void> {
-    return this.schedule.remove(senderId, clientMsgId);
-  }
-
-  takeTokens(bucket: string, rule: RateRule, cost = 1): Promise<RateVerdict> {
-    return this.tokenBuckets.take(bucket, rule, cost);
-  }
-
-  takeOneEach(buckets: string[], rule: RateRule): Promise<RateVerdict[]> {
-    return this.tokenBuckets.takeOneEach(buckets, rule);
+    this.rateLimits = new RedisTokenBuckets(client, keys, bindScripts(client, tokenBucketScripts), now);
   }
 
   async ping(): Promise<boolean> {

@@ -9,6 +9,7 @@ import { messageScripts, type MessageScripts } from './messages/redis/message-sc
 import { bindScripts, type RedisClient } from './redis/redis-scripts.js';
 import { describeStoreContract, type LoseMessage } from './contracts/store.contract.js';
 import type { TtlMap } from './shared/ttl-map.js';
+import { saveMessage } from './messages/finish-save.js';
 
 const redisUrl = inject('redisUrl');
 const filePrefix = uniquePrefix('route-store');
@@ -29,7 +30,7 @@ afterAll(async () => {
  * removing the body from its map is the direct way to the same state.
  */
 const loseFromMemory: LoseMessage = async (store, msgId) => {
-  (store as unknown as { log: { messages: TtlMap<string, unknown> } }).log.messages.delete(msgId);
+  (store.messages as unknown as { messages: TtlMap<string, unknown> }).messages.delete(msgId);
 };
 
 describeStoreContract('memory', (options) => new MemoryStore(options), loseFromMemory);
@@ -98,7 +99,7 @@ describe('on a Redis Cluster', () => {
 
   it('spreads keys over all three masters', async () => {
     const store = new RedisStore({ redis: cluster, prefix: freshPrefix() });
-    for (let i = 0; i < 30; i++) await store.createUser(`spread${i}`, 'scrypt$x$y');
+    for (let i = 0; i < 30; i++) await store.users.create(`spread${i}`, 'scrypt$x$y');
     const sizes = await Promise.all(cluster.nodes('master').map((node) => node.dbsize()));
     expect(sizes).toHaveLength(3);
     for (const size of sizes) expect(size).toBeGreaterThan(0);
@@ -128,19 +129,21 @@ describe('redis store', () => {
       );
 
       const store = new RedisStore({ redis: client, prefix });
-      const retry = await store.saveMessage({ ...sendC1, body: 'retried' }, ['2']);
+      const retry = await saveMessage(store.messages, { ...sendC1, body: 'retried' }, ['2']);
       expect(retry.duplicate).toBe(true);
       expect(retry.message).toEqual({ ...draft, seq: '1' });
-      const page = await store.sync('2', '0', 10);
+      const page = await store.messages.sync('2', '0', 10);
       expect(page).toEqual({
         expired: false,
         entries: [{ cursor: retry.cursors['2'], message: retry.message }],
         hasMore: false,
       });
-      expect(await store.history('p:1:2', { limit: 10 })).toEqual([retry.message]);
-      expect(await store.conversationsOf('2', 10)).toEqual([{ conversationId: 'p:1:2', lastSeq: '1', readSeq: '0' }]);
-      expect(await store.saveMessage({ ...sendC1, body: 'again' }, ['2'])).toEqual(retry);
-      expect((await store.saveMessage({ ...sendC1, clientMsgId: 'c2' }, ['2'])).message.seq).toBe('2');
+      expect(await store.messages.history('p:1:2', { limit: 10 })).toEqual([retry.message]);
+      expect(await store.receipts.conversationsOf('2', 10)).toEqual([
+        { conversationId: 'p:1:2', lastSeq: '1', readSeq: '0' },
+      ]);
+      expect(await saveMessage(store.messages, { ...sendC1, body: 'again' }, ['2'])).toEqual(retry);
+      expect((await saveMessage(store.messages, { ...sendC1, clientMsgId: 'c2' }, ['2'])).message.seq).toBe('2');
     } finally {
       await client.quit();
     }
@@ -152,8 +155,8 @@ describe('redis store', () => {
     const client = new Redis(redisUrl);
     try {
       const store = new RedisStore({ redis: client, prefix });
-      const kept = await store.createGroup('1', 'kept', ['2']);
-      const deleted = await store.createGroup('1', 'deleted', ['2']);
+      const kept = await store.groups.create('1', 'kept', ['2']);
+      const deleted = await store.groups.create('1', 'deleted', ['2']);
       // A route deleted this group and died before taking it off its members' lists.
       await bindScripts<GroupScripts>(client, groupScripts).deleteGroup(
         keys.group(deleted.groupId),
@@ -162,8 +165,8 @@ describe('redis store', () => {
       // Routes died after listing user 3 in a group it then refused, and in one it never created.
       await client.zadd(keys.groupsOf('3'), kept.groupId, kept.groupId, 77, '77');
 
-      expect(await store.groupsOf('2')).toEqual([kept]);
-      expect(await store.groupsOf('3')).toEqual([]);
+      expect(await store.groups.groupsOf('2')).toEqual([kept]);
+      expect(await store.groups.groupsOf('3')).toEqual([]);
       expect(await client.zrange(keys.groupsOf('2'), 0, '-1')).toEqual([kept.groupId]);
       expect(await client.zrange(keys.groupsOf('3'), 0, '-1')).toEqual([]);
     } finally {
@@ -186,13 +189,13 @@ describe('redis store', () => {
       );
       const store = new RedisStore({ redis: client, prefix });
       const old = { ...record, memberIds: ['1', '2'], public: false };
-      expect(await store.getGroup('7')).toEqual(old);
-      expect(await store.addGroupMembers('7', ['3'], 10)).toEqual({ ...old, memberIds: ['1', '2', '3'] });
+      expect(await store.groups.get('7')).toEqual(old);
+      expect(await store.groups.addMembers('7', ['3'], 10)).toEqual({ ...old, memberIds: ['1', '2', '3'] });
 
-      const listed = await store.createGroup('1', 'listed', [], { public: true });
+      const listed = await store.groups.create('1', 'listed', [], { public: true });
       // A route listed a public group and died before creating it.
       await client.zadd(keys.publicGroups, 1, '1');
-      expect(await store.publicGroups(undefined, 1)).toEqual([listed]);
+      expect(await store.groups.publicGroups(undefined, 1)).toEqual([listed]);
     } finally {
       await client.quit();
     }
@@ -203,16 +206,16 @@ describe('redis store', () => {
     const one = new RedisStore({ redis: redisUrl, prefix });
     const two = new RedisStore({ redis: redisUrl, prefix });
     try {
-      const alice = await one.createUser('alice', 'h');
-      await expect(two.createUser('alice', 'h')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
-      expect(await two.getUserByName('alice')).toEqual(alice);
-      const saved = await one.saveMessage(sendC1, ['2']);
-      expect(await two.saveMessage(sendC1, ['2'])).toEqual({ ...saved, duplicate: true });
-      expect(await two.latestCursor('2')).toBe(saved.cursors['2']);
+      const alice = await one.users.create('alice', 'h');
+      await expect(two.users.create('alice', 'h')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
+      expect(await two.users.getByName('alice')).toEqual(alice);
+      const saved = await saveMessage(one.messages, sendC1, ['2']);
+      expect(await saveMessage(two.messages, sendC1, ['2'])).toEqual({ ...saved, duplicate: true });
+      expect(await two.messages.latestCursor('2')).toBe(saved.cursors['2']);
       // Each instance takes message ids in blocks of its own: never the same id twice.
       const ids = await Promise.all(
         Array.from({ length: 300 }, (_, i) =>
-          (i % 2 ? one : two).saveMessage({ ...sendC1, clientMsgId: `id${i}` }, ['2']),
+          saveMessage((i % 2 ? one : two).messages, { ...sendC1, clientMsgId: `id${i}` }, ['2']),
         ),
       );
       expect(new Set(ids.map((s) => s.message.msgId)).size).toBe(300);
@@ -224,12 +227,12 @@ describe('redis store', () => {
         clientMsgId: 'c9',
         deliverAt: 5,
       };
-      expect(await one.scheduleMessage(later)).toBe(true);
-      expect(await two.scheduleMessage(later)).toBe(false);
-      expect(await two.dueMessages(5, 10)).toEqual([later]);
+      expect(await one.schedule.schedule(later)).toBe(true);
+      expect(await two.schedule.schedule(later)).toBe(false);
+      expect(await two.schedule.due(5, 10)).toEqual([later]);
       const threePerHour = { burst: 3, perSecond: 3 / 3600 };
       const taken = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => (i % 2 ? one : two).takeTokens('registration:10.0.0.1', threePerHour)),
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? one : two).rateLimits.take('registration:10.0.0.1', threePerHour)),
       );
       expect(taken.filter((verdict) => verdict.allowed)).toHaveLength(3);
     } finally {
@@ -256,13 +259,13 @@ describe('redis store', () => {
       await client.set(keys.userIdCounter, '3');
 
       const store = new RedisStore({ redis: client, prefix });
-      expect(await store.getUserByName('alice')).toEqual(older[0]);
-      expect(await store.getUserByName('ALICE')).toEqual(older[0]);
-      await expect(store.createUser('aLiCe', 'h')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
-      expect(await store.getUserByName('BOB')).toEqual(older[1]);
-      expect(await store.getUserByName('bob')).toEqual(older[2]);
-      await expect(store.createUser('Bob', 'h')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
-      expect((await store.createUser('carol', 'h')).userId).toBe('4');
+      expect(await store.users.getByName('alice')).toEqual(older[0]);
+      expect(await store.users.getByName('ALICE')).toEqual(older[0]);
+      await expect(store.users.create('aLiCe', 'h')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
+      expect(await store.users.getByName('BOB')).toEqual(older[1]);
+      expect(await store.users.getByName('bob')).toEqual(older[2]);
+      await expect(store.users.create('Bob', 'h')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
+      expect((await store.users.create('carol', 'h')).userId).toBe('4');
     } finally {
       await client.quit();
     }
@@ -275,23 +278,23 @@ describe('redis store', () => {
     const store = new RedisStore({ redis: `redis://${proxy.address}`, prefix });
     const client = new Redis(redisUrl);
     try {
-      const alice = await store.createUser('alice', 'scrypt$x$y');
+      const alice = await store.users.create('alice', 'scrypt$x$y');
       // Redis answering with an error is no outage: the reply reaches the caller as it is.
       await client.set(keys.sessions(alice.userId), 'not a hash');
-      const reply = await store.getSession(alice.userId, 'phone').catch((err: unknown) => err);
+      const reply = await store.sessions.get(alice.userId, 'phone').catch((err: unknown) => err);
       expect(reply).toBeInstanceOf(Error);
       expect(reply).not.toBeInstanceOf(CimError);
       expect((reply as Error).message).toMatch(/^WRONGTYPE/);
 
       proxy.stall();
-      await expect(store.getUserById(alice.userId)).rejects.toMatchObject({ code: ErrorCodes.UNAVAILABLE });
+      await expect(store.users.getById(alice.userId)).rejects.toMatchObject({ code: ErrorCodes.UNAVAILABLE });
       proxy.cut();
-      await expect(store.saveMessage(sendC1, ['2'])).rejects.toMatchObject({ code: ErrorCodes.UNAVAILABLE });
+      await expect(saveMessage(store.messages, sendC1, ['2'])).rejects.toMatchObject({ code: ErrorCodes.UNAVAILABLE });
       expect(await store.ping()).toBe(false);
 
       proxy.heal();
       await waitFor(() => store.ping(), { message: 'the store to reconnect' });
-      expect(await store.getUserById(alice.userId)).toEqual(alice);
+      expect(await store.users.getById(alice.userId)).toEqual(alice);
     } finally {
       await Promise.all([store.close(), client.quit()]);
       await proxy.close();
@@ -328,8 +331,8 @@ describe('createStore', () => {
     const redisCluster = await RedisCluster.start(3);
     const store = createStore({ redisUrl: redisCluster.url, prefix: freshPrefix() });
     try {
-      const user = await store.createUser('cluster-url', 'scrypt$x$y');
-      expect(await store.getUserByName('cluster-url')).toMatchObject({ userId: user.userId });
+      const user = await store.users.create('cluster-url', 'scrypt$x$y');
+      expect(await store.users.getByName('cluster-url')).toMatchObject({ userId: user.userId });
     } finally {
       await store.close();
       await redisCluster.stop();

@@ -24,12 +24,19 @@ export type { SessionMove, SessionRecord, SessionStore } from './sessions/sessio
 export type { UserRecord, UserStore } from './users/user-store.js';
 
 /**
- * Everything the route keeps, by room: each part lives in its own folder with a memory and a
- * Redis half. Redis in production, memory for `cim up`; both pass the same contract suite
- * (`contracts/store.contract.ts`). All methods are safe to call from several route instances at once.
+ * Everything the route keeps, by room: each room lives in its own folder with a memory and a
+ * Redis half, and callers use the room they need (`store.users.getById(…)`). Redis in production,
+ * memory for `cim up`; both pass the same contract suite (`contracts/store.contract.ts`). All
+ * methods are safe to call from several route instances at once.
  */
-export interface RouteStore
-  extends UserStore, SessionStore, MessageStore, GroupStore, ReceiptStore, ScheduleStore, RateLimitStore {
+export interface RouteStore {
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly messages: MessageStore;
+  readonly groups: GroupStore;
+  readonly receipts: ReceiptStore;
+  readonly schedule: ScheduleStore;
+  readonly rateLimits: RateLimitStore;
   /** True when the backend answers (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

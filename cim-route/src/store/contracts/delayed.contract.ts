@@ -18,10 +18,10 @@ export function describeDelayedMessageContract({ openStore }: ContractContext): 
     it('schedules a message once per sender and clientMsgId', async () => {
       const store = await openStore();
       const first = scheduled('c1', START + MINUTE);
-      expect(await store.scheduleMessage(first)).toBe(true);
-      expect(await store.scheduleMessage({ ...first, body: 'changed', deliverAt: START })).toBe(false);
-      expect(await store.scheduleMessage(scheduled('c1', START + MINUTE, '2'))).toBe(true);
-      expect(await store.dueMessages(START + MINUTE, 10)).toEqual([first, scheduled('c1', START + MINUTE, '2')]);
+      expect(await store.schedule.schedule(first)).toBe(true);
+      expect(await store.schedule.schedule({ ...first, body: 'changed', deliverAt: START })).toBe(false);
+      expect(await store.schedule.schedule(scheduled('c1', START + MINUTE, '2'))).toBe(true);
+      expect(await store.schedule.due(START + MINUTE, 10)).toEqual([first, scheduled('c1', START + MINUTE, '2')]);
     });
 
     it('lists due messages soonest first, at most limit, and leaves them scheduled', async () => {
@@ -33,34 +33,34 @@ export function describeDelayedMessageContract({ openStore }: ContractContext): 
         ['a2', 2],
         ['c10', 10],
       ] as const) {
-        await store.scheduleMessage(scheduled(clientMsgId, START + minutes * MINUTE));
+        await store.schedule.schedule(scheduled(clientMsgId, START + minutes * MINUTE));
       }
-      expect(idsOf(await store.dueMessages(START + 2 * MINUTE, 10))).toEqual(['1:c1', '1:a2', '1:b2']);
-      expect(idsOf(await store.dueMessages(START + 2 * MINUTE, 10))).toEqual(['1:c1', '1:a2', '1:b2']);
-      expect(idsOf(await store.dueMessages(START + 60 * MINUTE, 2))).toEqual(['1:c1', '1:a2']);
-      expect(await store.dueMessages(START, 10)).toEqual([]);
+      expect(idsOf(await store.schedule.due(START + 2 * MINUTE, 10))).toEqual(['1:c1', '1:a2', '1:b2']);
+      expect(idsOf(await store.schedule.due(START + 2 * MINUTE, 10))).toEqual(['1:c1', '1:a2', '1:b2']);
+      expect(idsOf(await store.schedule.due(START + 60 * MINUTE, 2))).toEqual(['1:c1', '1:a2']);
+      expect(await store.schedule.due(START, 10)).toEqual([]);
     });
 
     it('removes a scheduled message, and removing it again is harmless', async () => {
       const store = await openStore();
-      await store.scheduleMessage(scheduled('c1', START));
-      await store.scheduleMessage(scheduled('c2', START));
-      await store.removeScheduled('1', 'c1');
-      await store.removeScheduled('1', 'c1');
-      await store.removeScheduled('9', 'never');
-      expect(idsOf(await store.dueMessages(START, 10))).toEqual(['1:c2']);
-      expect(await store.scheduleMessage(scheduled('c1', START))).toBe(true);
+      await store.schedule.schedule(scheduled('c1', START));
+      await store.schedule.schedule(scheduled('c2', START));
+      await store.schedule.remove('1', 'c1');
+      await store.schedule.remove('1', 'c1');
+      await store.schedule.remove('9', 'never');
+      expect(idsOf(await store.schedule.due(START, 10))).toEqual(['1:c2']);
+      expect(await store.schedule.schedule(scheduled('c1', START))).toBe(true);
     });
 
     it('refuses a deliverAt or now that is not a time, and a limit below 1', async () => {
       const store = await openStore();
       for (const deliverAt of [-1, 1.5, Number.NaN]) {
-        await expect(store.scheduleMessage(scheduled('c1', deliverAt))).rejects.toMatchObject({
+        await expect(store.schedule.schedule(scheduled('c1', deliverAt))).rejects.toMatchObject({
           code: 'CIM_ERR_INVALID_INPUT',
         });
       }
-      await expect(store.dueMessages(Number.NaN, 10)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
-      await expect(store.dueMessages(START, 0)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+      await expect(store.schedule.due(Number.NaN, 10)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+      await expect(store.schedule.due(START, 0)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
     });
   });
 }

@@ -6,6 +6,7 @@ import { describeGroupContract } from './groups.contract.js';
 import { describeMessageStateContract } from './message-state.contract.js';
 import { describeRateLimitContract } from './rate-limits.contract.js';
 import type { NewMessage, RouteStore, SavedMessage, SessionRecord, StoreOptions } from '../types.js';
+import { saveMessage } from '../messages/finish-save.js';
 
 /** Opens a store with no data in it. `options.now` is the test's clock. */
 export type StoreFactory = (options: StoreOptions) => RouteStore | Promise<RouteStore>;
@@ -43,76 +44,76 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
     describe('accounts', () => {
       it('numbers users "1", "2", … in order of registration', async () => {
         const store = await openStore();
-        const alice = await store.createUser('alice', 'scrypt$a$b');
-        const bob = await store.createUser('bob', 'scrypt$c$d');
+        const alice = await store.users.create('alice', 'scrypt$a$b');
+        const bob = await store.users.create('bob', 'scrypt$c$d');
         expect(alice).toEqual({ userId: '1', userName: 'alice', passwordHash: 'scrypt$a$b', createdAt: START });
         expect(bob.userId).toBe('2');
       });
 
       it('refuses a taken name with CIM_ERR_USER_EXISTS (409) and keeps the first account', async () => {
         const store = await openStore();
-        await store.createUser('alice', 'first');
-        const refusal = await store.createUser('alice', 'second').catch((err: unknown) => err);
+        await store.users.create('alice', 'first');
+        const refusal = await store.users.create('alice', 'second').catch((err: unknown) => err);
         expect(refusal).toBeInstanceOf(CimError);
         expect(refusal).toMatchObject({ code: 'CIM_ERR_USER_EXISTS', httpStatus: 409 });
-        expect(await store.getUserByName('alice')).toMatchObject({ userId: '1', passwordHash: 'first' });
-        expect((await store.createUser('bob', 'x')).userId).toBe('2');
+        expect(await store.users.getByName('alice')).toMatchObject({ userId: '1', passwordHash: 'first' });
+        expect((await store.users.create('bob', 'x')).userId).toBe('2');
       });
 
       it('lets exactly one of several racing registrations of a name win', async () => {
         const store = await openStore();
         const results = await Promise.allSettled(
-          Array.from({ length: 8 }, (_, i) => store.createUser('carol', `hash${i}`)),
+          Array.from({ length: 8 }, (_, i) => store.users.create('carol', `hash${i}`)),
         );
         const won = results.filter((r) => r.status === 'fulfilled');
         expect(won).toHaveLength(1);
         for (const r of results)
           if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
-        expect(await store.getUserByName('carol')).toEqual(won[0].value);
-        expect(await store.findUsersByPrefix('carol', 10)).toEqual([won[0].value]);
+        expect(await store.users.getByName('carol')).toEqual(won[0].value);
+        expect(await store.users.findByPrefix('carol', 10)).toEqual([won[0].value]);
       });
 
       it('finds users by exact name, by id and by a list of ids', async () => {
         const store = await openStore();
-        const alice = await store.createUser('alice', 'h1');
-        const bob = await store.createUser('bob', 'h2');
-        expect(await store.getUserByName('alice')).toEqual(alice);
-        expect(await store.getUserByName('ali')).toBeNull();
-        expect(await store.getUserById(bob.userId)).toEqual(bob);
-        expect(await store.getUserById('99')).toBeNull();
-        expect(await store.getUsersByIds([bob.userId, '99', alice.userId, bob.userId])).toEqual([
+        const alice = await store.users.create('alice', 'h1');
+        const bob = await store.users.create('bob', 'h2');
+        expect(await store.users.getByName('alice')).toEqual(alice);
+        expect(await store.users.getByName('ali')).toBeNull();
+        expect(await store.users.getById(bob.userId)).toEqual(bob);
+        expect(await store.users.getById('99')).toBeNull();
+        expect(await store.users.getByIds([bob.userId, '99', alice.userId, bob.userId])).toEqual([
           bob,
           null,
           alice,
           bob,
         ]);
-        expect(await store.getUsersByIds([])).toEqual([]);
+        expect(await store.users.getByIds([])).toEqual([]);
       });
 
       it('treats names differing only in letter case as one name, keeping the registered spelling', async () => {
         const store = await openStore();
-        const alice = await store.createUser('Alice', 'h1');
+        const alice = await store.users.create('Alice', 'h1');
         for (const variant of ['alice', 'ALICE', 'aLiCe']) {
-          await expect(store.createUser(variant, 'h2')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
-          expect(await store.getUserByName(variant)).toEqual(alice);
+          await expect(store.users.create(variant, 'h2')).rejects.toMatchObject({ code: 'CIM_ERR_USER_EXISTS' });
+          expect(await store.users.getByName(variant)).toEqual(alice);
         }
-        expect(await store.findUsersByPrefix('Al', 10)).toEqual([alice]);
-        expect((await store.createUser('bob', 'h3')).userId).toBe('2');
+        expect(await store.users.findByPrefix('Al', 10)).toEqual([alice]);
+        expect((await store.users.create('bob', 'h3')).userId).toBe('2');
       });
 
       it('finds users by name prefix, sorted by name, at most limit of them', async () => {
         const store = await openStore();
         for (const userName of ['alice', 'bob', 'al', 'ALX', 'alfred', 'al_x', 'albert.b'])
-          await store.createUser(userName, 'h');
+          await store.users.create(userName, 'h');
         const names = async (prefix: string, limit: number) =>
-          (await store.findUsersByPrefix(prefix, limit)).map((u) => u.userName);
+          (await store.users.findByPrefix(prefix, limit)).map((u) => u.userName);
         expect(await names('al', 10)).toEqual(['al', 'al_x', 'albert.b', 'alfred', 'alice']);
         expect(await names('al', 2)).toEqual(['al', 'al_x']);
         expect(await names('alice', 10)).toEqual(['alice']);
         expect(await names('', 3)).toEqual(['ALX', 'al', 'al_x']);
         expect(await names('zz', 10)).toEqual([]);
-        const [found] = await store.findUsersByPrefix('bob', 1);
-        expect(found).toEqual(await store.getUserByName('bob'));
+        const [found] = await store.users.findByPrefix('bob', 1);
+        expect(found).toEqual(await store.users.getByName('bob'));
       });
     });
 
@@ -133,7 +134,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         const seen: string[] = [];
         let offset: number | null = 0;
         while (offset !== null) {
-          const page: { userIds: string[]; nextOffset: number | null } = await store.listOnlineUserIds(
+          const page: { userIds: string[]; nextOffset: number | null } = await store.sessions.listOnline(
             offset,
             pageSize,
           );
@@ -148,37 +149,37 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         const first = session('1', 'laptop');
         const second = session('1', 'laptop', { serverId: 'server-b' });
         const phone = session('1', 'phone');
-        expect(await store.putSession(first)).toBeNull();
-        expect(await store.putSession(second)).toEqual(first);
-        expect(await store.putSession(phone)).toBeNull();
-        expect(await store.getSession('1', 'laptop')).toEqual(second);
-        expect(await store.getSession('1', 'tablet')).toBeNull();
+        expect(await store.sessions.put(first)).toBeNull();
+        expect(await store.sessions.put(second)).toEqual(first);
+        expect(await store.sessions.put(phone)).toBeNull();
+        expect(await store.sessions.get('1', 'laptop')).toEqual(second);
+        expect(await store.sessions.get('1', 'tablet')).toBeNull();
       });
 
       it('removes a session only while it is still the current one of its device', async () => {
         const store = await openStore();
         const old = session('1', 'laptop');
         const current = session('1', 'laptop');
-        await store.putSession(old);
-        await store.putSession(current);
-        expect(await store.removeSessionIf('1', 'laptop', old.sessionId)).toBe(false);
-        expect(await store.getSession('1', 'laptop')).toEqual(current);
-        expect(await store.removeSessionIf('1', 'laptop', current.sessionId)).toBe(true);
-        expect(await store.getSession('1', 'laptop')).toBeNull();
-        expect(await store.removeSessionIf('1', 'laptop', current.sessionId)).toBe(false);
+        await store.sessions.put(old);
+        await store.sessions.put(current);
+        expect(await store.sessions.removeIf('1', 'laptop', old.sessionId)).toBe(false);
+        expect(await store.sessions.get('1', 'laptop')).toEqual(current);
+        expect(await store.sessions.removeIf('1', 'laptop', current.sessionId)).toBe(true);
+        expect(await store.sessions.get('1', 'laptop')).toBeNull();
+        expect(await store.sessions.removeIf('1', 'laptop', current.sessionId)).toBe(false);
       });
 
       it('moves a session to the connection that logged in with it, and only its current connection detaches it', async () => {
         const store = await openStore();
         const laptop = session('1', 'laptop');
-        await store.putSession(laptop);
+        await store.sessions.put(laptop);
         const attach = (serverId: string, connectionId: string) =>
-          store.moveSession('1', 'laptop', laptop.sessionId, {
+          store.sessions.move('1', 'laptop', laptop.sessionId, {
             attach: { serverId, connectionId },
             endedIfDetachedBefore: clock - MINUTE,
           });
         expect(await attach('server-b', 'b1.1')).toEqual({ ...laptop, serverId: 'server-b', connectionId: 'b1.1' });
-        expect(await store.getSession('1', 'laptop')).toEqual({
+        expect(await store.sessions.get('1', 'laptop')).toEqual({
           ...laptop,
           serverId: 'server-b',
           connectionId: 'b1.1',
@@ -186,19 +187,19 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         await attach('server-c', 'c1.1');
         // A late "closed" of the connection the session left changes nothing.
         expect(
-          await store.moveSession('1', 'laptop', laptop.sessionId, { detach: { connectionId: 'b1.1' }, at: clock }),
+          await store.sessions.move('1', 'laptop', laptop.sessionId, { detach: { connectionId: 'b1.1' }, at: clock }),
         ).toBeNull();
-        expect((await store.getSession('1', 'laptop'))?.connectionId).toBe('c1.1');
+        expect((await store.sessions.get('1', 'laptop'))?.connectionId).toBe('c1.1');
         clock += 1000;
-        const detached = await store.moveSession('1', 'laptop', laptop.sessionId, {
+        const detached = await store.sessions.move('1', 'laptop', laptop.sessionId, {
           detach: { connectionId: 'c1.1' },
           at: clock,
         });
         expect(detached).toEqual({ ...laptop, serverId: 'server-c', detachedAt: clock });
-        expect((await store.getSessionsOf(['1'])).get('1')).toEqual([detached]);
+        expect((await store.sessions.getOf(['1'])).get('1')).toEqual([detached]);
         // Within its grace the session takes a new connection; a session detached too long ago does not.
         expect(
-          await store.moveSession('1', 'laptop', laptop.sessionId, {
+          await store.sessions.move('1', 'laptop', laptop.sessionId, {
             attach: { serverId: 'server-a', connectionId: 'a1.1' },
             endedIfDetachedBefore: clock + 1,
           }),
@@ -210,18 +211,18 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         const store = await openStore();
         const old = session('1', 'laptop', { expiresAt: clock + 5 * MINUTE });
         const current = session('1', 'laptop', { expiresAt: clock + 5 * MINUTE });
-        await store.putSession(old);
-        await store.putSession(current);
+        await store.sessions.put(old);
+        await store.sessions.put(current);
         const attach = (sessionId: string) =>
-          store.moveSession('1', 'laptop', sessionId, {
+          store.sessions.move('1', 'laptop', sessionId, {
             attach: { serverId: 'server-b', connectionId: 'b.1' },
             endedIfDetachedBefore: 0,
           });
         expect(await attach(old.sessionId)).toBeNull();
         expect(
-          await store.moveSession('1', 'phone', old.sessionId, { detach: { connectionId: 'b.1' }, at: clock }),
+          await store.sessions.move('1', 'phone', old.sessionId, { detach: { connectionId: 'b.1' }, at: clock }),
         ).toBeNull();
-        expect(await store.getSession('1', 'laptop')).toEqual(current);
+        expect(await store.sessions.get('1', 'laptop')).toEqual(current);
         clock += 5 * MINUTE;
         expect(await attach(current.sessionId)).toBeNull();
       });
@@ -229,16 +230,16 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
       it('lets exactly one of racing moves hold the session, and the session agrees with it', async () => {
         const store = await openStore();
         const laptop = session('1', 'laptop');
-        await store.putSession(laptop);
+        await store.sessions.put(laptop);
         const moved = await Promise.all(
           ['server-a', 'server-b', 'server-c'].map((serverId) =>
-            store.moveSession('1', 'laptop', laptop.sessionId, {
+            store.sessions.move('1', 'laptop', laptop.sessionId, {
               attach: { serverId, connectionId: `${serverId}.1` },
               endedIfDetachedBefore: 0,
             }),
           ),
         );
-        const last = await store.getSession('1', 'laptop');
+        const last = await store.sessions.get('1', 'laptop');
         expect(moved.map((m) => m?.connectionId)).toContain(last?.connectionId);
         expect(last?.connectionId).toBe(`${last?.serverId}.1`);
       });
@@ -248,8 +249,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         const phone = session('1', 'phone');
         const laptop = session('1', 'laptop');
         const bobs = session('2', 'default');
-        for (const s of [phone, laptop, bobs]) await store.putSession(s);
-        const found = await store.getSessionsOf(['1', '2', '3']);
+        for (const s of [phone, laptop, bobs]) await store.sessions.put(s);
+        const found = await store.sessions.getOf(['1', '2', '3']);
         expect([...found.keys()].sort()).toEqual(['1', '2', '3']);
         expect(found.get('1')).toEqual([laptop, phone]);
         expect(found.get('2')).toEqual([bobs]);
@@ -261,19 +262,19 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         const short = session('1', 'laptop', { expiresAt: clock + 1000 });
         const long = session('1', 'phone');
         const onlyShort = session('2', 'default', { expiresAt: clock + 1000 });
-        for (const s of [short, long, onlyShort]) await store.putSession(s);
+        for (const s of [short, long, onlyShort]) await store.sessions.put(s);
         clock += 1000;
-        expect(await store.getSession('1', 'laptop')).toBeNull();
-        expect((await store.getSessionsOf(['1', '2'])).get('1')).toEqual([long]);
-        expect((await store.getSessionsOf(['2'])).get('2')).toEqual([]);
+        expect(await store.sessions.get('1', 'laptop')).toBeNull();
+        expect((await store.sessions.getOf(['1', '2'])).get('1')).toEqual([long]);
+        expect((await store.sessions.getOf(['2'])).get('2')).toEqual([]);
         expect(await allOnline(store, 10)).toEqual(['1']);
-        expect(await store.putSession(session('1', 'laptop'))).toBeNull();
+        expect(await store.sessions.put(session('1', 'laptop'))).toBeNull();
       });
 
       it('drops users whose sessions all expired from the online list, also when no one asked about them', async () => {
         const store = await openStore();
         for (const userId of ['1', '2', '3', '4', '5']) {
-          await store.putSession(
+          await store.sessions.put(
             session(userId, 'default', { expiresAt: clock + (userId === '3' ? 5 * MINUTE : 1000) }),
           );
         }
@@ -286,8 +287,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         const store = await openStore();
         const userIds = Array.from({ length: 11 }, (_, i) => String(i + 1));
         for (const userId of userIds) {
-          await store.putSession(session(userId, 'phone'));
-          await store.putSession(session(userId, 'laptop'));
+          await store.sessions.put(session(userId, 'phone'));
+          await store.sessions.put(session(userId, 'laptop'));
         }
         const firstPass = await allOnline(store, 3);
         expect([...firstPass].sort()).toEqual([...userIds].sort());
@@ -299,21 +300,21 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         const store = await openStore();
         const phone = session('7', 'phone');
         const laptop = session('7', 'laptop');
-        await store.putSession(phone);
-        await store.putSession(laptop);
-        await store.putSession(session('8', 'default'));
-        await store.removeSessionIf('7', 'phone', phone.sessionId);
+        await store.sessions.put(phone);
+        await store.sessions.put(laptop);
+        await store.sessions.put(session('8', 'default'));
+        await store.sessions.removeIf('7', 'phone', phone.sessionId);
         expect(await allOnline(store, 10)).toEqual(['7', '8']);
-        await store.removeSessionIf('7', 'laptop', laptop.sessionId);
+        await store.sessions.removeIf('7', 'laptop', laptop.sessionId);
         expect(await allOnline(store, 10)).toEqual(['8']);
-        await store.putSession(session('7', 'phone'));
+        await store.sessions.put(session('7', 'phone'));
         expect(await allOnline(store, 10)).toEqual(['7', '8']);
       });
 
       it('refuses a negative offset and a limit below 1', async () => {
         const store = await openStore();
-        await expect(store.listOnlineUserIds(-1, 10)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
-        await expect(store.listOnlineUserIds(0, 0)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+        await expect(store.sessions.listOnline(-1, 10)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+        await expect(store.sessions.listOnline(0, 0)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
       });
     });
 
@@ -336,7 +337,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
 
       it('stores the message with a msgId, the next seq of its conversation and the time', async () => {
         const store = await openStore();
-        const saved = await store.saveMessage(send('1', '2', 'c1'), ['2', '1']);
+        const saved = await saveMessage(store.messages, send('1', '2', 'c1'), ['2', '1']);
         expect(saved.duplicate).toBe(false);
         expect(saved.message).toEqual({
           msgId: expect.stringMatching(/^\d+$/),
@@ -352,7 +353,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         expect(Object.keys(saved.cursors).sort()).toEqual(['1', '2']);
         for (const userId of ['1', '2']) {
           expect(saved.cursors[userId]).toMatch(/^\d+$/);
-          const page = await store.sync(userId, '0', 10);
+          const page = await store.messages.sync(userId, '0', 10);
           expect(page).toEqual({
             expired: false,
             entries: [{ cursor: saved.cursors[userId], message: saved.message }],
@@ -367,7 +368,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         const msgIds = new Set<string>();
         for (let i = 0; i < 4; i++) {
           for (const to of ['2', '3']) {
-            const { message } = await store.saveMessage(send('1', to, `c${i}-${to}`), [to]);
+            const { message } = await saveMessage(store.messages, send('1', to, `c${i}-${to}`), [to]);
             (seqs[message.conversationId] ??= []).push(message.seq);
             msgIds.add(message.msgId);
           }
@@ -379,14 +380,14 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
       it('keeps seqs contiguous and cursors distinct under 50 concurrent saves', async () => {
         const store = await openStore();
         const saved = await Promise.all(
-          Array.from({ length: 50 }, (_, i) => store.saveMessage(send('1', '3', `c${i}`), ['3'])),
+          Array.from({ length: 50 }, (_, i) => saveMessage(store.messages, send('1', '3', `c${i}`), ['3'])),
         );
         const seqs = saved.map((s) => Number(s.message.seq)).sort((a, b) => a - b);
         expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
         expect(new Set(saved.map((s) => s.message.msgId)).size).toBe(50);
         expect(new Set(saved.map((s) => s.cursors['3'])).size).toBe(50);
 
-        const page = await store.sync('3', '0', 100);
+        const page = await store.messages.sync('3', '0', 100);
         if (page.expired) throw new Error('stream expired');
         expect(page.entries).toHaveLength(50);
         expect(increasing(cursorsOf(page.entries))).toBe(true);
@@ -397,21 +398,21 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         const store = await openStore();
         const cursors: bigint[] = [];
         for (let i = 0; i < 5; i++)
-          cursors.push(BigInt((await store.saveMessage(send('1', '2', `same-ms-${i}`), ['2'])).cursors['2']));
+          cursors.push(BigInt((await saveMessage(store.messages, send('1', '2', `same-ms-${i}`), ['2'])).cursors['2']));
         clock += 1;
-        cursors.push(BigInt((await store.saveMessage(send('1', '2', 'next-ms'), ['2'])).cursors['2']));
+        cursors.push(BigInt((await saveMessage(store.messages, send('1', '2', 'next-ms'), ['2'])).cursors['2']));
         clock += 10 * MINUTE;
-        cursors.push(BigInt((await store.saveMessage(send('3', '2', 'later'), ['2'])).cursors['2']));
+        cursors.push(BigInt((await saveMessage(store.messages, send('3', '2', 'later'), ['2'])).cursors['2']));
         expect(increasing(cursors)).toBe(true);
         expect(cursors.every((c) => c <= BigInt(Number.MAX_SAFE_INTEGER))).toBe(true);
-        expect(await store.latestCursor('2')).toBe(String(cursors.at(-1)));
+        expect(await store.messages.latestCursor('2')).toBe(String(cursors.at(-1)));
       });
 
       it('stores a message once per recipient even when a recipient is listed twice', async () => {
         const store = await openStore();
-        const saved = await store.saveMessage(send('1', '2', 'c1'), ['2', '2', '1']);
+        const saved = await saveMessage(store.messages, send('1', '2', 'c1'), ['2', '2', '1']);
         expect(Object.keys(saved.cursors).sort()).toEqual(['1', '2']);
-        const page = await store.sync('2', '0', 10);
+        const page = await store.messages.sync('2', '0', 10);
         expect(page.expired === false && page.entries.length).toBe(1);
       });
 
@@ -429,7 +430,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         };
         // What a save in parts yields may be pushed at once: every member exactly once, at its cursor.
         const reported: Record<string, string>[] = [];
-        const save = store.saveMessageInParts(message, members);
+        const save = store.messages.save(message, members);
         let step = await save.next();
         for (; !step.done; step = await save.next()) {
           expect(step.value.message.msgId).toBeTruthy();
@@ -440,7 +441,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         expect(reported.flatMap((part) => Object.keys(part))).toHaveLength(members.length);
         expect(Object.assign({}, ...reported)).toEqual(saved.cursors);
         for (const userId of ['1', '600', '1200']) {
-          const page = await store.sync(userId, '0', 10);
+          const page = await store.messages.sync(userId, '0', 10);
           expect(page).toEqual({
             expired: false,
             entries: [{ cursor: saved.cursors[userId], message: saved.message }],
@@ -448,27 +449,27 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
           });
         }
         // A retry stores nothing new: nothing to yield (the caller pushes the first answer again).
-        const retry = store.saveMessageInParts(message, members);
+        const retry = store.messages.save(message, members);
         expect(await retry.next()).toEqual({ done: true, value: { ...saved, duplicate: true } });
-        expect((await store.sync('1200', saved.cursors['1200'], 10)).expired).toBe(false);
+        expect((await store.messages.sync('1200', saved.cursors['1200'], 10)).expired).toBe(false);
       });
 
       it('answers a retry with the first answer and stores nothing new', async () => {
         const store = await openStore();
-        const first = await store.saveMessage(send('1', '2', 'retry-me', 'first body'), ['2', '1']);
+        const first = await saveMessage(store.messages, send('1', '2', 'retry-me', 'first body'), ['2', '1']);
         clock += 5000;
-        const retry = await store.saveMessage(send('1', '2', 'retry-me', 'changed body'), ['2', '1']);
+        const retry = await saveMessage(store.messages, send('1', '2', 'retry-me', 'changed body'), ['2', '1']);
         expect(retry).toEqual({ ...first, duplicate: true });
-        expect(await store.latestCursor('2')).toBe(first.cursors['2']);
-        const page = await store.sync('2', '0', 10);
+        expect(await store.messages.latestCursor('2')).toBe(first.cursors['2']);
+        const page = await store.messages.sync('2', '0', 10);
         expect(page.expired === false && page.entries.map((e) => e.message)).toEqual([first.message]);
-        expect((await store.saveMessage(send('1', '2', 'next'), ['2'])).message.seq).toBe('2');
+        expect((await saveMessage(store.messages, send('1', '2', 'next'), ['2'])).message.seq).toBe('2');
       });
 
       it('keys idempotency on the sender: another user may use the same clientMsgId', async () => {
         const store = await openStore();
-        const mine = await store.saveMessage(send('1', '3', 'c1'), ['3']);
-        const theirs = await store.saveMessage(send('2', '3', 'c1'), ['3']);
+        const mine = await saveMessage(store.messages, send('1', '3', 'c1'), ['3']);
+        const theirs = await saveMessage(store.messages, send('2', '3', 'c1'), ['3']);
         expect(theirs.duplicate).toBe(false);
         expect(theirs.message.msgId).not.toBe(mine.message.msgId);
       });
@@ -476,7 +477,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
       it('stores a send once when its retries race each other', async () => {
         const store = await openStore();
         const answers = await Promise.all(
-          Array.from({ length: 6 }, () => store.saveMessage(send('1', '2', 'racy'), ['2'])),
+          Array.from({ length: 6 }, () => saveMessage(store.messages, send('1', '2', 'racy'), ['2'])),
         );
         expect(answers.filter((a) => !a.duplicate)).toHaveLength(1);
         for (const a of answers) {
@@ -484,14 +485,14 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
           expect(a.cursors).toEqual(answers[0].cursors);
         }
         expect(answers[0].message.seq).toBe('1');
-        const page = await store.sync('2', '0', 10);
+        const page = await store.messages.sync('2', '0', 10);
         expect(page.expired === false && page.entries).toHaveLength(1);
       });
 
       it('saves a batch of messages as one by one saves would, each with its own answer', async () => {
         const store = await openStore();
-        const earlier = await store.saveMessage(send('1', '2', 'sent-before'), ['2', '1']);
-        const results = await store.saveMessages([
+        const earlier = await saveMessage(store.messages, send('1', '2', 'sent-before'), ['2', '1']);
+        const results = await store.messages.saveBatch([
           { message: send('1', '2', 'b1'), recipientUserIds: ['2', '1'] },
           { message: send('3', '2', 'b2'), recipientUserIds: ['2', '3'] },
           { message: send('1', '2', 'sent-before', 'changed body'), recipientUserIds: ['2', '1'] },
@@ -509,7 +510,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         expect(answers[2]).toEqual({ ...earlier, duplicate: true });
         expect(answers[4]).toEqual({ ...answers[0], duplicate: true });
         // Saves of different conversations may be stored in any order; one conversation's, in batch order.
-        const page = await store.sync('2', '0', 10);
+        const page = await store.messages.sync('2', '0', 10);
         const entries = page.expired ? [] : page.entries;
         expect(entries.filter((e) => e.message.conversationId === 'p:1:2').map((e) => e.message.clientMsgId)).toEqual([
           'sent-before',
@@ -519,15 +520,17 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         for (const answer of [earlier, answers[1], answers[3]])
           expect(entries).toContainEqual({ cursor: answer.cursors['2'], message: answer.message });
         expect(entries).toHaveLength(4);
-        expect(await store.getMessage(answers[3].message.msgId)).toEqual(answers[3].message);
-        expect(await store.conversationsOf('1', 10)).toEqual([{ conversationId: 'p:1:2', lastSeq: '3', readSeq: '3' }]);
+        expect(await store.messages.get(answers[3].message.msgId)).toEqual(answers[3].message);
+        expect(await store.receipts.conversationsOf('1', 10)).toEqual([
+          { conversationId: 'p:1:2', lastSeq: '3', readSeq: '3' },
+        ]);
       });
 
       it('saves a batch mixing a large group message with private ones, each once', async () => {
         const store = await openStore();
         const members = Array.from({ length: 1200 }, (_, i) => String(i + 1));
         const group = { ...send('1', '2', 'big'), conversationId: 'g:7', to: { groupId: '7' } };
-        const results = await store.saveMessages([
+        const results = await store.messages.saveBatch([
           { message: send('1', '2', 'p1'), recipientUserIds: ['2', '1'] },
           { message: group, recipientUserIds: members },
           { message: send('2', '1', 'p2'), recipientUserIds: ['1', '2'] },
@@ -540,9 +543,9 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
           ['g:7', '1'],
           ['p:1:2', '2'],
         ]);
-        const last = await store.sync('1200', '0', 10);
+        const last = await store.messages.sync('1200', '0', 10);
         expect(last.expired === false && last.entries.map((e) => e.message.clientMsgId)).toEqual(['big']);
-        const first = await store.sync('1', '0', 10);
+        const first = await store.messages.sync('1', '0', 10);
         expect(first.expired === false && first.entries.map((e) => e.message.clientMsgId).sort()).toEqual([
           'big',
           'p1',
@@ -554,14 +557,16 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         const store = await openStore();
         const sent: string[] = [];
         for (let i = 0; i < 5; i++) {
-          sent.push((await store.saveMessage(send(String(i % 2 === 0 ? 1 : 3), '2', `c${i}`), ['2'])).message.msgId);
+          sent.push(
+            (await saveMessage(store.messages, send(String(i % 2 === 0 ? 1 : 3), '2', `c${i}`), ['2'])).message.msgId,
+          );
           clock += 10;
         }
         const received: string[] = [];
         const hasMores: boolean[] = [];
         let after = '0';
         for (;;) {
-          const page = await store.sync('2', after, 2);
+          const page = await store.messages.sync('2', after, 2);
           if (page.expired) throw new Error('stream expired');
           hasMores.push(page.hasMore);
           received.push(...page.entries.map((e) => e.message.msgId));
@@ -570,46 +575,50 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         }
         expect(received).toEqual(sent);
         expect(hasMores).toEqual([true, true, false, false]);
-        expect(after).toBe(await store.latestCursor('2'));
+        expect(after).toBe(await store.messages.latestCursor('2'));
       });
 
       it('syncs an empty stream as empty, not expired', async () => {
         const store = await openStore();
-        expect(await store.sync('42', '0', 10)).toEqual({ expired: false, entries: [], hasMore: false });
-        expect(await store.latestCursor('42')).toBe('0');
+        expect(await store.messages.sync('42', '0', 10)).toEqual({ expired: false, entries: [], hasMore: false });
+        expect(await store.messages.latestCursor('42')).toBe('0');
       });
 
       it('says the cursor expired when messages after it fell out of the retention', async () => {
         const store = await openStore({ retentionMs: 10 * MINUTE });
-        const old = await store.saveMessage(send('1', '2', 'old'), ['2']);
+        const old = await saveMessage(store.messages, send('1', '2', 'old'), ['2']);
         clock += 6 * MINUTE;
-        const recent = await store.saveMessage(send('1', '2', 'recent'), ['2']);
+        const recent = await saveMessage(store.messages, send('1', '2', 'recent'), ['2']);
         clock += 5 * MINUTE;
         // "old" is now 11 minutes old: a reader that was before it has a gap it must be told about…
-        expect(await store.sync('2', String(BigInt(old.cursors['2']) - 1n), 10)).toEqual({ expired: true });
+        expect(await store.messages.sync('2', String(BigInt(old.cursors['2']) - 1n), 10)).toEqual({ expired: true });
         // …but a device starting from nothing (cursor 0) simply gets everything still kept.
-        expect(await store.sync('2', '0', 10)).toEqual({
+        expect(await store.messages.sync('2', '0', 10)).toEqual({
           expired: false,
           entries: [{ cursor: recent.cursors['2'], message: recent.message }],
           hasMore: false,
         });
         // A reader that had seen it misses nothing.
-        expect(await store.sync('2', old.cursors['2'], 10)).toEqual({
+        expect(await store.messages.sync('2', old.cursors['2'], 10)).toEqual({
           expired: false,
           entries: [{ cursor: recent.cursors['2'], message: recent.message }],
           hasMore: false,
         });
         clock += 60 * MINUTE;
-        expect(await store.sync('2', old.cursors['2'], 10)).toEqual({ expired: true });
-        expect(await store.sync('2', recent.cursors['2'], 10)).toEqual({ expired: false, entries: [], hasMore: false });
-        expect(await store.latestCursor('2')).toBe(recent.cursors['2']);
+        expect(await store.messages.sync('2', old.cursors['2'], 10)).toEqual({ expired: true });
+        expect(await store.messages.sync('2', recent.cursors['2'], 10)).toEqual({
+          expired: false,
+          entries: [],
+          hasMore: false,
+        });
+        expect(await store.messages.latestCursor('2')).toBe(recent.cursors['2']);
       });
 
       it('tells a reader behind a lost message that its cursor expired, and never skips it silently', async () => {
         const store = await openStore();
-        const first = await store.saveMessage(send('1', '2', 'first'), ['2']);
-        const lost = await store.saveMessage(send('1', '2', 'lost'), ['2', '3']);
-        const next = await store.saveMessage(send('1', '2', 'next'), ['2', '3']);
+        const first = await saveMessage(store.messages, send('1', '2', 'first'), ['2']);
+        const lost = await saveMessage(store.messages, send('1', '2', 'lost'), ['2', '3']);
+        const next = await saveMessage(store.messages, send('1', '2', 'next'), ['2', '3']);
         await loseMessage(store, lost.message.msgId);
         const nextFor = (userId: string) => ({
           expired: false,
@@ -618,24 +627,24 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         });
 
         // A reader that had the lost message misses nothing.
-        expect(await store.sync('2', lost.cursors['2'], 10)).toEqual(nextFor('2'));
+        expect(await store.messages.sync('2', lost.cursors['2'], 10)).toEqual(nextFor('2'));
         // A reader before it is told, every time it asks, not only the first.
-        expect(await store.sync('2', first.cursors['2'], 10)).toEqual({ expired: true });
-        expect(await store.sync('2', first.cursors['2'], 1)).toEqual({ expired: true });
+        expect(await store.messages.sync('2', first.cursors['2'], 10)).toEqual({ expired: true });
+        expect(await store.messages.sync('2', first.cursors['2'], 1)).toEqual({ expired: true });
         // A device starting from nothing gets everything after the gap; a page is never emptied by
         // the gap while more follows.
-        expect(await store.sync('3', '0', 1)).toEqual(nextFor('3'));
-        expect(await store.sync('2', '0', 10)).toEqual(nextFor('2'));
-        expect(await store.latestCursor('2')).toBe(next.cursors['2']);
+        expect(await store.messages.sync('3', '0', 1)).toEqual(nextFor('3'));
+        expect(await store.messages.sync('2', '0', 10)).toEqual(nextFor('2'));
+        expect(await store.messages.latestCursor('2')).toBe(next.cursors['2']);
       });
 
       it('keeps cursors growing after everything was trimmed', async () => {
         const store = await openStore({ retentionMs: MINUTE });
-        const before = await store.saveMessage(send('1', '2', 'a'), ['2']);
+        const before = await saveMessage(store.messages, send('1', '2', 'a'), ['2']);
         clock += 2 * MINUTE;
-        const after = await store.saveMessage(send('1', '2', 'b'), ['2']);
+        const after = await saveMessage(store.messages, send('1', '2', 'b'), ['2']);
         expect(BigInt(after.cursors['2'])).toBeGreaterThan(BigInt(before.cursors['2']));
-        expect(await store.sync('2', before.cursors['2'], 10)).toMatchObject({
+        expect(await store.messages.sync('2', before.cursors['2'], 10)).toMatchObject({
           expired: false,
           entries: [{ cursor: after.cursors['2'] }],
         });
@@ -644,9 +653,9 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
       it('refuses a cursor that is not a decimal integer and a limit below 1', async () => {
         const store = await openStore();
         for (const bad of ['', '-1', '1.5', 'abc', '1e9', '99999999999999999999']) {
-          await expect(store.sync('1', bad, 10)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+          await expect(store.messages.sync('1', bad, 10)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
         }
-        await expect(store.sync('1', '0', 0)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
+        await expect(store.messages.sync('1', '0', 0)).rejects.toMatchObject({ code: 'CIM_ERR_INVALID_INPUT' });
       });
     });
 

@@ -19,8 +19,8 @@ export interface GroupStore {
    * Creates a group, private unless `options.public`; the owner is always a member; members are
    * deduplicated. New group ids are random 16-digit decimals (older groups keep "1", "2", …).
    */
-  createGroup(ownerId: string, name: string, memberIds: string[], options?: GroupOptions): Promise<GroupRecord>;
-  getGroup(groupId: string): Promise<GroupRecord | null>;
+  create(ownerId: string, name: string, memberIds: string[], options?: GroupOptions): Promise<GroupRecord>;
+  get(groupId: string): Promise<GroupRecord | null>;
   /** Groups the user is a member of, by group id. */
   groupsOf(userId: string): Promise<GroupRecord[]>;
   /** Up to `limit` public groups with ids above `afterGroupId` (all when undefined), by numeric id. */
@@ -29,9 +29,9 @@ export interface GroupStore {
    * Adds members atomically. Throws CIM_ERR_NOT_FOUND if the group does not exist and
    * CIM_ERR_GROUP_FULL if it would have more than `maxMembers` (adding nobody in that case).
    */
-  addGroupMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord>;
+  addMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord>;
   /** Removes one member; returns the group after, or null if it does not exist. */
-  removeGroupMember(groupId: string, userId: string): Promise<GroupRecord | null>;
+  removeMember(groupId: string, userId: string): Promise<GroupRecord | null>;
   /** Deletes the group (its messages stay in history and sync streams). */
-  deleteGroup(groupId: string): Promise<boolean>;
+  delete(groupId: string): Promise<boolean>;
 }

@@ -10,7 +10,7 @@ export interface NewMessage {
   clientMsgId: string;
 }
 
-/** One message of a `saveMessages` batch, with the users whose streams get it. */
+/** One message of a `saveBatch`, with the users whose streams get it. */
 export interface MessageToSave {
   message: NewMessage;
   recipientUserIds: string[];
@@ -24,7 +24,7 @@ export interface SavedMessage {
   duplicate: boolean;
 }
 
-/** The stored message and the cursors of some of its recipients (see `saveMessageInParts`). */
+/** The stored message and the cursors of some of its recipients (see `save`). */
 export type StoredPart = Pick<SavedMessage, 'message' | 'cursors'>;
 
 /** A save under way: yields parts as their stream entries are stored, then returns the answer. */
@@ -43,20 +43,17 @@ export interface MessageStore {
    * Assigns msgId, the next seq of the conversation and ts, stores the message, and appends it to
    * the sync stream of every recipient. A sender has read what it wrote: the sender's read seq of
    * the conversation moves up to the message. Idempotent on (fromUserId, clientMsgId).
+   * Yields, as they are done, which recipients' stream entries are stored (each recipient once, all
+   * before it returns the answer), so the caller can push to a large group while the rest is still
+   * being written; `saveMessage` (finish-save.ts) runs it to its answer. A retry that stores nothing
+   * new (`duplicate`) yields nothing.
    */
-  saveMessage(message: NewMessage, recipientUserIds: string[]): Promise<SavedMessage>;
+  save(message: NewMessage, recipientUserIds: string[]): MessageSave;
   /**
-   * `saveMessage`, yielding as they are done which recipients' stream entries are stored (each
-   * recipient once, all before it returns the answer), so the caller can push to a large group
-   * while the rest is still being written. A retry that stores nothing new (`duplicate`) yields
-   * nothing.
+   * Several saves run whole (a batch of sends), each with its own outcome, in as few round trips
+   * as the backend allows: one failed save (a Redis node that does not answer) fails no other.
    */
-  saveMessageInParts(message: NewMessage, recipientUserIds: string[]): MessageSave;
-  /**
-   * Several `saveMessage`s (a batch of sends), each with its own outcome, in as few round trips as
-   * the backend allows: one failed save (a Redis node that does not answer) fails no other.
-   */
-  saveMessages(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]>;
+  saveBatch(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]>;
   /**
    * The user's stream after `after` (exclusive), oldest first, at most `limit` entries.
    * `{expired: true}` when entries after `after` were already dropped by retention, or point at a
@@ -68,7 +65,7 @@ export interface MessageStore {
   sync(userId: string, after: string, limit: number): Promise<SyncPage>;
   /** Highest cursor in the user's stream ("0" if empty). */
   latestCursor(userId: string): Promise<string>;
-  getMessage(msgId: string): Promise<ChatMessage | null>;
+  get(msgId: string): Promise<ChatMessage | null>;
   /** Marks a stored message recalled and clears its body; returns it, or null if unknown. */
   markRecalled(msgId: string): Promise<ChatMessage | null>;
   /**

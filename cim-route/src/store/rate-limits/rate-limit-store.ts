@@ -16,7 +16,7 @@ export interface RateLimitStore {
    * Takes `cost` tokens from the token bucket `bucket` under `rule`, atomically: allowed only when
    * that many are there. A negative cost gives tokens back (never beyond the burst), always allowed.
    */
-  takeTokens(bucket: string, rule: RateRule, cost?: number): Promise<RateVerdict>;
+  take(bucket: string, rule: RateRule, cost?: number): Promise<RateVerdict>;
   /**
    * One token from each of `buckets` under `rule`, in order, as many `takeTokens` calls would (a
    * bucket named twice gives two tokens), in as few round trips as the backend allows.

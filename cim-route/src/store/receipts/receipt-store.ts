@@ -10,7 +10,7 @@ export interface ReceiptStore {
   /** Records that `userId` read the conversation up to `seq` (never moves back); returns the read seq now. */
   markRead(userId: string, conversationId: string, seq: string): Promise<string>;
   /**
-   * Conversations the user has received messages in (saveMessage's recipients), most recently
+   * Conversations the user has received messages in (the recipients of `MessageStore.save`), most recently
    * active first, with the last seq and the user's read seq — enough for unread counts.
    */
   conversationsOf(userId: string, limit: number): Promise<ConversationState[]>;

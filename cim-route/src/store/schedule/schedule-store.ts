@@ -13,9 +13,9 @@ export interface ScheduledMessage {
 /** Delayed messages, which survive route restarts. */
 export interface ScheduleStore {
   /** Schedules a message; false if (sender, clientMsgId) is already scheduled. */
-  scheduleMessage(message: ScheduledMessage): Promise<boolean>;
+  schedule(message: ScheduledMessage): Promise<boolean>;
   /** Scheduled messages with deliverAt <= now, soonest first, at most `limit`; not removed. */
-  dueMessages(now: number, limit: number): Promise<ScheduledMessage[]>;
+  due(now: number, limit: number): Promise<ScheduledMessage[]>;
   /** Removes a scheduled message once it was sent (idempotent). */
-  removeScheduled(senderId: string, clientMsgId: string): Promise<void>;
+  remove(senderId: string, clientMsgId: string): Promise<void>;
 }

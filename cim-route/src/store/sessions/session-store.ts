@@ -26,21 +26,21 @@ export type SessionMove =
 /** Sessions and the routes to the devices that hold them. */
 export interface SessionStore {
   /** Stores the session, replacing the one of the same (userId, deviceId); returns the replaced one. */
-  putSession(session: SessionRecord): Promise<SessionRecord | null>;
-  getSession(userId: string, deviceId: string): Promise<SessionRecord | null>;
+  put(session: SessionRecord): Promise<SessionRecord | null>;
+  get(userId: string, deviceId: string): Promise<SessionRecord | null>;
   /** Unexpired sessions of each user (userId → sessions; users without sessions map to []). */
-  getSessionsOf(userIds: string[]): Promise<Map<string, SessionRecord[]>>;
+  getOf(userIds: string[]): Promise<Map<string, SessionRecord[]>>;
   /**
    * Removes the session of (userId, deviceId) only if its sessionId is still `sessionId`, so a
    * late "connection closed" never removes a newer login. Returns whether it removed it.
    */
-  removeSessionIf(userId: string, deviceId: string, sessionId: string): Promise<boolean>;
+  removeIf(userId: string, deviceId: string, sessionId: string): Promise<boolean>;
   /**
    * Applies `move` to the device's session, atomically, only while its sessionId is `sessionId` and
    * it has not expired. Returns the session after the move, or null when nothing moved (the session
    * ended, or a detach named a connection that no longer holds it).
    */
-  moveSession(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null>;
+  move(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null>;
   /** User ids with at least one session, in a stable order, paged by an opaque numeric offset. */
-  listOnlineUserIds(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }>;
+  listOnline(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }>;
 }

@@ -12,12 +12,12 @@ export interface UserStore {
    * Throws CimError CIM_ERR_USER_EXISTS if the name is taken in any letter case (`Alice` and
    * `alice` are one name); the record keeps the spelling given here. User ids are "1", "2", …
    */
-  createUser(userName: string, passwordHash: string): Promise<UserRecord>;
+  create(userName: string, passwordHash: string): Promise<UserRecord>;
   /** The user with this name in any letter case. */
-  getUserByName(userName: string): Promise<UserRecord | null>;
-  getUserById(userId: string): Promise<UserRecord | null>;
+  getByName(userName: string): Promise<UserRecord | null>;
+  getById(userId: string): Promise<UserRecord | null>;
   /** Same order as `userIds`; null where a user does not exist. */
-  getUsersByIds(userIds: string[]): Promise<(UserRecord | null)[]>;
+  getByIds(userIds: string[]): Promise<(UserRecord | null)[]>;
   /** Users whose name starts with `prefix`, sorted by name, at most `limit`. */
-  findUsersByPrefix(prefix: string, limit: number): Promise<UserRecord[]>;
+  findByPrefix(prefix: string, limit: number): Promise<UserRecord[]>;
 }

@@ -1,3 +1,4 @@
+import type { GroupStore } from '../group-store.js';
 import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from '../groups.js';
 import type { GroupOptions, GroupRecord } from '../../types.js';
 import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from '../../shared/validate.js';
@@ -15,14 +16,14 @@ interface StoredGroup {
  * Groups of the memory store, with the per-user index behind `groupsOf`. Everything runs
  * synchronously, so every change is atomic and the index always agrees with the groups.
  */
-export class MemoryGroups {
+export class MemoryGroups implements GroupStore {
   private readonly groups = new Map<string, StoredGroup>();
   private readonly groupIdsByUser = new Map<string, Set<string>>();
   private readonly publicGroupIds = new Set<string>();
 
   constructor(private readonly now: () => number) {}
 
-  create(ownerId: string, name: string, memberIds: string[], options: GroupOptions = {}): GroupRecord {
+  async create(ownerId: string, name: string, memberIds: string[], options: GroupOptions = {}): Promise<GroupRecord> {
     requireUserIds([ownerId, ...memberIds]);
     let groupId = newGroupId();
     while (this.groups.has(groupId)) groupId = newGroupId();
@@ -40,17 +41,17 @@ export class MemoryGroups {
     return recordOf(group);
   }
 
-  get(groupId: string): GroupRecord | null {
+  async get(groupId: string): Promise<GroupRecord | null> {
     const group = this.groups.get(groupId);
     return group === undefined ? null : recordOf(group);
   }
 
-  groupsOf(userId: string): GroupRecord[] {
+  async groupsOf(userId: string): Promise<GroupRecord[]> {
     const groupIds = [...(this.groupIdsByUser.get(userId) ?? [])].sort(byNumericId);
     return groupIds.map((groupId) => recordOf(this.groups.get(groupId)!));
   }
 
-  publicGroups(afterGroupId: string | undefined, limit: number): GroupRecord[] {
+  async publicGroups(afterGroupId: string | undefined, limit: number): Promise<GroupRecord[]> {
     requireLimit(limit);
     const after = afterGroupId === undefined ? 0 : parseDecimal('afterGroupId', afterGroupId);
     const groupIds = [...this.publicGroupIds].filter((groupId) => Number(groupId) > after);
@@ -60,7 +61,7 @@ export class MemoryGroups {
       .map((groupId) => recordOf(this.groups.get(groupId)!));
   }
 
-  addMembers(groupId: string, userIds: string[], maxMembers: number): GroupRecord {
+  async addMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord> {
     requireUserIds(userIds);
     requirePositiveInteger('maxMembers', maxMembers);
     const group = this.groups.get(groupId);
@@ -71,14 +72,14 @@ export class MemoryGroups {
     return recordOf(group);
   }
 
-  removeMember(groupId: string, userId: string): GroupRecord | null {
+  async removeMember(groupId: string, userId: string): Promise<GroupRecord | null> {
     const group = this.groups.get(groupId);
     if (group === undefined) return null;
     if (group.memberIds.delete(userId)) this.unindex(userId, groupId);
     return recordOf(group);
   }
 
-  delete(groupId: string): boolean {
+  async delete(groupId: string): Promise<boolean> {
     const group = this.groups.get(groupId);
     if (group === undefined) return false;
     this.groups.delete(groupId);

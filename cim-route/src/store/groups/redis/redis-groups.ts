@@ -1,3 +1,4 @@
+import type { GroupStore } from '../group-store.js';
 import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from '../groups.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
 import type { RedisClient } from '../../redis/redis-scripts.js';
@@ -21,7 +22,7 @@ import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } fr
  * The index of public groups is written before a group is created and cleaned after it is deleted,
  * so it too may list a group that is gone (`publicGroups` skips it), never miss a public one.
  */
-export class RedisGroups {
+export class RedisGroups implements GroupStore {
   constructor(
     private readonly client: RedisClient,
     private readonly keys: RedisKeys,

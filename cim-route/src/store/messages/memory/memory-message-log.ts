@@ -1,3 +1,4 @@
+import type { MessageStore } from '../message-store.js';
 import type { ChatMessage } from '@cim/common';
 import { formatCursor, parseCursor, retentionHorizon } from '../../shared/cursor.js';
 import { ConversationIndex } from './conversation-index.js';
@@ -6,7 +7,8 @@ import { parseHistoryQuery, type HistoryOptions } from '../history-query.js';
 import { RecentConversations } from './recent-conversations.js';
 import { SyncStream } from './sync-stream.js';
 import { TtlMap } from '../../shared/ttl-map.js';
-import type { NewMessage, SavedMessage, SyncEntry, SyncPage } from '../../types.js';
+import type { MessageSave, MessageToSave, NewMessage, SavedMessage, SyncEntry, SyncPage } from '../../types.js';
+import { saveMessage } from '../finish-save.js';
 import { requireLimit } from '../../shared/validate.js';
 
 type FirstAnswer = Omit<SavedMessage, 'duplicate'>;
@@ -21,7 +23,7 @@ interface Inbox {
  * Messages, per-conversation sequence numbers, history indexes and per-user sync streams of the
  * memory store. Everything here runs synchronously, so each save is atomic without locks.
  */
-export class MemoryMessageLog {
+export class MemoryMessageLog implements MessageStore {
   private readonly messages: TtlMap<string, ChatMessage>;
   private readonly answers = new TtlMap<string, FirstAnswer>(IDEMPOTENCY_TTL_MS);
   private readonly lastSeq = new Map<string, number>();
@@ -32,11 +34,24 @@ export class MemoryMessageLog {
   constructor(
     private readonly retentionMs: number,
     private readonly now: () => number,
+    /** Told of every save, first or repeated: a sender has read what it wrote. */
+    private readonly onSaved: (message: ChatMessage) => void = () => {},
   ) {
     this.messages = new TtlMap(retentionMs + MESSAGE_TTL_MARGIN_MS);
   }
 
-  save(input: NewMessage, recipientUserIds: string[]): SavedMessage {
+  saveBatch(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]> {
+    return Promise.allSettled(saves.map((save) => saveMessage(this, save.message, save.recipientUserIds)));
+  }
+
+  async *save(input: NewMessage, recipientUserIds: string[]): MessageSave {
+    const saved = this.saveAtOnce(input, recipientUserIds);
+    this.onSaved(saved.message);
+    if (!saved.duplicate) yield { message: saved.message, cursors: saved.cursors };
+    return saved;
+  }
+
+  private saveAtOnce(input: NewMessage, recipientUserIds: string[]): SavedMessage {
     const now = this.now();
     const answerKey = `${input.fromUserId}\u0000${input.clientMsgId}`;
     const first = this.answers.get(answerKey, now);
@@ -74,7 +89,7 @@ export class MemoryMessageLog {
     return { message: structuredClone(message), cursors, duplicate: false };
   }
 
-  sync(userId: string, after: string, limit: number): SyncPage {
+  async sync(userId: string, after: string, limit: number): Promise<SyncPage> {
     const afterCursor = parseCursor(after);
     requireLimit(limit);
     const stream = this.inboxes.get(userId)?.stream;
@@ -96,16 +111,16 @@ export class MemoryMessageLog {
     }
   }
 
-  latestCursor(userId: string): string {
+  async latestCursor(userId: string): Promise<string> {
     return formatCursor(this.inboxes.get(userId)?.stream.latest ?? 0);
   }
 
-  get(msgId: string): ChatMessage | null {
+  async get(msgId: string): Promise<ChatMessage | null> {
     const message = this.messages.get(msgId, this.now());
     return message === undefined ? null : structuredClone(message);
   }
 
-  markRecalled(msgId: string): ChatMessage | null {
+  async markRecalled(msgId: string): Promise<ChatMessage | null> {
     const now = this.now();
     const message = this.messages.get(msgId, now);
     if (message === undefined) return null;
@@ -114,7 +129,7 @@ export class MemoryMessageLog {
     return structuredClone(recalled);
   }
 
-  history(conversationId: string, options: HistoryOptions): ChatMessage[] {
+  async history(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {
     const query = parseHistoryQuery(options);
     const index = this.histories.get(conversationId);
     if (index === undefined) return [];

@@ -1,3 +1,4 @@
+import type { MessageStore } from '../message-store.js';
 import type { ChatMessage } from '@cim/common';
 import { finishSave } from '../finish-save.js';
 import { formatCursor, nextCursor, parseCursor, retentionHorizon } from '../../shared/cursor.js';
@@ -49,9 +50,9 @@ export const ATOMIC_SAVE_MAX_RECIPIENTS = 500;
  * (a concurrent retry, or a retry after a route crashed mid-save) finishes it with the same msgId,
  * seq and cursors. Either way nothing is stored twice and no seq is skipped.
  */
-export class RedisMessageLog {
+export class RedisMessageLog implements MessageStore {
   private readonly messageTtlMs: number;
-  private readonly history: RedisHistory;
+  private readonly historyIndex: RedisHistory;
   private readonly msgIds: MsgIdBlocks;
 
   constructor(
@@ -62,7 +63,7 @@ export class RedisMessageLog {
     private readonly now: () => number,
   ) {
     this.messageTtlMs = retentionMs + MESSAGE_TTL_MARGIN_MS;
-    this.history = new RedisHistory(client, keys, scripts, this.messageTtlMs, now);
+    this.historyIndex = new RedisHistory(client, keys, scripts, this.messageTtlMs, now);
     this.msgIds = new MsgIdBlocks((count) => client.incrby(keys.msgIdCounter, count));
   }
 
@@ -94,7 +95,7 @@ export class RedisMessageLog {
    * stored together by one script call (of at most ATOMIC_SAVE_MAX_RECIPIENTS stream appends), the
    * rest one by one. A Redis that does not answer fails the saves of its call, and only those.
    */
-  async saveMany(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]> {
+  async saveBatch(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]> {
     const results = new Array<PromiseSettledResult<SavedMessage>>(saves.length);
     const calls: Promise<void>[] = [];
     let batch: number[] = [];
@@ -217,8 +218,8 @@ export class RedisMessageLog {
       this.messageTtlMs,
       nextCursor(0, now),
       retentionHorizon(now, this.retentionMs),
-      this.history.memberOf(draft),
-      this.history.horizonTs(),
+      this.historyIndex.memberOf(draft),
+      this.historyIndex.horizonTs(),
       draft.conversationId,
       ...recipients,
     ];
@@ -280,8 +281,8 @@ export class RedisMessageLog {
     return stored === null ? null : recalled;
   }
 
-  readHistory(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {
-    return this.history.read(conversationId, options);
+  history(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {
+    return this.historyIndex.read(conversationId, options);
   }
 
   /**
@@ -303,7 +304,7 @@ export class RedisMessageLog {
     const message: ChatMessage = { ...draft, seq };
     // Stored before any stream points at it; NX keeps the first body if two finishers race.
     await this.client.set(this.keys.message(msgId), JSON.stringify(message), 'PX', this.messageTtlMs, 'NX');
-    await this.history.add(message);
+    await this.historyIndex.add(message);
 
     const now = this.now();
     const cursors: Record<string, string> = {};

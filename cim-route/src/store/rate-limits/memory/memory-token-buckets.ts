@@ -1,18 +1,19 @@
+import type { RateLimitStore } from '../rate-limit-store.js';
 import type { RateRule, RateVerdict } from '../../types.js';
 
 /** Above this many buckets, the ones full again are forgotten (a full bucket is the same as none). */
 const FORGET_ABOVE = 100_000;
 
 /**
- * Token buckets in this process's memory: the embedded store's half of `RouteStore.takeTokens`.
+ * Token buckets in this process's memory: the embedded store's half of `RateLimitStore`.
  * The Redis store runs the same arithmetic in a script (token-bucket-scripts.ts).
  */
-export class MemoryTokenBuckets {
+export class MemoryTokenBuckets implements RateLimitStore {
   private readonly buckets = new Map<string, { tokens: number; at: number; fullAfterMs: number }>();
 
   constructor(private readonly now: () => number) {}
 
-  take(bucket: string, rule: RateRule, cost: number): RateVerdict {
+  async take(bucket: string, rule: RateRule, cost = 1): Promise<RateVerdict> {
     const now = this.now();
     const perMs = rule.perSecond / 1000;
     const state = this.buckets.get(bucket);
@@ -28,8 +29,8 @@ export class MemoryTokenBuckets {
     return { allowed: true, retryAfterMs: 0 };
   }
 
-  takeOneEach(buckets: string[], rule: RateRule): RateVerdict[] {
-    return buckets.map((bucket) => this.take(bucket, rule, 1));
+  takeOneEach(buckets: string[], rule: RateRule): Promise<RateVerdict[]> {
+    return Promise.all(buckets.map((bucket) => this.take(bucket, rule, 1)));
   }
 
   private forgetFull(now: number): void {

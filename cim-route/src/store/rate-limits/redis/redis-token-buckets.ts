@@ -1,4 +1,5 @@
 import { scriptBatches } from '../../redis/redis-batches.js';
+import type { RateLimitStore } from '../rate-limit-store.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
 import type { RedisClient } from '../../redis/redis-scripts.js';
 import type { RateRule, RateVerdict } from '../../types.js';
@@ -8,7 +9,7 @@ import type { TokenBucketScripts } from './token-bucket-scripts.js';
 const TAKE_BATCH = 1000;
 
 /** Token buckets in Redis, one hash per bucket, shared by every route instance on the store. */
-export class RedisTokenBuckets {
+export class RedisTokenBuckets implements RateLimitStore {
   constructor(
     private readonly client: RedisClient,
     private readonly keys: RedisKeys,
@@ -16,7 +17,7 @@ export class RedisTokenBuckets {
     private readonly now: () => number,
   ) {}
 
-  async take(bucket: string, rule: RateRule, cost: number): Promise<RateVerdict> {
+  async take(bucket: string, rule: RateRule, cost = 1): Promise<RateVerdict> {
     const perMs = rule.perSecond / 1000;
     const [taken, waitMs] = await this.scripts.takeTokens(
       this.keys.tokenBucket(bucket),

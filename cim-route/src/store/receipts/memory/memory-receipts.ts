@@ -1,3 +1,4 @@
+import type { ReceiptStore } from '../receipt-store.js';
 import { parseCursor } from '../../shared/cursor.js';
 import { HighWaterMarks } from '../../shared/high-water-marks.js';
 import { parseDecimal } from '../../shared/validate.js';
@@ -5,7 +6,7 @@ import type { ConversationState } from '../../types.js';
 import type { MemoryMessageLog } from '../../messages/memory/memory-message-log.js';
 
 /** Read seqs and acknowledged cursors in memory: marks that only ever move up. */
-export class MemoryReceipts {
+export class MemoryReceipts implements ReceiptStore {
   /** `<userId>\u0000<conversationId>` → the seq the user has read up to. */
   private readonly readSeqs = new HighWaterMarks();
   /** `<userId>\u0000<deviceId>` → the highest cursor the device acknowledged. */
@@ -18,14 +19,14 @@ export class MemoryReceipts {
     this.readSeqs.raise(`${userId}\u0000${conversationId}`, Number(seq));
   }
 
-  markRead(userId: string, conversationId: string, seq: string): string {
+  async markRead(userId: string, conversationId: string, seq: string): Promise<string> {
     // Nobody can have read past the conversation's last message.
     const readTo = Math.min(parseDecimal('seq', seq), this.log.lastSeqOf(conversationId));
     const previous = this.readSeqs.raise(`${userId}\u0000${conversationId}`, readTo);
     return String(Math.max(previous, readTo));
   }
 
-  conversationsOf(userId: string, limit: number): ConversationState[] {
+  async conversationsOf(userId: string, limit: number): Promise<ConversationState[]> {
     return this.log.conversationsOf(userId, limit).map((conversationId) => ({
       conversationId,
       lastSeq: String(this.log.lastSeqOf(conversationId)),
@@ -33,7 +34,7 @@ export class MemoryReceipts {
     }));
   }
 
-  recordAck(userId: string, deviceId: string, cursor: string): string {
+  async recordAck(userId: string, deviceId: string, cursor: string): Promise<string> {
     return String(this.acks.raise(`${userId}\u0000${deviceId}`, parseCursor(cursor)));
   }
 }

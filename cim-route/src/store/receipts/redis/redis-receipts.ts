@@ -1,3 +1,4 @@
+import type { ReceiptStore } from '../receipt-store.js';
 import { formatCursor, parseCursor } from '../../shared/cursor.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
 import type { RedisClient } from '../../redis/redis-scripts.js';
@@ -9,7 +10,7 @@ import { parseDecimal, requireLimit } from '../../shared/validate.js';
  * Read seqs, acknowledged cursors and the conversation list built on them, in Redis. Both kinds of
  * marks live in their user's slot and only ever grow, so a late or repeated report is harmless.
  */
-export class RedisReceipts {
+export class RedisReceipts implements ReceiptStore {
   constructor(
     private readonly client: RedisClient,
     private readonly keys: RedisKeys,

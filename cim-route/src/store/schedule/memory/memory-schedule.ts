@@ -1,3 +1,4 @@
+import type { ScheduleStore } from '../schedule-store.js';
 import { bySchedule, requireDueQuery, requireSchedulable, scheduledKey } from '../scheduled.js';
 import type { ScheduledMessage } from '../../types.js';
 
@@ -5,12 +6,12 @@ import type { ScheduledMessage } from '../../types.js';
  * Delayed messages of the memory store, kept sorted by delivery time so reading the due ones costs
  * only the size of the answer. Like everything in the memory store they last as long as its process.
  */
-export class MemorySchedule {
+export class MemorySchedule implements ScheduleStore {
   private readonly byKey = new Map<string, ScheduledMessage>();
   /** Every scheduled message, in `bySchedule` order. */
   private readonly queue: ScheduledMessage[] = [];
 
-  schedule(message: ScheduledMessage): boolean {
+  async schedule(message: ScheduledMessage): Promise<boolean> {
     requireSchedulable(message);
     const key = scheduledKey(message.senderId, message.clientMsgId);
     if (this.byKey.has(key)) return false;
@@ -20,7 +21,7 @@ export class MemorySchedule {
     return true;
   }
 
-  due(now: number, limit: number): ScheduledMessage[] {
+  async due(now: number, limit: number): Promise<ScheduledMessage[]> {
     requireDueQuery(now, limit);
     const found: ScheduledMessage[] = [];
     for (const message of this.queue) {
@@ -30,7 +31,7 @@ export class MemorySchedule {
     return found;
   }
 
-  remove(senderId: string, clientMsgId: string): void {
+  async remove(senderId: string, clientMsgId: string): Promise<void> {
     const key = scheduledKey(senderId, clientMsgId);
     const stored = this.byKey.get(key);
     if (stored === undefined) return;

@@ -1,3 +1,4 @@
+import type { ScheduleStore } from '../schedule-store.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
 import type { ScheduleScripts } from './schedule-scripts.js';
 import { requireDueQuery, requireSchedulable, scheduledKey } from '../scheduled.js';
@@ -8,7 +9,7 @@ import type { ScheduledMessage } from '../../types.js';
  * so that scheduling and removing change both at once. Every route reads the same queue; a message
  * stays in it until a route sent it and removes it, so one that dies mid-send loses nothing.
  */
-export class RedisSchedule {
+export class RedisSchedule implements ScheduleStore {
   constructor(
     private readonly keys: RedisKeys,
     private readonly scripts: ScheduleScripts,

@@ -1,17 +1,18 @@
+import type { SessionStore } from '../session-store.js';
 import type { SessionMove, SessionRecord } from '../../types.js';
 import { SortedStrings } from '../../shared/sorted-strings.js';
 import { requireLimit, requireOffset } from '../../shared/validate.js';
 import { byDeviceId } from '../session-order.js';
 
 /** Sessions in memory, one per (userId, deviceId); expired ones are dropped as they are met. */
-export class MemorySessions {
+export class MemorySessions implements SessionStore {
   /** userId → deviceId → session. A user is in `online` exactly when they have an entry here. */
   private readonly sessions = new Map<string, Map<string, SessionRecord>>();
   private readonly online = new SortedStrings();
 
   constructor(private readonly now: () => number) {}
 
-  put(session: SessionRecord): SessionRecord | null {
+  async put(session: SessionRecord): Promise<SessionRecord | null> {
     let devices = this.sessions.get(session.userId);
     if (devices === undefined) {
       devices = new Map();
@@ -23,12 +24,12 @@ export class MemorySessions {
     return replaced !== undefined && replaced.expiresAt > this.now() ? replaced : null;
   }
 
-  get(userId: string, deviceId: string): SessionRecord | null {
+  async get(userId: string, deviceId: string): Promise<SessionRecord | null> {
     const session = this.liveSessionsOf(userId).find((s) => s.deviceId === deviceId);
     return session === undefined ? null : { ...session };
   }
 
-  getOf(userIds: string[]): Map<string, SessionRecord[]> {
+  async getOf(userIds: string[]): Promise<Map<string, SessionRecord[]>> {
     const found = new Map<string, SessionRecord[]>();
     for (const userId of userIds) {
       found.set(
@@ -39,14 +40,14 @@ export class MemorySessions {
     return found;
   }
 
-  removeIf(userId: string, deviceId: string, sessionId: string): boolean {
+  async removeIf(userId: string, deviceId: string, sessionId: string): Promise<boolean> {
     const devices = this.sessions.get(userId);
     if (devices?.get(deviceId)?.sessionId !== sessionId) return false;
     this.removeDevice(userId, devices, deviceId);
     return true;
   }
 
-  move(userId: string, deviceId: string, sessionId: string, move: SessionMove): SessionRecord | null {
+  async move(userId: string, deviceId: string, sessionId: string, move: SessionMove): Promise<SessionRecord | null> {
     const session = this.liveSessionsOf(userId).find((s) => s.deviceId === deviceId);
     if (session === undefined || session.sessionId !== sessionId) return null;
     if ('attach' in move) {
@@ -62,7 +63,7 @@ export class MemorySessions {
     return { ...session };
   }
 
-  listOnline(offset: number, limit: number): { userIds: string[]; nextOffset: number | null } {
+  async listOnline(offset: number, limit: number): Promise<{ userIds: string[]; nextOffset: number | null }> {
     requireOffset(offset);
     requireLimit(limit);
     // One extra member tells whether another page follows.

@@ -1,3 +1,4 @@
+import type { SessionStore } from '../session-store.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
 import { scriptBatches } from '../../redis/redis-batches.js';
 import type { RedisClient } from '../../redis/redis-scripts.js';
@@ -13,7 +14,7 @@ const SESSION_READ_BATCH = 1000;
  * Sessions in Redis: a hash of deviceId → session JSON per user, and a sorted set of the users
  * who have any (the online list). Expired sessions are removed when a read meets them.
  */
-export class RedisSessions {
+export class RedisSessions implements SessionStore {
   constructor(
     private readonly client: RedisClient,
     private readonly keys: RedisKeys,

@@ -1,3 +1,4 @@
+import type { UserStore } from '../user-store.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
 import type { RedisClient } from '../../redis/redis-scripts.js';
 import type { UserRecord } from '../../types.js';
@@ -6,7 +7,7 @@ import { nameTaken } from '../user-names.js';
 import { NAME_ID_SEPARATOR, RedisUserNames } from './redis-user-names.js';
 
 /** Accounts in Redis: a JSON record per user id, found by name through RedisUserNames. */
-export class RedisUsers {
+export class RedisUsers implements UserStore {
   private readonly names: RedisUserNames;
 
   constructor(

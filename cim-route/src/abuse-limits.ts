@@ -76,6 +76,16 @@ export class AbuseLimits {
     return this.take('send', userId);
   }
 
+  /** Counts one send of each user in turn (a user listed twice sent twice): the refusal of each send, or undefined. */
+  async sendMany(userIds: string[]): Promise<(RateLimitedError | undefined)[]> {
+    const { rule, refusal } = this.rules.send;
+    const verdicts = await this.store.rateLimits.takeOneEach(
+      userIds.map((userId) => bucketOf('send', userId)),
+      rule,
+    );
+    return verdicts.map((v) => (v.allowed ? undefined : new RateLimitedError(refusal, v.retryAfterMs)));
+  }
+
   registration(clientIp: string): Promise<void> {
     return this.take('registration', clientIp);
   }
@@ -106,11 +116,15 @@ export class AbuseLimits {
 
   private async take(limit: keyof typeof this.rules, subject: string): Promise<void> {
     const { rule, refusal } = this.rules[limit];
-    const verdict = await this.store.rateLimits.take(`${limit}:${subject}`, rule, 1);
+    const verdict = await this.store.rateLimits.take(bucketOf(limit, subject), rule, 1);
     if (!verdict.allowed) throw new RateLimitedError(refusal, verdict.retryAfterMs);
   }
 
   private async giveBack(limit: keyof typeof this.rules, subject: string): Promise<void> {
-    await this.store.rateLimits.take(`${limit}:${subject}`, this.rules[limit].rule, -1);
+    await this.store.rateLimits.take(bucketOf(limit, subject), this.rules[limit].rule, -1);
   }
+}
+
+function bucketOf(limit: string, subject: string): string {
+  return `${limit}:${subject}`;
 }

@@ -1,4 +1,4 @@
-import type { ChatMessage, ErrorCode, EventOrigin, Frame, ServerInfo } from '@cim/common';
+import type { ChatMessage, ErrorCode, EventOrigin, Frame, PushDelivery, ServerInfo } from '@cim/common';
 import type { Logger } from '@cim/common/server';
 import type { RouteMetrics } from '../metrics.js';
 import type { PushSender } from './push-dispatcher.js';
@@ -27,22 +27,36 @@ export class FanOut {
   ) {}
 
   /** Pushes a stored message to every live device of its recipients, each at its own cursor. */
-  async message(saved: StoredPart): Promise<void> {
-    const recipients = Object.keys(saved.cursors);
-    this.metrics.fanOutRecipients.observe(recipients.length);
-    const byServer = await this.sessionsByServer(recipients);
-    await Promise.all(
-      [...byServer].map(([server, sessionsByUser]) =>
-        this.dispatcher.deliver(server, {
-          message: saved.message,
-          targets: [...sessionsByUser].map(([userId, sessionIds]) => ({
-            userId,
-            cursor: saved.cursors[userId],
-            sessionIds,
-          })),
-        }),
-      ),
-    );
+  message(saved: StoredPart): Promise<void> {
+    return this.messages([saved]);
+  }
+
+  /** `message` for several messages, with one look-up of where all their recipients are connected. */
+  async messages(saved: StoredPart[]): Promise<void> {
+    const recipientsOf = saved.map((part) => Object.keys(part.cursors));
+    for (const recipients of recipientsOf) this.metrics.fanOutRecipients.observe(recipients.length);
+    const byServer = await this.sessionsByServer([...new Set(recipientsOf.flat())]);
+    const placesOf = new Map<string, { server: ServerInfo; sessionIds: string[] }[]>();
+    for (const [server, sessionsByUser] of byServer)
+      for (const [userId, sessionIds] of sessionsByUser) {
+        const places = placesOf.get(userId);
+        if (places) places.push({ server, sessionIds });
+        else placesOf.set(userId, [{ server, sessionIds }]);
+      }
+    const pushes: Promise<boolean>[] = [];
+    saved.forEach((part, i) => {
+      const targetsByServer = new Map<ServerInfo, PushDelivery['targets']>();
+      for (const userId of recipientsOf[i])
+        for (const { server, sessionIds } of placesOf.get(userId) ?? []) {
+          const target = { userId, cursor: part.cursors[userId], sessionIds };
+          const targets = targetsByServer.get(server);
+          if (targets) targets.push(target);
+          else targetsByServer.set(server, [target]);
+        }
+      for (const [server, targets] of targetsByServer)
+        pushes.push(this.dispatcher.deliver(server, { message: part.message, targets }));
+    });
+    await Promise.all(pushes);
   }
 
   /** Live-only: every connection on every live server. */

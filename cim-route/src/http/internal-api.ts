@@ -127,7 +127,7 @@ async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { 
   }
   const claims = { uid: event.userId, name: event.userName };
   const deliverAt = event.send.deliverAt && event.send.deliverAt !== '0' ? Number(event.send.deliverAt) : undefined;
-  const answer = await ctx.messages.send(claims, {
+  const answer = await ctx.messages.sendInBatch(claims, {
     to: to.data,
     body: event.send.body ?? '',
     clientMsgId: event.send.clientMsgId || undefined,

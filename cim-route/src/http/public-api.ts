@@ -97,7 +97,7 @@ export function publicApi(ctx: PublicApiContext): Router {
 
   api.post('/messages', auth, async (req: AuthedRequest, res) => {
     const body = parse(send, req.body);
-    const answer = await ctx.messages.send(user(req), body);
+    const answer = await ctx.messages.sendInBatch(user(req), body);
     res.status('scheduled' in answer ? 202 : 200).json(answer);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCodes, verifyToken, type LoginAnswer } from '@cim/common';
+import { ErrorCodes, signToken, verifyToken, type LoginAnswer } from '@cim/common';
 import { silentLogger } from '@cim/common/server';
 import { defaultRouteConfig } from '../config.js';
 import { deliveryFixture } from '../delivery/delivery-fakes.js';
@@ -102,5 +102,28 @@ describe('refreshing a session', () => {
     const again = await accounts.refresh(first.token);
     expect(again.token).toBe(refreshed.token);
     expect(again.server.id).not.toBe(refreshed.server.id);
+  });
+});
+
+describe('token authentication', () => {
+  it('refuses a token once it expires, though it was accepted a moment before', async () => {
+    const { accounts, store, clock } = await accountsFixture();
+    await store.sessions.put({
+      userId: '1',
+      userName: 'alice',
+      deviceId: 'phone',
+      sessionId: 's1',
+      serverId: 'srv',
+      createdAt: clock.now,
+      expiresAt: clock.now + 3_600_000,
+    });
+    const token = signToken({ uid: '1', name: 'alice', dev: 'phone', sid: 's1', exp: clock.now + 100 }, secret);
+
+    expect(await accounts.authenticate(token)).toMatchObject({ uid: '1', sid: 's1' });
+    clock.now += 50;
+    expect(await accounts.authenticate(token)).toMatchObject({ uid: '1', sid: 's1' });
+    clock.now += 50;
+    await expect(accounts.authenticate(token)).rejects.toMatchObject({ code: ErrorCodes.TOKEN_EXPIRED });
+    await expect(accounts.authenticate(`${token}x`)).rejects.toMatchObject({ code: ErrorCodes.BAD_TOKEN });
   });
 });

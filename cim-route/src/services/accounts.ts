@@ -32,6 +32,11 @@ export const SESSION_CHECK_CACHE_MS = 1000;
 export class Accounts {
   /** `<userId>\0<deviceId>` → the session id found current (see SESSION_CHECK_CACHE_MS). */
   private readonly currentSessions = new TtlMap<string, string>(SESSION_CHECK_CACHE_MS);
+  /**
+   * Tokens verified lately → their claims: a client sends the same token with every request, and
+   * its signature needs checking once, not per request. Expiry is still checked every time.
+   */
+  private readonly verifiedTokens = new TtlMap<string, Readonly<TokenClaims>>(SESSION_CHECK_CACHE_MS);
 
   constructor(
     private readonly store: RouteStore,
@@ -192,7 +197,12 @@ export class Accounts {
   /** Verifies a bearer token and that its session has not been logged out or replaced. */
   async authenticate(token: string | undefined): Promise<TokenClaims> {
     if (!token) throw new CimError(ErrorCodes.UNAUTHORIZED, 'log in first: send "Authorization: Bearer <token>"');
-    const claims = verifyToken(token, this.config.secret, this.now());
+    const now = this.now();
+    let claims = this.verifiedTokens.get(token, now);
+    if (claims === undefined || claims.exp <= now) {
+      claims = Object.freeze(verifyToken(token, this.config.secret, now));
+      this.verifiedTokens.set(token, claims, now);
+    }
     await this.requireSession(claims.uid, claims.dev, claims.sid);
     return claims;
   }

@@ -99,4 +99,84 @@ describe('sending messages', () => {
       ['srv-b', [users.bob.uid], { recalled }],
     ]);
   });
+
+  describe('in a batch', () => {
+    it('answers each send as alone: a refused, invalid or misaddressed send fails only itself', async () => {
+      const { users, device, messages, dispatcher, store } = await deliveryFixture({ sendBurst: 2, sendRatePerSec: 1 });
+      await device(users.bob, 'phone', 'srv-b');
+      const toBob = { userId: users.bob.uid };
+      const results = await messages.sendMany([
+        { sender: users.alice, input: { to: toBob, body: 'one', clientMsgId: 'a1' } },
+        { sender: users.alice, input: { to: toBob, body: '', clientMsgId: 'a-empty' } },
+        { sender: users.alice, input: { to: toBob, body: 'two', clientMsgId: 'a2' } },
+        { sender: users.alice, input: { to: toBob, body: 'three', clientMsgId: 'a3' } },
+        { sender: users.carol, input: { to: { userId: '999' }, body: 'nobody', clientMsgId: 'c1' } },
+        { sender: users.carol, input: { to: toBob, body: 'carol', clientMsgId: 'c2' } },
+      ]);
+      expect(results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code))).toEqual([
+        'ok',
+        ErrorCodes.INVALID_INPUT,
+        'ok',
+        ErrorCodes.RATE_LIMITED,
+        ErrorCodes.USER_NOT_FOUND,
+        'ok',
+      ]);
+      const page = await store.messages.sync(users.bob.uid, '0', 10);
+      expect(page.expired === false && page.entries.map((e) => e.message.body)).toEqual(['one', 'two', 'carol']);
+      expect(dispatcher.deliveries.map((d) => [d.serverId, d.delivery.message.body])).toEqual([
+        ['srv-b', 'one'],
+        ['srv-b', 'two'],
+        ['srv-b', 'carol'],
+      ]);
+    });
+
+    it('stores a retried batch once and answers it with the first answers', async () => {
+      const { users, device, messages, store } = await deliveryFixture();
+      await device(users.bob, 'phone', 'srv-b');
+      const batch = ['r1', 'r2'].map((clientMsgId) => ({
+        sender: users.alice,
+        input: { to: { userId: users.bob.uid }, body: `body ${clientMsgId}`, clientMsgId },
+      }));
+      const first = await messages.sendMany(batch);
+      const retry = await messages.sendMany(batch);
+      expect(retry).toEqual(first);
+      const page = await store.messages.sync(users.bob.uid, '0', 10);
+      expect(page.expired === false && page.entries).toHaveLength(2);
+    });
+
+    it('sends group, scheduled and private messages of one batch each their own way', async () => {
+      const { users, device, messages, groups, dispatcher, clock } = await deliveryFixture();
+      await device(users.bob, 'phone', 'srv-b');
+      const group = await groups.create(users.alice, 'team', [users.bob.uid]);
+      const results = await messages.sendMany([
+        { sender: users.alice, input: { to: { groupId: group.groupId }, body: 'to the group', clientMsgId: 'g1' } },
+        {
+          sender: users.alice,
+          input: { to: { userId: users.bob.uid }, body: 'later', clientMsgId: 'd1', deliverAt: clock.now + 60_000 },
+        },
+        { sender: users.alice, input: { to: { userId: users.bob.uid }, body: 'now', clientMsgId: 'p1' } },
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      expect((results[1] as PromiseFulfilledResult<unknown>).value).toMatchObject({ scheduled: true });
+      expect(dispatcher.deliveries.map((d) => d.delivery.message.body).sort()).toEqual(['now', 'to the group']);
+    });
+
+    it('batches the sends made in one turn of the event loop', async () => {
+      const { users, device, messages, store } = await deliveryFixture();
+      await device(users.bob, 'phone', 'srv-b');
+      let batches = 0;
+      const saveBatch = store.messages.saveBatch.bind(store.messages);
+      store.messages.saveBatch = (saves) => {
+        batches++;
+        return saveBatch(saves);
+      };
+      const answers = await Promise.all(
+        ['x', 'y', 'z'].map((clientMsgId) =>
+          messages.sendInBatch(users.alice, { to: { userId: users.bob.uid }, body: clientMsgId, clientMsgId }),
+        ),
+      );
+      expect(batches).toBe(1);
+      expect(answers.map((a) => ('seq' in a ? a.seq : 'scheduled'))).toEqual(['1', '2', '3']);
+    });
+  });
 });

@@ -16,11 +16,13 @@ import type { RouteConfig } from '../config.js';
 import type { RouteMetrics } from '../metrics.js';
 import { TtlMap } from '../store/shared/ttl-map.js';
 import { bodyTextProblem, clientMsgIdProblem } from '../text-rules.js';
-import type { RouteStore, SyncPage } from '../store/types.js';
+import type { RouteStore, SavedMessage, SyncPage } from '../store/types.js';
 import { saveAndPush } from './save-and-push.js';
 import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';
 import type { FanOut } from '../delivery/index.js';
 import type { Groups } from './groups.js';
+import { settleInto } from '../settle.js';
+import { TurnBatch } from './turn-batch.js';
 
 const KNOWN_USER_CACHE_MS = 10 * 60 * 1000;
 
@@ -35,6 +37,12 @@ export interface SendInput {
 /** Who sends: a logged-in user (the claims of their token). */
 export type Sender = Pick<TokenClaims, 'uid' | 'name'>;
 
+/** One send of a batch (see `Messages.sendMany`). */
+export interface QueuedSend {
+  sender: Sender;
+  input: SendInput;
+}
+
 /**
  * Sending. User and group messages are stored before any push (the store assigns msgId, seq and
  * each recipient's cursor), then fanned out. Broadcasts are live only. Every send is idempotent on
@@ -42,6 +50,7 @@ export type Sender = Pick<TokenClaims, 'uid' | 'name'>;
  */
 export class Messages {
   private readonly knownUsers = new TtlMap<string, true>(KNOWN_USER_CACHE_MS);
+  private readonly batch = new TurnBatch<QueuedSend, SendAnswer | ScheduledAnswer>((sends) => this.sendMany(sends));
 
   constructor(
     private readonly store: RouteStore,
@@ -57,6 +66,57 @@ export class Messages {
   async send(sender: Sender, input: SendInput): Promise<SendAnswer | ScheduledAnswer> {
     this.validate(input);
     await this.limits.send(sender.uid);
+    return this.sendAllowed(sender, input);
+  }
+
+  /**
+   * `send`, together with the other sends of this turn of the event loop (see `sendMany`): what
+   * the route's APIs use, so that a busy route stores many messages per round trip.
+   */
+  sendInBatch(sender: Sender, input: SendInput): Promise<SendAnswer | ScheduledAnswer> {
+    return this.batch.add({ sender, input });
+  }
+
+  /**
+   * Several sends, each answered as `send` would answer it, a refused or failed one failing no
+   * other: the senders' rate-limit tokens are taken in one round trip, the private messages are
+   * stored together (`saveBatch`) and pushed with one look-up of their recipients' devices;
+   * group, broadcast and scheduled messages go their own way once allowed.
+   */
+  async sendMany(sends: QueuedSend[]): Promise<PromiseSettledResult<SendAnswer | ScheduledAnswer>[]> {
+    const results = new Array<PromiseSettledResult<SendAnswer | ScheduledAnswer>>(sends.length);
+    const valid: number[] = [];
+    sends.forEach(({ input }, i) => {
+      try {
+        this.validate(input);
+        valid.push(i);
+      } catch (reason) {
+        results[i] = { status: 'rejected', reason };
+      }
+    });
+    let refusals: (Error | undefined)[];
+    try {
+      refusals = await this.limits.sendMany(valid.map((i) => sends[i].sender.uid));
+    } catch (reason) {
+      for (const i of valid) results[i] = { status: 'rejected', reason };
+      return results;
+    }
+    const privateNow: number[] = [];
+    const others: Promise<void>[] = [];
+    valid.forEach((i, k) => {
+      const { sender, input } = sends[i];
+      const refusal = refusals[k];
+      if (refusal) results[i] = { status: 'rejected', reason: refusal };
+      else if ('userId' in input.to && !(input.deliverAt !== undefined && input.deliverAt > this.now()))
+        privateNow.push(i);
+      else others.push(settleInto(results, i, this.sendAllowed(sender, input)));
+    });
+    await Promise.all([...others, this.sendPrivately(sends, privateNow, results)]);
+    return results;
+  }
+
+  /** After the rate limit: schedules the message, or sends it now. */
+  private sendAllowed(sender: Sender, input: SendInput): Promise<SendAnswer | ScheduledAnswer> {
     const clientMsgId = input.clientMsgId ?? randomUUID();
     if (input.deliverAt !== undefined && input.deliverAt > this.now()) {
       this.metrics.messages.inc({ kind: 'scheduled' });
@@ -66,6 +126,56 @@ export class Messages {
     return this.deliverNow(sender, input.to, input.body, clientMsgId);
   }
 
+  /** The private messages `sends[i]` of `indexes`, sent now: stored by one `saveBatch`, then pushed together. */
+  private async sendPrivately(
+    sends: QueuedSend[],
+    indexes: number[],
+    results: PromiseSettledResult<SendAnswer | ScheduledAnswer>[],
+  ): Promise<void> {
+    const known = await Promise.allSettled(
+      indexes.map((i) => this.requireUser((sends[i].input.to as { userId: string }).userId)),
+    );
+    const saving: number[] = [];
+    indexes.forEach((i, k) => {
+      const check = known[k];
+      if (check.status === 'rejected') results[i] = check;
+      else saving.push(i);
+    });
+    if (saving.length === 0) return;
+    const saves = await this.store.messages.saveBatch(
+      saving.map((i) => {
+        const { sender, input } = sends[i];
+        this.metrics.messages.inc({ kind: 'user' });
+        const { conversationId, recipients } = privateConversation(sender.uid, (input.to as { userId: string }).userId);
+        return {
+          message: {
+            conversationId,
+            fromUserId: sender.uid,
+            fromUserName: sender.name,
+            to: input.to,
+            body: input.body,
+            clientMsgId: input.clientMsgId ?? randomUUID(),
+          },
+          recipientUserIds: recipients,
+        };
+      }),
+    );
+    const stored: { index: number; saved: SavedMessage }[] = [];
+    saving.forEach((i, k) => {
+      const save = saves[k];
+      if (save.status === 'rejected') results[i] = save;
+      else stored.push({ index: i, saved: save.value });
+    });
+    // Pushed again on a retry too, as deliverNow does.
+    const pushed = this.fanOut.messages(stored.map((s) => s.saved));
+    for (const { index, saved } of stored) results[index] = { status: 'fulfilled', value: answerOf(saved.message) };
+    try {
+      await pushed;
+    } catch (reason) {
+      for (const { index } of stored) results[index] = { status: 'rejected', reason };
+    }
+  }
+
   /** Sends at once, without the rate limit (used for scheduled messages that come due). */
   async deliverNow(sender: Sender, to: Destination, body: string, clientMsgId: string): Promise<SendAnswer> {
     if ('broadcast' in to) return this.broadcast(sender, body, clientMsgId);
@@ -73,8 +183,7 @@ export class Messages {
     let recipients: string[];
     if ('userId' in to) {
       await this.requireUser(to.userId);
-      conversationId = privateConversationId(sender.uid, to.userId);
-      recipients = to.userId === sender.uid ? [sender.uid] : [to.userId, sender.uid];
+      ({ conversationId, recipients } = privateConversation(sender.uid, to.userId));
     } else {
       const group = await this.groups.getAsMember(sender.uid, to.groupId);
       conversationId = groupConversationId(group.groupId);
@@ -190,6 +299,14 @@ export class Messages {
 function broadcastMsgId(senderId: string, clientMsgId: string): string {
   const digest = createHash('sha256').update(`${senderId}\u0000${clientMsgId}`).digest();
   return (digest.readBigUInt64BE(0) & 0x7fff_ffff_ffff_ffffn).toString();
+}
+
+/** A private conversation's id and the users whose streams get its messages (a note to self: one). */
+function privateConversation(senderId: string, userId: string): { conversationId: string; recipients: string[] } {
+  return {
+    conversationId: privateConversationId(senderId, userId),
+    recipients: userId === senderId ? [senderId] : [userId, senderId],
+  };
 }
 
 function answerOf(message: ChatMessage): SendAnswer {

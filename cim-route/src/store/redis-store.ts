@@ -66,7 +66,7 @@ export class RedisStore implements RouteStore {
     this.groups = new RedisGroups(client, keys, bindScripts(client, groupScripts), now);
     this.receipts = new RedisReceipts(client, keys, bindScripts(client, receiptScripts));
     this.schedule = new RedisSchedule(keys, bindScripts(client, scheduleScripts));
-    this.rateLimits = new RedisTokenBuckets(keys, bindScripts(client, tokenBucketScripts), now);
+    this.rateLimits = new RedisTokenBuckets(client, keys, bindScripts(client, tokenBucketScripts), now);
   }
 
   async ping(): Promise<boolean> {

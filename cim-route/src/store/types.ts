@@ -10,6 +10,7 @@ export type { GroupOptions, GroupRecord, GroupStore } from './groups/group-store
 export type {
   MessageSave,
   MessageStore,
+  MessageToSave,
   NewMessage,
   SavedMessage,
   StoredPart,

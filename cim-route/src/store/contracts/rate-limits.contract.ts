@@ -68,5 +68,30 @@ export function describeRateLimitContract({ openStore, advance }: ContractContex
       advance(25);
       expect((await store.rateLimits.take('a', twentyPerSecond)).allowed).toBe(true);
     });
+
+    it('takes one token from each bucket of a batch in order, as single takes would', async () => {
+      const store = await openStore();
+      await store.rateLimits.take('a', fivePerMinute, 3);
+      const verdicts = await store.rateLimits.takeOneEach(['a', 'b', 'a', 'a', 'b'], fivePerMinute);
+      expect(verdicts).toEqual([
+        { allowed: true, retryAfterMs: 0 },
+        { allowed: true, retryAfterMs: 0 },
+        { allowed: true, retryAfterMs: 0 },
+        { allowed: false, retryAfterMs: 12_000 },
+        { allowed: true, retryAfterMs: 0 },
+      ]);
+      expect((await store.rateLimits.take('a', fivePerMinute)).allowed).toBe(false);
+      expect((await store.rateLimits.take('b', fivePerMinute, 3)).allowed).toBe(true);
+      expect((await store.rateLimits.take('b', fivePerMinute)).allowed).toBe(false);
+    });
+
+    it('lets exactly the burst through when batches race for one bucket', async () => {
+      const store = await openStore();
+      const batches = await Promise.all(
+        Array.from({ length: 4 }, (_, i) => store.rateLimits.takeOneEach(['a', 'a', 'a', `own${i}`], fivePerMinute)),
+      );
+      expect(batches.flat().filter((v) => v.allowed)).toHaveLength(5 + 4);
+      for (const batch of batches) expect(batch[3].allowed).toBe(true);
+    });
   });
 }

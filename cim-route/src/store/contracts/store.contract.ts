@@ -5,7 +5,7 @@ import { describeDelayedMessageContract } from './delayed.contract.js';
 import { describeGroupContract } from './groups.contract.js';
 import { describeMessageStateContract } from './message-state.contract.js';
 import { describeRateLimitContract } from './rate-limits.contract.js';
-import type { NewMessage, RouteStore, SessionRecord, StoreOptions } from '../types.js';
+import type { NewMessage, RouteStore, SavedMessage, SessionRecord, StoreOptions } from '../types.js';
 import { saveMessage } from '../messages/finish-save.js';
 
 /** Opens a store with no data in it. `options.now` is the test's clock. */
@@ -516,6 +516,70 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
         expect(answers[0].message.seq).toBe('1');
         const page = await store.messages.sync('2', '0', 10);
         expect(page.expired === false && page.entries).toHaveLength(1);
+      });
+
+      it('saves a batch of messages as one by one saves would, each with its own answer', async () => {
+        const store = await openStore();
+        const earlier = await saveMessage(store.messages, send('1', '2', 'sent-before'), ['2', '1']);
+        const results = await store.messages.saveBatch([
+          { message: send('1', '2', 'b1'), recipientUserIds: ['2', '1'] },
+          { message: send('3', '2', 'b2'), recipientUserIds: ['2', '3'] },
+          { message: send('1', '2', 'sent-before', 'changed body'), recipientUserIds: ['2', '1'] },
+          { message: send('1', '2', 'b3'), recipientUserIds: ['2', '1'] },
+          { message: send('1', '2', 'b1'), recipientUserIds: ['2', '1'] },
+        ]);
+        const answers = results.map((r) => (r.status === 'fulfilled' ? r.value : r.reason));
+        expect(answers.map((a: SavedMessage) => [a.message.clientMsgId, a.message.seq, a.duplicate])).toEqual([
+          ['b1', '2', false],
+          ['b2', '1', false],
+          ['sent-before', '1', true],
+          ['b3', '3', false],
+          ['b1', '2', true],
+        ]);
+        expect(answers[2]).toEqual({ ...earlier, duplicate: true });
+        expect(answers[4]).toEqual({ ...answers[0], duplicate: true });
+        // Saves of different conversations may be stored in any order; one conversation's, in batch order.
+        const page = await store.messages.sync('2', '0', 10);
+        const entries = page.expired ? [] : page.entries;
+        expect(entries.filter((e) => e.message.conversationId === 'p:1:2').map((e) => e.message.clientMsgId)).toEqual([
+          'sent-before',
+          'b1',
+          'b3',
+        ]);
+        for (const answer of [earlier, answers[1], answers[3]])
+          expect(entries).toContainEqual({ cursor: answer.cursors['2'], message: answer.message });
+        expect(entries).toHaveLength(4);
+        expect(await store.messages.get(answers[3].message.msgId)).toEqual(answers[3].message);
+        expect(await store.receipts.conversationsOf('1', 10)).toEqual([
+          { conversationId: 'p:1:2', lastSeq: '3', readSeq: '3' },
+        ]);
+      });
+
+      it('saves a batch mixing a large group message with private ones, each once', async () => {
+        const store = await openStore();
+        const members = Array.from({ length: 1200 }, (_, i) => String(i + 1));
+        const group = { ...send('1', '2', 'big'), conversationId: 'g:7', to: { groupId: '7' } };
+        const results = await store.messages.saveBatch([
+          { message: send('1', '2', 'p1'), recipientUserIds: ['2', '1'] },
+          { message: group, recipientUserIds: members },
+          { message: send('2', '1', 'p2'), recipientUserIds: ['1', '2'] },
+        ]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+        const saved = results.map((r) => (r as PromiseFulfilledResult<SavedMessage>).value);
+        expect(Object.keys(saved[1].cursors)).toHaveLength(1200);
+        expect(saved.map((s) => [s.message.conversationId, s.message.seq])).toEqual([
+          ['p:1:2', '1'],
+          ['g:7', '1'],
+          ['p:1:2', '2'],
+        ]);
+        const last = await store.messages.sync('1200', '0', 10);
+        expect(last.expired === false && last.entries.map((e) => e.message.clientMsgId)).toEqual(['big']);
+        const first = await store.messages.sync('1', '0', 10);
+        expect(first.expired === false && first.entries.map((e) => e.message.clientMsgId).sort()).toEqual([
+          'big',
+          'p1',
+          'p2',
+        ]);
       });
 
       it('pages through a stream oldest first, with hasMore', async () => {

@@ -11,6 +11,12 @@ export interface NewMessage {
   notice?: ChatMessage['notice'];
 }
 
+/** One message of a `saveBatch`, with the users whose streams get it. */
+export interface MessageToSave {
+  message: NewMessage;
+  recipientUserIds: string[];
+}
+
 export interface SavedMessage {
   message: ChatMessage;
   /** Sync cursor of the message in each recipient's stream (userId → cursor). */
@@ -44,6 +50,11 @@ export interface MessageStore {
    * new (`duplicate`) yields nothing.
    */
   save(message: NewMessage, recipientUserIds: string[]): MessageSave;
+  /**
+   * Several saves run whole (a batch of sends), each with its own outcome, in as few round trips
+   * as the backend allows: one failed save (a Redis node that does not answer) fails no other.
+   */
+  saveBatch(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]>;
   /**
    * The user's stream after `after` (exclusive), oldest first, at most `limit` entries.
    * `{expired: true}` when entries after `after` were already dropped by retention, or point at a

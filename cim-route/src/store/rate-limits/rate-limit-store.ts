@@ -17,4 +17,9 @@ export interface RateLimitStore {
    * that many are there. A negative cost gives tokens back (never beyond the burst), always allowed.
    */
   take(bucket: string, rule: RateRule, cost?: number): Promise<RateVerdict>;
+  /**
+   * One token from each of `buckets` under `rule`, in order, as many `takeTokens` calls would (a
+   * bucket named twice gives two tokens), in as few round trips as the backend allows.
+   */
+  takeOneEach(buckets: string[], rule: RateRule): Promise<RateVerdict[]>;
 }

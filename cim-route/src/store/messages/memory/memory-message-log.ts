@@ -7,7 +7,8 @@ import { parseHistoryQuery, type HistoryOptions } from '../history-query.js';
 import { RecentConversations } from './recent-conversations.js';
 import { SyncStream } from './sync-stream.js';
 import { TtlMap } from '../../shared/ttl-map.js';
-import type { MessageSave, NewMessage, SavedMessage, SyncEntry, SyncPage } from '../../types.js';
+import type { MessageSave, MessageToSave, NewMessage, SavedMessage, SyncEntry, SyncPage } from '../../types.js';
+import { saveMessage } from '../finish-save.js';
 import { requireLimit } from '../../shared/validate.js';
 
 type FirstAnswer = Omit<SavedMessage, 'duplicate'>;
@@ -37,6 +38,10 @@ export class MemoryMessageLog implements MessageStore {
     private readonly onSaved: (message: ChatMessage) => void = () => {},
   ) {
     this.messages = new TtlMap(retentionMs + MESSAGE_TTL_MARGIN_MS);
+  }
+
+  saveBatch(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]> {
+    return Promise.allSettled(saves.map((save) => saveMessage(this, save.message, save.recipientUserIds)));
   }
 
   async *save(input: NewMessage, recipientUserIds: string[]): MessageSave {

@@ -69,6 +69,37 @@ local function indexHistory(history, seq, member, horizonTs, ttl)
   redis.call('PEXPIRE', history, ttl)
 end`;
 
+/**
+ * Saves one message, its keys from KEYS[k] and its arguments from ARGV[a], with n recipients.
+ * KEYS: sent record, message, conversation seq, history, the sender's read seqs, then (stream,
+ * stream meta, conversation list) per recipient. ARGV: msgId, message JSON without seq,
+ * idempotency ttlMs, message ttlMs, now × 1024, stream horizon, history member, history horizon
+ * ts, conversationId, then the recipients' user ids.
+ */
+const SAVE_ONE = `${FMT}${TRIM}${APPEND}${INDEX_HISTORY}
+local function saveOne(k, a, n)
+  local earlier = redis.call('GET', KEYS[k])
+  if earlier then return {'duplicate', earlier} end
+  local seq = tostring(redis.call('INCR', KEYS[k + 2]))
+  local message = '{"seq":"' .. seq .. '",' .. string.sub(ARGV[a + 1], 2)
+  redis.call('SET', KEYS[k + 1], message, 'PX', ARGV[a + 3])
+  indexHistory(KEYS[k + 3], seq, ARGV[a + 6], ARGV[a + 7], ARGV[a + 3])
+  redis.call('HSET', KEYS[k + 4], ARGV[a + 8], seq)
+  local reply = {'stored', seq}
+  local cursors = {}
+  for r = 0, n - 1 do
+    local i = k + 5 + 3 * r
+    local cursor = append(KEYS[i], KEYS[i + 1], KEYS[i + 2], ARGV[a], ARGV[a + 4], ARGV[a + 5], ARGV[a + 3], ARGV[a + 8])
+    reply[#reply + 1] = cursor
+    cursors[#cursors + 1] = cjson.encode(ARGV[a + 9 + r]) .. ':"' .. cursor .. '"'
+  end
+  redis.call('SET', KEYS[k], '{"answer":{"message":' .. message .. ',"cursors":{' .. table.concat(cursors, ',') .. '}}}', 'PX', ARGV[a + 2])
+  return reply
+end`;
+
+/** What one atomic save answers: the earlier sent record, or the seq and each recipient's cursor. */
+export type AtomicSaveReply = ['duplicate', string] | ['stored', string, ...string[]];
+
 /** Scripts of the message log: idempotent saves, seqs, sync streams and conversation history. */
 export interface MessageScripts {
   claim(key: string, value: string, ttlMs: number): Promise<string | null>;
@@ -83,10 +114,9 @@ export interface MessageScripts {
     conversationId: string,
   ): Promise<string[]>;
   /** See `saveMessage` in messageScripts. */
-  saveMessage(
-    keys: string[],
-    ...args: (string | number)[]
-  ): Promise<['duplicate', string] | ['stored', string, ...string[]]>;
+  saveMessage(keys: string[], ...args: (string | number)[]): Promise<AtomicSaveReply>;
+  /** See `saveMessages` in messageScripts. */
+  saveMessages(keys: string[], ...args: (string | number)[]): Promise<AtomicSaveReply[]>;
   readStream(stream: string, meta: string, after: string, count: number, horizon: number): Promise<string[] | null>;
   dropThrough(stream: string, meta: string, cursor: string): Promise<null>;
   indexHistory(history: string, seq: string, member: string, horizonTs: number, ttlMs: number): Promise<null>;
@@ -130,31 +160,29 @@ return cursors`,
   },
   /**
    * The whole save of a message in one atomic step, for a single Redis (the keys span slots).
-   * KEYS: sent record, message, conversation seq, history, the sender's read seqs, then (stream,
-   * stream meta, conversation list) per recipient. ARGV: msgId, message JSON without seq, idempotency ttlMs, message ttlMs,
-   * now × 1024, stream horizon, history member, history horizon ts, conversationId, then the
-   * recipients' user ids.
-   * Returns {'duplicate', sent record} when the clientMsgId was used before, else
-   * {'stored', seq, cursor per recipient…}.
+   * KEYS and ARGV: see SAVE_ONE. Returns {'duplicate', sent record} when the clientMsgId was used
+   * before, else {'stored', seq, cursor per recipient…}.
    */
   saveMessage: {
-    lua: `${FMT}${TRIM}${APPEND}${INDEX_HISTORY}
-local earlier = redis.call('GET', KEYS[1])
-if earlier then return {'duplicate', earlier} end
-local seq = tostring(redis.call('INCR', KEYS[3]))
-local message = '{"seq":"' .. seq .. '",' .. string.sub(ARGV[2], 2)
-redis.call('SET', KEYS[2], message, 'PX', ARGV[4])
-indexHistory(KEYS[4], seq, ARGV[7], ARGV[8], ARGV[4])
-redis.call('HSET', KEYS[5], ARGV[9], seq)
-local reply = {'stored', seq}
-local cursors = {}
-for i = 6, #KEYS, 3 do
-  local cursor = append(KEYS[i], KEYS[i + 1], KEYS[i + 2], ARGV[1], ARGV[5], ARGV[6], ARGV[4], ARGV[9])
-  reply[#reply + 1] = cursor
-  cursors[#cursors + 1] = cjson.encode(ARGV[10 + (i - 6) / 3]) .. ':"' .. cursor .. '"'
+    lua: `${SAVE_ONE}
+return saveOne(1, 1, #ARGV - 9)`,
+  },
+  /**
+   * Several saves (see SAVE_ONE), one after another in one atomic step, for a single Redis. KEYS:
+   * each message's keys in turn. ARGV: the number of messages, then per message its number of
+   * recipients and its arguments. Returns the reply of each save.
+   */
+  saveMessages: {
+    lua: `${SAVE_ONE}
+local replies = {}
+local k, a = 1, 2
+for m = 1, tonumber(ARGV[1]) do
+  local n = tonumber(ARGV[a])
+  replies[m] = saveOne(k, a + 1, n)
+  k = k + 5 + 3 * n
+  a = a + 10 + n
 end
-redis.call('SET', KEYS[1], '{"answer":{"message":' .. message .. ',"cursors":{' .. table.concat(cursors, ',') .. '}}}', 'PX', ARGV[3])
-return reply`,
+return replies`,
   },
   /**
    * KEYS: stream, stream meta. ARGV: after, count, horizon. Trims by retention, then returns nil

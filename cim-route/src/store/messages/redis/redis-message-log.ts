@@ -9,10 +9,19 @@ import type { RedisKeys } from '../../redis/redis-keys.js';
 import type { RedisClient } from '../../redis/redis-scripts.js';
 import type { ReceiptScripts } from '../../receipts/redis/receipt-scripts.js';
 import type { MessageScripts } from './message-scripts.js';
-import type { MessageSave, NewMessage, SavedMessage, StoredPart, SyncEntry, SyncPage } from '../../types.js';
+import type {
+  MessageSave,
+  MessageToSave,
+  NewMessage,
+  SavedMessage,
+  StoredPart,
+  SyncEntry,
+  SyncPage,
+} from '../../types.js';
 import { MsgIdBlocks } from './msg-id-blocks.js';
 import { scriptBatches } from '../../redis/redis-batches.js';
 import { requireLimit } from '../../shared/validate.js';
+import { settleInto } from '../../../settle.js';
 
 type FirstAnswer = Omit<SavedMessage, 'duplicate'>;
 type Draft = Omit<ChatMessage, 'seq'>;
@@ -61,27 +70,14 @@ export class RedisMessageLog implements MessageStore {
   async *save(input: NewMessage, recipientUserIds: string[]): MessageSave {
     // Taken before the claim so the claim can carry it; a duplicate leaves a gap in msgIds, which
     // only need to be unique.
-    const draft: Draft = {
-      msgId: await this.msgIds.take(),
-      conversationId: input.conversationId,
-      fromUserId: input.fromUserId,
-      fromUserName: input.fromUserName,
-      to: input.to,
-      body: input.body,
-      ts: String(this.now()),
-      clientMsgId: input.clientMsgId,
-      ...(input.notice ? { notice: input.notice } : {}),
-    };
+    const draft = await this.draftOf(input);
     const recipients = [...new Set(recipientUserIds)];
     const sentKey = this.keys.sent(input.fromUserId, input.clientMsgId);
-    if (!this.client.isCluster && recipients.length <= ATOMIC_SAVE_MAX_RECIPIENTS) {
-      const reply = await this.saveAtomically(sentKey, draft, recipients);
+    if (this.savesAtomically(recipients)) {
+      const save = this.atomicSave(sentKey, draft, recipients);
+      const reply = await this.scripts.saveMessage(save.keys, ...save.args);
       if (reply[0] === 'stored') {
-        const [, seq, ...cursorList] = reply;
-        const saved = {
-          message: { ...draft, seq },
-          cursors: Object.fromEntries(recipients.map((userId, i) => [userId, cursorList[i]])),
-        };
+        const saved = storedAnswer(draft, recipients, reply);
         yield saved;
         return { ...saved, duplicate: false };
       }
@@ -96,6 +92,103 @@ export class RedisMessageLog implements MessageStore {
     return this.answerRetry(sentKey, earlier, recipients);
   }
 
+  /**
+   * Several saves, each as `save` does it. On a single Redis, messages to few recipients are
+   * stored together by one script call (of at most ATOMIC_SAVE_MAX_RECIPIENTS stream appends), the
+   * rest one by one. A Redis that does not answer fails the saves of its call, and only those.
+   */
+  async saveBatch(saves: MessageToSave[]): Promise<PromiseSettledResult<SavedMessage>[]> {
+    const results = new Array<PromiseSettledResult<SavedMessage>>(saves.length);
+    const calls: Promise<void>[] = [];
+    let batch: number[] = [];
+    let batchRecipients = 0;
+    const recipientsOf = saves.map((save) => [...new Set(save.recipientUserIds)]);
+    const flush = () => {
+      if (batch.length > 0) calls.push(this.saveTogether(batch, saves, recipientsOf, results));
+      batch = [];
+      batchRecipients = 0;
+    };
+    // Saved one by one, a conversation's messages are saved one after another, so their seqs follow the batch.
+    const lastOfConversation = new Map<string, Promise<void>>();
+    saves.forEach((save, i) => {
+      const recipients = recipientsOf[i];
+      if (!this.savesAtomically(recipients)) {
+        const { conversationId } = save.message;
+        const saved = (lastOfConversation.get(conversationId) ?? Promise.resolve()).then(() =>
+          settleInto(results, i, finishSave(this.save(save.message, recipients))),
+        );
+        lastOfConversation.set(conversationId, saved);
+        calls.push(saved);
+        return;
+      }
+      if (batchRecipients + recipients.length > ATOMIC_SAVE_MAX_RECIPIENTS) flush();
+      batch.push(i);
+      batchRecipients += recipients.length;
+    });
+    flush();
+    await Promise.all(calls);
+    return results;
+  }
+
+  /** One `saveMessages` call for the saves at `indexes`; each answer goes to its place in `results`. */
+  private async saveTogether(
+    indexes: number[],
+    saves: { message: NewMessage }[],
+    recipientsOf: string[][],
+    results: PromiseSettledResult<SavedMessage>[],
+  ): Promise<void> {
+    try {
+      const drafts = await Promise.all(indexes.map((i) => this.draftOf(saves[i].message)));
+      const keys: string[] = [];
+      const args: (string | number)[] = [indexes.length];
+      indexes.forEach((i, j) => {
+        const save = this.atomicSave(this.sentKeyOf(saves[i].message), drafts[j], recipientsOf[i]);
+        keys.push(...save.keys);
+        args.push(recipientsOf[i].length, ...save.args);
+      });
+      const replies = await this.scripts.saveMessages(keys, ...args);
+      await Promise.all(
+        indexes.map((i, j) => {
+          const reply = replies[j];
+          if (reply[0] === 'stored') {
+            results[i] = {
+              status: 'fulfilled',
+              value: { ...storedAnswer(drafts[j], recipientsOf[i], reply), duplicate: false },
+            };
+            return undefined;
+          }
+          return settleInto(results, i, this.answerRetry(this.sentKeyOf(saves[i].message), reply[1], recipientsOf[i]));
+        }),
+      );
+    } catch (reason) {
+      for (const i of indexes) results[i] ??= { status: 'rejected', reason };
+    }
+  }
+
+  /** The message as proposed, with a fresh msgId: a duplicate leaves a gap in msgIds, which only need to be unique. */
+  private async draftOf(input: NewMessage): Promise<Draft> {
+    return {
+      msgId: await this.msgIds.take(),
+      conversationId: input.conversationId,
+      fromUserId: input.fromUserId,
+      fromUserName: input.fromUserName,
+      to: input.to,
+      body: input.body,
+      ts: String(this.now()),
+      clientMsgId: input.clientMsgId,
+      ...(input.notice ? { notice: input.notice } : {}),
+    };
+  }
+
+  private sentKeyOf(input: NewMessage): string {
+    return this.keys.sent(input.fromUserId, input.clientMsgId);
+  }
+
+  /** On a single Redis, a message to a few hundred recipients is saved by one script call. */
+  private savesAtomically(recipients: string[]): boolean {
+    return !this.client.isCluster && recipients.length <= ATOMIC_SAVE_MAX_RECIPIENTS;
+  }
+
   /** A send whose clientMsgId was used before: the first answer, finishing that save if it is unfinished. */
   private async answerRetry(sentKey: string, sentRecord: string, recipients: string[]): Promise<SavedMessage> {
     const record = JSON.parse(sentRecord) as SentRecord;
@@ -106,7 +199,12 @@ export class RedisMessageLog implements MessageStore {
     return { ...answer, message: current ?? answer.message, duplicate: true };
   }
 
-  private saveAtomically(sentKey: string, draft: Draft, recipients: string[]) {
+  /** The keys and arguments of one atomic save (see SAVE_ONE in message-scripts.ts). */
+  private atomicSave(
+    sentKey: string,
+    draft: Draft,
+    recipients: string[],
+  ): { keys: string[]; args: (string | number)[] } {
     const now = this.now();
     const keys = [
       sentKey,
@@ -116,8 +214,7 @@ export class RedisMessageLog implements MessageStore {
       this.keys.readSeqs(draft.fromUserId),
       ...recipients.flatMap((userId) => this.streamKeysOf(userId)),
     ];
-    return this.scripts.saveMessage(
-      keys,
+    const args = [
       draft.msgId,
       JSON.stringify(draft),
       IDEMPOTENCY_TTL_MS,
@@ -128,7 +225,8 @@ export class RedisMessageLog implements MessageStore {
       this.historyIndex.horizonTs(),
       draft.conversationId,
       ...recipients,
-    );
+    ];
+    return { keys, args };
   }
 
   /** (stream, stream meta, conversation list) of a user: what an append touches. */
@@ -249,4 +347,13 @@ export class RedisMessageLog implements MessageStore {
     await this.client.set(sentKey, JSON.stringify({ answer } satisfies SentRecord), 'PX', IDEMPOTENCY_TTL_MS);
     return answer;
   }
+}
+
+/** What a save stored, from the reply of its script: the seq and each recipient's cursor. */
+function storedAnswer(draft: Draft, recipients: string[], reply: ['stored', string, ...string[]]): StoredPart {
+  const [, seq, ...cursorList] = reply;
+  return {
+    message: { ...draft, seq },
+    cursors: Object.fromEntries(recipients.map((userId, i) => [userId, cursorList[i]])),
+  };
 }

@@ -29,6 +29,10 @@ export class MemoryTokenBuckets implements RateLimitStore {
     return { allowed: true, retryAfterMs: 0 };
   }
 
+  takeOneEach(buckets: string[], rule: RateRule): Promise<RateVerdict[]> {
+    return Promise.all(buckets.map((bucket) => this.take(bucket, rule, 1)));
+  }
+
   private forgetFull(now: number): void {
     for (const [key, state] of this.buckets) if (now - state.at >= state.fullAfterMs) this.buckets.delete(key);
   }

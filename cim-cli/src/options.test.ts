@@ -14,6 +14,9 @@ const envNames = [
   'CIM_MAX_BODY_BYTES',
   'CIM_MAX_HTTP_BODY_BYTES',
   'CIM_MAX_DELAY_MS',
+  'CIM_PUSH_TIMEOUT_MS',
+  'CIM_PUSH_RETRY_MS',
+  'CIM_PUSH_RETRY_BACKLOG',
 ];
 
 /** What `cim route` / `cim up` pass to the route for these arguments. */
@@ -35,6 +38,9 @@ describe('route limit options', () => {
       '--max-body-bytes=1000',
       '--max-http-body-bytes=20000',
       '--max-delay-ms=60000',
+      '--push-timeout-ms=1500',
+      '--push-retry-ms=30000',
+      '--push-retry-backlog=500',
     ]);
     expect(limits).toMatchObject({
       loginsPerIpPerMinute: 5,
@@ -46,6 +52,9 @@ describe('route limit options', () => {
       maxBodyChars: 1000,
       maxHttpBodyBytes: 20000,
       maxDelayMs: 60000,
+      pushTimeoutMs: 1500,
+      pushRetryMs: 30000,
+      pushRetryBacklog: 500,
     });
   });
 
@@ -66,6 +75,9 @@ describe('route limit options', () => {
       maxBodyChars: 7,
       maxHttpBodyBytes: 8,
       maxDelayMs: 9,
+      pushTimeoutMs: 10,
+      pushRetryMs: 11,
+      pushRetryBacklog: 12,
     });
   });
 });

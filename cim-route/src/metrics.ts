@@ -59,7 +59,16 @@ export class RouteMetrics {
 
   readonly unreachableSessions = new Counter({
     name: 'cim_route_unreachable_sessions_total',
-    help: 'Sessions a push could not reach: their push server is neither live nor recently departed (the device syncs when it reconnects)',
+    help:
+      'Sessions a push could not reach (the device syncs when it reconnects), by reason: unknown_server (neither live ' +
+      'nor recently departed), retries_exhausted (it failed pushes for the whole retry time, or left the registry), ' +
+      'retry_backlog_full (dropped from the bounded retry backlog of a failing server)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly pushRetries = new Counter({
+    name: 'cim_route_push_retries_total',
+    help: 'Deliveries pushed again to a push server that failed to take them (timeout, connection error, refusal)',
     registers: [this.registry],
   });
 

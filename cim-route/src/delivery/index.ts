@@ -35,5 +35,5 @@
  */
 export { FanOut, type DeviceConnection } from './fan-out.js';
 export { Presence } from './presence.js';
-export { PushDispatcher, type PushSender } from './push-dispatcher.js';
+export { httpPushTransport, PushDispatcher, type PushSender } from './push-dispatcher.js';
 export { DEPARTED_SERVER_MEMORY_MS, ServerDirectory, type SelectionAlgorithm } from './server-directory.js';

@@ -1,9 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChatMessage, PushDelivery } from '@cim/common';
+import type { ChatMessage, PushDelivery, PushRequest, ServerInfo } from '@cim/common';
+import { waitFor } from '../../../test/harness/index.js';
 import { MemoryRegistryHub, silentLogger } from '@cim/common/server';
 import { RouteMetrics } from '../metrics.js';
 import { FakePushServers, pushServer } from './delivery-fakes.js';
-import { PushDispatcher } from './push-dispatcher.js';
+import { httpPushTransport, PushDispatcher } from './push-dispatcher.js';
 import { DEPARTED_SERVER_MEMORY_MS, ServerDirectory } from './server-directory.js';
 
 /** Runs what is due now, and the turn it schedules (the fake clock runs an immediate only once it moves on). */
@@ -24,15 +27,21 @@ function delivery(msgId: string, sessionIds = ['bob-phone']): PushDelivery {
   return { message, targets: [{ userId: '2', cursor: `${msgId}024`, sessionIds }] };
 }
 
-/** A dispatcher in front of push server `srv-a` (listed in a memory registry), on Vitest's fake clock. */
-async function dispatcherFixture(retry = { retryForMs: 60_000, backlogCapacity: 100 }) {
+/** A server directory over a memory registry in which `server` is listed (by `registry`). */
+async function directoryListing(server: ServerInfo) {
   const hub = new MemoryRegistryHub();
   const watcher = hub.client();
   const directory = new ServerDirectory(watcher, 'round-robin', silentLogger);
   await watcher.watch();
   const registry = hub.client();
+  await registry.register(server);
+  return { directory, registry };
+}
+
+/** A dispatcher in front of push server `srv-a` (listed in a memory registry), on Vitest's fake clock. */
+async function dispatcherFixture(retry = { retryForMs: 60_000, backlogCapacity: 100 }) {
   const srvA = pushServer('srv-a');
-  await registry.register(srvA);
+  const { directory, registry } = await directoryListing(srvA);
   const servers = new FakePushServers();
   const metrics = new RouteMetrics();
   const dispatcher = new PushDispatcher(directory, servers.transport, retry, silentLogger, metrics);
@@ -159,4 +168,49 @@ describe('push dispatcher retries', () => {
     expect(servers.requests).toHaveLength(1);
     expect(dispatcher.waitingFor('srv-a')).toBe(0);
   });
+});
+
+describe('push dispatcher retries over HTTP', () => {
+  /**
+   * A push server's internal API that fails its first requests the way `fail` says (the socket
+   * reset, or no answer at all) and then takes every push, recording the msgIds delivered.
+   */
+  async function flakyPushApi(fail: 'reset' | 'silent', failures: number) {
+    const taken: string[] = [];
+    let requests = 0;
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        if (++requests <= failures) {
+          if (fail === 'reset') req.socket.destroy();
+          return;
+        }
+        const body = JSON.parse(Buffer.concat(chunks).toString()) as PushRequest;
+        taken.push(...(body.deliveries ?? []).map((d) => d.message.msgId));
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"written":1}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const info = { ...pushServer('srv-a'), httpPort: (server.address() as AddressInfo).port };
+    return { info, taken, close: () => (server.closeAllConnections(), server.close()) };
+  }
+
+  for (const fail of ['reset', 'silent'] as const) {
+    it(`delivers a message whose first two pushes failed (${fail === 'reset' ? 'connection reset' : 'timed out'}) once the server takes pushes again`, async () => {
+      const api = await flakyPushApi(fail, 2);
+      const { directory } = await directoryListing(api.info);
+      const transport = httpPushTransport({ secret: 'secret-secret', timeoutMs: 200, logger: silentLogger });
+      const retry = { retryForMs: 60_000, backlogCapacity: 100 };
+      const dispatcher = new PushDispatcher(directory, transport, retry, silentLogger, new RouteMetrics());
+      try {
+        expect(await dispatcher.deliver(api.info, delivery('1'))).toBe(false);
+        await waitFor(() => api.taken.length > 0, { timeoutMs: 10_000, message: 'the retried push to be taken' });
+        expect(api.taken).toEqual(['1']);
+      } finally {
+        dispatcher.close();
+        api.close();
+      }
+    });
+  }
 });

@@ -76,6 +76,18 @@ export class RouteMetrics {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
+  /** Deliveries waiting to be pushed again to servers that failed them, read at scrape time. */
+  trackPushRetryBacklog(waiting: () => number): void {
+    new Gauge({
+      name: 'cim_route_push_retry_backlog',
+      help: 'Deliveries waiting to be pushed again to push servers that failed to take them',
+      registers: [this.registry],
+      collect() {
+        this.set(waiting());
+      },
+    });
+  }
+
   /** Registry state, read at scrape time. */
   trackRegistry(liveServers: () => number, connected: () => boolean): void {
     new Gauge({

@@ -66,6 +66,7 @@ export class RouteService {
     const retry = { retryForMs: this.config.pushRetryMs, backlogCapacity: this.config.pushRetryBacklog };
     const dispatcher = new PushDispatcher(directory, transport, retry, this.logger, metrics, now);
     this.dispatcher = dispatcher;
+    metrics.trackPushRetryBacklog(() => dispatcher.waitingFor());
     const presence = new Presence(store, directory);
     const limits = new AbuseLimits(store, this.config);
     const fanOut = new FanOut(presence, directory, dispatcher, metrics, this.logger);

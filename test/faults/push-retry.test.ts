@@ -6,8 +6,8 @@ import { startCluster, type CimCluster } from '../../devkit/cluster.js';
 /** Short, so that a push to a stopped server fails within the test. */
 const PUSH_TIMEOUT_MS = 500;
 
-/** The sum of one counter (all its label sets) in the route's Prometheus text. */
-async function routeCounter(routeUrl: string, name: string): Promise<number> {
+/** The sum of one metric (all its label sets) in the route's Prometheus text. */
+async function routeMetric(routeUrl: string, name: string): Promise<number> {
   const text = await (await fetch(`${routeUrl}/metrics`)).text();
   return text
     .split('\n')
@@ -48,7 +48,7 @@ describe('a push server that fails a push while it is still listed', () => {
       await alice.send({ userId: bob.userId }, 'before', 'before');
       await bob.waitForBody('before');
       const server = cluster.servers[0];
-      const retried = () => routeCounter(cluster.routeUrl, 'cim_route_push_retries_total');
+      const retried = () => routeMetric(cluster.routeUrl, 'cim_route_push_retries_total');
 
       server.freeze();
       try {
@@ -67,6 +67,9 @@ describe('a push server that fails a push while it is still listed', () => {
       expect(bob.bodies()).toEqual(['before', 'while stopped']);
       expect(bob.states).not.toContain('reconnecting');
       expect(bob.client.info().serverId).toBe(server.id);
+      await waitFor(async () => (await routeMetric(cluster.routeUrl, 'cim_route_push_retry_backlog')) === 0, {
+        message: 'the route to have nothing left to push again',
+      });
     } finally {
       await bob.client.close();
     }

@@ -109,9 +109,10 @@ export class PushDispatcher {
     return this.waitFor(this.enqueue(server, (r) => r.kicks.push(kick)));
   }
 
-  /** Deliveries waiting for a retry to this server. */
-  waitingFor(serverId: string): number {
-    return this.backlogs.get(serverId)?.size ?? 0;
+  /** Deliveries waiting for a retry: to this server, or to any. */
+  waitingFor(serverId?: string): number {
+    if (serverId !== undefined) return this.backlogs.get(serverId)?.size ?? 0;
+    return [...this.backlogs.values()].reduce((sum, backlog) => sum + backlog.size, 0);
   }
 
   /** Cancels the pending retries (the route is stopping). */

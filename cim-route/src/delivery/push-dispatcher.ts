@@ -77,7 +77,8 @@ export function httpPushTransport(options: {
  * is stored and pushed once, not after retries. Broadcasts, frames and kicks are not retried:
  * a broadcast is live only (to the connections of the moment; a late copy would reach devices that
  * connected after it was sent, and nothing re-sends it on reconnect either), receipts and recalls
- * are also in the stored state the device reads, and a kick's connection is gone if its server is.
+ * are also in the stored state the device reads, and the session a kick ends gets no more
+ * deliveries anyway (they name the sessions they are for).
  */
 export class PushDispatcher {
   private readonly queues = new Map<string, ServerQueue>();

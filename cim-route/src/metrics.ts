@@ -78,32 +78,31 @@ export class RouteMetrics {
 
   /** Deliveries waiting to be pushed again to servers that failed them, read at scrape time. */
   trackPushRetryBacklog(waiting: () => number): void {
-    new Gauge({
-      name: 'cim_route_push_retry_backlog',
-      help: 'Deliveries waiting to be pushed again to push servers that failed to take them',
-      registers: [this.registry],
-      collect() {
-        this.set(waiting());
-      },
-    });
+    this.scrapedGauge(
+      'cim_route_push_retry_backlog',
+      'Deliveries waiting to be pushed again to push servers that failed to take them',
+      waiting,
+    );
   }
 
   /** Registry state, read at scrape time. */
   trackRegistry(liveServers: () => number, connected: () => boolean): void {
+    this.scrapedGauge('cim_route_live_servers', 'Push servers in the live list', liveServers);
+    this.scrapedGauge(
+      'cim_route_registry_connected',
+      '1 while connected to the registry (ZooKeeper), 0 while serving from the last known list',
+      () => (connected() ? 1 : 0),
+    );
+  }
+
+  /** A gauge whose value is read when the metrics are scraped. */
+  private scrapedGauge(name: string, help: string, read: () => number): void {
     new Gauge({
-      name: 'cim_route_live_servers',
-      help: 'Push servers in the live list',
+      name,
+      help,
       registers: [this.registry],
       collect() {
-        this.set(liveServers());
-      },
-    });
-    new Gauge({
-      name: 'cim_route_registry_connected',
-      help: '1 while connected to the registry (ZooKeeper), 0 while serving from the last known list',
-      registers: [this.registry],
-      collect() {
-        this.set(connected() ? 1 : 0);
+        this.set(read());
       },
     });
   }

@@ -28,6 +28,9 @@ const envNames = [
   'CIM_MAX_DELAY_MS',
   'CIM_CORS_ORIGIN',
   'CIM_REFRESH_RETRY_MS',
+  'CIM_PUSH_TIMEOUT_MS',
+  'CIM_PUSH_RETRY_MS',
+  'CIM_PUSH_RETRY_BACKLOG',
 ];
 
 /** A value for each env var above: most are numbers. */
@@ -55,6 +58,9 @@ describe('route limit options', () => {
       '--max-http-body-bytes=20000',
       '--max-delay-ms=60000',
       '--refresh-retry-ms=15000',
+      '--push-timeout-ms=1500',
+      '--push-retry-ms=30000',
+      '--push-retry-backlog=500',
     ]);
     expect(limits).toMatchObject({
       loginsPerIpPerMinute: 5,
@@ -68,6 +74,9 @@ describe('route limit options', () => {
       maxHttpBodyBytes: 20000,
       maxDelayMs: 60000,
       refreshRetryMs: 15000,
+      pushTimeoutMs: 1500,
+      pushRetryMs: 30000,
+      pushRetryBacklog: 500,
     });
   });
 
@@ -90,6 +99,9 @@ describe('route limit options', () => {
       maxDelayMs: 9,
       corsOrigins: ['*'],
       refreshRetryMs: 11,
+      pushTimeoutMs: 12,
+      pushRetryMs: 13,
+      pushRetryBacklog: 14,
     });
   });
 });

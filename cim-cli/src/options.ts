@@ -89,7 +89,8 @@ export function tlsOptions<T>(y: Argv<T>) {
  * Route limits (env CIM_SEND_RATE, CIM_SEND_BURST, CIM_LOGIN_IP_LIMIT, CIM_LOGIN_FAILURE_LIMIT,
  * CIM_REGISTER_IP_LIMIT, CIM_GROUP_CREATE_LIMIT, CIM_TRUST_PROXY, CIM_CORS_ORIGIN, CIM_REQUEST_TIMEOUT_MS,
  * CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS, CIM_MAX_BODY_BYTES,
- * CIM_MAX_HTTP_BODY_BYTES, CIM_MAX_DELAY_MS, CIM_SESSION_GRACE_MS, CIM_REFRESH_RETRY_MS). The abuse limits are counted in
+ * CIM_MAX_HTTP_BODY_BYTES, CIM_MAX_DELAY_MS, CIM_SESSION_GRACE_MS, CIM_REFRESH_RETRY_MS, CIM_PUSH_TIMEOUT_MS,
+ * CIM_PUSH_RETRY_MS, CIM_PUSH_RETRY_BACKLOG). The abuse limits are counted in
  * the store, so all routes on one Redis share them.
  */
 export function routeLimitOptions<T>(y: Argv<T>) {
@@ -181,6 +182,22 @@ export function routeLimitOptions<T>(y: Argv<T>) {
       default: envInt('CIM_REFRESH_RETRY_MS'),
       describe:
         'how long a refresh with the token a refresh replaced gets the same answer again, until the new token is used (default 60000)',
+    })
+    .option('push-timeout-ms', {
+      type: 'number',
+      default: envInt('CIM_PUSH_TIMEOUT_MS'),
+      describe: 'how long a push to a push server may stay unanswered before it is retried (default 5000)',
+    })
+    .option('push-retry-ms', {
+      type: 'number',
+      default: envInt('CIM_PUSH_RETRY_MS'),
+      describe:
+        'how long messages a push server failed to take are pushed to it again, with backoff, before its devices are left to sync (default 120000)',
+    })
+    .option('push-retry-backlog', {
+      type: 'number',
+      default: envInt('CIM_PUSH_RETRY_BACKLOG'),
+      describe: 'deliveries kept for retry per failing push server; past it the oldest are dropped (default 10000)',
     });
 }
 
@@ -202,6 +219,9 @@ export interface RouteLimitArgs {
   'max-delay-ms'?: number;
   'session-grace-ms'?: number;
   'refresh-retry-ms'?: number;
+  'push-timeout-ms'?: number;
+  'push-retry-ms'?: number;
+  'push-retry-backlog'?: number;
 }
 
 export function routeLimits(args: RouteLimitArgs) {
@@ -222,6 +242,9 @@ export function routeLimits(args: RouteLimitArgs) {
     maxDelayMs: args['max-delay-ms'],
     sessionGraceMs: args['session-grace-ms'],
     refreshRetryMs: args['refresh-retry-ms'],
+    pushTimeoutMs: args['push-timeout-ms'],
+    pushRetryMs: args['push-retry-ms'],
+    pushRetryBacklog: args['push-retry-backlog'],
   };
 }
 

@@ -1,6 +1,6 @@
 import type { TlsMaterial } from '@cim/common/server';
-import type { SelectionAlgorithm } from './delivery/index.js';
 import type { StaticSite } from './http/static-site.js';
+import { DEPARTED_SERVER_MEMORY_MS, type SelectionAlgorithm } from './delivery/index.js';
 
 export interface RouteConfig {
   /** Cluster secret: signs tokens, guards the internal API. */
@@ -56,6 +56,15 @@ export interface RouteConfig {
   /** How far ahead a delayed message may be scheduled. */
   maxDelayMs: number;
   maxGroupMembers: number;
+  /** How long a push request to a push server may stay unanswered before it counts as failed. */
+  pushTimeoutMs: number;
+  /**
+   * How long messages a push server failed to take are pushed to it again (with backoff) while it
+   * is listed or just left; then its sessions count as unreachable and sync when they reconnect.
+   */
+  pushRetryMs: number;
+  /** Deliveries kept for retry per failing push server; past it the oldest are dropped (counted). */
+  pushRetryBacklog: number;
   /** HTTPS for the route's APIs; also the CA trusted for TLS push servers. Plain HTTP when absent. */
   tls?: TlsMaterial;
   /** A folder served as is (e.g. the web chat at `/chat`), under a strict Content-Security-Policy. */
@@ -84,4 +93,7 @@ export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
   recallWindowMs: 2 * 60 * 1000,
   maxDelayMs: 30 * 24 * 60 * 60 * 1000,
   maxGroupMembers: 10_000,
+  pushTimeoutMs: 5_000,
+  pushRetryMs: DEPARTED_SERVER_MEMORY_MS,
+  pushRetryBacklog: 10_000,
 };

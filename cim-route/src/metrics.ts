@@ -59,7 +59,16 @@ export class RouteMetrics {
 
   readonly unreachableSessions = new Counter({
     name: 'cim_route_unreachable_sessions_total',
-    help: 'Sessions a push could not reach: their push server is neither live nor recently departed (the device syncs when it reconnects)',
+    help:
+      'Sessions a push could not reach (the device syncs when it reconnects), by reason: unknown_server (neither live ' +
+      'nor recently departed), retries_exhausted (it failed pushes for the whole retry time, or left the registry), ' +
+      'retry_backlog_full (dropped from the bounded retry backlog of a failing server)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly pushRetries = new Counter({
+    name: 'cim_route_push_retries_total',
+    help: 'Deliveries pushed again to a push server that failed to take them (timeout, connection error, refusal)',
     registers: [this.registry],
   });
 
@@ -67,22 +76,33 @@ export class RouteMetrics {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
+  /** Deliveries waiting to be pushed again to servers that failed them, read at scrape time. */
+  trackPushRetryBacklog(waiting: () => number): void {
+    this.scrapedGauge(
+      'cim_route_push_retry_backlog',
+      'Deliveries waiting to be pushed again to push servers that failed to take them',
+      waiting,
+    );
+  }
+
   /** Registry state, read at scrape time. */
   trackRegistry(liveServers: () => number, connected: () => boolean): void {
+    this.scrapedGauge('cim_route_live_servers', 'Push servers in the live list', liveServers);
+    this.scrapedGauge(
+      'cim_route_registry_connected',
+      '1 while connected to the registry (ZooKeeper), 0 while serving from the last known list',
+      () => (connected() ? 1 : 0),
+    );
+  }
+
+  /** A gauge whose value is read when the metrics are scraped. */
+  private scrapedGauge(name: string, help: string, read: () => number): void {
     new Gauge({
-      name: 'cim_route_live_servers',
-      help: 'Push servers in the live list',
+      name,
+      help,
       registers: [this.registry],
       collect() {
-        this.set(liveServers());
-      },
-    });
-    new Gauge({
-      name: 'cim_route_registry_connected',
-      help: '1 while connected to the registry (ZooKeeper), 0 while serving from the last known list',
-      registers: [this.registry],
-      collect() {
-        this.set(connected() ? 1 : 0);
+        this.set(read());
       },
     });
   }

@@ -6,7 +6,7 @@ import { answerClientErrors, createLogger, trustedCa, type Logger } from '@cim/c
 import { AbuseLimits } from './abuse-limits.js';
 import { createRouteApp } from './app.js';
 import { defaultRouteConfig, type RouteConfig } from './config.js';
-import { FanOut, Presence, PushDispatcher, ServerDirectory } from './delivery/index.js';
+import { FanOut, httpPushTransport, Presence, PushDispatcher, ServerDirectory } from './delivery/index.js';
 import { instrumentStore } from './instrumented-store.js';
 import { RouteMetrics } from './metrics.js';
 import { Accounts } from './services/accounts.js';
@@ -38,6 +38,7 @@ export class RouteService {
   private readonly logger: Logger;
   private readonly server: http.Server | https.Server;
   private readonly delayedSender: DelayedSender;
+  private readonly dispatcher: PushDispatcher;
   private stopWatchingConnection: (() => void) | undefined;
 
   constructor(options: RouteServiceOptions) {
@@ -56,13 +57,16 @@ export class RouteService {
       () => directory.live().length,
       () => registry.isConnected(),
     );
-    const dispatcher = new PushDispatcher(
-      directory,
-      this.config.secret,
-      this.logger,
-      metrics,
-      trustedCa(this.config.tls),
-    );
+    const transport = httpPushTransport({
+      secret: this.config.secret,
+      timeoutMs: this.config.pushTimeoutMs,
+      logger: this.logger,
+      ca: trustedCa(this.config.tls),
+    });
+    const retry = { retryForMs: this.config.pushRetryMs, backlogCapacity: this.config.pushRetryBacklog };
+    const dispatcher = new PushDispatcher(directory, transport, retry, this.logger, metrics, now);
+    this.dispatcher = dispatcher;
+    metrics.trackPushRetryBacklog(() => dispatcher.waitingFor());
     const presence = new Presence(store, directory);
     const limits = new AbuseLimits(store, this.config);
     const fanOut = new FanOut(presence, directory, dispatcher, metrics, this.logger);
@@ -140,6 +144,7 @@ export class RouteService {
 
   async stop(): Promise<void> {
     this.delayedSender.stop();
+    this.dispatcher.close();
     this.stopWatchingConnection?.();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

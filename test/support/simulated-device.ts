@@ -6,6 +6,8 @@ import { CimClient, MemoryCursorStore, type CimClientOptions } from '@cim/client
 export interface DeviceRun {
   client: CimClient;
   received: ChatMessage[];
+  /** What the route wrote about groups ("ann added ben"): shown, but not a message anyone sent. */
+  notices: ChatMessage[];
   /** For each received message (same index): how it came and when, to explain a failure. */
   arrivals: { synced: boolean; at: number }[];
   /** When each catch-up after a (re)connect finished. */
@@ -99,10 +101,12 @@ export class SimulatedDevice {
       reconnectMaxMs: 500,
       ...this.clientOptions,
     });
-    const run: DeviceRun = { client, received: [], arrivals: [], syncsDoneAt: [], startedAt: Date.now() };
+    const run: DeviceRun = { client, received: [], notices: [], arrivals: [], syncsDoneAt: [], startedAt: Date.now() };
     client.on('message', (m, meta) => {
-      // What the route writes about groups ("ann added ben") is not a message anyone sent.
-      if (m.notice) return;
+      if (m.notice) {
+        run.notices.push(m);
+        return;
+      }
       run.received.push(m);
       run.arrivals.push({ synced: meta.synced, at: Date.now() });
     });

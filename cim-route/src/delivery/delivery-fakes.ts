@@ -1,4 +1,4 @@
-import type { ChatMessage, PushDelivery, PushFrame, PushKick, ServerInfo } from '@cim/common';
+import type { ChatMessage, PushDelivery, PushFrame, PushKick, PushRequest, ServerInfo } from '@cim/common';
 import { MemoryRegistryHub, silentLogger } from '@cim/common/server';
 import { AbuseLimits } from '../abuse-limits.js';
 import { defaultRouteConfig } from '../config.js';
@@ -8,7 +8,7 @@ import { Messages, type SendAnswer, type Sender, type SendInput } from '../servi
 import { MemoryStore } from '../store/memory-store.js';
 import type { SessionRecord } from '../store/types.js';
 import { FanOut } from './fan-out.js';
-import type { PushSender } from './push-dispatcher.js';
+import type { PushSender, PushTransport } from './push-dispatcher.js';
 import { Presence } from './presence.js';
 import { ServerDirectory } from './server-directory.js';
 
@@ -67,6 +67,25 @@ export class RecordingDispatcher implements PushSender {
 
   private answer(server: ServerInfo): boolean {
     return !this.failing.has(server.id);
+  }
+}
+
+/** Push servers behind a `PushTransport`, in memory: each request is recorded; a server in `down` fails it. */
+export class FakePushServers {
+  readonly requests: { serverId: string; request: PushRequest; took: boolean; at: number }[] = [];
+  readonly down = new Set<string>();
+
+  readonly transport: PushTransport = async (server, request) => {
+    const took = !this.down.has(server.id);
+    this.requests.push({ serverId: server.id, request, took, at: Date.now() });
+    return took;
+  };
+
+  /** The msgIds of the deliveries in each request to `serverId`, one array per request. */
+  deliveriesTo(serverId: string, which: 'all' | 'taken' = 'all'): string[][] {
+    return this.requests
+      .filter((r) => r.serverId === serverId && (which === 'all' || r.took))
+      .map((r) => (r.request.deliveries ?? []).map((d) => d.message.msgId));
   }
 }
 

@@ -116,7 +116,7 @@ export class FanOut {
         const server = this.directory.resolve(session.serverId);
         if (!server) {
           unreachable.add(session.serverId);
-          this.metrics.unreachableSessions.inc();
+          this.metrics.unreachableSessions.inc({ reason: 'unknown_server' });
           continue;
         }
         let users = byServer.get(server);

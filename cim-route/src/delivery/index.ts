@@ -20,8 +20,11 @@
  *                         → one PushDelivery per server: the message and, per user, its cursor and
  *                         session ids (every device of a user on that server).
  *   push-dispatcher.ts    PushDispatcher — everything for one server within one turn of the event
- *       loop goes in ONE POST to its internal push API. A failed push is not retried: the message is
- *       stored and devices sync; the server is skipped for new logins for a few seconds.
+ *       loop goes in ONE POST to its internal push API. The deliveries of a failed push are pushed
+ *       again with backoff (retry-backlog.ts), merged into later requests to that server, while it
+ *       is listed or just left, for at most `pushRetryMs`; given up, they are counted in
+ *       cim_route_unreachable_sessions_total and the devices sync when they reconnect. A failing
+ *       server is skipped for new logins for a few seconds.
  *   cim-server            writes Deliver frames to the connections of those sessions.
  *
  * The other ways out: broadcasts are live only (not stored) and go to every live server; receipts
@@ -35,5 +38,5 @@
  */
 export { FanOut, type DeviceConnection } from './fan-out.js';
 export { Presence } from './presence.js';
-export { PushDispatcher, type PushSender } from './push-dispatcher.js';
+export { httpPushTransport, PushDispatcher, type PushSender } from './push-dispatcher.js';
 export { DEPARTED_SERVER_MEMORY_MS, ServerDirectory, type SelectionAlgorithm } from './server-directory.js';

@@ -27,8 +27,11 @@ export interface RouteRequest {
   body: unknown;
 }
 
-/** A push server on WebSocket: answers Login with LoginOk and Ping with Pong; records the tokens it saw. */
-export async function standInPushServer(): Promise<{
+/**
+ * A push server on WebSocket: answers Login with LoginOk and Ping with Pong, and any frame with what
+ * `answer` returns for it; records the tokens it saw.
+ */
+export async function standInPushServer(answer: (frame: Frame) => Frame[] = () => []): Promise<{
   wsUrl: string;
   tokens: string[];
   frames: Frame[];
@@ -44,11 +47,12 @@ export async function standInPushServer(): Promise<{
       if (!isBinary) return socket.close(1003);
       const frame = decodeFrame(new Uint8Array(data));
       frames.push(frame);
-      const answer = (reply: Frame) => socket.send(encodeFrameBody(reply));
+      const reply = (frame: Frame) => socket.send(encodeFrameBody(frame));
       if ('login' in frame) {
         tokens.push(frame.login.token);
-        answer({ loginOk: { userId: '7', userName: 'alice', sessionId: 's', serverId: 'ws-1', heartbeatMs: 30_000 } });
-      } else if ('ping' in frame) answer({ pong: {} });
+        reply({ loginOk: { userId: '7', userName: 'alice', sessionId: 's', serverId: 'ws-1', heartbeatMs: 30_000 } });
+      } else if ('ping' in frame) reply({ pong: {} });
+      for (const more of answer(frame)) reply(more);
     });
   });
   onClose(async () => {

@@ -207,6 +207,10 @@ export class ClientSession {
   }
 
   private onFrame(connection: Transport, frame: Frame): void {
+    // A connection let go of (the client closed, or it was replaced) still delivers what was on its
+    // way, but the sync state is saved without it: shown now, it would be shown again by the next
+    // run's catch-up, so it is left to that catch-up.
+    if (connection !== this.connection) return;
     this.heartbeat.heard();
     if ('deliver' in frame) {
       this.catchUp.deliver(frame.deliver.message, frame.deliver.cursor);

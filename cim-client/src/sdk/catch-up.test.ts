@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CimError, ErrorCodes, type ChatMessage, type SyncAnswer } from '@cim/common/client';
+import { CimError, ErrorCodes, type SyncAnswer } from '@cim/common/client';
+import { chatMessage } from '../../../test/support/chat-message.js';
 import { AckScheduler } from './acks.js';
 import { CatchUp } from './catch-up.js';
 import type { CimClientEvents } from './client-options.js';
@@ -14,19 +15,8 @@ import type { Transport, TransportEvents } from './transport.js';
  * still on their way, and what is shown must be each conversation in seq order.
  */
 
-const message = (conversationId: string, seq: number): ChatMessage => ({
-  msgId: `${conversationId}-${seq}`,
-  conversationId,
-  seq: String(seq),
-  fromUserId: '1',
-  fromUserName: 'ann',
-  to: { groupId: '9' },
-  body: `m${seq}`,
-  ts: '0',
-  clientMsgId: `${conversationId}-${seq}`,
-});
 const entry = (conversationId: string, seq: number) => ({
-  message: message(conversationId, seq),
+  message: chatMessage(conversationId, seq),
   cursor: String(seq * 1024),
 });
 
@@ -82,7 +72,7 @@ describe('CatchUp', () => {
         { messages: [entry('g:9', 4)], cursor: String(4 * 1024), hasMore: false },
       ],
       (call) => {
-        if (call === 1) catchUp.deliver(message('g:9', 5), String(5 * 1024));
+        if (call === 1) catchUp.deliver(chatMessage('g:9', 5), String(5 * 1024));
       },
     );
     catchUp.begin();
@@ -97,7 +87,7 @@ describe('CatchUp', () => {
         { messages: [entry('g:9', 3), entry('g:9', 4)], cursor: String(4 * 1024), hasMore: false },
       ],
       (call) => {
-        if (call === 0) catchUp.deliver(message('g:9', 5), String(5 * 1024));
+        if (call === 0) catchUp.deliver(chatMessage('g:9', 5), String(5 * 1024));
       },
     );
     catchUp.begin();
@@ -113,7 +103,7 @@ describe('CatchUp', () => {
       ],
       (call) => {
         if (call !== 0) return;
-        catchUp.deliver(message('g:9', 5), String(5 * 1024));
+        catchUp.deliver(chatMessage('g:9', 5), String(5 * 1024));
         loseConnection();
       },
     );
@@ -130,8 +120,8 @@ describe('CatchUp', () => {
       [{ messages: [entry('p:1:2', 8)], cursor: String(8 * 1024), hasMore: false }],
       (call) => {
         if (call !== 0) return;
-        catchUp.deliver(message('g:9', 6), String(6 * 1024));
-        catchUp.deliver(message('g:9', 5), String(5 * 1024));
+        catchUp.deliver(chatMessage('g:9', 6), String(6 * 1024));
+        catchUp.deliver(chatMessage('g:9', 5), String(5 * 1024));
       },
     );
     catchUp.begin();

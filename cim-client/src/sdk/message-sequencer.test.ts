@@ -1,18 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChatMessage } from '@cim/common';
+import { chatMessage as msg } from '../../../test/support/chat-message.js';
 import { MessageSequencer } from './message-sequencer.js';
-
-const msg = (conversationId: string, seq: number, msgId = `${conversationId}-${seq}`): ChatMessage => ({
-  msgId,
-  conversationId,
-  seq: String(seq),
-  fromUserId: '1',
-  fromUserName: 'a',
-  to: { userId: '2' },
-  body: `m${seq}`,
-  ts: '0',
-  clientMsgId: msgId,
-});
 
 describe('MessageSequencer', () => {
   let out: string[];
@@ -83,6 +71,89 @@ describe('MessageSequencer', () => {
     seq.push(msg('c', 4), null, 'live');
     expect(out).toEqual(['c#5', 'c#4']);
   });
+
+  describe('during a catch-up', () => {
+    it('holds a live message of a conversation with nothing shown yet until the catch-up has shown the older ones', () => {
+      seq.catchUpStarted();
+      seq.push(msg('c', 5), null, 'live');
+      expect(out).toEqual([]);
+      seq.push(msg('c', 3), null, 'catchUp');
+      seq.push(msg('c', 4), null, 'catchUp');
+      expect(out).toEqual(['c#3', 'c#4', 'c#5']);
+    });
+
+    it('does not block a conversation on a gap the catch-up did not fill: starts it at its lowest held seq when done', () => {
+      seq.catchUpStarted();
+      seq.push(msg('c', 6), null, 'live');
+      seq.push(msg('c', 5), null, 'live');
+      seq.push(msg('c', 8), null, 'live');
+      seq.catchUpDone();
+      expect(out).toEqual(['c#5', 'c#6']);
+      // Seq 7 may be a send racing this one (or never come): the usual hold time applies from here.
+      vi.advanceTimersByTime(1_000);
+      expect(out).toEqual(['c#5', 'c#6', 'c#8']);
+    });
+
+    it('releases nothing by time while the catch-up runs, and waits the hold time only after it', () => {
+      seq.resume(new Map([['c', '2']]));
+      seq.push(msg('c', 6), null, 'live');
+      seq.catchUpStarted();
+      seq.push(msg('c', 5), null, 'live');
+      vi.advanceTimersByTime(10_000);
+      expect(out).toEqual([]);
+      seq.push(msg('c', 3), null, 'catchUp');
+      seq.catchUpDone();
+      expect(out).toEqual(['c#3']);
+      vi.advanceTimersByTime(1_000);
+      expect(out).toEqual(['c#3', 'c#5', 'c#6']);
+    });
+
+    it('after a failed catch-up attempt, holds what it held at most the hold time (the route may be out for long)', () => {
+      seq.catchUpStarted();
+      seq.push(msg('c', 5), null, 'live');
+      seq.catchUpFailed();
+      vi.advanceTimersByTime(999);
+      expect(out).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(out).toEqual(['c#5']);
+    });
+
+    it('after a failed catch-up attempt, shows in seq order what a retry within the hold time brings', () => {
+      seq.catchUpStarted();
+      seq.push(msg('c', 5), null, 'live');
+      seq.catchUpFailed();
+      seq.push(msg('c', 4), null, 'catchUp');
+      seq.catchUpDone();
+      expect(out).toEqual(['c#4', 'c#5']);
+    });
+
+    it('shows a live message that is the next expected seq at once', () => {
+      seq.resume(new Map([['c', '2']]));
+      seq.catchUpStarted();
+      seq.push(msg('c', 3), null, 'live');
+      expect(out).toEqual(['c#3']);
+    });
+
+    it('shows held live messages with lower seqs before a catch-up message that starts their conversation', () => {
+      seq.catchUpStarted();
+      seq.push(msg('c', 5), null, 'live');
+      seq.push(msg('c', 6), null, 'catchUp');
+      seq.push(msg('c', 5), null, 'catchUp');
+      seq.catchUpDone();
+      expect(out).toEqual(['c#5', 'c#6']);
+    });
+
+    it('after forgetGaps during a catch-up, shows what it held in seq order with what the catch-up brings', () => {
+      seq.resume(new Map([['c', '1']]));
+      seq.catchUpStarted();
+      seq.push(msg('c', 9), null, 'live');
+      seq.forgetGaps();
+      expect(out).toEqual([]);
+      seq.push(msg('c', 7), null, 'catchUp');
+      seq.push(msg('c', 8), null, 'catchUp');
+      expect(out).toEqual(['c#7', 'c#8', 'c#9']);
+    });
+  });
 });
 
 describe('MessageSequencer after a restart', () => {
@@ -94,100 +165,5 @@ describe('MessageSequencer after a restart', () => {
     expect(out).toEqual([]);
     seq.push(msg('c', 6), null, 'live');
     expect(out).toEqual(['6', '7']);
-  });
-});
-
-describe('MessageSequencer during a catch-up', () => {
-  let out: string[];
-  let seq: MessageSequencer<null>;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    out = [];
-    seq = new MessageSequencer((m) => out.push(`${m.conversationId}#${m.seq}`), {
-      holdMs: 1_000,
-      now: () => Date.now(),
-    });
-  });
-  afterEach(() => vi.useRealTimers());
-
-  it('holds a live message of a conversation with nothing shown yet until the catch-up has shown the older ones', () => {
-    seq.catchUpStarted();
-    seq.push(msg('c', 5), null, 'live');
-    expect(out).toEqual([]);
-    seq.push(msg('c', 3), null, 'catchUp');
-    seq.push(msg('c', 4), null, 'catchUp');
-    expect(out).toEqual(['c#3', 'c#4', 'c#5']);
-  });
-
-  it('does not block a conversation on a gap the catch-up did not fill: starts it at its lowest held seq when done', () => {
-    seq.catchUpStarted();
-    seq.push(msg('c', 6), null, 'live');
-    seq.push(msg('c', 5), null, 'live');
-    seq.push(msg('c', 8), null, 'live');
-    seq.catchUpDone();
-    expect(out).toEqual(['c#5', 'c#6']);
-    // Seq 7 may be a send racing this one (or never come): the usual hold time applies from here.
-    vi.advanceTimersByTime(1_000);
-    expect(out).toEqual(['c#5', 'c#6', 'c#8']);
-  });
-
-  it('releases nothing by time while the catch-up runs, and waits the hold time only after it', () => {
-    seq.resume(new Map([['c', '2']]));
-    seq.push(msg('c', 6), null, 'live');
-    seq.catchUpStarted();
-    seq.push(msg('c', 5), null, 'live');
-    vi.advanceTimersByTime(10_000);
-    expect(out).toEqual([]);
-    seq.push(msg('c', 3), null, 'catchUp');
-    seq.catchUpDone();
-    expect(out).toEqual(['c#3']);
-    vi.advanceTimersByTime(1_000);
-    expect(out).toEqual(['c#3', 'c#5', 'c#6']);
-  });
-
-  it('after a failed catch-up attempt, holds what it held at most the hold time (the route may be out for long)', () => {
-    seq.catchUpStarted();
-    seq.push(msg('c', 5), null, 'live');
-    seq.catchUpFailed();
-    vi.advanceTimersByTime(999);
-    expect(out).toEqual([]);
-    vi.advanceTimersByTime(1);
-    expect(out).toEqual(['c#5']);
-  });
-
-  it('after a failed catch-up attempt, shows in seq order what a retry within the hold time brings', () => {
-    seq.catchUpStarted();
-    seq.push(msg('c', 5), null, 'live');
-    seq.catchUpFailed();
-    seq.push(msg('c', 4), null, 'catchUp');
-    seq.catchUpDone();
-    expect(out).toEqual(['c#4', 'c#5']);
-  });
-
-  it('shows a live message that is the next expected seq at once', () => {
-    seq.resume(new Map([['c', '2']]));
-    seq.catchUpStarted();
-    seq.push(msg('c', 3), null, 'live');
-    expect(out).toEqual(['c#3']);
-  });
-
-  it('shows held live messages with lower seqs before a catch-up message that starts their conversation', () => {
-    seq.catchUpStarted();
-    seq.push(msg('c', 5), null, 'live');
-    seq.push(msg('c', 6), null, 'catchUp');
-    seq.push(msg('c', 5), null, 'catchUp');
-    seq.catchUpDone();
-    expect(out).toEqual(['c#5', 'c#6']);
-  });
-
-  it('after forgetGaps during a catch-up, shows what it held in seq order with what the catch-up brings', () => {
-    seq.resume(new Map([['c', '1']]));
-    seq.catchUpStarted();
-    seq.push(msg('c', 9), null, 'live');
-    seq.forgetGaps();
-    expect(out).toEqual([]);
-    seq.push(msg('c', 7), null, 'catchUp');
-    seq.push(msg('c', 8), null, 'catchUp');
-    expect(out).toEqual(['c#7', 'c#8', 'c#9']);
   });
 });

@@ -31,7 +31,7 @@ const lateMessage: ChatMessage = {
 };
 
 describe('a closed client', () => {
-  it('does not show a message that reaches it after close(), and saves no cursor past it (the next run catches it up, once)', async () => {
+  it("does not show a message that reaches it after close(), and saves no cursor past it (the next run's catch-up brings it)", async () => {
     const push = await standInPushServer((frame) =>
       'logout' in frame ? [{ deliver: { message: lateMessage, cursor: '4096' } }] : [],
     );

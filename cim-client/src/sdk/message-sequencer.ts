@@ -86,6 +86,7 @@ export class MessageSequencer<Meta> {
     if (this.held.size > 0) this.armTimer();
   }
 
+  /** Shows `message` now (with what it was holding back) or holds it: see the rules above. */
   push(message: ChatMessage, meta: Meta, arrival: Arrival): void {
     if (this.seen.has(message.msgId)) return;
     this.remember(message.msgId);

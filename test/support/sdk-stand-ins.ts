@@ -28,10 +28,10 @@ export interface RouteRequest {
 }
 
 /**
- * A push server on WebSocket: answers Login with LoginOk and Ping with Pong, and any frame with what
- * `answer` returns for it; records the tokens it saw.
+ * A push server on WebSocket: answers each frame with what `answer` returns for it, or by default
+ * Login with LoginOk and Ping with Pong; records the tokens it saw.
  */
-export async function standInPushServer(answer: (frame: Frame) => Frame[] = () => []): Promise<{
+export async function standInPushServer(answer: (frame: Frame) => Frame[] | undefined = () => undefined): Promise<{
   wsUrl: string;
   tokens: string[];
   frames: Frame[];
@@ -47,12 +47,8 @@ export async function standInPushServer(answer: (frame: Frame) => Frame[] = () =
       if (!isBinary) return socket.close(1003);
       const frame = decodeFrame(new Uint8Array(data));
       frames.push(frame);
-      const reply = (frame: Frame) => socket.send(encodeFrameBody(frame));
-      if ('login' in frame) {
-        tokens.push(frame.login.token);
-        reply({ loginOk: { userId: '7', userName: 'alice', sessionId: 's', serverId: 'ws-1', heartbeatMs: 30_000 } });
-      } else if ('ping' in frame) reply({ pong: {} });
-      for (const more of answer(frame)) reply(more);
+      if ('login' in frame) tokens.push(frame.login.token);
+      for (const reply of answer(frame) ?? defaultAnswer(frame)) socket.send(encodeFrameBody(reply));
     });
   });
   onClose(async () => {
@@ -60,6 +56,13 @@ export async function standInPushServer(answer: (frame: Frame) => Frame[] = () =
     await new Promise((resolve) => wss.close(resolve));
   });
   return { wsUrl: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/`, tokens, frames, wss };
+}
+
+/** What a push server answers to Login and Ping. */
+export function defaultAnswer(frame: Frame): Frame[] {
+  if ('login' in frame)
+    return [{ loginOk: { userId: '7', userName: 'alice', sessionId: 's', serverId: 'ws-1', heartbeatMs: 30_000 } }];
+  return 'ping' in frame ? [{ pong: {} }] : [];
 }
 
 /** A route: logins and refreshes answered by `sessions`, an empty sync stream, everything else 200. */

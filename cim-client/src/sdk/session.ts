@@ -144,7 +144,7 @@ export class ClientSession {
       await this.establish(signal);
     } catch (err) {
       if (err instanceof SessionEndedError) this.sessionEnded(err);
-      else {
+      else if (this.currentState !== 'closed') {
         this.stopWatchingNetwork?.();
         this.stopWatchingNetwork = undefined;
         this.setState('idle');
@@ -196,6 +196,8 @@ export class ClientSession {
     // No cursor in Login: the SDK catches up over HTTP itself.
     connection.send({ login: { token: login.token, client: 'cim-ts-sdk' } });
     const accepted = await loginOk;
+    // Closed while the login was under way: close() has ended the connection already.
+    if (this.connection !== connection) return;
     this.backoff.reset();
     this.onlineSince = Date.now();
     // The push server evicts by its own heartbeat, which it states in LoginOk; the route's figure

@@ -27,8 +27,11 @@ export interface RouteRequest {
   body: unknown;
 }
 
-/** A push server on WebSocket: answers Login with LoginOk and Ping with Pong; records the tokens it saw. */
-export async function standInPushServer(): Promise<{
+/**
+ * A push server on WebSocket: answers each frame with what `answer` returns for it, or by default
+ * Login with LoginOk and Ping with Pong; records the tokens it saw.
+ */
+export async function standInPushServer(answer: (frame: Frame) => Frame[] | undefined = () => undefined): Promise<{
   wsUrl: string;
   tokens: string[];
   frames: Frame[];
@@ -44,11 +47,8 @@ export async function standInPushServer(): Promise<{
       if (!isBinary) return socket.close(1003);
       const frame = decodeFrame(new Uint8Array(data));
       frames.push(frame);
-      const answer = (reply: Frame) => socket.send(encodeFrameBody(reply));
-      if ('login' in frame) {
-        tokens.push(frame.login.token);
-        answer({ loginOk: { userId: '7', userName: 'alice', sessionId: 's', serverId: 'ws-1', heartbeatMs: 30_000 } });
-      } else if ('ping' in frame) answer({ pong: {} });
+      if ('login' in frame) tokens.push(frame.login.token);
+      for (const reply of answer(frame) ?? defaultAnswer(frame)) socket.send(encodeFrameBody(reply));
     });
   });
   onClose(async () => {
@@ -56,6 +56,13 @@ export async function standInPushServer(): Promise<{
     await new Promise((resolve) => wss.close(resolve));
   });
   return { wsUrl: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/`, tokens, frames, wss };
+}
+
+/** What a push server answers to Login and Ping. */
+export function defaultAnswer(frame: Frame): Frame[] {
+  if ('login' in frame)
+    return [{ loginOk: { userId: '7', userName: 'alice', sessionId: 's', serverId: 'ws-1', heartbeatMs: 30_000 } }];
+  return 'ping' in frame ? [{ pong: {} }] : [];
 }
 
 /** A route: logins and refreshes answered by `sessions`, an empty sync stream, everything else 200. */

@@ -3,7 +3,7 @@ import { CimError, ErrorCodes, type ChatMessage } from '@cim/common/client';
 import type { AckScheduler } from './acks.js';
 import { Backoff, delay } from './backoff.js';
 import type { CimClientEvents } from './client-options.js';
-import type { MessageSequencer } from './message-sequencer.js';
+import type { Arrival, MessageSequencer } from './message-sequencer.js';
 import type { PortableRouteApi } from './route-api.js';
 import type { Transport } from './transport.js';
 import { inSeqOrder, type SyncState } from './sync-state.js';
@@ -14,8 +14,6 @@ import { inSeqOrder, type SyncState } from './sync-state.js';
  * message once, in order).
  */
 export class CatchUp {
-  private syncing = false;
-  private heldDuringSync: { message: ChatMessage; cursor: string }[] = [];
   /** Stops the catch-up loop of the current connection (it also stops when that connection closes). */
   private stopCurrent: AbortController | undefined;
 
@@ -36,13 +34,12 @@ export class CatchUp {
   /** A new connection: pushes on it may lie past what was missed while away, until a catch-up succeeds. */
   begin(): void {
     this.deps.syncState.catchUpNeeded();
-    this.syncing = true;
+    this.deps.sequencer.catchUpStarted();
   }
 
-  /** A live push: shown at once, or held while a catch-up attempt runs. */
+  /** A live push (the sequencer holds it while it may be ahead of what the catch-up still brings). */
   deliver(message: ChatMessage, cursor: string): void {
-    if (this.syncing) this.heldDuringSync.push({ message, cursor });
-    else this.accept(message, cursor, false);
+    this.accept(message, cursor, 'live');
   }
 
   /** Stops the running catch-up, if any. */
@@ -52,10 +49,12 @@ export class CatchUp {
 
   /**
    * Catches up from the cursor, retrying with backoff until a catch-up succeeds or the connection
-   * goes away (or `signal`, the caller's of `connect()`, aborts). Live pushes are held while an
-   * attempt runs and shown between attempts, but they move the saved cursor only once a catch-up
-   * has succeeded (see SyncState): a client that quits before then fetches the missed range on its
-   * next start.
+   * goes away (or `signal`, the caller's of `connect()`, aborts). Live pushes that may be ahead of
+   * what the catch-up brings are held until one succeeds (an attempt that failed can have stopped
+   * short of older messages of their conversations), or for the sequencer's hold time after an
+   * attempt failed on a connection that stays up (the route may be out for long). They move the
+   * saved cursor only once a catch-up has succeeded (see SyncState): a client that quits before
+   * then fetches the missed range on its next start.
    */
   async run(connection: Transport, signal?: AbortSignal): Promise<void> {
     const { syncState, events } = this.deps;
@@ -72,13 +71,14 @@ export class CatchUp {
           // Pushes are contiguous with the catch-up only on the connection they both belong to.
           if (stop.signal.aborted) return;
           syncState.catchUpDone();
-          this.releaseHeld();
+          this.deps.sequencer.catchUpDone();
           this.deps.acks.schedule();
           events.emit('caughtUp', { cursor: syncState.cursor });
           return;
         } catch (err) {
-          this.releaseHeld();
+          // Without the connection, what is held waits for the catch-up of the next one.
           if (stop.signal.aborted) return;
+          this.deps.sequencer.catchUpFailed();
           events.emit('error', err as Error);
           await delay(retry.next(), stop.signal).catch(() => undefined);
           if (stop.signal.aborted) return;
@@ -98,7 +98,6 @@ export class CatchUp {
    */
   private async catchUpOnce(signal: AbortSignal): Promise<void> {
     const { api, syncState, events } = this.deps;
-    this.syncing = true;
     let fetched = 0;
     let after = syncState.syncFrom;
     for (;;) {
@@ -119,7 +118,7 @@ export class CatchUp {
         after = '0';
         continue;
       }
-      for (const entry of inSeqOrder(page.messages)) this.accept(entry.message, entry.cursor, true);
+      for (const entry of inSeqOrder(page.messages)) this.accept(entry.message, entry.cursor, 'catchUp');
       fetched += page.messages.length;
       events.emit('sync', { fetched, done: !page.hasMore });
       if (!page.hasMore || page.messages.length === 0) return;
@@ -127,16 +126,9 @@ export class CatchUp {
     }
   }
 
-  /** Shows what arrived live during a catch-up attempt. */
-  private releaseHeld(): void {
-    this.syncing = false;
-    const held = this.heldDuringSync;
-    this.heldDuringSync = [];
-    for (const { message, cursor } of held) this.accept(message, cursor, false);
-  }
-
-  private accept(message: ChatMessage, cursor: string, synced: boolean): void {
+  private accept(message: ChatMessage, cursor: string, arrival: Arrival): void {
+    const synced = arrival === 'catchUp';
     if (this.deps.syncState.record(message.msgId, cursor, synced)) this.deps.acks.schedule();
-    this.deps.sequencer.push(message, { cursor, synced });
+    this.deps.sequencer.push(message, { cursor, synced }, arrival);
   }
 }

@@ -1,18 +1,40 @@
 import type { ChatMessage } from '@cim/common/client';
 import { unref, type Timer } from './platform-basics.js';
 
+/** Where a message came from: pushed live on the connection, or read by a catch-up. */
+export type Arrival = 'live' | 'catchUp';
+
+interface Held<Meta> {
+  message: ChatMessage;
+  meta: Meta;
+  /** When its hold time started; undefined while it waits for a catch-up to end. */
+  since: number | undefined;
+}
+
 /**
  * Puts messages in `seq` order per conversation and drops repeats (by msgId).
  *
- * Seqs are contiguous per conversation, but two sends racing in one conversation can reach a
- * device in either order. A message ahead of the next expected seq is held until the missing ones
- * arrive, or until `holdMs` passes — then it is released anyway (a member who joined a group late,
- * or left for a while, never receives the seqs in between). Broadcasts (seq 0) pass straight on.
+ * A message is shown when its seq is the next one expected for its conversation: one after the
+ * seq shown last (in this run or, through `resume`, a previous one). Others are held:
+ * - While a catch-up runs (`catchUpStarted` until `catchUpDone`), older messages may still come
+ *   from it, so every message that is not the next expected one is held, and a live push of a
+ *   conversation with no seq shown yet too. A catch-up message of such a conversation starts it
+ *   (after any held live ones with lower seqs): the catch-up reads in order. Nothing is released by
+ *   time while a catch-up runs, unless an attempt failed (`catchUpFailed`): then what is held waits
+ *   at most `holdMs` more, so that an outage of the route does not hide live messages.
+ * - When the catch-up is done, everything this device will get from before it has arrived: a
+ *   conversation with no seq shown yet starts at its lowest held seq, and what still waits past a
+ *   gap is released after `holdMs` unless the gap fills first.
+ * - Otherwise, a message ahead of the next expected seq waits for the missing ones at most
+ *   `holdMs`: two sends racing in one conversation can reach a device in either order, but a gap
+ *   may also never fill (a member who joined a group late, a recalled message).
+ * A message older than the seq shown last is shown rather than lost. Broadcasts (seq 0) pass straight on.
  */
 export class MessageSequencer<Meta> {
   private readonly seen = new Set<string>();
   private readonly nextSeq = new Map<string, bigint>();
-  private readonly held = new Map<string, Map<bigint, { message: ChatMessage; meta: Meta; at: number }>>();
+  private readonly held = new Map<string, Map<bigint, Held<Meta>>>();
+  private catchingUp = false;
   private timer: Timer | undefined;
 
   constructor(
@@ -35,7 +57,37 @@ export class MessageSequencer<Meta> {
     return this.seen.has(msgId);
   }
 
-  push(message: ChatMessage, meta: Meta): void {
+  /** A (re)connect: a catch-up will bring what was missed, so live pushes may be ahead of it. */
+  catchUpStarted(): void {
+    this.catchingUp = true;
+    // What is held may be waiting for exactly what the catch-up brings.
+    for (const held of this.held.values()) for (const entry of held.values()) entry.since = undefined;
+  }
+
+  /** The catch-up read the stream to its end: starts the conversations it left open and the hold clocks. */
+  catchUpDone(): void {
+    this.catchingUp = false;
+    const now = this.now();
+    for (const [conversation, held] of [...this.held]) {
+      for (const entry of held.values()) entry.since = now;
+      if (!this.nextSeq.has(conversation)) this.nextSeq.set(conversation, lowest(held.keys()));
+      this.releaseContiguous(conversation);
+    }
+    if (this.held.size > 0) this.armTimer();
+  }
+
+  /**
+   * A catch-up attempt failed while the connection stays up (another follows): what is held now is
+   * released after `holdMs` unless the retry shows what precedes it first.
+   */
+  catchUpFailed(): void {
+    const now = this.now();
+    for (const held of this.held.values()) for (const entry of held.values()) entry.since ??= now;
+    if (this.held.size > 0) this.armTimer();
+  }
+
+  /** Shows `message` now (with what it was holding back) or holds it: see the rules above. */
+  push(message: ChatMessage, meta: Meta, arrival: Arrival): void {
     if (this.seen.has(message.msgId)) return;
     this.remember(message.msgId);
     const seq = BigInt(message.seq || '0');
@@ -44,30 +96,35 @@ export class MessageSequencer<Meta> {
       this.emit(message, meta);
       return;
     }
-    const expected = this.nextSeq.get(conversation);
-    if (expected === undefined || seq === expected) {
+    let expected = this.nextSeq.get(conversation);
+    if (expected === undefined && !(this.catchingUp && arrival === 'live')) {
+      this.releaseBelow(conversation, seq);
+      expected = seq;
+    }
+    if (seq === expected) {
       this.nextSeq.set(conversation, seq + 1n);
       this.emit(message, meta);
       this.releaseContiguous(conversation);
       return;
     }
-    if (seq < expected) {
+    if (expected !== undefined && seq < expected) {
       // Older than what was already shown (e.g. a late sync page): show it rather than lose it.
       this.emit(message, meta);
       return;
     }
     let held = this.held.get(conversation);
     if (!held) this.held.set(conversation, (held = new Map()));
-    held.set(seq, { message, meta, at: this.now() });
-    this.armTimer();
+    held.set(seq, { message, meta, since: this.catchingUp ? undefined : this.now() });
+    if (!this.catchingUp) this.armTimer();
   }
 
   /**
    * Stops waiting for seqs that will never come (the cursor expired: what was missed is gone):
-   * releases what is held and takes the next message of each conversation as its new start.
+   * takes the next message of each conversation as its new start. What is held is released now,
+   * or, during a catch-up, in seq order with what the catch-up still brings.
    */
   forgetGaps(): void {
-    this.flush();
+    if (!this.catchingUp) this.flush();
     this.nextSeq.clear();
   }
 
@@ -91,12 +148,25 @@ export class MessageSequencer<Meta> {
     if (held.size === 0) this.held.delete(conversation);
   }
 
+  /** Releases, in order, what is held of a conversation below `seq` (it is about to be shown). */
+  private releaseBelow(conversation: string, seq: bigint): void {
+    const held = this.held.get(conversation);
+    if (!held) return;
+    for (const heldSeq of sortedSeqs(held.keys())) {
+      if (heldSeq >= seq) break;
+      const entry = held.get(heldSeq)!;
+      held.delete(heldSeq);
+      this.nextSeq.set(conversation, heldSeq + 1n);
+      this.emit(entry.message, entry.meta);
+    }
+    if (held.size === 0) this.held.delete(conversation);
+  }
+
   private releaseAll(conversation: string): void {
     const held = this.held.get(conversation);
     if (!held) return;
     this.held.delete(conversation);
-    const seqs = [...held.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const seq of seqs) {
+    for (const seq of sortedSeqs(held.keys())) {
       this.nextSeq.set(conversation, seq + 1n);
       const entry = held.get(seq)!;
       this.emit(entry.message, entry.meta);
@@ -110,8 +180,8 @@ export class MessageSequencer<Meta> {
       this.timer = undefined;
       const now = this.now();
       for (const [conversation, held] of [...this.held]) {
-        const oldest = Math.min(...[...held.values()].map((e) => e.at));
-        if (now - oldest >= holdMs) this.releaseAll(conversation);
+        const clocks = [...held.values()].flatMap((e) => (e.since === undefined ? [] : [e.since]));
+        if (clocks.length > 0 && now - Math.min(...clocks) >= holdMs) this.releaseAll(conversation);
       }
       if (this.held.size > 0) this.armTimer();
     }, holdMs);
@@ -129,4 +199,12 @@ export class MessageSequencer<Meta> {
   private now(): number {
     return (this.options.now ?? Date.now)();
   }
+}
+
+function sortedSeqs(seqs: Iterable<bigint>): bigint[] {
+  return [...seqs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function lowest(seqs: Iterable<bigint>): bigint {
+  return sortedSeqs(seqs)[0];
 }

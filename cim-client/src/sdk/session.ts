@@ -144,7 +144,7 @@ export class ClientSession {
       await this.establish(signal);
     } catch (err) {
       if (err instanceof SessionEndedError) this.sessionEnded(err);
-      else {
+      else if (this.currentState !== 'closed') {
         this.stopWatchingNetwork?.();
         this.stopWatchingNetwork = undefined;
         this.setState('idle');
@@ -196,6 +196,8 @@ export class ClientSession {
     // No cursor in Login: the SDK catches up over HTTP itself.
     connection.send({ login: { token: login.token, client: 'cim-ts-sdk' } });
     const accepted = await loginOk;
+    // Closed while the login was under way: close() has ended the connection already.
+    if (this.connection !== connection) return;
     this.backoff.reset();
     this.onlineSince = Date.now();
     // The push server evicts by its own heartbeat, which it states in LoginOk; the route's figure
@@ -207,6 +209,10 @@ export class ClientSession {
   }
 
   private onFrame(connection: Transport, frame: Frame): void {
+    // A connection let go of (the client closed, or it was replaced) still delivers what was on its
+    // way, but the sync state is saved without it: shown now, it would be shown again by the next
+    // run's catch-up, so it is left to that catch-up.
+    if (connection !== this.connection) return;
     this.heartbeat.heard();
     if ('deliver' in frame) {
       this.catchUp.deliver(frame.deliver.message, frame.deliver.cursor);

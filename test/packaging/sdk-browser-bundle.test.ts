@@ -16,7 +16,7 @@ import { freePort } from '../../devkit/free-port.js';
 const run = promisify(execFile);
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLE = fileURLToPath(new URL('../../cim-client/dist/cim-client.browser.js', import.meta.url));
-/** The budget README states; today's bundle is about 163 KB, 30 KB gzipped. */
+/** The budget README states; today's bundle is about 170 KB, 31.5 KB gzipped. */
 const MAX_BYTES = 200_000;
 const MAX_GZIP_BYTES = 40_000;
 

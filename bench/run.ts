@@ -20,6 +20,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { defaultRouteConfig } from '@cim/route';
 import { startCluster, type BenchCluster } from './lib/cluster.js';
 import { costOf, fmtInt, sourceAddresses, type Ctx, type ScenarioResult, type Sizes } from './lib/context.js';
 import { Generator } from './lib/generator-api.js';
@@ -58,6 +59,8 @@ function parseOptions() {
         'b1-variants': { type: 'string', default: 'broadcast,deliveries,group,route-broadcast' },
         /** B1 and yardstick client counts, e.g. 1000,10000 */
         'b1-n': { type: 'string' },
+        /** The route's large-group threshold (default: the route's own); groups of B1 at or above it are large. */
+        'large-group-members': { type: 'string' },
         embedded: { type: 'boolean', default: false },
         'log-level': { type: 'string', default: 'warn' },
         /** Write CPU profiles of the route and the push servers into this directory. */
@@ -132,6 +135,7 @@ if (values['b3-servers']) sizes.b3Servers = Number(values['b3-servers']);
 if (values['b3-total']) sizes.b3Total = Number(values['b3-total']);
 if (values['b4-devices']) sizes.b4Devices = Number(values['b4-devices']);
 if (values['b1-n']) sizes.b1Ns = values['b1-n'].split(',').map(Number);
+const largeGroupMembers = Number(values['large-group-members'] ?? defaultRouteConfig.largeGroupMembers);
 if (values['b2-duration-ms']) sizes.b2DurationMs = sizes.p2pDurationMs = Number(values['b2-duration-ms']);
 if (values['b2-rates'] !== undefined) sizes.b2Rates = values['b2-rates'].split(',').filter(Boolean).map(Number);
 sizes.b2Transports = values['b2-transports']!.split(',') as ('http' | 'tcp')[];
@@ -243,10 +247,14 @@ try {
     );
   cluster = await startCluster({
     logLevel: values['log-level']!,
+    largeGroupMembers,
     forceEmbedded: values.embedded,
     profileDir: values.profile,
     serverEntry,
   });
+  notes.push(
+    `route --large-group-members ${largeGroupMembers}: B1 groups of N ≥ ${largeGroupMembers} are large (stored once, pushed without cursors)`,
+  );
   log(`backends: ${cluster.backends} (started in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   if (cluster.mode === 'embedded') {
     const why = values.embedded

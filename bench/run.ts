@@ -5,7 +5,7 @@
  *
  *   node --import tsx bench/run.ts [--quick] [--only b1,mqtt,b2,p2p,b3,b4] [--b3-connections 19500]
  *                                  [--b3-servers 6] [--b3-total 102000] [--b4-devices 10000]
- *                                  [--embedded] [--log-level warn]
+ *                                  [--embedded] [--log-level warn] [--large-group-members 100]
  *
  * `b3` runs both B3 phases (one server, then several); `--only b3many` runs just the second.
  * `--only b3ws` (not in the default set): idle WebSocket connections, and B1 fan-out over TCP then WebSocket.

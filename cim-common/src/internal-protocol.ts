@@ -113,9 +113,15 @@ export function isRetryLater(result: EventResult | undefined): result is RetryLa
   return typeof result === 'object' && result !== null && 'retryLater' in result;
 }
 
-/** One result per event, same order: a frame to write back to the device, null, or RetryLater. */
+/**
+ * One result per event, same order: a frame to write back to the device, null, or RetryLater.
+ * `push`: deliveries for devices on the reporting server, of messages its `send` events stored,
+ * carried back on this answer instead of a push request of their own. The server writes them
+ * before the results, so a sender's own copy of its message never trails its SendResult.
+ */
 export interface EventsResponse {
   results: EventResult[];
+  push?: PushRequest;
 }
 
 /**
@@ -201,4 +207,5 @@ export const eventsRequestSchema: z.ZodType<EventsRequest> = z.object({
 /** What a push server accepts as the route's answer to an events batch. */
 export const eventsResponseSchema: z.ZodType<EventsResponse> = z.object({
   results: z.array(z.custom<EventResult>()),
+  push: pushRequestSchema.optional(),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '@cim/common';
 import { deliveryFixture } from './delivery-fakes.js';
+import { ReturnPath } from './return-path.js';
 import { DEPARTED_SERVER_MEMORY_MS } from './server-directory.js';
 
 async function unreachableCount(metrics: {
@@ -54,6 +55,45 @@ describe('delivery of a private message', () => {
     const sent = await send(users.alice, { to: { userId: users.alice.uid }, body: 'note to self', clientMsgId: 'c1' });
 
     expect(dispatcher.delivered()).toEqual({ [sent.msgId]: { 'srv-a': { [users.alice.uid]: ['alice-phone'] } } });
+  });
+});
+
+describe('delivery of a private message relayed by a push server', () => {
+  it("carries the deliveries for the sending server's devices in the answer to its event batch, and pushes to the others", async () => {
+    const { users, device, messages, dispatcher } = await deliveryFixture();
+    const { alice, bob } = users;
+    await device(alice, 'phone', 'srv-a');
+    await device(alice, 'laptop', 'srv-b');
+    await device(bob, 'phone', 'srv-a');
+    const answerToSrvA = new ReturnPath('srv-a');
+
+    const answer = await messages.sendInBatch(
+      alice,
+      { to: { userId: bob.uid }, body: 'hi bob', clientMsgId: 'c1' },
+      answerToSrvA,
+    );
+    const carried = answerToSrvA.close();
+
+    const msgId = 'msgId' in answer ? answer.msgId : 'scheduled';
+    expect(carried?.deliveries?.map((d) => d.message.msgId)).toEqual([msgId]);
+    const carriedTo = carried?.deliveries?.flatMap((d) => d.targets.map((t) => `${t.userId}:${t.sessionIds}`));
+    expect(carriedTo?.sort()).toEqual([`${alice.uid}:alice-phone`, `${bob.uid}:bob-phone`].sort());
+    expect(dispatcher.delivered()).toEqual({ [msgId]: { 'srv-b': { [alice.uid]: ['alice-laptop'] } } });
+  });
+
+  it('pushes what comes after the answer has gone, instead of losing it', async () => {
+    const { users, device, messages, dispatcher } = await deliveryFixture();
+    await device(users.bob, 'phone', 'srv-a');
+    const answered = new ReturnPath('srv-a');
+    answered.close();
+
+    await messages.sendInBatch(
+      users.alice,
+      { to: { userId: users.bob.uid }, body: 'late', clientMsgId: 'c1' },
+      answered,
+    );
+
+    expect(dispatcher.deliveries.map((d) => d.serverId)).toEqual(['srv-a']);
   });
 });
 

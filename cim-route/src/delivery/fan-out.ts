@@ -5,6 +5,7 @@ import type { PushSender } from './push-dispatcher.js';
 import type { ServerDirectory } from './server-directory.js';
 import type { StoredPart } from '../store/types.js';
 import type { Presence } from './presence.js';
+import type { ReturnPath } from './return-path.js';
 
 /** One connection of one device, on the push server `serverId`: where a TCP catch-up goes. */
 export interface DeviceConnection extends EventOrigin {
@@ -31,8 +32,12 @@ export class FanOut {
     return this.messages([saved]);
   }
 
-  /** `message` for several messages, with one look-up of where all their recipients are connected. */
-  async messages(saved: StoredPart[]): Promise<void> {
+  /**
+   * `message` for several messages, with one look-up of where all their recipients are connected.
+   * `returnPaths[i]`, when given, is the answer to the event batch that sent `saved[i]`: its
+   * deliveries to that batch's server travel in it (see ReturnPath), the rest as push requests.
+   */
+  async messages(saved: StoredPart[], returnPaths: (ReturnPath | undefined)[] = []): Promise<void> {
     const recipientsOf = saved.map((part) => Object.keys(part.cursors));
     for (const recipients of recipientsOf) this.metrics.fanOutRecipients.observe(recipients.length);
     const byServer = await this.sessionsByServer([...new Set(recipientsOf.flat())]);
@@ -53,8 +58,12 @@ export class FanOut {
           if (targets) targets.push(target);
           else targetsByServer.set(server, [target]);
         }
-      for (const [server, targets] of targetsByServer)
-        pushes.push(this.dispatcher.deliver(server, { message: part.message, targets }));
+      const returnPath = returnPaths[i];
+      for (const [server, targets] of targetsByServer) {
+        const delivery = { message: part.message, targets };
+        if (returnPath?.serverId === server.id && returnPath.add(delivery)) continue;
+        pushes.push(this.dispatcher.deliver(server, delivery));
+      }
     });
     await Promise.all(pushes);
   }

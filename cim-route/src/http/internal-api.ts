@@ -13,6 +13,7 @@ import {
   type ServerEvent,
 } from '@cim/common';
 import type { Logger } from '@cim/common/server';
+import { ReturnPath } from '../delivery/index.js';
 import type { Accounts } from '../services/accounts.js';
 import type { DeviceSync } from '../services/device-sync.js';
 import type { Messages } from '../services/messages.js';
@@ -38,8 +39,10 @@ export function internalApi(ctx: InternalApiContext): Router {
     express.json({ limit: '16mb' }),
     async (req, res) => {
       const body = parse(eventsRequestSchema, req.body);
-      const results = await Promise.all(body.events.map((event) => handleEvent(ctx, body.serverId, event)));
-      const answer: EventsResponse = { results };
+      const returnPath = new ReturnPath(body.serverId);
+      const results = await Promise.all(body.events.map((event) => handleEvent(ctx, body.serverId, event, returnPath)));
+      const push = returnPath.close();
+      const answer: EventsResponse = push ? { results, push } : { results };
       res.json(answer);
     },
   );
@@ -49,7 +52,12 @@ export function internalApi(ctx: InternalApiContext): Router {
 /** Events that act for the user (send, read, see the backlog): only from a session that is still current. */
 const ACTING = new Set<string>(['send', 'ack', 'read', 'connected']);
 
-async function handleEvent(ctx: InternalApiContext, serverId: string, event: ServerEvent): Promise<EventResult> {
+async function handleEvent(
+  ctx: InternalApiContext,
+  serverId: string,
+  event: ServerEvent,
+  returnPath: ReturnPath,
+): Promise<EventResult> {
   try {
     if (ACTING.has(event.type)) await ctx.accounts.requireSession(event.userId, event.deviceId, event.sessionId);
     switch (event.type) {
@@ -63,7 +71,7 @@ async function handleEvent(ctx: InternalApiContext, serverId: string, event: Ser
         await ctx.accounts.endSession(event.userId, event.deviceId, event.sessionId);
         return null;
       case 'send':
-        return await relaySend(ctx, event);
+        return await relaySend(ctx, event, returnPath);
       case 'ack':
         await ctx.receipts.acknowledged(event.userId, event.deviceId, parseCursor(event.cursor));
         return null;
@@ -118,7 +126,11 @@ function failedEvent(ctx: InternalApiContext, event: ServerEvent, err: unknown):
   };
 }
 
-async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { type: 'send' }>): Promise<Frame> {
+async function relaySend(
+  ctx: InternalApiContext,
+  event: Extract<ServerEvent, { type: 'send' }>,
+  returnPath: ReturnPath,
+): Promise<Frame> {
   const to = destination.safeParse(event.send.to);
   if (!to.success) throw new CimError(ErrorCodes.INVALID_INPUT, 'Send.to must name a user, a group or broadcast');
   // The same bound as over HTTP (schemas.ts): the id is stored as an idempotency key.
@@ -127,12 +139,11 @@ async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { 
   }
   const claims = { uid: event.userId, name: event.userName };
   const deliverAt = event.send.deliverAt && event.send.deliverAt !== '0' ? Number(event.send.deliverAt) : undefined;
-  const answer = await ctx.messages.sendInBatch(claims, {
-    to: to.data,
-    body: event.send.body ?? '',
-    clientMsgId: event.send.clientMsgId || undefined,
-    deliverAt,
-  });
+  const answer = await ctx.messages.sendInBatch(
+    claims,
+    { to: to.data, body: event.send.body ?? '', clientMsgId: event.send.clientMsgId || undefined, deliverAt },
+    returnPath,
+  );
   if ('scheduled' in answer) return { requestId: event.requestId, sendResult: { clientMsgId: answer.clientMsgId } };
   return {
     requestId: event.requestId,

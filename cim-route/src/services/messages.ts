@@ -19,7 +19,7 @@ import { bodyTextProblem, clientMsgIdProblem } from '../text-rules.js';
 import type { RouteStore, SavedMessage, SyncPage } from '../store/types.js';
 import { saveAndPush } from './save-and-push.js';
 import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';
-import type { FanOut } from '../delivery/index.js';
+import type { FanOut, ReturnPath } from '../delivery/index.js';
 import type { Groups } from './groups.js';
 import { settleInto } from '../settle.js';
 import { TurnBatch } from './turn-batch.js';
@@ -41,6 +41,8 @@ export type Sender = Pick<TokenClaims, 'uid' | 'name'>;
 export interface QueuedSend {
   sender: Sender;
   input: SendInput;
+  /** The answer of the event batch this send came in, when it came from a push server. */
+  returnPath?: ReturnPath;
 }
 
 /**
@@ -73,8 +75,8 @@ export class Messages {
    * `send`, together with the other sends of this turn of the event loop (see `sendMany`): what
    * the route's APIs use, so that a busy route stores many messages per round trip.
    */
-  sendInBatch(sender: Sender, input: SendInput): Promise<SendAnswer | ScheduledAnswer> {
-    return this.batch.add({ sender, input });
+  sendInBatch(sender: Sender, input: SendInput, returnPath?: ReturnPath): Promise<SendAnswer | ScheduledAnswer> {
+    return this.batch.add({ sender, input, returnPath });
   }
 
   /**
@@ -167,7 +169,10 @@ export class Messages {
       else stored.push({ index: i, saved: save.value });
     });
     // Pushed again on a retry too, as deliverNow does.
-    const pushed = this.fanOut.messages(stored.map((s) => s.saved));
+    const pushed = this.fanOut.messages(
+      stored.map((s) => s.saved),
+      stored.map((s) => sends[s.index].returnPath),
+    );
     for (const { index, saved } of stored) results[index] = { status: 'fulfilled', value: answerOf(saved.message) };
     try {
       await pushed;

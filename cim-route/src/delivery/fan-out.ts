@@ -36,8 +36,13 @@ export class FanOut {
    * `message` for several messages, with one look-up of where all their recipients are connected.
    * `returnPaths[i]`, when given, is the answer to the event batch that sent `saved[i]`: its
    * deliveries to that batch's server travel in it (see ReturnPath), the rest as push requests.
+   * `handed` is called once every delivery is in its return path or queued for its push request.
    */
-  async messages(saved: StoredPart[], returnPaths: (ReturnPath | undefined)[] = []): Promise<void> {
+  async messages(
+    saved: StoredPart[],
+    returnPaths: (ReturnPath | undefined)[] = [],
+    handed: () => void = () => undefined,
+  ): Promise<void> {
     const recipientsOf = saved.map((part) => Object.keys(part.cursors));
     for (const recipients of recipientsOf) this.metrics.fanOutRecipients.observe(recipients.length);
     const byServer = await this.sessionsByServer([...new Set(recipientsOf.flat())]);
@@ -65,6 +70,7 @@ export class FanOut {
         pushes.push(this.dispatcher.deliver(server, delivery));
       }
     });
+    handed();
     await Promise.all(pushes);
   }
 

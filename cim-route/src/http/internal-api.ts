@@ -39,9 +39,10 @@ export function internalApi(ctx: InternalApiContext): Router {
     express.json({ limit: '16mb' }),
     async (req, res) => {
       const body = parse(eventsRequestSchema, req.body);
-      const returnPath = new ReturnPath(body.serverId);
+      // Deliveries ride on the answer only when nothing else in the batch can hold it up.
+      const returnPath = body.events.every(isPrivateSendNow) ? new ReturnPath(body.serverId) : undefined;
       const results = await Promise.all(body.events.map((event) => handleEvent(ctx, body.serverId, event, returnPath)));
-      const push = returnPath.close();
+      const push = returnPath?.close();
       const answer: EventsResponse = push ? { results, push } : { results };
       res.json(answer);
     },
@@ -49,14 +50,24 @@ export function internalApi(ctx: InternalApiContext): Router {
   return router;
 }
 
-/** Events that act for the user (send, read, see the backlog): only from a session that is still current. */
-const ACTING = new Set<string>(['send', 'ack', 'read', 'connected']);
+/** A send to one user, not scheduled: answered as soon as it is stored (see Messages.sendMany). */
+function isPrivateSendNow(event: ServerEvent): boolean {
+  if (event.type !== 'send') return false;
+  const { to, deliverAt } = (event.send ?? {}) as { to?: unknown; deliverAt?: string };
+  return typeof to === 'object' && to !== null && 'userId' in to && (!deliverAt || deliverAt === '0');
+}
+
+/**
+ * Events that act for the user (send, read, see the backlog): only from a session that is still
+ * current. A send's session is checked with its rate limit (see relaySend).
+ */
+const ACTING = new Set<string>(['ack', 'read', 'connected']);
 
 async function handleEvent(
   ctx: InternalApiContext,
   serverId: string,
   event: ServerEvent,
-  returnPath: ReturnPath,
+  returnPath: ReturnPath | undefined,
 ): Promise<EventResult> {
   try {
     if (ACTING.has(event.type)) await ctx.accounts.requireSession(event.userId, event.deviceId, event.sessionId);
@@ -129,7 +140,7 @@ function failedEvent(ctx: InternalApiContext, event: ServerEvent, err: unknown):
 async function relaySend(
   ctx: InternalApiContext,
   event: Extract<ServerEvent, { type: 'send' }>,
-  returnPath: ReturnPath,
+  returnPath: ReturnPath | undefined,
 ): Promise<Frame> {
   const to = destination.safeParse(event.send.to);
   if (!to.success) throw new CimError(ErrorCodes.INVALID_INPUT, 'Send.to must name a user, a group or broadcast');
@@ -142,7 +153,7 @@ async function relaySend(
   const answer = await ctx.messages.sendInBatch(
     claims,
     { to: to.data, body: event.send.body ?? '', clientMsgId: event.send.clientMsgId || undefined, deliverAt },
-    returnPath,
+    { returnPath, admit: () => ctx.accounts.requireSession(event.userId, event.deviceId, event.sessionId) },
   );
   if ('scheduled' in answer) return { requestId: event.requestId, sendResult: { clientMsgId: answer.clientMsgId } };
   return {

@@ -97,6 +97,11 @@ export type ServerEvent =
 export interface EventsRequest {
   serverId: string;
   events: ServerEvent[];
+  /**
+   * The server writes the deliveries an answer carries (`EventsResponse.push`). A server that does
+   * not say so (an older one, during a rolling upgrade) gets its pushes as push requests.
+   */
+  takesPush?: boolean;
 }
 
 /**
@@ -196,6 +201,7 @@ export const pushRequestSchema: z.ZodType<PushRequest> = z.object({
  */
 export const eventsRequestSchema: z.ZodType<EventsRequest> = z.object({
   serverId: z.string(),
+  takesPush: z.boolean().optional(),
   events: z.array(
     z.custom<ServerEvent>(
       (value) => typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string',

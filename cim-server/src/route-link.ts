@@ -150,7 +150,7 @@ export class RouteLink {
   private async post(
     events: ServerEvent[],
   ): Promise<{ ok: true; results: EventResult[]; push?: PushRequest } | { ok: false; reason: string }> {
-    const body: EventsRequest = { serverId: this.serverId, events };
+    const body: EventsRequest = { serverId: this.serverId, events, takesPush: true };
     try {
       const res = await this.http.post<unknown>(INTERNAL_EVENTS_PATH, body);
       const answer = eventsResponseSchema.safeParse(res.data);

@@ -39,8 +39,10 @@ export function internalApi(ctx: InternalApiContext): Router {
     express.json({ limit: '16mb' }),
     async (req, res) => {
       const body = parse(eventsRequestSchema, req.body);
-      // Deliveries ride on the answer only when nothing else in the batch can hold it up.
-      const returnPath = body.events.every(isPrivateSendNow) ? new ReturnPath(body.serverId) : undefined;
+      // Deliveries ride on the answer only to a server that takes them, and only when nothing else
+      // in the batch can hold the answer up.
+      const returnPath =
+        body.takesPush && body.events.every(isPrivateSendNow) ? new ReturnPath(body.serverId) : undefined;
       const results = await Promise.all(body.events.map((event) => handleEvent(ctx, body.serverId, event, returnPath)));
       const push = returnPath?.close();
       const answer: EventsResponse = push ? { results, push } : { results };

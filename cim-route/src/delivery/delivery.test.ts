@@ -106,6 +106,29 @@ describe('delivery of a private message relayed by a push server', () => {
     ]);
   });
 
+  it("sends a server all of a turn's deliveries one way: a message of the same conversation sent another way in that turn takes the carried one along by request", async () => {
+    const { users, device, messages, dispatcher } = await deliveryFixture();
+    const { alice, bob } = users;
+    await device(alice, 'phone', 'srv-a');
+    await device(bob, 'phone', 'srv-a');
+    const answerToSrvA = new ReturnPath('srv-a');
+
+    // In one turn: alice's send relayed by srv-a, and bob's reply sent over HTTP.
+    const [first, second] = await Promise.all([
+      messages.sendInBatch(
+        alice,
+        { to: { userId: bob.uid }, body: 'one', clientMsgId: 'c1' },
+        { returnPath: answerToSrvA },
+      ),
+      messages.sendInBatch(bob, { to: { userId: alice.uid }, body: 'two', clientMsgId: 'c2' }),
+    ]);
+
+    expect(answerToSrvA.close()).toBeUndefined();
+    const toSrvA = dispatcher.deliveries.filter((d) => d.serverId === 'srv-a').map((d) => d.delivery.message.seq);
+    expect(toSrvA).toEqual(['seq' in first ? first.seq : '', 'seq' in second ? second.seq : '']);
+    expect(toSrvA).toEqual(['1', '2']);
+  });
+
   it('pushes what comes after the answer has gone, instead of losing it', async () => {
     const { users, device, messages, dispatcher } = await deliveryFixture();
     await device(users.bob, 'phone', 'srv-a');

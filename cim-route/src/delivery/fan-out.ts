@@ -53,7 +53,7 @@ export class FanOut {
         if (places) places.push({ server, sessionIds });
         else placesOf.set(userId, [{ server, sessionIds }]);
       }
-    const pushes: Promise<boolean>[] = [];
+    const deliveries: { server: ServerInfo; delivery: PushDelivery; returnPath: ReturnPath | undefined }[] = [];
     saved.forEach((part, i) => {
       const targetsByServer = new Map<ServerInfo, PushDelivery['targets']>();
       for (const userId of recipientsOf[i])
@@ -64,12 +64,17 @@ export class FanOut {
           else targetsByServer.set(server, [target]);
         }
       const returnPath = returnPaths[i];
-      for (const [server, targets] of targetsByServer) {
-        const delivery = { message: part.message, targets };
-        if (returnPath?.serverId === server.id && returnPath.add(delivery)) continue;
-        pushes.push(this.dispatcher.deliver(server, delivery));
-      }
+      for (const [server, targets] of targetsByServer)
+        deliveries.push({
+          server,
+          delivery: { message: part.message, targets },
+          returnPath: returnPath?.serverId === server.id ? returnPath : undefined,
+        });
     });
+    const carriedTo = carriers(deliveries);
+    const pushes: Promise<boolean>[] = [];
+    for (const { server, delivery } of deliveries)
+      if (!carriedTo.get(server)?.add(delivery)) pushes.push(this.dispatcher.deliver(server, delivery));
     handed();
     await Promise.all(pushes);
   }
@@ -146,4 +151,20 @@ export class FanOut {
       );
     return byServer;
   }
+}
+
+/**
+ * The return path that carries everything these deliveries have for a server, where there is
+ * one: a server gets them all in one answer or all by push request, never some each way, because
+ * two messages of one conversation travelling apart could reach a device out of seq order.
+ */
+function carriers(
+  deliveries: { server: ServerInfo; returnPath: ReturnPath | undefined }[],
+): Map<ServerInfo, ReturnPath | undefined> {
+  const carriedTo = new Map<ServerInfo, ReturnPath | undefined>();
+  for (const { server, returnPath } of deliveries) {
+    if (!carriedTo.has(server)) carriedTo.set(server, returnPath);
+    else if (carriedTo.get(server) !== returnPath) carriedTo.set(server, undefined);
+  }
+  return carriedTo;
 }

@@ -35,7 +35,8 @@ export class FanOut {
   /**
    * `message` for several messages, with one look-up of where all their recipients are connected.
    * `returnPaths[i]`, when given, is the answer to the event batch that sent `saved[i]`: its
-   * deliveries to that batch's server travel in it (see ReturnPath), the rest as push requests.
+   * deliveries to that batch's server travel in it (see ReturnPath) when it can carry all these
+   * messages have for that server (see `carriers`), the rest as push requests.
    * `handed` is called once every delivery is in its return path or queued for its push request.
    */
   async messages(

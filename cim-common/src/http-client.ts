@@ -17,6 +17,9 @@ export function createHttpClient(
     httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
     httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64, ...(options.ca ? { ca: options.ca } : {}) }),
     validateStatus: () => true,
+    // Cluster-internal hops go straight to their peer: an HTTP(S)_PROXY meant for the outside must
+    // not capture them (and axios would otherwise read the proxy variables on every request).
+    proxy: false,
     // Large fan-out batches are legitimate on the internal API.
     maxBodyLength: 64 * 1024 * 1024,
     maxContentLength: 64 * 1024 * 1024,

@@ -103,6 +103,11 @@ export type ServerEvent =
 export interface EventsRequest {
   serverId: string;
   events: ServerEvent[];
+  /**
+   * The server writes the deliveries an answer carries (`EventsResponse.push`). A server that does
+   * not say so (an older one, during a rolling upgrade) gets its pushes as push requests.
+   */
+  takesPush?: boolean;
 }
 
 /**
@@ -119,9 +124,15 @@ export function isRetryLater(result: EventResult | undefined): result is RetryLa
   return typeof result === 'object' && result !== null && 'retryLater' in result;
 }
 
-/** One result per event, same order: a frame to write back to the device, null, or RetryLater. */
+/**
+ * One result per event, same order: a frame to write back to the device, null, or RetryLater.
+ * `push`: deliveries for devices on the reporting server, of messages its `send` events stored,
+ * carried back on this answer instead of a push request of their own. The server writes them
+ * before the results, so a sender's own copy of its message never trails its SendResult.
+ */
 export interface EventsResponse {
   results: EventResult[];
+  push?: PushRequest;
 }
 
 /**
@@ -196,6 +207,7 @@ export const pushRequestSchema: z.ZodType<PushRequest> = z.object({
  */
 export const eventsRequestSchema: z.ZodType<EventsRequest> = z.object({
   serverId: z.string(),
+  takesPush: z.boolean().optional(),
   events: z.array(
     z.custom<ServerEvent>(
       (value) => typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string',
@@ -207,4 +219,5 @@ export const eventsRequestSchema: z.ZodType<EventsRequest> = z.object({
 /** What a push server accepts as the route's answer to an events batch. */
 export const eventsResponseSchema: z.ZodType<EventsResponse> = z.object({
   results: z.array(z.custom<EventResult>()),
+  push: pushRequestSchema.optional(),
 });

@@ -17,7 +17,7 @@ import { ConnectionLimits } from './connection-limits.js';
 import { ConnectionTable } from './connection-table.js';
 import { LivenessSweeper } from './liveness.js';
 import { ServerMetrics } from './metrics.js';
-import { createPushApi } from './push-api.js';
+import { applyPush, createPushApi } from './push-api.js';
 import { RouteLink } from './route-link.js';
 import { TcpTransport } from './tcp-transport.js';
 import type { ClientTransport } from './transport.js';
@@ -88,6 +88,8 @@ export class PushServer {
       this.config.secret,
       this.logger,
       this.config.loginCheckTimeoutMs,
+      // Deliveries carried by the route's answer to an events batch: not a push request.
+      (push) => this.metrics.framesOut.inc(applyPush(push, this.table)),
       trustedCa(this.config.tls),
     );
     this.protocol = new ClientProtocol({

@@ -6,6 +6,7 @@ import {
   type EventResult,
   type EventsRequest,
   type Frame,
+  type PushRequest,
   type ServerEvent,
 } from '@cim/common';
 import { createHttpClient, type Logger } from '@cim/common/server';
@@ -41,6 +42,9 @@ export const STATE_EVENT_RETRY_MS = 2 * 60_000;
  * unreachable or answers that its store is down: a login until `loginDeadlineMs`, the rest for
  * STATE_EVENT_RETRY_MS. A send that cannot reach the route is answered with CIM_ERR_UNAVAILABLE at
  * once, so the client retries it with the same clientMsgId (sends are idempotent).
+ *
+ * The route's answer may carry deliveries for this server's devices (`EventsResponse.push`): they
+ * go to `push` before any event of the batch is answered.
  */
 export class RouteLink {
   private readonly http: AxiosInstance;
@@ -57,6 +61,7 @@ export class RouteLink {
     secret: string,
     private readonly logger: Logger,
     private readonly loginDeadlineMs: number,
+    private readonly push: (request: PushRequest) => void,
     ca?: string | Buffer,
   ) {
     this.http = createHttpClient({
@@ -114,6 +119,7 @@ export class RouteLink {
   /** One request; events that must be retried rejoin the queue after a delay that grows with their failures. */
   private async deliver(batch: Pending[]): Promise<void> {
     const outcome = await this.post(batch.map((p) => p.event));
+    if (outcome.ok && outcome.push) this.push(outcome.push);
     const retry: Pending[] = [];
     batch.forEach((p, i) => {
       const result: EventResult | undefined = outcome.ok ? outcome.results[i] : undefined;
@@ -143,12 +149,12 @@ export class RouteLink {
 
   private async post(
     events: ServerEvent[],
-  ): Promise<{ ok: true; results: EventResult[] } | { ok: false; reason: string }> {
-    const body: EventsRequest = { serverId: this.serverId, events };
+  ): Promise<{ ok: true; results: EventResult[]; push?: PushRequest } | { ok: false; reason: string }> {
+    const body: EventsRequest = { serverId: this.serverId, events, takesPush: true };
     try {
       const res = await this.http.post<unknown>(INTERNAL_EVENTS_PATH, body);
       const answer = eventsResponseSchema.safeParse(res.data);
-      if (res.status === 200 && answer.success) return { ok: true, results: answer.data.results };
+      if (res.status === 200 && answer.success) return { ok: true, ...answer.data };
       return { ok: false, reason: `HTTP ${res.status}` };
     } catch (err) {
       return { ok: false, reason: (err as Error).message };

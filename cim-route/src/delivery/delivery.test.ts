@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes } from '@cim/common';
 import { deliveryFixture } from './delivery-fakes.js';
+import { ReturnPath } from './return-path.js';
 import { DEPARTED_SERVER_MEMORY_MS } from './server-directory.js';
 
 async function unreachableCount(metrics: {
@@ -54,6 +55,118 @@ describe('delivery of a private message', () => {
     const sent = await send(users.alice, { to: { userId: users.alice.uid }, body: 'note to self', clientMsgId: 'c1' });
 
     expect(dispatcher.delivered()).toEqual({ [sent.msgId]: { 'srv-a': { [users.alice.uid]: ['alice-phone'] } } });
+  });
+});
+
+describe('delivery of a private message relayed by a push server', () => {
+  it("carries the deliveries for the sending server's devices in the answer to its event batch, and pushes to the others", async () => {
+    const { users, device, messages, dispatcher } = await deliveryFixture();
+    const { alice, bob } = users;
+    await device(alice, 'phone', 'srv-a');
+    await device(alice, 'laptop', 'srv-b');
+    await device(bob, 'phone', 'srv-a');
+    const answerToSrvA = new ReturnPath('srv-a');
+
+    const answer = await messages.sendInBatch(
+      alice,
+      { to: { userId: bob.uid }, body: 'hi bob', clientMsgId: 'c1' },
+      { returnPath: answerToSrvA },
+    );
+    const carried = answerToSrvA.close();
+
+    const msgId = 'msgId' in answer ? answer.msgId : 'scheduled';
+    expect(carried?.deliveries?.map((d) => d.message.msgId)).toEqual([msgId]);
+    const carriedTo = carried?.deliveries?.flatMap((d) => d.targets.map((t) => `${t.userId}:${t.sessionIds}`));
+    expect(carriedTo?.sort()).toEqual([`${alice.uid}:alice-phone`, `${bob.uid}:bob-phone`].sort());
+    expect(dispatcher.delivered()).toEqual({ [msgId]: { 'srv-b': { [alice.uid]: ['alice-laptop'] } } });
+  });
+
+  it('answers the send once stored and handed over, not after the push to another server: the answer carries the first copies', async () => {
+    const { users, device, messages, dispatcher } = await deliveryFixture();
+    await device(users.bob, 'phone', 'srv-a');
+    await device(users.bob, 'laptop', 'srv-b');
+    const stalled: string[] = [];
+    // srv-b takes its push request but never answers it.
+    dispatcher.deliver = (server) => {
+      stalled.push(server.id);
+      return new Promise<boolean>(() => undefined);
+    };
+    const answerToSrvA = new ReturnPath('srv-a');
+
+    const answer = await messages.sendInBatch(
+      users.alice,
+      { to: { userId: users.bob.uid }, body: 'hi', clientMsgId: 'c1' },
+      { returnPath: answerToSrvA },
+    );
+
+    expect('msgId' in answer).toBe(true);
+    expect(stalled).toEqual(['srv-b']);
+    expect(answerToSrvA.close()?.deliveries?.flatMap((d) => d.targets.map((t) => t.sessionIds))).toEqual([
+      ['bob-phone'],
+    ]);
+  });
+
+  it("sends a server all of a turn's deliveries one way: a message of the same conversation sent another way in that turn takes the carried one along by request", async () => {
+    const { users, device, messages, dispatcher } = await deliveryFixture();
+    const { alice, bob } = users;
+    await device(alice, 'phone', 'srv-a');
+    await device(bob, 'phone', 'srv-a');
+    const answerToSrvA = new ReturnPath('srv-a');
+
+    // In one turn: alice's send relayed by srv-a, and bob's reply sent over HTTP.
+    const [first, second] = await Promise.all([
+      messages.sendInBatch(
+        alice,
+        { to: { userId: bob.uid }, body: 'one', clientMsgId: 'c1' },
+        { returnPath: answerToSrvA },
+      ),
+      messages.sendInBatch(bob, { to: { userId: alice.uid }, body: 'two', clientMsgId: 'c2' }),
+    ]);
+
+    expect(answerToSrvA.close()).toBeUndefined();
+    const toSrvA = dispatcher.deliveries.filter((d) => d.serverId === 'srv-a').map((d) => d.delivery.message.seq);
+    expect(toSrvA).toEqual(['seq' in first ? first.seq : '', 'seq' in second ? second.seq : '']);
+    expect(toSrvA).toEqual(['1', '2']);
+  });
+
+  it('pushes what comes after the answer has gone, instead of losing it', async () => {
+    const { users, device, messages, dispatcher } = await deliveryFixture();
+    await device(users.bob, 'phone', 'srv-a');
+    const answered = new ReturnPath('srv-a');
+    answered.close();
+
+    await messages.sendInBatch(
+      users.alice,
+      { to: { userId: users.bob.uid }, body: 'late', clientMsgId: 'c1' },
+      { returnPath: answered },
+    );
+
+    expect(dispatcher.deliveries.map((d) => d.serverId)).toEqual(['srv-a']);
+  });
+});
+
+describe('a relayed send whose session is no longer current', () => {
+  it('is refused with that error and stored nowhere, while the other sends of its batch go through', async () => {
+    const { users, messages, store } = await deliveryFixture();
+    const ended = new CimError(ErrorCodes.SESSION_ENDED, 'logged out');
+
+    const [refused, sent] = await Promise.allSettled([
+      messages.sendInBatch(
+        users.alice,
+        { to: { userId: users.bob.uid }, body: 'from an ended session', clientMsgId: 'c1' },
+        { admit: () => Promise.reject(ended) },
+      ),
+      messages.sendInBatch(
+        users.carol,
+        { to: { userId: users.bob.uid }, body: 'from a current one', clientMsgId: 'c2' },
+        { admit: () => Promise.resolve() },
+      ),
+    ]);
+
+    expect(refused).toEqual({ status: 'rejected', reason: ended });
+    expect(sent.status).toBe('fulfilled');
+    const page = await store.messages.sync(users.bob.uid, '0', 10);
+    expect(page.expired === false && page.entries.map((e) => e.message.body)).toEqual(['from a current one']);
   });
 });
 

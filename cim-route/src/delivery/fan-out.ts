@@ -5,6 +5,7 @@ import type { PushSender } from './push-dispatcher.js';
 import type { ServerDirectory } from './server-directory.js';
 import type { StoredPart } from '../store/types.js';
 import type { Presence } from './presence.js';
+import type { ReturnPath } from './return-path.js';
 
 /** One connection of one device, on the push server `serverId`: where a TCP catch-up goes. */
 export interface DeviceConnection extends EventOrigin {
@@ -31,8 +32,18 @@ export class FanOut {
     return this.messages([saved]);
   }
 
-  /** `message` for several messages, with one look-up of where all their recipients are connected. */
-  async messages(saved: StoredPart[]): Promise<void> {
+  /**
+   * `message` for several messages, with one look-up of where all their recipients are connected.
+   * `returnPaths[i]`, when given, is the answer to the event batch that sent `saved[i]`: its
+   * deliveries to that batch's server travel in it (see ReturnPath) when it can carry all these
+   * messages have for that server (see `carriers`), the rest as push requests.
+   * `handed` is called once every delivery is in its return path or queued for its push request.
+   */
+  async messages(
+    saved: StoredPart[],
+    returnPaths: (ReturnPath | undefined)[] = [],
+    handed: () => void = () => undefined,
+  ): Promise<void> {
     const recipientsOf = saved.map((part) => Object.keys(part.cursors));
     for (const recipients of recipientsOf) this.metrics.fanOutRecipients.observe(recipients.length);
     const byServer = await this.sessionsByServer([...new Set(recipientsOf.flat())]);
@@ -43,7 +54,7 @@ export class FanOut {
         if (places) places.push({ server, sessionIds });
         else placesOf.set(userId, [{ server, sessionIds }]);
       }
-    const pushes: Promise<boolean>[] = [];
+    const deliveries: { server: ServerInfo; delivery: PushDelivery; returnPath: ReturnPath | undefined }[] = [];
     saved.forEach((part, i) => {
       const targetsByServer = new Map<ServerInfo, PushDelivery['targets']>();
       for (const userId of recipientsOf[i])
@@ -53,9 +64,19 @@ export class FanOut {
           if (targets) targets.push(target);
           else targetsByServer.set(server, [target]);
         }
+      const returnPath = returnPaths[i];
       for (const [server, targets] of targetsByServer)
-        pushes.push(this.dispatcher.deliver(server, { message: part.message, targets }));
+        deliveries.push({
+          server,
+          delivery: { message: part.message, targets },
+          returnPath: returnPath?.serverId === server.id ? returnPath : undefined,
+        });
     });
+    const carriedTo = carriers(deliveries);
+    const pushes: Promise<boolean>[] = [];
+    for (const { server, delivery } of deliveries)
+      if (!carriedTo.get(server)?.add(delivery)) pushes.push(this.dispatcher.deliver(server, delivery));
+    handed();
     await Promise.all(pushes);
   }
 
@@ -151,4 +172,20 @@ export class FanOut {
       );
     return byServer;
   }
+}
+
+/**
+ * The return path that carries everything these deliveries have for a server, where there is
+ * one: a server gets them all in one answer or all by push request, never some each way, because
+ * two messages of one conversation travelling apart could reach a device out of seq order.
+ */
+function carriers(
+  deliveries: { server: ServerInfo; returnPath: ReturnPath | undefined }[],
+): Map<ServerInfo, ReturnPath | undefined> {
+  const carriedTo = new Map<ServerInfo, ReturnPath | undefined>();
+  for (const { server, returnPath } of deliveries) {
+    if (!carriedTo.has(server)) carriedTo.set(server, returnPath);
+    else if (carriedTo.get(server) !== returnPath) carriedTo.set(server, undefined);
+  }
+  return carriedTo;
 }

@@ -39,4 +39,5 @@
 export { FanOut, type DeviceConnection } from './fan-out.js';
 export { Presence } from './presence.js';
 export { httpPushTransport, PushDispatcher, type PushSender } from './push-dispatcher.js';
+export { ReturnPath } from './return-path.js';
 export { DEPARTED_SERVER_MEMORY_MS, ServerDirectory, type SelectionAlgorithm } from './server-directory.js';

@@ -14,6 +14,7 @@ import {
   type ServerEvent,
 } from '@cim/common';
 import type { Logger } from '@cim/common/server';
+import { ReturnPath } from '../delivery/index.js';
 import type { Accounts } from '../services/accounts.js';
 import type { DeviceSync } from '../services/device-sync.js';
 import type { Messages } from '../services/messages.js';
@@ -39,18 +40,38 @@ export function internalApi(ctx: InternalApiContext): Router {
     express.json({ limit: '16mb' }),
     async (req, res) => {
       const body = parse(eventsRequestSchema, req.body);
-      const results = await Promise.all(body.events.map((event) => handleEvent(ctx, body.serverId, event)));
-      const answer: EventsResponse = { results };
+      // Deliveries ride on the answer only to a server that takes them, and only when nothing else
+      // in the batch can hold the answer up.
+      const returnPath =
+        body.takesPush && body.events.every(isPrivateSendNow) ? new ReturnPath(body.serverId) : undefined;
+      const results = await Promise.all(body.events.map((event) => handleEvent(ctx, body.serverId, event, returnPath)));
+      const push = returnPath?.close();
+      const answer: EventsResponse = push ? { results, push } : { results };
       res.json(answer);
     },
   );
   return router;
 }
 
-/** Events that act for the user (send, read, see the backlog): only from a session that is still current. */
-const ACTING = new Set<string>(['send', 'ack', 'read', 'connected']);
+/** A send to one user, not scheduled: answered as soon as it is stored (see Messages.sendMany). */
+function isPrivateSendNow(event: ServerEvent): boolean {
+  if (event.type !== 'send') return false;
+  const { to, deliverAt } = (event.send ?? {}) as { to?: unknown; deliverAt?: string };
+  return typeof to === 'object' && to !== null && 'userId' in to && (!deliverAt || deliverAt === '0');
+}
 
-async function handleEvent(ctx: InternalApiContext, serverId: string, event: ServerEvent): Promise<EventResult> {
+/**
+ * Events that act for the user (send, read, see the backlog): only from a session that is still
+ * current. A send's session is checked with its rate limit (see relaySend).
+ */
+const ACTING = new Set<string>(['ack', 'read', 'connected']);
+
+async function handleEvent(
+  ctx: InternalApiContext,
+  serverId: string,
+  event: ServerEvent,
+  returnPath: ReturnPath | undefined,
+): Promise<EventResult> {
   try {
     if (ACTING.has(event.type)) await ctx.accounts.requireSession(event.userId, event.deviceId, event.sessionId);
     switch (event.type) {
@@ -64,7 +85,7 @@ async function handleEvent(ctx: InternalApiContext, serverId: string, event: Ser
         await ctx.accounts.endSession(event.userId, event.deviceId, event.sessionId);
         return null;
       case 'send':
-        return await relaySend(ctx, event);
+        return await relaySend(ctx, event, returnPath);
       case 'ack':
         await ctx.receipts.acknowledged(event.userId, event.deviceId, parseCursor(event.cursor));
         return null;
@@ -124,7 +145,11 @@ function failedEvent(ctx: InternalApiContext, event: ServerEvent, err: unknown):
   };
 }
 
-async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { type: 'send' }>): Promise<Frame> {
+async function relaySend(
+  ctx: InternalApiContext,
+  event: Extract<ServerEvent, { type: 'send' }>,
+  returnPath: ReturnPath | undefined,
+): Promise<Frame> {
   const to = destination.safeParse(event.send.to);
   if (!to.success) throw new CimError(ErrorCodes.INVALID_INPUT, 'Send.to must name a user, a group or broadcast');
   // The same bound as over HTTP (schemas.ts): the id is stored as an idempotency key.
@@ -133,12 +158,11 @@ async function relaySend(ctx: InternalApiContext, event: Extract<ServerEvent, { 
   }
   const claims = { uid: event.userId, name: event.userName };
   const deliverAt = event.send.deliverAt && event.send.deliverAt !== '0' ? Number(event.send.deliverAt) : undefined;
-  const answer = await ctx.messages.sendInBatch(claims, {
-    to: to.data,
-    body: event.send.body ?? '',
-    clientMsgId: event.send.clientMsgId || undefined,
-    deliverAt,
-  });
+  const answer = await ctx.messages.sendInBatch(
+    claims,
+    { to: to.data, body: event.send.body ?? '', clientMsgId: event.send.clientMsgId || undefined, deliverAt },
+    { returnPath, admit: () => ctx.accounts.requireSession(event.userId, event.deviceId, event.sessionId) },
+  );
   if ('scheduled' in answer) return { requestId: event.requestId, sendResult: { clientMsgId: answer.clientMsgId } };
   return {
     requestId: event.requestId,

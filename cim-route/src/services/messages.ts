@@ -19,10 +19,10 @@ import { bodyTextProblem, clientMsgIdProblem } from '../text-rules.js';
 import type { RouteStore, SavedMessage, SyncPage } from '../store/types.js';
 import { saveAndPush, saveAndPushToGroup } from './save-and-push.js';
 import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';
-import type { FanOut } from '../delivery/index.js';
+import type { FanOut, ReturnPath } from '../delivery/index.js';
 import type { Groups } from './groups.js';
 import { settleInto } from '../settle.js';
-import { TurnBatch } from './turn-batch.js';
+import { TurnBatch, type AnswerOne } from './turn-batch.js';
 
 const KNOWN_USER_CACHE_MS = 10 * 60 * 1000;
 
@@ -41,6 +41,13 @@ export type Sender = Pick<TokenClaims, 'uid' | 'name'>;
 export interface QueuedSend {
   sender: Sender;
   input: SendInput;
+  /** The answer of the event batch this send came in, when it came from a push server. */
+  returnPath?: ReturnPath;
+  /**
+   * A check the send must pass before anything is stored (a relayed send's session), made in the
+   * same round trip as the rate limit: a send it refuses may have used up a rate-limit token.
+   */
+  admit?: () => Promise<void>;
 }
 
 /**
@@ -50,7 +57,9 @@ export interface QueuedSend {
  */
 export class Messages {
   private readonly knownUsers = new TtlMap<string, true>(KNOWN_USER_CACHE_MS);
-  private readonly batch = new TurnBatch<QueuedSend, SendAnswer | ScheduledAnswer>((sends) => this.sendMany(sends));
+  private readonly batch = new TurnBatch<QueuedSend, SendAnswer | ScheduledAnswer>((sends, answerOne) =>
+    this.sendMany(sends, answerOne),
+  );
 
   constructor(
     private readonly store: RouteStore,
@@ -73,8 +82,12 @@ export class Messages {
    * `send`, together with the other sends of this turn of the event loop (see `sendMany`): what
    * the route's APIs use, so that a busy route stores many messages per round trip.
    */
-  sendInBatch(sender: Sender, input: SendInput): Promise<SendAnswer | ScheduledAnswer> {
-    return this.batch.add({ sender, input });
+  sendInBatch(
+    sender: Sender,
+    input: SendInput,
+    relayed: Pick<QueuedSend, 'returnPath' | 'admit'> = {},
+  ): Promise<SendAnswer | ScheduledAnswer> {
+    return this.batch.add({ sender, input, ...relayed });
   }
 
   /**
@@ -82,8 +95,17 @@ export class Messages {
    * other: the senders' rate-limit tokens are taken in one round trip, the private messages are
    * stored together (`saveBatch`) and pushed with one look-up of their recipients' devices;
    * group, broadcast and scheduled messages go their own way once allowed.
+   *
+   * A private send relayed by a push server (with a return path) is answered through `answerOne`
+   * as soon as it is stored and its deliveries are carried or queued: its answer carries its
+   * deliveries to the devices on that server, and waiting for anything else (pushes to other
+   * servers, other sends of the batch) would let a later message of its conversation, pushed by
+   * request, reach those devices first.
    */
-  async sendMany(sends: QueuedSend[]): Promise<PromiseSettledResult<SendAnswer | ScheduledAnswer>[]> {
+  async sendMany(
+    sends: QueuedSend[],
+    answerOne: AnswerOne<SendAnswer | ScheduledAnswer> = () => undefined,
+  ): Promise<PromiseSettledResult<SendAnswer | ScheduledAnswer>[]> {
     const results = new Array<PromiseSettledResult<SendAnswer | ScheduledAnswer>>(sends.length);
     const valid: number[] = [];
     sends.forEach(({ input }, i) => {
@@ -94,24 +116,29 @@ export class Messages {
         results[i] = { status: 'rejected', reason };
       }
     });
+    const admissions = Promise.allSettled(valid.map((i) => sends[i].admit?.()));
     let refusals: (Error | undefined)[];
     try {
       refusals = await this.limits.sendMany(valid.map((i) => sends[i].sender.uid));
     } catch (reason) {
+      await admissions;
       for (const i of valid) results[i] = { status: 'rejected', reason };
       return results;
     }
+    const admitted = await admissions;
     const privateNow: number[] = [];
     const others: Promise<void>[] = [];
     valid.forEach((i, k) => {
       const { sender, input } = sends[i];
+      const admission = admitted[k];
       const refusal = refusals[k];
-      if (refusal) results[i] = { status: 'rejected', reason: refusal };
+      if (admission.status === 'rejected') results[i] = admission;
+      else if (refusal) results[i] = { status: 'rejected', reason: refusal };
       else if ('userId' in input.to && !(input.deliverAt !== undefined && input.deliverAt > this.now()))
         privateNow.push(i);
       else others.push(settleInto(results, i, this.sendAllowed(sender, input)));
     });
-    await Promise.all([...others, this.sendPrivately(sends, privateNow, results)]);
+    await Promise.all([...others, this.sendPrivately(sends, privateNow, results, answerOne)]);
     return results;
   }
 
@@ -131,6 +158,7 @@ export class Messages {
     sends: QueuedSend[],
     indexes: number[],
     results: PromiseSettledResult<SendAnswer | ScheduledAnswer>[],
+    answerOne: AnswerOne<SendAnswer | ScheduledAnswer>,
   ): Promise<void> {
     const known = await Promise.allSettled(
       indexes.map((i) => this.requireUser((sends[i].input.to as { userId: string }).userId)),
@@ -167,8 +195,14 @@ export class Messages {
       else stored.push({ index: i, saved: save.value });
     });
     // Pushed again on a retry too, as deliverNow does.
-    const pushed = this.fanOut.messages(stored.map((s) => s.saved));
     for (const { index, saved } of stored) results[index] = { status: 'fulfilled', value: answerOf(saved.message) };
+    const pushed = this.fanOut.messages(
+      stored.map((s) => s.saved),
+      stored.map((s) => sends[s.index].returnPath),
+      () => {
+        for (const { index } of stored) if (sends[index].returnPath) answerOne(index, results[index]);
+      },
+    );
     try {
       await pushed;
     } catch (reason) {

@@ -34,3 +34,21 @@ describe('TurnBatch', () => {
     expect(await batch.add('c')).toBe('c');
   });
 });
+
+describe('TurnBatch, answering early', () => {
+  it('answers an item as soon as the handler says, before the rest of its batch is done, and keeps that answer', async () => {
+    let finish: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const batch = new TurnBatch<string, string>(async (items, answerOne) => {
+      answerOne(0, { status: 'fulfilled', value: `${items[0]} early` });
+      await finished;
+      return items.map((value) => ({ status: 'fulfilled', value: `${value} late` }));
+    });
+    const first = batch.add('a');
+    const second = batch.add('b');
+
+    expect(await first).toBe('a early');
+    finish();
+    expect(await second).toBe('b late');
+  });
+});

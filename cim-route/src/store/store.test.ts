@@ -116,6 +116,26 @@ describe('redis store', () => {
     clientMsgId: 'c1',
   };
 
+  it('keeps every sync stream expiring, also one a lost message emptied (its expiry is set once a minute, not per append)', async () => {
+    const prefix = freshPrefix();
+    const keys = new RedisKeys(prefix);
+    const client = new Redis(redisUrl);
+    try {
+      const store = new RedisStore({ redis: client, prefix });
+      const first = await saveMessage(store.messages, sendC1, ['2']);
+      expect(await client.pttl(keys.stream('2'))).toBeGreaterThan(0);
+      // Lost outside retention: the next read cuts the stream there, which empties it.
+      await client.del(keys.message(first.message.msgId));
+      expect(await store.messages.sync('2', '0', 10)).toMatchObject({ expired: false, entries: [] });
+      expect(await client.exists(keys.stream('2'))).toBe(0);
+
+      await saveMessage(store.messages, { ...sendC1, clientMsgId: 'c2' }, ['2']);
+      expect(await client.pttl(keys.stream('2'))).toBeGreaterThan(0);
+    } finally {
+      await client.quit();
+    }
+  });
+
   it('finishes a save that an earlier attempt left half done, with the ids that attempt took', async () => {
     const prefix = freshPrefix();
     const client = new Redis(redisUrl);

@@ -9,17 +9,18 @@ import type { ScriptDefinitions } from '../../redis/redis-scripts.js';
 const FMT = `local function fmt(n) return string.format('%.0f', n) end`;
 
 /**
- * Drops stream entries older than the horizon; returns the highest cursor ever dropped and the
- * stream's last cursor. With a slack (appends), a stream checked less than that long ago is left
- * alone: old entries may outlive the retention by that much, which only keeps them readable a
- * little longer. Reads trim with no slack, so what they answer is exact.
+ * Drops stream entries older than the horizon; returns the highest cursor ever dropped, the
+ * stream's last cursor, and whether it looked (false: checked recently). With a slack (appends),
+ * a stream checked less than that long ago is left alone: old entries may outlive the retention
+ * by that much, which only keeps them readable a little longer. Reads trim with no slack, so what
+ * they answer is exact.
  */
 const TRIM = `
 local function trim(stream, meta, horizon, slack)
   local state = redis.call('HMGET', meta, 'last', 'trimmed', 'checked')
   local last = tonumber(state[1] or '0')
   local trimmed = tonumber(state[2] or '0')
-  if slack > 0 and horizon <= tonumber(state[3] or '0') + slack then return trimmed, last end
+  if slack > 0 and horizon <= tonumber(state[3] or '0') + slack then return trimmed, last, false end
   local dropped = trimmed
   if last < horizon then
     dropped = last
@@ -28,29 +29,35 @@ local function trim(stream, meta, horizon, slack)
     if older[2] then dropped = tonumber(older[2]) end
   end
   if slack > 0 then redis.call('HSET', meta, 'checked', fmt(horizon)) end
-  if dropped <= trimmed then return trimmed, last end
+  if dropped <= trimmed then return trimmed, last, true end
   redis.call('ZREMRANGEBYSCORE', stream, '-inf', '(' .. fmt(horizon))
   redis.call('HSET', meta, 'trimmed', fmt(dropped))
-  return dropped, last
+  return dropped, last, true
 end`;
 
-/** How stale an append may leave a stream's trimming: a minute, in cursor units (see cursor.ts). */
-const APPEND_TRIM_SLACK = 60_000 * CURSOR_SLOTS_PER_MS;
+/** How stale an append may leave a stream's trimming and expiry: a minute. */
+const APPEND_TRIM_SLACK_MS = 60_000;
+/** The same in cursor units (see cursor.ts). */
+const APPEND_TRIM_SLACK = APPEND_TRIM_SLACK_MS * CURSOR_SLOTS_PER_MS;
 
 /**
  * Appends msgId to one recipient's stream at cursor max(last + 1, now × 1024), trims the stream by
  * retention and moves the conversation to the top of the recipient's list. Appending a message
  * that is already there returns its cursor, so a resumed save is harmless.
+ *
+ * The stream's expiry is pushed out with its retention check, at most once a minute, to the ttl
+ * plus that minute: every append made until the next check is then still covered for its full ttl,
+ * without an expiry command per append.
  */
 const APPEND = `
 local function append(stream, meta, conversations, msgId, nowSlot, horizon, ttl, conversationId)
   local existing = redis.call('ZSCORE', stream, msgId)
   if existing then return fmt(tonumber(existing)) end
-  local _, last = trim(stream, meta, tonumber(horizon), ${APPEND_TRIM_SLACK})
+  local _, last, checked = trim(stream, meta, tonumber(horizon), ${APPEND_TRIM_SLACK})
   local cursor = fmt(math.max(last + 1, tonumber(nowSlot)))
   redis.call('ZADD', stream, cursor, msgId)
   redis.call('HSET', meta, 'last', cursor)
-  redis.call('PEXPIRE', stream, ttl)
+  if checked then redis.call('PEXPIRE', stream, tonumber(ttl) + ${APPEND_TRIM_SLACK_MS}) end
   redis.call('ZADD', conversations, 'GT', cursor, conversationId)
   return cursor
 end`;
@@ -201,11 +208,14 @@ return rows`,
   /**
    * KEYS: stream, stream meta. ARGV: cursor. Drops the entries up to and including the cursor and
    * records them as trimmed, as retention would: readers behind it are told their cursor expired.
+   * The next append checks the stream again, so a stream this emptied (and Redis deleted) gets
+   * its expiry back at once.
    */
   dropThrough: {
     numberOfKeys: 2,
     lua: `${FMT}
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+redis.call('HDEL', KEYS[2], 'checked')
 local trimmed = tonumber(redis.call('HGET', KEYS[2], 'trimmed') or '0')
 if tonumber(ARGV[1]) > trimmed then redis.call('HSET', KEYS[2], 'trimmed', fmt(tonumber(ARGV[1]))) end`,
   },

@@ -34,6 +34,9 @@ const PUBLIC_API_BASE = '/api/v1';
 export function createRouteApp(ctx: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are not cached: an ETag would only cost a hash of every body (and turn it into a
+  // Buffer, written apart from the headers). The static site sets its own.
+  app.disable('etag');
   app.set('query parser', 'simple');
   if (ctx.config.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(ctx.config.trustProxy));
 
@@ -55,8 +58,9 @@ export function createRouteApp(ctx: AppContext): Express {
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  app.use(internalApi(ctx));
+  // Before the internal API: the public API carries the traffic, and each layer a request passes costs it.
   app.use(PUBLIC_API_BASE, express.json({ limit: ctx.config.maxHttpBodyBytes }), publicApi(ctx));
+  app.use(internalApi(ctx));
   if (ctx.config.staticSite) app.use(staticSite(ctx.config.staticSite));
   app.use(notFound);
   app.use(errorHandler(ctx.logger, (code) => ctx.metrics.errors.inc({ code })));
@@ -80,7 +84,8 @@ function requestTelemetry(ctx: AppContext) {
       const route = req.route ? `${base}${(req.route as { path: string }).path}` : 'unmatched';
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       ctx.metrics.httpRequests.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-      if (route !== '/metrics' && route !== '/healthz' && route !== '/readyz') {
+      // Checked first: the line's fields cost something to gather even when it is not written.
+      if (ctx.logger.isLevelEnabled('debug') && route !== '/metrics' && route !== '/healthz' && route !== '/readyz') {
         ctx.logger.debug(
           { requestId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
           'request',

@@ -55,6 +55,13 @@ export function publicApi(ctx: PublicApiContext): Router {
   };
   const user = (req: AuthedRequest): TokenClaims => req.user!;
 
+  // First: the busiest route, matched before any other.
+  api.post('/messages', auth, async (req: AuthedRequest, res) => {
+    const body = parse(send, req.body);
+    const answer = await ctx.messages.sendInBatch(user(req), body);
+    res.status('scheduled' in answer ? 202 : 200).json(answer);
+  });
+
   api.post('/accounts', async (req, res) => {
     const body = parse(registerBody, req.body);
     await ctx.limits.registration(clientIp(req));
@@ -93,12 +100,6 @@ export function publicApi(ctx: PublicApiContext): Router {
     const found = await ctx.store.users.getByName(String(req.params.name));
     if (!found) throw new CimError(ErrorCodes.USER_NOT_FOUND, `no user named ${req.params.name}`);
     res.json({ userId: found.userId, userName: found.userName });
-  });
-
-  api.post('/messages', auth, async (req: AuthedRequest, res) => {
-    const body = parse(send, req.body);
-    const answer = await ctx.messages.sendInBatch(user(req), body);
-    res.status('scheduled' in answer ? 202 : 200).json(answer);
   });
 
   api.post('/messages/:msgId/recall', auth, async (req: AuthedRequest, res) => {

@@ -26,6 +26,13 @@ import { TurnBatch } from './turn-batch.js';
 
 const KNOWN_USER_CACHE_MS = 10 * 60 * 1000;
 
+/**
+ * Pushes of stored private messages that their sends were answered without waiting for. Past this
+ * many at once a send waits for its own push: a route whose push servers fall behind slows its
+ * senders down instead of queueing pushes without bound.
+ */
+export const MAX_UNAWAITED_PUSHES = 16;
+
 export interface SendInput {
   to: Destination;
   body: string;
@@ -51,6 +58,7 @@ export interface QueuedSend {
 export class Messages {
   private readonly knownUsers = new TtlMap<string, true>(KNOWN_USER_CACHE_MS);
   private readonly batch = new TurnBatch<QueuedSend, SendAnswer | ScheduledAnswer>((sends) => this.sendMany(sends));
+  private unawaitedPushes = 0;
 
   constructor(
     private readonly store: RouteStore,
@@ -80,8 +88,9 @@ export class Messages {
   /**
    * Several sends, each answered as `send` would answer it, a refused or failed one failing no
    * other: the senders' rate-limit tokens are taken in one round trip, the private messages are
-   * stored together (`saveBatch`) and pushed with one look-up of their recipients' devices;
-   * group, broadcast and scheduled messages go their own way once allowed.
+   * stored together (`saveBatch`) and pushed with one look-up of their recipients' devices (answered
+   * once stored: see `MAX_UNAWAITED_PUSHES`); group, broadcast and scheduled messages go their own
+   * way once allowed.
    */
   async sendMany(sends: QueuedSend[]): Promise<PromiseSettledResult<SendAnswer | ScheduledAnswer>[]> {
     const results = new Array<PromiseSettledResult<SendAnswer | ScheduledAnswer>>(sends.length);
@@ -166,14 +175,16 @@ export class Messages {
       if (save.status === 'rejected') results[i] = save;
       else stored.push({ index: i, saved: save.value });
     });
-    // Pushed again on a retry too, as deliverNow does.
-    const pushed = this.fanOut.messages(stored.map((s) => s.saved));
+    // Pushed again on a retry of the send too, as deliverNow does.
+    const pushed = this.fanOut.messages(stored.map((s) => s.saved)).catch((err: unknown) => {
+      this.logger.warn({ err, messages: stored.length }, 'messages stored but not pushed: their recipients sync them');
+    });
     for (const { index, saved } of stored) results[index] = { status: 'fulfilled', value: answerOf(saved.message) };
-    try {
-      await pushed;
-    } catch (reason) {
-      for (const { index } of stored) results[index] = { status: 'rejected', reason };
-    }
+    // Answered once stored, not once pushed (a server that fails to take a push gets it again from
+    // the dispatcher's retry backlog), unless too many pushes are outstanding already.
+    if (this.unawaitedPushes >= MAX_UNAWAITED_PUSHES) return pushed;
+    this.unawaitedPushes++;
+    void pushed.finally(() => this.unawaitedPushes--);
   }
 
   /** Sends at once, without the rate limit (used for scheduled messages that come due). */

@@ -31,6 +31,7 @@ const envNames = [
   'CIM_PUSH_TIMEOUT_MS',
   'CIM_PUSH_RETRY_MS',
   'CIM_PUSH_RETRY_BACKLOG',
+  'CIM_MAX_UNAWAITED_PUSHES',
 ];
 
 /** A value for each env var above: most are numbers. */
@@ -61,6 +62,7 @@ describe('route limit options', () => {
       '--push-timeout-ms=1500',
       '--push-retry-ms=30000',
       '--push-retry-backlog=500',
+      '--max-unawaited-pushes=4',
     ]);
     expect(limits).toMatchObject({
       loginsPerIpPerMinute: 5,
@@ -77,6 +79,7 @@ describe('route limit options', () => {
       pushTimeoutMs: 1500,
       pushRetryMs: 30000,
       pushRetryBacklog: 500,
+      maxUnawaitedPushes: 4,
     });
   });
 
@@ -102,6 +105,7 @@ describe('route limit options', () => {
       pushTimeoutMs: 12,
       pushRetryMs: 13,
       pushRetryBacklog: 14,
+      maxUnawaitedPushes: 15,
     });
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '@cim/common';
 import { deliveryFixture } from '../delivery/delivery-fakes.js';
-import { MAX_UNAWAITED_PUSHES } from './messages.js';
 
 /** Turns of the event loop until `done` says so (pending work here settles within a few). */
 async function waitUntil(done: () => boolean | Promise<boolean>): Promise<void> {
@@ -174,7 +173,11 @@ describe('sending messages', () => {
     });
 
     it('answers private sends once stored, without waiting for their push unless too many pushes are outstanding', async () => {
-      const { users, device, messages, dispatcher, store } = await deliveryFixture({ sendBurst: 100 });
+      const maxUnawaitedPushes = 3;
+      const { users, device, messages, dispatcher, store } = await deliveryFixture({
+        sendBurst: 100,
+        maxUnawaitedPushes,
+      });
       await device(users.bob, 'phone', 'srv-b');
       const held: (() => void)[] = [];
       dispatcher.deliver = () => new Promise((resolve) => held.push(() => resolve(true)));
@@ -182,14 +185,14 @@ describe('sending messages', () => {
         messages.sendInBatch(users.alice, { to: { userId: users.bob.uid }, body: `m${n}`, clientMsgId: `m${n}` });
 
       // Each send its own batch, its push held by the push server.
-      for (let n = 1; n <= MAX_UNAWAITED_PUSHES; n++) expect(await send(n)).toMatchObject({ seq: String(n) });
-      expect(held).toHaveLength(MAX_UNAWAITED_PUSHES);
+      for (let n = 1; n <= maxUnawaitedPushes; n++) expect(await send(n)).toMatchObject({ seq: String(n) });
+      expect(held).toHaveLength(maxUnawaitedPushes);
 
       let answered = false;
-      const waiting = send(MAX_UNAWAITED_PUSHES + 1).then(() => (answered = true));
-      await waitUntil(() => held.length === MAX_UNAWAITED_PUSHES + 1);
+      const waiting = send(maxUnawaitedPushes + 1).then(() => (answered = true));
+      await waitUntil(() => held.length === maxUnawaitedPushes + 1);
       const page = await store.messages.sync(users.bob.uid, '0', 100);
-      expect(page.expired === false && page.entries.length).toBe(MAX_UNAWAITED_PUSHES + 1);
+      expect(page.expired === false && page.entries.length).toBe(maxUnawaitedPushes + 1);
       expect(answered).toBe(false);
       held.at(-1)!();
       await waiting;

@@ -26,13 +26,6 @@ import { TurnBatch } from './turn-batch.js';
 
 const KNOWN_USER_CACHE_MS = 10 * 60 * 1000;
 
-/**
- * Pushes of stored private messages that their sends were answered without waiting for. Past this
- * many at once a send waits for its own push: a route whose push servers fall behind slows its
- * senders down instead of queueing pushes without bound.
- */
-export const MAX_UNAWAITED_PUSHES = 16;
-
 export interface SendInput {
   to: Destination;
   body: string;
@@ -65,7 +58,7 @@ export class Messages {
     private readonly groups: Groups,
     private readonly fanOut: FanOut,
     private readonly limits: AbuseLimits,
-    private readonly config: Pick<RouteConfig, 'maxBodyChars' | 'recallWindowMs' | 'maxDelayMs'>,
+    private readonly config: Pick<RouteConfig, 'maxBodyChars' | 'recallWindowMs' | 'maxDelayMs' | 'maxUnawaitedPushes'>,
     private readonly logger: Logger,
     private readonly metrics: RouteMetrics,
     private readonly now: () => number = Date.now,
@@ -89,7 +82,7 @@ export class Messages {
    * Several sends, each answered as `send` would answer it, a refused or failed one failing no
    * other: the senders' rate-limit tokens are taken in one round trip, the private messages are
    * stored together (`saveBatch`) and pushed with one look-up of their recipients' devices (answered
-   * once stored: see `MAX_UNAWAITED_PUSHES`); group, broadcast and scheduled messages go their own
+   * once stored while fewer than `maxUnawaitedPushes` pushes are outstanding); group, broadcast and scheduled messages go their own
    * way once allowed.
    */
   async sendMany(sends: QueuedSend[]): Promise<PromiseSettledResult<SendAnswer | ScheduledAnswer>[]> {
@@ -181,8 +174,9 @@ export class Messages {
     });
     for (const { index, saved } of stored) results[index] = { status: 'fulfilled', value: answerOf(saved.message) };
     // Answered once stored, not once pushed (a server that fails to take a push gets it again from
-    // the dispatcher's retry backlog), unless too many pushes are outstanding already.
-    if (this.unawaitedPushes >= MAX_UNAWAITED_PUSHES) return pushed;
+    // the dispatcher's retry backlog), unless too many pushes are outstanding already: then senders
+    // wait, rather than pushes queue without bound behind push servers that fall behind.
+    if (this.unawaitedPushes >= this.config.maxUnawaitedPushes) return pushed;
     this.unawaitedPushes++;
     void pushed.finally(() => this.unawaitedPushes--);
   }

@@ -32,6 +32,7 @@ const envNames = [
   'CIM_PUSH_RETRY_MS',
   'CIM_PUSH_RETRY_BACKLOG',
   'CIM_LARGE_GROUP_MEMBERS',
+  'CIM_MAX_UNAWAITED_PUSHES',
 ];
 
 /** A value for each env var above: most are numbers. */
@@ -63,6 +64,7 @@ describe('route limit options', () => {
       '--push-retry-ms=30000',
       '--push-retry-backlog=500',
       '--large-group-members=300',
+      '--max-unawaited-pushes=4',
     ]);
     expect(limits).toMatchObject({
       loginsPerIpPerMinute: 5,
@@ -80,6 +82,7 @@ describe('route limit options', () => {
       pushRetryMs: 30000,
       pushRetryBacklog: 500,
       largeGroupMembers: 300,
+      maxUnawaitedPushes: 4,
     });
   });
 
@@ -106,6 +109,7 @@ describe('route limit options', () => {
       pushRetryMs: 13,
       pushRetryBacklog: 14,
       largeGroupMembers: 15,
+      maxUnawaitedPushes: 15,
     });
   });
 });

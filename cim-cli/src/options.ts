@@ -90,7 +90,7 @@ export function tlsOptions<T>(y: Argv<T>) {
  * CIM_REGISTER_IP_LIMIT, CIM_GROUP_CREATE_LIMIT, CIM_TRUST_PROXY, CIM_CORS_ORIGIN, CIM_REQUEST_TIMEOUT_MS,
  * CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS, CIM_MAX_BODY_BYTES,
  * CIM_MAX_HTTP_BODY_BYTES, CIM_MAX_DELAY_MS, CIM_SESSION_GRACE_MS, CIM_REFRESH_RETRY_MS, CIM_PUSH_TIMEOUT_MS,
- * CIM_PUSH_RETRY_MS, CIM_PUSH_RETRY_BACKLOG, CIM_LARGE_GROUP_MEMBERS). The abuse limits are counted in
+ * CIM_PUSH_RETRY_MS, CIM_PUSH_RETRY_BACKLOG, CIM_LARGE_GROUP_MEMBERS, CIM_MAX_UNAWAITED_PUSHES). The abuse limits are counted in
  * the store, so all routes on one Redis share them.
  */
 export function routeLimitOptions<T>(y: Argv<T>) {
@@ -204,6 +204,12 @@ export function routeLimitOptions<T>(y: Argv<T>) {
       type: 'number',
       default: envInt('CIM_PUSH_RETRY_BACKLOG'),
       describe: 'deliveries kept for retry per failing push server; past it the oldest are dropped (default 10000)',
+    })
+    .option('max-unawaited-pushes', {
+      type: 'number',
+      default: envInt('CIM_MAX_UNAWAITED_PUSHES'),
+      describe:
+        'private sends are answered once stored, without waiting for their push, while fewer pushes than this are outstanding (default 16)',
     });
 }
 
@@ -229,6 +235,7 @@ export interface RouteLimitArgs {
   'push-timeout-ms'?: number;
   'push-retry-ms'?: number;
   'push-retry-backlog'?: number;
+  'max-unawaited-pushes'?: number;
 }
 
 export function routeLimits(args: RouteLimitArgs) {
@@ -253,6 +260,7 @@ export function routeLimits(args: RouteLimitArgs) {
     pushTimeoutMs: args['push-timeout-ms'],
     pushRetryMs: args['push-retry-ms'],
     pushRetryBacklog: args['push-retry-backlog'],
+    maxUnawaitedPushes: args['max-unawaited-pushes'],
   };
 }
 

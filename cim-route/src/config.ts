@@ -74,6 +74,11 @@ export interface RouteConfig {
   pushRetryMs: number;
   /** Deliveries kept for retry per failing push server; past it the oldest are dropped (counted). */
   pushRetryBacklog: number;
+  /**
+   * Pushes of stored private messages whose sends were answered without waiting for them; past it a
+   * send waits for its own push, so senders slow down when push servers fall behind.
+   */
+  maxUnawaitedPushes: number;
   /** HTTPS for the route's APIs; also the CA trusted for TLS push servers. Plain HTTP when absent. */
   tls?: TlsMaterial;
   /** A folder served as is (e.g. the web chat at `/chat`), under a strict Content-Security-Policy. */
@@ -106,4 +111,5 @@ export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
   pushTimeoutMs: 5_000,
   pushRetryMs: DEPARTED_SERVER_MEMORY_MS,
   pushRetryBacklog: 10_000,
+  maxUnawaitedPushes: 16,
 };

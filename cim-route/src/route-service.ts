@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServerInfo, ServerRegistry } from '@cim/common';
 import { answerClientErrors, createLogger, trustedCa, type Logger } from '@cim/common/server';
 import { AbuseLimits } from './abuse-limits.js';
-import { createRouteApp } from './app.js';
+import { createRouteHandler } from './app.js';
 import { defaultRouteConfig, type RouteConfig } from './config.js';
 import { FanOut, httpPushTransport, Presence, PushDispatcher, ServerDirectory } from './delivery/index.js';
 import { instrumentStore } from './instrumented-store.js';
@@ -75,7 +75,7 @@ export class RouteService {
     this.accounts = new Accounts(store, directory, dispatcher, this.config, this.logger, metrics, now);
     this.messages = new Messages(store, groups, fanOut, limits, this.config, this.logger, metrics, now);
     this.delayedSender = new DelayedSender(store, this.messages, this.logger, now);
-    const app = createRouteApp({
+    const handler = createRouteHandler({
       config: this.config,
       secret: this.config.secret,
       store,
@@ -100,8 +100,8 @@ export class RouteService {
     const tls = this.config.tls;
     const timeouts = requestTimeouts(this.config.requestTimeoutMs);
     this.server = tls
-      ? https.createServer({ cert: tls.cert, key: tls.key, ...timeouts }, app)
-      : http.createServer(timeouts, app);
+      ? https.createServer({ cert: tls.cert, key: tls.key, ...timeouts }, handler)
+      : http.createServer(timeouts, handler);
     answerClientErrors(this.server, (code) => metrics.errors.inc({ code }));
   }
 

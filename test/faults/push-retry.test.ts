@@ -53,8 +53,8 @@ describe('a push server that fails a push while it is still listed', () => {
 
       server.freeze();
       try {
-        // Answered once stored and pushed once: that push times out on the stopped server, and the
-        // route pushes the message again while the server is still stopped.
+        // Answered once stored; its push times out on the stopped server, and the route pushes the
+        // message again while the server is still stopped.
         await alice.send({ userId: bob.userId }, 'while stopped', 'while-stopped');
         await waitFor(async () => (await retried()) >= 1, {
           timeoutMs: 10_000,

@@ -73,9 +73,9 @@ export function httpPushTransport(options: {
  * message's own cursor, and pushes out of cursor order are already allowed (docs/protocol.md,
  * "Sync cursor": a catch-up starts 10 s before the device's cursor for that reason).
  *
- * The promise of a push still says what its first attempt did: a send is answered once its message
- * is stored and pushed once, not after retries (a private send relayed by a push server does not
- * wait even for that: see Messages.sendMany). Broadcasts, frames and kicks are not retried:
+ * The promise of a push still says what its first attempt did: a send that waits for its push (a
+ * group message's, or any once `maxUnawaitedPushes` are outstanding) is answered once its message
+ * is stored and pushed once, not after retries (see Messages.sendMany). Broadcasts, frames and kicks are not retried:
  * a broadcast is live only (to the connections of the moment; a late copy would reach devices that
  * connected after it was sent, and nothing re-sends it on reconnect either), receipts and recalls
  * are also in the stored state the device reads, and the session a kick ends gets no more

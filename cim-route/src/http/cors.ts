@@ -1,5 +1,6 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCodes } from '@cim/common';
+import { writeJson } from './json-answer.js';
 
 /** Methods of the public API, answered to a preflight. */
 const ALLOWED_METHODS = 'GET, POST, DELETE';
@@ -18,17 +19,18 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
  */
 export function publicApiCors(origins: readonly string[]) {
   const anyOrigin = origins.includes('*');
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const origin = req.headers.origin;
-    if (!anyOrigin) res.vary('Origin');
+    if (!anyOrigin) varyOnOrigin(res);
     if (origin === undefined) return next();
     const allowed = anyOrigin || origins.includes(origin);
     const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
     if (!allowed) {
       if (!preflight) return next();
-      res
-        .status(403)
-        .json({ code: ErrorCodes.FORBIDDEN, message: `origin ${origin} may not use this API from a browser` });
+      writeJson(res, 403, {
+        code: ErrorCodes.FORBIDDEN,
+        message: `origin ${origin} may not use this API from a browser`,
+      });
       return;
     }
     res.setHeader('Access-Control-Allow-Origin', anyOrigin ? '*' : origin);
@@ -37,6 +39,14 @@ export function publicApiCors(origins: readonly string[]) {
     res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
     res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
     res.setHeader('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_SECONDS));
-    res.status(204).end();
+    res.statusCode = 204;
+    res.end();
   };
+}
+
+/** Adds `Origin` to the answer's `Vary` header (caches keep one answer per origin), once. */
+function varyOnOrigin(res: ServerResponse): void {
+  const vary = res.getHeader('Vary');
+  if (vary === undefined) res.setHeader('Vary', 'Origin');
+  else if (!/(^|,)\s*(origin|\*)\s*(,|$)/i.test(String(vary))) res.setHeader('Vary', `${String(vary)}, Origin`);
 }

@@ -17,6 +17,7 @@ import type { RouteMetrics } from '../metrics.js';
 import { decoyHash, hashPassword, requirePasswordPolicy, verifyPassword } from '../passwords.js';
 import type { PushSender, ServerDirectory } from '../delivery/index.js';
 import { TtlMap } from '../store/shared/ttl-map.js';
+import { TurnBatch } from './turn-batch.js';
 import { nameTaken } from '../store/users/user-names.js';
 import type { RouteStore, SessionRecord } from '../store/types.js';
 
@@ -28,6 +29,12 @@ import type { RouteStore, SessionRecord } from '../store/types.js';
  */
 export const SESSION_CHECK_CACHE_MS = 1000;
 
+/**
+ * How long a verified token's claims are kept. A token never changes and its expiry is checked on
+ * every use, so this only bounds memory: a client's every request after its first costs no HMAC.
+ */
+const VERIFIED_TOKEN_CACHE_MS = 60_000;
+
 /** Registration, login (with push-server choice), logout and token authentication. */
 export class Accounts {
   /** `<userId>\0<deviceId>` → the session id found current (see SESSION_CHECK_CACHE_MS). */
@@ -36,7 +43,14 @@ export class Accounts {
    * Tokens verified lately → their claims: a client sends the same token with every request, and
    * its signature needs checking once, not per request. Expiry is still checked every time.
    */
-  private readonly verifiedTokens = new TtlMap<string, Readonly<TokenClaims>>(SESSION_CHECK_CACHE_MS);
+  private readonly verifiedTokens = new TtlMap<string, Readonly<TokenClaims>>(VERIFIED_TOKEN_CACHE_MS);
+  /**
+   * Session look-ups of one turn of the event loop, read together: each HTTP request arrives in a
+   * turn of its own, and read one by one they would cost a round trip (two syscalls) each.
+   */
+  private readonly sessionReads = new TurnBatch<{ userId: string; deviceId: string }, SessionRecord | null>((keys) =>
+    Promise.allSettled(keys.map(({ userId, deviceId }) => this.store.sessions.get(userId, deviceId))),
+  );
 
   constructor(
     private readonly store: RouteStore,
@@ -217,7 +231,7 @@ export class Accounts {
     const key = deviceKey(userId, deviceId);
     const known = this.currentSessions.get(key, this.now());
     if (known !== undefined && known === sessionId) return;
-    const session = await this.store.sessions.get(userId, deviceId);
+    const session = await this.sessionReads.add({ userId, deviceId });
     if (!session || session.sessionId !== sessionId) throw sessionEnded();
     if (session.detachedAt !== undefined && session.detachedAt < this.graceHorizon()) {
       await this.store.sessions.removeIf(userId, deviceId, sessionId);

@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '@cim/common';
 import { deliveryFixture } from '../delivery/delivery-fakes.js';
 
+/** Turns of the event loop until `done` says so (pending work here settles within a few). */
+async function waitUntil(done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let turn = 0; turn < 100; turn++) {
+    if (await done()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('not done after 100 turns of the event loop');
+}
+
 describe('sending messages', () => {
   it('is idempotent on clientMsgId: a retry answers the first message, stores nothing new and pushes it again', async () => {
     const { users, device, send, dispatcher, store } = await deliveryFixture();
@@ -161,6 +170,39 @@ describe('sending messages', () => {
       // Creating the group stored its notice ("alice added bob") before the batch.
       const sent = dispatcher.deliveries.filter((d) => !d.delivery.message.notice);
       expect(sent.map((d) => d.delivery.message.body).sort()).toEqual(['now', 'to the group']);
+    });
+
+    it('answers private sends once stored, without waiting for their push unless too many pushes are outstanding', async () => {
+      const maxUnawaitedPushes = 3;
+      const { users, device, messages, dispatcher, store } = await deliveryFixture({
+        sendBurst: 100,
+        maxUnawaitedPushes,
+      });
+      await device(users.bob, 'phone', 'srv-b');
+      const held: (() => void)[] = [];
+      dispatcher.deliver = () => new Promise((resolve) => held.push(() => resolve(true)));
+      const send = (n: number) =>
+        messages.sendInBatch(users.alice, { to: { userId: users.bob.uid }, body: `m${n}`, clientMsgId: `m${n}` });
+
+      // Each send its own batch, its push held by the push server.
+      for (let n = 1; n <= maxUnawaitedPushes; n++) expect(await send(n)).toMatchObject({ seq: String(n) });
+      expect(held).toHaveLength(maxUnawaitedPushes);
+
+      let answered = false;
+      const waiting = send(maxUnawaitedPushes + 1).then(() => (answered = true));
+      await waitUntil(() => held.length === maxUnawaitedPushes + 1);
+      const page = await store.messages.sync(users.bob.uid, '0', 100);
+      expect(page.expired === false && page.entries.length).toBe(maxUnawaitedPushes + 1);
+      expect(answered).toBe(false);
+      held.at(-1)!();
+      await waiting;
+      expect(answered).toBe(true);
+
+      // Once the held pushes are answered, a send is answered before its push again.
+      for (const release of held.splice(0)) release();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(await send(100)).toMatchObject({ clientMsgId: 'm100' });
+      expect(held).toHaveLength(1);
     });
 
     it('batches the sends made in one turn of the event loop', async () => {

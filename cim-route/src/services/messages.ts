@@ -60,13 +60,14 @@ export class Messages {
   private readonly batch = new TurnBatch<QueuedSend, SendAnswer | ScheduledAnswer>((sends, answerOne) =>
     this.sendMany(sends, answerOne),
   );
+  private unawaitedPushes = 0;
 
   constructor(
     private readonly store: RouteStore,
     private readonly groups: Groups,
     private readonly fanOut: FanOut,
     private readonly limits: AbuseLimits,
-    private readonly config: Pick<RouteConfig, 'maxBodyChars' | 'recallWindowMs' | 'maxDelayMs'>,
+    private readonly config: Pick<RouteConfig, 'maxBodyChars' | 'recallWindowMs' | 'maxDelayMs' | 'maxUnawaitedPushes'>,
     private readonly logger: Logger,
     private readonly metrics: RouteMetrics,
     private readonly now: () => number = Date.now,
@@ -94,7 +95,9 @@ export class Messages {
    * Several sends, each answered as `send` would answer it, a refused or failed one failing no
    * other: the senders' rate-limit tokens are taken in one round trip, the private messages are
    * stored together (`saveBatch`) and pushed with one look-up of their recipients' devices;
-   * group, broadcast and scheduled messages go their own way once allowed.
+   * group, broadcast and scheduled messages go their own way once allowed. Private sends are
+   * answered once stored and their pushes handed to the dispatcher, not once pushed, unless
+   * `maxUnawaitedPushes` pushes are outstanding already.
    *
    * A private send relayed by a push server (with a return path) is answered through `answerOne`
    * as soon as it is stored and its deliveries are carried or queued: its answer carries its
@@ -194,19 +197,31 @@ export class Messages {
       if (save.status === 'rejected') results[i] = save;
       else stored.push({ index: i, saved: save.value });
     });
-    // Pushed again on a retry too, as deliverNow does.
+    // Pushed again on a retry of the send too, as deliverNow does.
     for (const { index, saved } of stored) results[index] = { status: 'fulfilled', value: answerOf(saved.message) };
-    const pushed = this.fanOut.messages(
-      stored.map((s) => s.saved),
-      stored.map((s) => sends[s.index].returnPath),
-      () => {
-        for (const { index } of stored) if (sends[index].returnPath) answerOne(index, results[index]);
-      },
-    );
-    try {
-      await pushed;
-    } catch (reason) {
-      for (const { index } of stored) results[index] = { status: 'rejected', reason };
+    let handedOver: () => void = () => undefined;
+    const handed = new Promise<void>((resolve) => (handedOver = resolve));
+    const pushed = this.fanOut
+      .messages(
+        stored.map((s) => s.saved),
+        stored.map((s) => sends[s.index].returnPath),
+        () => {
+          for (const { index } of stored) if (sends[index].returnPath) answerOne(index, results[index]);
+          handedOver();
+        },
+      )
+      .catch((err: unknown) => {
+        this.logger.warn({ err, messages: stored.length }, 'messages stored but not pushed: their recipients sync them');
+      })
+      .finally(handedOver);
+    // Answered once stored and handed over, not once pushed (a server that fails to take a push gets
+    // it again from the dispatcher's retry backlog), unless too many pushes are outstanding already:
+    // then senders wait, rather than pushes queue without bound behind push servers that fall behind.
+    if (this.unawaitedPushes >= this.config.maxUnawaitedPushes) await pushed;
+    else {
+      this.unawaitedPushes++;
+      void pushed.finally(() => this.unawaitedPushes--);
+      await handed;
     }
   }
 

@@ -109,7 +109,7 @@ describe('route limit options', () => {
       pushRetryMs: 13,
       pushRetryBacklog: 14,
       largeGroupMembers: 15,
-      maxUnawaitedPushes: 15,
+      maxUnawaitedPushes: 16,
     });
   });
 });

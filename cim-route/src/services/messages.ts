@@ -211,7 +211,10 @@ export class Messages {
         },
       )
       .catch((err: unknown) => {
-        this.logger.warn({ err, messages: stored.length }, 'messages stored but not pushed: their recipients sync them');
+        this.logger.warn(
+          { err, messages: stored.length },
+          'messages stored but not pushed: their recipients sync them',
+        );
       })
       .finally(handedOver);
     // Answered once stored and handed over, not once pushed (a server that fails to take a push gets

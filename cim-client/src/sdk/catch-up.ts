@@ -4,7 +4,7 @@ import type { AckScheduler } from './acks.js';
 import { Backoff, delay } from './backoff.js';
 import type { CimClientEvents } from './client-options.js';
 import type { Arrival, MessageSequencer } from './message-sequencer.js';
-import type { PortableRouteApi } from './route-api.js';
+import type { LargeGroupEntry, PortableRouteApi } from './route-api.js';
 import type { Transport } from './transport.js';
 import { inSeqOrder, type SyncState } from './sync-state.js';
 
@@ -94,11 +94,26 @@ export class CatchUp {
 
   /**
    * One catch-up attempt: everything after the cursor (from a little before it: see SYNC_REWIND),
-   * page by page, to the end of the stream.
+   * page by page, to the end of the stream; then each large group the stream's last page lists,
+   * by seq from where the device is in it.
    */
   private async catchUpOnce(signal: AbortSignal): Promise<void> {
+    const progress = { fetched: 0 };
+    const largeGroups = await this.catchUpStream(progress, signal);
+    if (largeGroups) {
+      // A group no longer listed was left (or dissolved): its position goes.
+      this.deps.syncState.largeGroups.keepOnly(largeGroups.map((g) => g.conversationId));
+      for (const group of largeGroups) await this.catchUpLargeGroup(group, progress, signal);
+    }
+    this.deps.events.emit('sync', { fetched: progress.fetched, done: true });
+  }
+
+  /** The sync stream to its end; answers the large groups its last page lists (none from an older route). */
+  private async catchUpStream(
+    progress: { fetched: number },
+    signal: AbortSignal,
+  ): Promise<LargeGroupEntry[] | undefined> {
     const { api, syncState, events } = this.deps;
-    let fetched = 0;
     let after = syncState.syncFrom;
     for (;;) {
       let page;
@@ -119,16 +134,51 @@ export class CatchUp {
         continue;
       }
       for (const entry of inSeqOrder(page.messages)) this.accept(entry.message, entry.cursor, 'catchUp');
-      fetched += page.messages.length;
-      events.emit('sync', { fetched, done: !page.hasMore });
-      if (!page.hasMore || page.messages.length === 0) return;
+      progress.fetched += page.messages.length;
+      if (!page.hasMore || page.messages.length === 0) return page.largeGroups;
+      events.emit('sync', { fetched: progress.fetched, done: false });
       after = page.cursor;
     }
   }
 
+  /**
+   * One large group, page by page from where the device is in it, up to the seq the route listed.
+   * Messages no longer kept right after that point are reported (`cursorExpired` naming the group)
+   * and the group goes on from the oldest kept one.
+   */
+  private async catchUpLargeGroup(
+    group: LargeGroupEntry,
+    progress: { fetched: number },
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { api, syncState, events } = this.deps;
+    const { conversationId } = group;
+    let after = syncState.largeGroups.startCatchUp(conversationId, group.fromSeq);
+    while (BigInt(after) < BigInt(group.seq)) {
+      const page = await api.messagesAfter(conversationId, after, this.deps.pageSize, signal);
+      if (page.expired) {
+        events.emit('cursorExpired', { conversationId });
+        this.deps.sequencer.forgetGap(conversationId);
+      }
+      for (const message of page.messages) this.accept(message, '0', 'catchUp');
+      if (page.messages.length === 0) break;
+      progress.fetched += page.messages.length;
+      events.emit('sync', { fetched: progress.fetched, done: false });
+      after = page.messages[page.messages.length - 1].seq;
+    }
+    syncState.largeGroups.reached(conversationId, group.seq);
+  }
+
+  /**
+   * A received message: one of the stream moves the cursor (and is acknowledged); one of a large
+   * group (no cursor, a seq) moves the device's position in that group, never the cursor.
+   */
   private accept(message: ChatMessage, cursor: string, arrival: Arrival): void {
     const synced = arrival === 'catchUp';
-    if (this.deps.syncState.record(message.msgId, cursor, synced)) this.deps.acks.schedule();
+    const { syncState } = this.deps;
+    if (cursor === '0' && message.seq !== '0')
+      syncState.largeGroups.record(message.conversationId, message.seq, message.msgId, synced);
+    else if (syncState.record(message.msgId, cursor, synced)) this.deps.acks.schedule();
     this.deps.sequencer.push(message, { cursor, synced }, arrival);
   }
 }

@@ -34,6 +34,26 @@ describe('MessageSequencer', () => {
     expect(out).toEqual(['c#3', 'd#5', 'c#7', 'c#8']);
   });
 
+  it('after forgetGap during a catch-up, starts that conversation at what the catch-up brings, after what it held below', () => {
+    seq.resume(
+      new Map([
+        ['g:L', '2'],
+        ['c', '1'],
+      ]),
+    );
+    seq.catchUpStarted();
+    seq.push(msg('g:L', 9), null, 'live');
+    seq.push(msg('g:L', 12), null, 'live');
+    seq.push(msg('c', 3), null, 'live');
+    seq.forgetGap('g:L');
+    seq.push(msg('g:L', 10), null, 'catchUp');
+    seq.push(msg('g:L', 11), null, 'catchUp');
+    expect(out).toEqual(['g:L#9', 'g:L#10', 'g:L#11', 'g:L#12']);
+    // Other conversations still wait for their gaps.
+    seq.catchUpDone();
+    expect(out).toEqual(['g:L#9', 'g:L#10', 'g:L#11', 'g:L#12']);
+  });
+
   it('holds a message that overtook an earlier one and releases both in seq order', () => {
     seq.push(msg('c', 1), null, 'live');
     seq.push(msg('c', 3), null, 'live');

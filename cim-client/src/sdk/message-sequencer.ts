@@ -128,6 +128,14 @@ export class MessageSequencer<Meta> {
     this.nextSeq.clear();
   }
 
+  /**
+   * Stops waiting for the seqs of one conversation that will never come (what followed the seq
+   * shown last is no longer kept): its next message starts it again, after what is held below it.
+   */
+  forgetGap(conversationId: string): void {
+    this.nextSeq.delete(conversationId);
+  }
+
   /** Releases everything held, in order (used on close). */
   flush(): void {
     for (const conversation of [...this.held.keys()]) this.releaseAll(conversation);

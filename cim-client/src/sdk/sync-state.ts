@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@cim/common/client';
+import { LargeGroupPositions } from './large-group-positions.js';
 
 /**
  * How far before its cursor a client re-reads after a reconnect, in cursor units. Cursors encode
@@ -21,8 +22,12 @@ const SHOWN_LIMIT = 2_000;
  * still missing: they are remembered by msgId (so the catch-up does not show them again) but do
  * not move the cursor, or a client that quit before the catch-up succeeded would never fetch the
  * range.
+ *
+ * Large groups' messages are not in the stream: `largeGroups` keeps the device's position in each
+ * of them, saved with the cursor (an old saved state without it loads as none).
  */
 export class SyncState {
+  readonly largeGroups = new LargeGroupPositions();
   private synced = 0n;
   private recent: { msgId: string; cursor: bigint }[] = [];
   private readonly recentIds = new Set<string>();
@@ -60,8 +65,9 @@ export class SyncState {
     for (const r of this.recent) if (r.cursor > this.synced) this.synced = r.cursor;
   }
 
+  /** The msgIds a catch-up may bring again, which a restarted client must not show twice. */
   recentMsgIds(): string[] {
-    return this.recent.map((r) => r.msgId);
+    return [...this.recent.map((r) => r.msgId), ...this.largeGroups.aheadMsgIds()];
   }
 
   shownSeqs(): ReadonlyMap<string, string> {
@@ -95,7 +101,10 @@ export class SyncState {
     return true;
   }
 
-  /** Forgets everything: the cursor, the recent msgIds, the shown seqs. */
+  /**
+   * Forgets the stream position: the cursor, the recent msgIds, the shown seqs. The positions in
+   * large groups stay: they do not depend on the stream.
+   */
   reset(): void {
     this.synced = 0n;
     this.recent = [];
@@ -109,12 +118,14 @@ export class SyncState {
       cursor: this.cursor,
       recent: this.recent.map((r) => [r.msgId, r.cursor.toString()]),
       shown: [...this.shown],
+      largeGroups: this.largeGroups.serialize(),
     });
   }
 
   /** Restores a serialized state (a bare cursor string is accepted too). */
   load(serialized: string | undefined): void {
     this.reset();
+    this.largeGroups.clear();
     if (!serialized) return;
     if (/^\d+$/.test(serialized)) {
       this.synced = BigInt(serialized);
@@ -125,13 +136,16 @@ export class SyncState {
         cursor?: string;
         recent?: [string, string][];
         shown?: [string, string][];
+        largeGroups?: unknown;
       };
       this.synced = BigInt(parsed.cursor ?? '0');
       this.recent = (parsed.recent ?? []).map(([msgId, cursor]) => ({ msgId, cursor: BigInt(cursor) }));
       for (const r of this.recent) this.recentIds.add(r.msgId);
       this.shown = new Map(parsed.shown ?? []);
+      this.largeGroups.load(parsed.largeGroups);
     } catch {
       this.reset();
+      this.largeGroups.clear();
     }
   }
 

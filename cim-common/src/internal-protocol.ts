@@ -6,7 +6,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { z } from 'zod';
-import type { ChatMessage, Frame } from './codec/types.js';
+import type { ChatMessage, ConversationCursor, Frame } from './codec/types.js';
 import { chatMessageSchema } from './api-types.js';
 import { decimalCursorSchema } from './decimal.js';
 import { CimError, ErrorCodes, type ErrorCode } from './errors.js';
@@ -17,7 +17,8 @@ export const INTERNAL_EVENTS_PATH = '/internal/v1/events';
 
 /**
  * One stored message for some users on this server, each at their own sync cursor: every device of
- * the user, or only `deviceId` (a device catching up after login).
+ * the user, or only `deviceId` (a device catching up after login). A large group's message is in
+ * no stream: its targets carry no cursor, and the server encodes it once for all of them.
  */
 export interface PushDelivery {
   message: ChatMessage;
@@ -27,7 +28,7 @@ export interface PushDelivery {
    * given, limits it to that one connection of `deviceId`: a catch-up belongs to the connection
    * whose Login asked for it, not to the next connection of the same device.
    */
-  targets: { userId: string; cursor: string; deviceId?: string; connectionId?: string; sessionIds?: string[] }[];
+  targets: { userId: string; cursor?: string; deviceId?: string; connectionId?: string; sessionIds?: string[] }[];
 }
 
 /** A control frame (receipt, recall, …) for every connection of some users, one device, or one connection. */
@@ -80,13 +81,18 @@ export interface EventOrigin {
  * `Error` frame saying why not; the server sends LoginOk only after null. `cursor` is the Login's
  * catch-up cursor, checked here so a bad one is refused before LoginOk.
  * `connected`: LoginOk went out on `connectionId` after a Login with a cursor: the route catches
- * that connection up.
+ * that connection up. Both carry the Login's `conversations` (large groups at the device's seqs).
  * `closed`: that connection is gone; the session keeps its grace period unless a newer connection
  * holds it already.
  */
 export type ServerEvent =
-  | (EventOrigin & { type: 'login'; connectionId: string; cursor?: string })
-  | (EventOrigin & { type: 'connected'; connectionId: string; cursor: string })
+  | (EventOrigin & { type: 'login'; connectionId: string; cursor?: string; conversations?: ConversationCursor[] })
+  | (EventOrigin & {
+      type: 'connected';
+      connectionId: string;
+      cursor: string;
+      conversations?: ConversationCursor[];
+    })
   | (EventOrigin & { type: 'closed'; connectionId: string })
   | (EventOrigin & { type: 'logout' })
   | (EventOrigin & { type: 'ack'; cursor: string })
@@ -150,7 +156,7 @@ export const pushRequestSchema: z.ZodType<PushRequest> = z.object({
         targets: z.array(
           z.object({
             userId: z.string(),
-            cursor: decimalCursorSchema('a cursor is a decimal uint64'),
+            cursor: decimalCursorSchema('a cursor is a decimal uint64').optional(),
             deviceId: z.string().optional(),
             connectionId: z.string().optional(),
             sessionIds: z.array(z.string()).optional(),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   CimError,
+  type ConversationCursor,
   errorFromWire,
   ErrorCodes,
   frameKind,
@@ -166,6 +167,7 @@ export class ClientProtocol {
         ...originOf(claims),
         connectionId: conn.id,
         ...(cursor !== undefined ? { cursor } : {}),
+        ...conversationsOf(frame),
       })
       .then((answer) => {
         clearTimeout(timer);
@@ -205,6 +207,7 @@ export class ClientProtocol {
         ...origin(conn),
         connectionId: conn.id,
         cursor: frame.login.cursor,
+        ...conversationsOf(frame),
       });
     }
     const held = conn.held ?? [];
@@ -264,4 +267,12 @@ function refusalOf(answer: Frame | null): CimError | undefined {
   if (answer === null || !('error' in answer)) return undefined;
   const { code, message } = answer.error ?? {};
   return errorFromWire({ code: code ?? ErrorCodes.INTERNAL, message: message ?? 'the route refused the login' });
+}
+
+/** The Login's large-group positions, relayed to the route as they came (only when there are some). */
+function conversationsOf(frame: LoginFrame): { conversations?: ConversationCursor[] } {
+  const conversations = frame.login.conversations ?? [];
+  return conversations.length > 0
+    ? { conversations: conversations.map(({ conversationId, seq }) => ({ conversationId, seq })) }
+    : {};
 }

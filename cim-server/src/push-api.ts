@@ -89,11 +89,15 @@ export function applyPush(request: PushRequest, table: ConnectionTable): number 
   for (const delivery of request.deliveries ?? []) {
     // Encode the message once, whatever the number of recipients.
     const shared = new SharedDeliver(delivery.message);
+    // Targets without a cursor (a large group's message, in no stream) all get the very same
+    // bytes: one frame for the whole delivery, written to every connection (corked per turn).
+    let cursorless: Buffer[] | undefined;
     for (const target of delivery.targets) {
       let frame: Buffer[] | undefined;
       for (const conn of connectionsOf(table, target.userId, target.deviceId, target.connectionId)) {
         if (target.sessionIds && !target.sessionIds.includes(conn.user!.sid)) continue;
-        frame ??= [shared.frameFor(target.cursor)];
+        frame ??=
+          target.cursor === undefined ? (cursorless ??= [shared.frameFor('0')]) : [shared.frameFor(target.cursor)];
         if (conn.writeParts(frame)) written++;
       }
     }

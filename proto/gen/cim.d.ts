@@ -272,6 +272,9 @@ export namespace cim {
         /** Login client. */
         client: string;
 
+        /** Login conversations. */
+        conversations: cim.ConversationCursor.$Properties[];
+
         /**
          * Creates a new Login instance using the specified properties.
          * @param [properties] Properties to set
@@ -365,12 +368,144 @@ export namespace cim {
             /** Login client */
             client?: (string|null);
 
+            /** Login conversations */
+            conversations?: (cim.ConversationCursor.$Properties[]|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of a Login. */
         type $Shape = cim.Login.$Properties;
+    }
+
+    /**
+     * Properties of a ConversationCursor.
+     * @deprecated Use cim.ConversationCursor.$Properties instead.
+     */
+    interface IConversationCursor extends cim.ConversationCursor.$Properties {
+    }
+
+    /** Represents a ConversationCursor. */
+    class ConversationCursor {
+
+        /**
+         * Constructs a new ConversationCursor.
+         * @param [p] Properties to set
+         */
+        constructor(p?: cim.ConversationCursor.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ConversationCursor conversationId. */
+        conversationId: string;
+
+        /** ConversationCursor seq. */
+        seq: (number|Long);
+
+        /** ConversationCursor expired. */
+        expired: boolean;
+
+        /**
+         * Creates a new ConversationCursor instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ConversationCursor instance
+         */
+        static create(properties: cim.ConversationCursor.$Shape): cim.ConversationCursor & cim.ConversationCursor.$Shape;
+        static create(properties?: cim.ConversationCursor.$Properties): cim.ConversationCursor;
+
+        /**
+         * Encodes the specified ConversationCursor message. Does not implicitly {@link cim.ConversationCursor.verify|verify} messages.
+         * @param m ConversationCursor message or plain object to encode
+         * @param [w] Writer to encode to
+         * @returns Writer
+         */
+        static encode(m: cim.ConversationCursor.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified ConversationCursor message, length delimited. Does not implicitly {@link cim.ConversationCursor.verify|verify} messages.
+         * @param message ConversationCursor message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: cim.ConversationCursor.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ConversationCursor message from the specified reader or buffer.
+         * @param r Reader or buffer to decode from
+         * @param [l] Message length if known beforehand
+         * @returns {cim.ConversationCursor & cim.ConversationCursor.$Shape} ConversationCursor
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): cim.ConversationCursor & cim.ConversationCursor.$Shape;
+
+        /**
+         * Decodes a ConversationCursor message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {cim.ConversationCursor & cim.ConversationCursor.$Shape} ConversationCursor
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): cim.ConversationCursor & cim.ConversationCursor.$Shape;
+
+        /**
+         * Verifies a ConversationCursor message.
+         * @param m Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(m: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a ConversationCursor message from a plain object. Also converts values to their respective internal types.
+         * @param d Plain object
+         * @returns ConversationCursor
+         */
+        static fromObject(d: { [k: string]: any }): cim.ConversationCursor;
+
+        /**
+         * Creates a plain object from a ConversationCursor message. Also converts values to other types if specified.
+         * @param m ConversationCursor
+         * @param [o] Conversion options
+         * @returns Plain object
+         */
+        static toObject(m: cim.ConversationCursor, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ConversationCursor to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ConversationCursor
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ConversationCursor {
+
+        /** Properties of a ConversationCursor. */
+        interface $Properties {
+
+            /** ConversationCursor conversationId */
+            conversationId?: (string|null);
+
+            /** ConversationCursor seq */
+            seq?: (number|Long|null);
+
+            /** ConversationCursor expired */
+            expired?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ConversationCursor. */
+        type $Shape = cim.ConversationCursor.$Properties;
     }
 
     /**
@@ -2644,6 +2779,9 @@ export namespace cim {
         /** CaughtUp cursor. */
         cursor: (number|Long);
 
+        /** CaughtUp conversations. */
+        conversations: cim.ConversationCursor.$Properties[];
+
         /**
          * Creates a new CaughtUp instance using the specified properties.
          * @param [properties] Properties to set
@@ -2730,6 +2868,9 @@ export namespace cim {
 
             /** CaughtUp cursor */
             cursor?: (number|Long|null);
+
+            /** CaughtUp conversations */
+            conversations?: (cim.ConversationCursor.$Properties[]|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

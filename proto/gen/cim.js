@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean, $Array = $util.global.Array;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $Array = $util.global.Array, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -948,6 +948,7 @@ export const cim = $root.cim = (() => {
          * @property {string|null} [token] Login token
          * @property {number|Long|null} [cursor] Login cursor
          * @property {string|null} [client] Login client
+         * @property {Array.<cim.ConversationCursor.$Properties>|null} [conversations] Login conversations
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -973,6 +974,7 @@ export const cim = $root.cim = (() => {
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
         const Login = function (p) {
+            this.conversations = [];
             if (p)
                 for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                     if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -1002,6 +1004,14 @@ export const cim = $root.cim = (() => {
          * @instance
          */
         Login.prototype.client = "";
+
+        /**
+         * Login conversations.
+         * @member {Array.<cim.ConversationCursor.$Properties>} conversations
+         * @memberof cim.Login
+         * @instance
+         */
+        Login.prototype.conversations = $util.emptyArray;
 
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
@@ -1050,6 +1060,10 @@ export const cim = $root.cim = (() => {
                 w.uint32(/* id 2, wireType 0 =*/16).uint64(m.cursor);
             if (m.client != null && $Object.hasOwnProperty.call(m, "client") && m.client !== "")
                 w.uint32(/* id 3, wireType 2 =*/26).string(m.client);
+            if (m.conversations != null && m.conversations.length) {
+                for (var i = 0; i < m.conversations.length; ++i)
+                    $root.cim.ConversationCursor.encode(m.conversations[i], w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+            }
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -1132,6 +1146,14 @@ export const cim = $root.cim = (() => {
                             delete m.client;
                         continue;
                     }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.conversations && m.conversations.length))
+                            m.conversations = [];
+                        m.conversations.push($root.cim.ConversationCursor.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -1194,6 +1216,17 @@ export const cim = $root.cim = (() => {
                 if (!$util.isString(m.client))
                     return "client: string expected";
             }
+            if (m.conversations != null && $Object.hasOwnProperty.call(m, "conversations")) {
+                if (!$Array.isArray(m.conversations))
+                    return "conversations: array expected";
+                for (var i = 0; i < m.conversations.length; ++i) {
+                    {
+                        var e = $root.cim.ConversationCursor.verify(m.conversations[i], q + 1);
+                        if (e)
+                            return "conversations." + e;
+                    }
+                }
+            }
             return null;
         };
 
@@ -1235,6 +1268,16 @@ export const cim = $root.cim = (() => {
                     m.client = $String(d.client);
                 }
             }
+            if (d.conversations) {
+                if (!$Array.isArray(d.conversations))
+                    throw $TypeError(".cim.Login.conversations: array expected");
+                m.conversations = $Array(d.conversations.length);
+                for (var i = 0; i < d.conversations.length; ++i) {
+                    if (!$util.isObject(d.conversations[i]))
+                        throw $TypeError(".cim.Login.conversations: object expected");
+                    m.conversations[i] = $root.cim.ConversationCursor.fromObject(d.conversations[i], q + 1);
+                }
+            }
             return m;
         };
 
@@ -1255,6 +1298,9 @@ export const cim = $root.cim = (() => {
             if (q > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             var d = {};
+            if (o.arrays || o.defaults) {
+                d.conversations = [];
+            }
             if (o.defaults) {
                 d.token = "";
                 d.client = "";
@@ -1272,6 +1318,12 @@ export const cim = $root.cim = (() => {
             }
             if (m.client != null && $Object.hasOwnProperty.call(m, "client")) {
                 d.client = m.client;
+            }
+            if (m.conversations && m.conversations.length) {
+                d.conversations = $Array(m.conversations.length);
+                for (var j = 0; j < m.conversations.length; ++j) {
+                    d.conversations[j] = $root.cim.ConversationCursor.toObject(m.conversations[j], o, q + 1);
+                }
             }
             return d;
         };
@@ -1302,6 +1354,368 @@ export const cim = $root.cim = (() => {
         };
 
         return Login;
+    })();
+
+    cim.ConversationCursor = (function() {
+
+        /**
+         * Properties of a ConversationCursor.
+         * @typedef {Object} cim.ConversationCursor.$Properties
+         * @property {string|null} [conversationId] ConversationCursor conversationId
+         * @property {number|Long|null} [seq] ConversationCursor seq
+         * @property {boolean|null} [expired] ConversationCursor expired
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ConversationCursor.
+         * @memberof cim
+         * @interface IConversationCursor
+         * @augments cim.ConversationCursor.$Properties
+         * @deprecated Use cim.ConversationCursor.$Properties instead.
+         */
+
+        /**
+         * Shape of a ConversationCursor.
+         * @typedef {cim.ConversationCursor.$Properties} cim.ConversationCursor.$Shape
+         */
+
+        /**
+         * Constructs a new ConversationCursor.
+         * @memberof cim
+         * @classdesc Represents a ConversationCursor.
+         * @constructor
+         * @param {cim.ConversationCursor.$Properties=} [p] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ConversationCursor = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        /**
+         * ConversationCursor conversationId.
+         * @member {string} conversationId
+         * @memberof cim.ConversationCursor
+         * @instance
+         */
+        ConversationCursor.prototype.conversationId = "";
+
+        /**
+         * ConversationCursor seq.
+         * @member {number|Long} seq
+         * @memberof cim.ConversationCursor
+         * @instance
+         */
+        ConversationCursor.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ConversationCursor expired.
+         * @member {boolean} expired
+         * @memberof cim.ConversationCursor
+         * @instance
+         */
+        ConversationCursor.prototype.expired = false;
+
+        /**
+         * Creates a new ConversationCursor instance using the specified properties.
+         * @function create
+         * @memberof cim.ConversationCursor
+         * @static
+         * @param {cim.ConversationCursor.$Properties=} [properties] Properties to set
+         * @returns {cim.ConversationCursor} ConversationCursor instance
+         * @type {{
+         *   (properties: cim.ConversationCursor.$Shape): cim.ConversationCursor & cim.ConversationCursor.$Shape;
+         *   (properties?: cim.ConversationCursor.$Properties): cim.ConversationCursor;
+         * }}
+         */
+        ConversationCursor.create = function(properties) {
+            return new ConversationCursor(properties);
+        };
+
+        /**
+         * Encodes the specified ConversationCursor message. Does not implicitly {@link cim.ConversationCursor.verify|verify} messages.
+         * @function encode
+         * @memberof cim.ConversationCursor
+         * @static
+         * @param {cim.ConversationCursor.$Properties} m ConversationCursor message or plain object to encode
+         * @param {$protobuf.Writer} [w] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ConversationCursor.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.conversationId != null && $Object.hasOwnProperty.call(m, "conversationId") && m.conversationId !== "")
+                w.uint32(/* id 1, wireType 2 =*/10).string(m.conversationId);
+            if (m.seq != null && $Object.hasOwnProperty.call(m, "seq") && (typeof m.seq === "object" ? m.seq.low || m.seq.high : m.seq !== 0))
+                w.uint32(/* id 2, wireType 0 =*/16).uint64(m.seq);
+            if (m.expired != null && $Object.hasOwnProperty.call(m, "expired") && m.expired !== false)
+                w.uint32(/* id 3, wireType 0 =*/24).bool(m.expired);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        /**
+         * Encodes the specified ConversationCursor message, length delimited. Does not implicitly {@link cim.ConversationCursor.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof cim.ConversationCursor
+         * @static
+         * @param {cim.ConversationCursor.$Properties} message ConversationCursor message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ConversationCursor.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        /**
+         * Decodes a ConversationCursor message from the specified reader or buffer.
+         * @function decode
+         * @memberof cim.ConversationCursor
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+         * @param {number} [l] Message length if known beforehand
+         * @returns {cim.ConversationCursor & cim.ConversationCursor.$Shape} ConversationCursor
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ConversationCursor.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.cim.ConversationCursor();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.conversationId = v;
+                        else
+                            delete m.conversationId;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                            m.seq = v;
+                        else
+                            delete m.seq;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.expired = v;
+                        else
+                            delete m.expired;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        /**
+         * Decodes a ConversationCursor message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof cim.ConversationCursor
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {cim.ConversationCursor & cim.ConversationCursor.$Shape} ConversationCursor
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ConversationCursor.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        /**
+         * Verifies a ConversationCursor message.
+         * @function verify
+         * @memberof cim.ConversationCursor
+         * @static
+         * @param {Object.<string,*>} m Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        ConversationCursor.verify = function (m, q) {
+            if (typeof m !== "object" || m === null)
+                return "object expected";
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                return "max depth exceeded";
+            if (m.conversationId != null && $Object.hasOwnProperty.call(m, "conversationId")) {
+                if (!$util.isString(m.conversationId))
+                    return "conversationId: string expected";
+            }
+            if (m.seq != null && $Object.hasOwnProperty.call(m, "seq")) {
+                if (!$util.isInteger(m.seq) && !(m.seq && $util.isInteger(m.seq.low) && $util.isInteger(m.seq.high)))
+                    return "seq: integer|Long expected";
+            }
+            if (m.expired != null && $Object.hasOwnProperty.call(m, "expired")) {
+                if (typeof m.expired !== "boolean")
+                    return "expired: boolean expected";
+            }
+            return null;
+        };
+
+        /**
+         * Creates a ConversationCursor message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof cim.ConversationCursor
+         * @static
+         * @param {Object.<string,*>} d Plain object
+         * @returns {cim.ConversationCursor} ConversationCursor
+         */
+        ConversationCursor.fromObject = function (d, q) {
+            if (d instanceof $root.cim.ConversationCursor)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".cim.ConversationCursor: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.cim.ConversationCursor();
+            if (d.conversationId != null) {
+                if (typeof d.conversationId !== "string" || d.conversationId.length) {
+                    m.conversationId = $String(d.conversationId);
+                }
+            }
+            if (d.seq != null) {
+                if (typeof d.seq === "object" ? d.seq.low || d.seq.high : $Number(d.seq) !== 0) {
+                    if ($util.Long)
+                        m.seq = $util.Long.fromValue(d.seq, true);
+                    else if (typeof d.seq === "string")
+                        m.seq = $parseInt(d.seq, 10);
+                    else if (typeof d.seq === "number")
+                        m.seq = d.seq;
+                    else if (typeof d.seq === "object")
+                        m.seq = new $util.LongBits(d.seq.low >>> 0, d.seq.high >>> 0).toNumber(true);
+                }
+            }
+            if (d.expired != null) {
+                if (d.expired) {
+                    m.expired = $Boolean(d.expired);
+                }
+            }
+            return m;
+        };
+
+        /**
+         * Creates a plain object from a ConversationCursor message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof cim.ConversationCursor
+         * @static
+         * @param {cim.ConversationCursor} m ConversationCursor
+         * @param {$protobuf.IConversionOptions} [o] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        ConversationCursor.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.defaults) {
+                d.conversationId = "";
+                if ($util.Long) {
+                    var n = new $util.Long(0, 0, true);
+                    d.seq = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                } else
+                    d.seq = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                d.expired = false;
+            }
+            if (m.conversationId != null && $Object.hasOwnProperty.call(m, "conversationId")) {
+                d.conversationId = m.conversationId;
+            }
+            if (m.seq != null && $Object.hasOwnProperty.call(m, "seq")) {
+                if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                    d.seq = typeof m.seq === "number" ? $BigInt(m.seq) : $util.Long.fromBits(m.seq.low >>> 0, m.seq.high >>> 0, true).toBigInt();
+                else if (typeof m.seq === "number")
+                    d.seq = o.longs === $String ? $String(m.seq) : m.seq;
+                else
+                    d.seq = o.longs === $String ? $util.Long.prototype.toString.call(m.seq) : o.longs === $Number ? new $util.LongBits(m.seq.low >>> 0, m.seq.high >>> 0).toNumber(true) : m.seq;
+            }
+            if (m.expired != null && $Object.hasOwnProperty.call(m, "expired")) {
+                d.expired = m.expired;
+            }
+            return d;
+        };
+
+        /**
+         * Converts this ConversationCursor to JSON.
+         * @function toJSON
+         * @memberof cim.ConversationCursor
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        ConversationCursor.prototype.toJSON = function() {
+            return ConversationCursor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for ConversationCursor
+         * @function getTypeUrl
+         * @memberof cim.ConversationCursor
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        ConversationCursor.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/cim.ConversationCursor";
+        };
+
+        return ConversationCursor;
     })();
 
     cim.Ping = (function() {
@@ -7577,6 +7991,7 @@ export const cim = $root.cim = (() => {
          * Properties of a CaughtUp.
          * @typedef {Object} cim.CaughtUp.$Properties
          * @property {number|Long|null} [cursor] CaughtUp cursor
+         * @property {Array.<cim.ConversationCursor.$Properties>|null} [conversations] CaughtUp conversations
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -7602,6 +8017,7 @@ export const cim = $root.cim = (() => {
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
         const CaughtUp = function (p) {
+            this.conversations = [];
             if (p)
                 for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                     if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -7615,6 +8031,14 @@ export const cim = $root.cim = (() => {
          * @instance
          */
         CaughtUp.prototype.cursor = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * CaughtUp conversations.
+         * @member {Array.<cim.ConversationCursor.$Properties>} conversations
+         * @memberof cim.CaughtUp
+         * @instance
+         */
+        CaughtUp.prototype.conversations = $util.emptyArray;
 
         /**
          * Creates a new CaughtUp instance using the specified properties.
@@ -7650,6 +8074,10 @@ export const cim = $root.cim = (() => {
                 throw $Error("max depth exceeded");
             if (m.cursor != null && $Object.hasOwnProperty.call(m, "cursor") && (typeof m.cursor === "object" ? m.cursor.low || m.cursor.high : m.cursor !== 0))
                 w.uint32(/* id 1, wireType 0 =*/8).uint64(m.cursor);
+            if (m.conversations != null && m.conversations.length) {
+                for (var i = 0; i < m.conversations.length; ++i)
+                    $root.cim.ConversationCursor.encode(m.conversations[i], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+            }
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -7716,6 +8144,14 @@ export const cim = $root.cim = (() => {
                             delete m.cursor;
                         continue;
                     }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.conversations && m.conversations.length))
+                            m.conversations = [];
+                        m.conversations.push($root.cim.ConversationCursor.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -7768,6 +8204,17 @@ export const cim = $root.cim = (() => {
                 if (!$util.isInteger(m.cursor) && !(m.cursor && $util.isInteger(m.cursor.low) && $util.isInteger(m.cursor.high)))
                     return "cursor: integer|Long expected";
             }
+            if (m.conversations != null && $Object.hasOwnProperty.call(m, "conversations")) {
+                if (!$Array.isArray(m.conversations))
+                    return "conversations: array expected";
+                for (var i = 0; i < m.conversations.length; ++i) {
+                    {
+                        var e = $root.cim.ConversationCursor.verify(m.conversations[i], q + 1);
+                        if (e)
+                            return "conversations." + e;
+                    }
+                }
+            }
             return null;
         };
 
@@ -7801,6 +8248,16 @@ export const cim = $root.cim = (() => {
                         m.cursor = new $util.LongBits(d.cursor.low >>> 0, d.cursor.high >>> 0).toNumber(true);
                 }
             }
+            if (d.conversations) {
+                if (!$Array.isArray(d.conversations))
+                    throw $TypeError(".cim.CaughtUp.conversations: array expected");
+                m.conversations = $Array(d.conversations.length);
+                for (var i = 0; i < d.conversations.length; ++i) {
+                    if (!$util.isObject(d.conversations[i]))
+                        throw $TypeError(".cim.CaughtUp.conversations: object expected");
+                    m.conversations[i] = $root.cim.ConversationCursor.fromObject(d.conversations[i], q + 1);
+                }
+            }
             return m;
         };
 
@@ -7821,6 +8278,9 @@ export const cim = $root.cim = (() => {
             if (q > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             var d = {};
+            if (o.arrays || o.defaults) {
+                d.conversations = [];
+            }
             if (o.defaults) {
                 if ($util.Long) {
                     var n = new $util.Long(0, 0, true);
@@ -7835,6 +8295,12 @@ export const cim = $root.cim = (() => {
                     d.cursor = o.longs === $String ? $String(m.cursor) : m.cursor;
                 else
                     d.cursor = o.longs === $String ? $util.Long.prototype.toString.call(m.cursor) : o.longs === $Number ? new $util.LongBits(m.cursor.low >>> 0, m.cursor.high >>> 0).toNumber(true) : m.cursor;
+            }
+            if (m.conversations && m.conversations.length) {
+                d.conversations = $Array(m.conversations.length);
+                for (var j = 0; j < m.conversations.length; ++j) {
+                    d.conversations[j] = $root.cim.ConversationCursor.toObject(m.conversations[j], o, q + 1);
+                }
             }
             return d;
         };

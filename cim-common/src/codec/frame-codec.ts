@@ -1,6 +1,6 @@
 import { cim } from '@cim/proto';
 import { CimError, ErrorCodes } from '../errors.js';
-import type { ChatMessage, Destination, Frame, MessageNotice } from './types.js';
+import type { ChatMessage, ConversationCursor, Destination, Frame, MessageNotice } from './types.js';
 import { varint32Size, writeVarint32 } from './varint.js';
 
 const toObjectOptions = { longs: String, enums: String, defaults: false, oneofs: false } as const;
@@ -47,9 +47,23 @@ function normalize(obj: Record<string, unknown>): Record<string, unknown> {
     deliver.cursor ??= '0';
     if (deliver.message) deliver.message = normalizeMessage(deliver.message) as unknown as Record<string, unknown>;
   }
-  const caughtUp = obj.caughtUp as { cursor?: string } | undefined;
-  if (caughtUp) caughtUp.cursor ??= '0';
+  const caughtUp = obj.caughtUp as { cursor?: string; conversations?: object[] } | undefined;
+  if (caughtUp) {
+    caughtUp.cursor ??= '0';
+    if (caughtUp.conversations) caughtUp.conversations = caughtUp.conversations.map(normalizeConversationCursor);
+  }
+  const login = obj.login as { conversations?: object[] } | undefined;
+  if (login?.conversations) login.conversations = login.conversations.map(normalizeConversationCursor);
   return obj;
+}
+
+function normalizeConversationCursor(entry: object): ConversationCursor {
+  const c = entry as Record<string, unknown>;
+  return {
+    conversationId: (c.conversationId as string) ?? '',
+    seq: (c.seq as string) ?? '0',
+    ...(c.expired ? { expired: true } : {}),
+  };
 }
 
 export function normalizeMessage(m: Record<string, unknown>): ChatMessage {

@@ -25,6 +25,31 @@ describe('FrameDecoder (varint32 length framing)', () => {
     ]);
   });
 
+  it('carries the large groups of Login and CaughtUp, a seq 0 and an expired flag included', () => {
+    const login = {
+      login: {
+        token: 't',
+        cursor: '5',
+        client: 'test',
+        conversations: [
+          { conversationId: 'g:1', seq: '0' },
+          { conversationId: 'g:2', seq: '9007199254740993' },
+        ],
+      },
+    };
+    const caughtUp = {
+      caughtUp: {
+        cursor: '7',
+        conversations: [
+          { conversationId: 'g:1', seq: '3', expired: true },
+          { conversationId: 'g:2', seq: '0' },
+        ],
+      },
+    };
+    const frames = new FrameDecoder().push(Buffer.concat([encodeFrame(login), encodeFrame(caughtUp)])).frames;
+    expect(frames.map(decodeFrame)).toEqual([login, caughtUp]);
+  });
+
   it('decodes several frames that arrive in one chunk', () => {
     const chunk = Buffer.concat([
       encodeFrame({ ping: {} }),

@@ -34,10 +34,20 @@ export interface WireError {
   message: string;
 }
 
+/**
+ * A device's position in one large group's conversation (proto `ConversationCursor`): it has every
+ * message up to and including `seq`. `expired` only in `caughtUp`, set by the route.
+ */
+export interface ConversationCursor {
+  conversationId: string;
+  seq: string;
+  expired?: boolean;
+}
+
 export type ReceiptKind = 'STORED' | 'DELIVERED' | 'READ';
 
 export type FrameBody =
-  | { login: { token: string; cursor?: string; client?: string } }
+  | { login: { token: string; cursor?: string; client?: string; conversations?: ConversationCursor[] } }
   | { ping: Record<string, never> }
   | { ack: { cursor: string } }
   | { send: { clientMsgId: string; to: Destination; body: string; deliverAt?: string } }
@@ -77,7 +87,7 @@ export type FrameBody =
   | { kick: { reason: string } }
   | { redirect: { reason: string } }
   | { error: WireError }
-  | { caughtUp: { cursor: string } };
+  | { caughtUp: { cursor: string; conversations?: ConversationCursor[] } };
 
 export type Frame = FrameBody & { requestId?: number };
 

@@ -161,6 +161,8 @@ describe('redis store', () => {
       await bindScripts<GroupScripts>(client, groupScripts).deleteGroup(
         keys.group(deleted.groupId),
         keys.groupMembers(deleted.groupId),
+        keys.groupJoins(deleted.groupId),
+        keys.groupLargeFrom(deleted.groupId),
       );
       // Routes died after listing user 3 in a group it then refused, and in one it never created.
       await client.zadd(keys.groupsOf('3'), kept.groupId, kept.groupId, 77, '77');
@@ -183,7 +185,10 @@ describe('redis store', () => {
       await bindScripts<GroupScripts>(client, groupScripts).createGroup(
         keys.group('7'),
         keys.groupMembers('7'),
+        keys.groupJoins('7'),
+        keys.groupLargeFrom('7'),
         JSON.stringify(record),
+        '',
         '1',
         '2',
       );

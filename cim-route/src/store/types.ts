@@ -6,8 +6,9 @@ import type { ScheduleStore } from './schedule/schedule-store.js';
 import type { SessionStore } from './sessions/session-store.js';
 import type { UserStore } from './users/user-store.js';
 
-export type { GroupOptions, GroupRecord, GroupStore } from './groups/group-store.js';
+export type { GroupOptions, GroupRecord, GroupStore, JoinOptions } from './groups/group-store.js';
 export type {
+  ConversationPage,
   MessageSave,
   MessageStore,
   MessageToSave,

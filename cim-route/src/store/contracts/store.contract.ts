@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE, START, type ContractContext } from './contract-context.js';
 import { describeDelayedMessageContract } from './delayed.contract.js';
 import { describeGroupContract } from './groups.contract.js';
+import { describeLargeGroupContract } from './large-groups.contract.js';
 import { describeMessageStateContract } from './message-state.contract.js';
 import { describeRateLimitContract } from './rate-limits.contract.js';
 import type { NewMessage, RouteStore, SavedMessage, SessionRecord, StoreOptions } from '../types.js';
@@ -695,6 +696,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, loseM
       },
     };
     describeGroupContract(context);
+    describeLargeGroupContract(context);
     describeMessageStateContract(context);
     describeDelayedMessageContract(context);
     describeRateLimitContract(context);

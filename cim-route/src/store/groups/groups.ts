@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CimError, ErrorCodes } from '@cim/common';
+import { parseDecimal } from '../shared/validate.js';
 
 /** Orders decimal ids as numbers ("9" before "10"), the order both stores list members and groups in. */
 export function byNumericId(a: string, b: string): number {
@@ -35,4 +36,14 @@ export function newGroupId(): string {
     const candidate = randomBytes(8).readBigUInt64BE(0) & MAX_GROUP_ID;
     if (candidate >= MIN_GROUP_ID) return String(candidate);
   }
+}
+
+/** Whether a group of `memberCount` members is at the large-group threshold (none: never). */
+export function reachesLarge(memberCount: number, largeGroupMembers: number | undefined): boolean {
+  return largeGroupMembers !== undefined && memberCount >= largeGroupMembers;
+}
+
+/** The join seq an add gives its new members ("0" when the caller names none). */
+export function joinSeqOf(joining: { joinSeq?: string }): string {
+  return joining.joinSeq === undefined ? '0' : String(parseDecimal('joinSeq', joining.joinSeq));
 }

@@ -38,6 +38,13 @@ export interface SyncEntry {
 
 export type SyncPage = { expired: false; entries: SyncEntry[]; hasMore: boolean } | { expired: true };
 
+/** A page of one conversation by seq (see `MessageStore.messagesAfter`). */
+export interface ConversationPage {
+  messages: ChatMessage[];
+  /** The messages right after the seq asked for are no longer kept: the page starts at the oldest kept one. */
+  expired: boolean;
+}
+
 /** Messages: their ids and seqs, the recipients' sync streams and each conversation's history. */
 export interface MessageStore {
   /**
@@ -47,7 +54,9 @@ export interface MessageStore {
    * Yields, as they are done, which recipients' stream entries are stored (each recipient once, all
    * before it returns the answer), so the caller can push to a large group while the rest is still
    * being written; `saveMessage` (finish-save.ts) runs it to its answer. A retry that stores nothing
-   * new (`duplicate`) yields nothing.
+   * new (`duplicate`) yields nothing. With no recipients (a large group's message, read-diffused)
+   * the message is stored once: body, seq, history, idempotency and the sender's read seq, and
+   * no stream entry at all; readers page its conversation (`messagesAfter`).
    */
   save(message: NewMessage, recipientUserIds: string[]): MessageSave;
   /**
@@ -64,6 +73,15 @@ export interface MessageStore {
    * dropped, so a reader told its cursor expired misses nothing more by starting again from "0".
    */
   sync(userId: string, after: string, limit: number): Promise<SyncPage>;
+  /**
+   * A conversation's messages with seq > `afterSeq`, oldest first, at most `limit`, never across a
+   * gap: a page stops before a missing message, and when the message right after `afterSeq` is no
+   * longer kept (retention, or lost) the page starts at the oldest kept one with `expired: true`
+   * (empty when nothing after `afterSeq` is kept any more). Never expired past the latest seq.
+   */
+  messagesAfter(conversationId: string, afterSeq: string, limit: number): Promise<ConversationPage>;
+  /** The seq the conversation's latest message got ("0" if it has none). */
+  latestSeq(conversationId: string): Promise<string>;
   /** Highest cursor in the user's stream ("0" if empty). */
   latestCursor(userId: string): Promise<string>;
   get(msgId: string): Promise<ChatMessage | null>;

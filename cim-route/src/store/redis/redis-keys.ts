@@ -127,6 +127,16 @@ export class RedisKeys {
     return `${this.prefix}{g:${groupId}}:members`;
   }
 
+  /** Hash userId → join seq (see GroupStore.joinSeq); a member without an entry joined at "0". */
+  groupJoins(groupId: string): string {
+    return `${this.prefix}{g:${groupId}}:joins`;
+  }
+
+  /** The seq a large group's conversation is stored once from (see GroupRecord.largeFromSeq); absent while small. */
+  groupLargeFrom(groupId: string): string {
+    return `${this.prefix}{g:${groupId}}:large`;
+  }
+
   /** Hash `tokens`, `at`: one token bucket of the abuse limits (see abuse-limits.ts). */
   tokenBucket(bucket: string): string {
     return `${this.prefix}limits:${bucket}`;

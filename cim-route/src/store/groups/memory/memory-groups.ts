@@ -1,6 +1,14 @@
 import type { GroupStore } from '../group-store.js';
-import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from '../groups.js';
-import type { GroupOptions, GroupRecord } from '../../types.js';
+import {
+  byNumericId,
+  groupFull,
+  groupNotFound,
+  joinSeqOf,
+  newGroupId,
+  reachesLarge,
+  uniqueMembers,
+} from '../groups.js';
+import type { GroupOptions, GroupRecord, JoinOptions } from '../../types.js';
 import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from '../../shared/validate.js';
 
 interface StoredGroup {
@@ -9,7 +17,9 @@ interface StoredGroup {
   ownerId: string;
   createdAt: number;
   public: boolean;
-  memberIds: Set<string>;
+  largeFromSeq?: string;
+  /** Member → join seq. */
+  members: Map<string, string>;
 }
 
 /**
@@ -33,11 +43,13 @@ export class MemoryGroups implements GroupStore {
       ownerId,
       createdAt: this.now(),
       public: options.public === true,
-      memberIds: new Set(),
+      members: new Map(),
     };
+    const members = uniqueMembers(ownerId, memberIds);
+    if (reachesLarge(members.length, options.largeGroupMembers)) group.largeFromSeq = '1';
     this.groups.set(groupId, group);
     if (group.public) this.publicGroupIds.add(groupId);
-    this.addTo(group, uniqueMembers(ownerId, memberIds));
+    this.addTo(group, members, '0');
     return recordOf(group);
   }
 
@@ -61,21 +73,34 @@ export class MemoryGroups implements GroupStore {
       .map((groupId) => recordOf(this.groups.get(groupId)!));
   }
 
-  async addMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord> {
+  async addMembers(
+    groupId: string,
+    userIds: string[],
+    maxMembers: number,
+    options: JoinOptions = {},
+  ): Promise<GroupRecord> {
     requireUserIds(userIds);
     requirePositiveInteger('maxMembers', maxMembers);
+    const joinSeq = joinSeqOf(options);
     const group = this.groups.get(groupId);
     if (group === undefined) throw groupNotFound(groupId);
-    const joining = new Set(userIds.filter((userId) => !group.memberIds.has(userId)));
-    if (group.memberIds.size + joining.size > maxMembers) throw groupFull(groupId, maxMembers);
-    this.addTo(group, [...joining]);
+    const joining = new Set(userIds.filter((userId) => !group.members.has(userId)));
+    if (group.members.size + joining.size > maxMembers) throw groupFull(groupId, maxMembers);
+    this.addTo(group, [...joining], joinSeq);
+    if (group.largeFromSeq === undefined && reachesLarge(group.members.size, options.largeGroupMembers)) {
+      group.largeFromSeq = String(Number(joinSeq) + 1);
+    }
     return recordOf(group);
+  }
+
+  async joinSeq(groupId: string, userId: string): Promise<string | null> {
+    return this.groups.get(groupId)?.members.get(userId) ?? null;
   }
 
   async removeMember(groupId: string, userId: string): Promise<GroupRecord | null> {
     const group = this.groups.get(groupId);
     if (group === undefined) return null;
-    if (group.memberIds.delete(userId)) this.unindex(userId, groupId);
+    if (group.members.delete(userId)) this.unindex(userId, groupId);
     return recordOf(group);
   }
 
@@ -84,13 +109,13 @@ export class MemoryGroups implements GroupStore {
     if (group === undefined) return false;
     this.groups.delete(groupId);
     this.publicGroupIds.delete(groupId);
-    for (const userId of group.memberIds) this.unindex(userId, groupId);
+    for (const userId of group.members.keys()) this.unindex(userId, groupId);
     return true;
   }
 
-  private addTo(group: StoredGroup, userIds: string[]): void {
+  private addTo(group: StoredGroup, userIds: string[], joinSeq: string): void {
     for (const userId of userIds) {
-      group.memberIds.add(userId);
+      group.members.set(userId, joinSeq);
       let groupIds = this.groupIdsByUser.get(userId);
       if (groupIds === undefined) {
         groupIds = new Set();
@@ -108,6 +133,10 @@ export class MemoryGroups implements GroupStore {
 }
 
 function recordOf(group: StoredGroup): GroupRecord {
-  const { memberIds, ...rest } = group;
-  return { ...rest, memberIds: [...memberIds].sort(byNumericId) };
+  const { members, largeFromSeq, ...rest } = group;
+  return {
+    ...rest,
+    memberIds: [...members.keys()].sort(byNumericId),
+    ...(largeFromSeq === undefined ? {} : { largeFromSeq }),
+  };
 }

@@ -1,9 +1,17 @@
 import type { GroupStore } from '../group-store.js';
-import { byNumericId, groupFull, groupNotFound, newGroupId, uniqueMembers } from '../groups.js';
+import {
+  byNumericId,
+  groupFull,
+  groupNotFound,
+  joinSeqOf,
+  newGroupId,
+  reachesLarge,
+  uniqueMembers,
+} from '../groups.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
 import type { RedisClient } from '../../redis/redis-scripts.js';
 import type { GroupScripts } from './group-scripts.js';
-import type { GroupOptions, GroupRecord } from '../../types.js';
+import type { GroupOptions, GroupRecord, JoinOptions } from '../../types.js';
 import { parseDecimal, requireLimit, requirePositiveInteger, requireUserIds } from '../../shared/validate.js';
 
 /**
@@ -38,15 +46,16 @@ export class RedisGroups implements GroupStore {
       const { groupId } = record;
       if (record.public) await this.client.zadd(this.keys.publicGroups, groupId, groupId);
       await this.index(groupId, members);
+      const largeFromSeq = reachesLarge(members.length, options.largeGroupMembers) ? '1' : '';
       const created = await this.scripts.createGroup(
-        this.keys.group(groupId),
-        this.keys.groupMembers(groupId),
+        ...this.groupKeys(groupId),
         JSON.stringify(record),
+        largeFromSeq,
         ...members,
       );
       if (created === 1) {
         await this.index(groupId, members);
-        return { ...record, memberIds: members };
+        return { ...record, memberIds: members, ...(largeFromSeq ? { largeFromSeq } : {}) };
       }
       // The random id is taken (rare): undo the index entries this attempt added, then draw again.
       await this.unindexUnlessMember(groupId, members);
@@ -55,7 +64,7 @@ export class RedisGroups implements GroupStore {
   }
 
   async get(groupId: string): Promise<GroupRecord | null> {
-    const reply = await this.scripts.readGroup(this.keys.group(groupId), this.keys.groupMembers(groupId));
+    const reply = await this.scripts.readGroup(...this.groupKeys(groupId));
     return reply === null ? null : groupOf(reply);
   }
 
@@ -90,15 +99,22 @@ export class RedisGroups implements GroupStore {
     return page;
   }
 
-  async addMembers(groupId: string, userIds: string[], maxMembers: number): Promise<GroupRecord> {
+  async addMembers(
+    groupId: string,
+    userIds: string[],
+    maxMembers: number,
+    options: JoinOptions = {},
+  ): Promise<GroupRecord> {
     requireUserIds(userIds);
     requirePositiveInteger('maxMembers', maxMembers);
+    const joinSeq = joinSeqOf(options);
     const joining = [...new Set(userIds)];
     await this.index(groupId, joining);
     const reply = await this.scripts.addGroupMembers(
-      this.keys.group(groupId),
-      this.keys.groupMembers(groupId),
+      ...this.groupKeys(groupId),
       maxMembers,
+      joinSeq,
+      options.largeGroupMembers ?? 0,
       ...joining,
     );
     if (reply === null || typeof reply === 'number') {
@@ -109,22 +125,32 @@ export class RedisGroups implements GroupStore {
     return groupOf(reply);
   }
 
+  joinSeq(groupId: string, userId: string): Promise<string | null> {
+    return this.scripts.readJoinSeq(...this.groupKeys(groupId), userId);
+  }
+
   async removeMember(groupId: string, userId: string): Promise<GroupRecord | null> {
-    const reply = await this.scripts.removeGroupMember(
-      this.keys.group(groupId),
-      this.keys.groupMembers(groupId),
-      userId,
-    );
+    const reply = await this.scripts.removeGroupMember(...this.groupKeys(groupId), userId);
     await this.unindexUnlessMember(groupId, [userId]);
     return reply === null ? null : groupOf(reply);
   }
 
   async delete(groupId: string): Promise<boolean> {
-    const memberIds = await this.scripts.deleteGroup(this.keys.group(groupId), this.keys.groupMembers(groupId));
+    const memberIds = await this.scripts.deleteGroup(...this.groupKeys(groupId));
     if (memberIds === null) return false;
     await this.client.zrem(this.keys.publicGroups, groupId);
     await this.unindexUnlessMember(groupId, memberIds);
     return true;
+  }
+
+  /** The keys of one group, in the order every group script takes them. */
+  private groupKeys(groupId: string): [string, string, string, string] {
+    return [
+      this.keys.group(groupId),
+      this.keys.groupMembers(groupId),
+      this.keys.groupJoins(groupId),
+      this.keys.groupLargeFrom(groupId),
+    ];
   }
 
   private async index(groupId: string, userIds: string[]): Promise<void> {
@@ -147,10 +173,11 @@ export class RedisGroups implements GroupStore {
 }
 
 /**
- * A group from a script's reply: its record JSON, then its member ids in numeric order. Records
- * written before groups could be public have no `public` field: they are private.
+ * A group from a script's reply: its record JSON, its largeFromSeq ('' while small), then its
+ * member ids in numeric order. Records written before groups could be public have no `public`
+ * field: they are private.
  */
-function groupOf([json, ...memberIds]: string[]): GroupRecord {
+function groupOf([json, largeFromSeq, ...memberIds]: string[]): GroupRecord {
   const record = JSON.parse(json) as Omit<GroupRecord, 'memberIds'>;
-  return { ...record, public: record.public === true, memberIds };
+  return { ...record, public: record.public === true, memberIds, ...(largeFromSeq ? { largeFromSeq } : {}) };
 }

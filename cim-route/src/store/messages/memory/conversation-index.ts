@@ -31,6 +31,13 @@ export class ConversationIndex {
     }
   }
 
+  /** Entries with a seq above `afterSeq`, oldest first. */
+  *oldestFirst(afterSeq: number): Generator<{ seq: number; msgId: string }> {
+    for (let i = Math.max(this.head, afterSeq + 1 - this.baseSeq); i < this.msgIds.length; i++) {
+      yield { seq: this.baseSeq + i, msgId: this.msgIds[i] };
+    }
+  }
+
   /** Message ids with a seq below `beforeSeq` (all when null), newest first. */
   *newestFirst(beforeSeq: number | null): Generator<string> {
     const end = this.msgIds.length;

@@ -7,9 +7,18 @@ import { parseHistoryQuery, type HistoryOptions } from '../history-query.js';
 import { RecentConversations } from './recent-conversations.js';
 import { SyncStream } from './sync-stream.js';
 import { TtlMap } from '../../shared/ttl-map.js';
-import type { MessageSave, MessageToSave, NewMessage, SavedMessage, SyncEntry, SyncPage } from '../../types.js';
+import type {
+  ConversationPage,
+  MessageSave,
+  MessageToSave,
+  NewMessage,
+  SavedMessage,
+  SyncEntry,
+  SyncPage,
+} from '../../types.js';
 import { saveMessage } from '../finish-save.js';
-import { requireLimit } from '../../shared/validate.js';
+import { parseDecimal, requireLimit } from '../../shared/validate.js';
+import { conversationPage, type IndexedMessage } from '../conversation-page.js';
 
 type FirstAnswer = Omit<SavedMessage, 'duplicate'>;
 
@@ -144,6 +153,25 @@ export class MemoryMessageLog implements MessageStore {
       if (message !== undefined && query.matches(message)) found.push(structuredClone(message));
     }
     return found;
+  }
+
+  async messagesAfter(conversationId: string, afterSeq: string, limit: number): Promise<ConversationPage> {
+    const after = parseDecimal('afterSeq', afterSeq);
+    requireLimit(limit);
+    const now = this.now();
+    const entries: IndexedMessage[] = [];
+    let kept = 0;
+    for (const { seq, msgId } of this.histories.get(conversationId)?.oldestFirst(after) ?? []) {
+      if (kept === limit) break;
+      const message = this.messages.get(msgId, now);
+      entries.push({ seq, message: message === undefined ? null : structuredClone(message) });
+      if (message !== undefined) kept++;
+    }
+    return conversationPage(after, limit, entries, this.lastSeqOf(conversationId));
+  }
+
+  async latestSeq(conversationId: string): Promise<string> {
+    return String(this.lastSeqOf(conversationId));
   }
 
   /** The seq the conversation's latest message got (0 if it has none). */

@@ -4,6 +4,9 @@ import { parseHistoryQuery, type HistoryOptions } from '../history-query.js';
 import type { RedisKeys } from '../../redis/redis-keys.js';
 import type { RedisClient } from '../../redis/redis-scripts.js';
 import type { MessageScripts } from './message-scripts.js';
+import { conversationPage, type IndexedMessage } from '../conversation-page.js';
+import type { ConversationPage } from '../message-store.js';
+import { requireLimit } from '../../shared/validate.js';
 
 /** Index entries read per round trip by a keyword search, which may skip most of what it reads. */
 const SEARCH_BATCH = 200;
@@ -41,6 +44,32 @@ export class RedisHistory {
   /** Entries of messages sent before this time point at expired messages. */
   horizonTs(): number {
     return this.now() - this.messageTtlMs;
+  }
+
+  /** See `MessageStore.messagesAfter`. */
+  async readAfter(conversationId: string, afterSeq: number, limit: number): Promise<ConversationPage> {
+    requireLimit(limit);
+    // Read before the entries: a message saved meanwhile is then never taken for a lost one.
+    const latestSeq = Number((await this.client.get(this.keys.conversationSeq(conversationId))) ?? '0');
+    const key = this.keys.conversationHistory(conversationId);
+    const entries: IndexedMessage[] = [];
+    let above = `(${afterSeq}`;
+    // Entries of expired messages may linger at the front: read on until a kept message comes.
+    for (;;) {
+      const rows = await this.client.zrangebyscore(key, above, '+inf', 'WITHSCORES', 'LIMIT', 0, limit);
+      const listed: { seq: number; msgId: string }[] = [];
+      for (let i = 0; i < rows.length; i += 2)
+        listed.push({ msgId: rows[i].slice(0, rows[i].indexOf(':')), seq: Number(rows[i + 1]) });
+      // Message keys lie in different cluster slots; auto-pipelining sends these GETs together.
+      const bodies = await Promise.all(listed.map(({ msgId }) => this.client.get(this.keys.message(msgId))));
+      listed.forEach(({ seq }, i) => {
+        const body = bodies[i];
+        entries.push({ seq, message: body === null ? null : (JSON.parse(body) as ChatMessage) });
+      });
+      if (listed.length < limit || bodies.some((body) => body !== null)) break;
+      above = `(${listed[listed.length - 1].seq}`;
+    }
+    return conversationPage(afterSeq, limit, entries, latestSeq);
   }
 
   async read(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {

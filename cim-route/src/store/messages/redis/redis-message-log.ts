@@ -10,6 +10,7 @@ import type { RedisClient } from '../../redis/redis-scripts.js';
 import type { ReceiptScripts } from '../../receipts/redis/receipt-scripts.js';
 import type { MessageScripts } from './message-scripts.js';
 import type {
+  ConversationPage,
   MessageSave,
   MessageToSave,
   NewMessage,
@@ -20,7 +21,7 @@ import type {
 } from '../../types.js';
 import { MsgIdBlocks } from './msg-id-blocks.js';
 import { scriptBatches } from '../../redis/redis-batches.js';
-import { requireLimit } from '../../shared/validate.js';
+import { parseDecimal, requireLimit } from '../../shared/validate.js';
 import { settleInto } from '../../../settle.js';
 
 type FirstAnswer = Omit<SavedMessage, 'duplicate'>;
@@ -282,6 +283,14 @@ export class RedisMessageLog implements MessageStore {
     // KEEPTTL: a recalled message expires when it would have; XX: one that expired meanwhile stays gone.
     const stored = await this.client.set(this.keys.message(msgId), JSON.stringify(recalled), 'KEEPTTL', 'XX');
     return stored === null ? null : recalled;
+  }
+
+  async messagesAfter(conversationId: string, afterSeq: string, limit: number): Promise<ConversationPage> {
+    return this.historyIndex.readAfter(conversationId, parseDecimal('afterSeq', afterSeq), limit);
+  }
+
+  async latestSeq(conversationId: string): Promise<string> {
+    return (await this.client.get(this.keys.conversationSeq(conversationId))) ?? '0';
   }
 
   history(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {

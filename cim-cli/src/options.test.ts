@@ -31,6 +31,7 @@ const envNames = [
   'CIM_PUSH_TIMEOUT_MS',
   'CIM_PUSH_RETRY_MS',
   'CIM_PUSH_RETRY_BACKLOG',
+  'CIM_LARGE_GROUP_MEMBERS',
 ];
 
 /** A value for each env var above: most are numbers. */
@@ -61,6 +62,7 @@ describe('route limit options', () => {
       '--push-timeout-ms=1500',
       '--push-retry-ms=30000',
       '--push-retry-backlog=500',
+      '--large-group-members=300',
     ]);
     expect(limits).toMatchObject({
       loginsPerIpPerMinute: 5,
@@ -77,6 +79,7 @@ describe('route limit options', () => {
       pushTimeoutMs: 1500,
       pushRetryMs: 30000,
       pushRetryBacklog: 500,
+      largeGroupMembers: 300,
     });
   });
 
@@ -102,6 +105,7 @@ describe('route limit options', () => {
       pushTimeoutMs: 12,
       pushRetryMs: 13,
       pushRetryBacklog: 14,
+      largeGroupMembers: 15,
     });
   });
 });

@@ -90,7 +90,7 @@ export function tlsOptions<T>(y: Argv<T>) {
  * CIM_REGISTER_IP_LIMIT, CIM_GROUP_CREATE_LIMIT, CIM_TRUST_PROXY, CIM_CORS_ORIGIN, CIM_REQUEST_TIMEOUT_MS,
  * CIM_MAX_GROUP_MEMBERS, CIM_RECALL_WINDOW_MS, CIM_RETENTION_MS, CIM_MAX_BODY_BYTES,
  * CIM_MAX_HTTP_BODY_BYTES, CIM_MAX_DELAY_MS, CIM_SESSION_GRACE_MS, CIM_REFRESH_RETRY_MS, CIM_PUSH_TIMEOUT_MS,
- * CIM_PUSH_RETRY_MS, CIM_PUSH_RETRY_BACKLOG). The abuse limits are counted in
+ * CIM_PUSH_RETRY_MS, CIM_PUSH_RETRY_BACKLOG, CIM_LARGE_GROUP_MEMBERS). The abuse limits are counted in
  * the store, so all routes on one Redis share them.
  */
 export function routeLimitOptions<T>(y: Argv<T>) {
@@ -145,6 +145,12 @@ export function routeLimitOptions<T>(y: Argv<T>) {
       type: 'number',
       default: envInt('CIM_MAX_GROUP_MEMBERS'),
       describe: 'group size limit (default 10000)',
+    })
+    .option('large-group-members', {
+      type: 'number',
+      default: envInt('CIM_LARGE_GROUP_MEMBERS'),
+      describe:
+        'a group with this many members becomes large: its messages are stored once, not per member (default 200)',
     })
     .option('recall-window-ms', {
       type: 'number',
@@ -212,6 +218,7 @@ export interface RouteLimitArgs {
   'cors-origin'?: string;
   'request-timeout-ms'?: number;
   'max-group-members'?: number;
+  'large-group-members'?: number;
   'recall-window-ms'?: number;
   'retention-ms'?: number;
   'max-body-bytes'?: number;
@@ -236,6 +243,7 @@ export function routeLimits(args: RouteLimitArgs) {
     corsOrigins: listArg(args['cors-origin']),
     requestTimeoutMs: args['request-timeout-ms'],
     maxGroupMembers: args['max-group-members'],
+    largeGroupMembers: args['large-group-members'],
     recallWindowMs: args['recall-window-ms'],
     maxBodyChars: args['max-body-bytes'],
     maxHttpBodyBytes: args['max-http-body-bytes'],

@@ -56,6 +56,12 @@ export interface RouteConfig {
   /** How far ahead a delayed message may be scheduled. */
   maxDelayMs: number;
   maxGroupMembers: number;
+  /**
+   * A group with this many members or more is large (read diffusion): its messages are stored once
+   * in its conversation instead of once per member's stream, pushed without a cursor, and synced
+   * by seq. It stays large when members leave.
+   */
+  largeGroupMembers: number;
   /** How long a push request to a push server may stay unanswered before it counts as failed. */
   pushTimeoutMs: number;
   /**
@@ -93,6 +99,7 @@ export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
   recallWindowMs: 2 * 60 * 1000,
   maxDelayMs: 30 * 24 * 60 * 60 * 1000,
   maxGroupMembers: 10_000,
+  largeGroupMembers: 200,
   pushTimeoutMs: 5_000,
   pushRetryMs: DEPARTED_SERVER_MEMORY_MS,
   pushRetryBacklog: 10_000,

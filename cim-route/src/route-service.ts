@@ -70,7 +70,7 @@ export class RouteService {
     const presence = new Presence(store, directory);
     const limits = new AbuseLimits(store, this.config);
     const fanOut = new FanOut(presence, directory, dispatcher, metrics, this.logger);
-    const groups = new Groups(store, fanOut, this.config.maxGroupMembers, this.logger);
+    const groups = new Groups(store, fanOut, this.config.maxGroupMembers, this.logger, this.config.largeGroupMembers);
     const conversations = new Conversations(store, groups);
     this.accounts = new Accounts(store, directory, dispatcher, this.config, this.logger, metrics, now);
     this.messages = new Messages(store, groups, fanOut, limits, this.config, this.logger, metrics, now);

@@ -243,6 +243,22 @@ describe('push server: the TCP protocol', () => {
     expect(client.frames.filter((f) => 'deliver' in f || 'caughtUp' in f)).toHaveLength(2);
   });
 
+  it("relays the Login's large groups to the route in its login and connected events", async () => {
+    const client = await connect();
+    const conversations = [
+      { conversationId: 'g:5', seq: '12' },
+      { conversationId: 'g:6', seq: '0' },
+    ];
+    client.send({ requestId: 1, login: { token: signToken(claims(), secret), cursor: '3', conversations } });
+    await client.next('loginOk');
+    const [connected] = await waitFor(
+      () => (route.ofType('connected').length > 0 ? route.ofType('connected') : undefined),
+      { message: 'the connected event' },
+    );
+    expect(route.ofType('login')[0]).toMatchObject({ cursor: '3', conversations });
+    expect(connected).toMatchObject({ cursor: '3', conversations });
+  });
+
   it('answers a push with a cursor that is not a uint64 with 400, not 500', async () => {
     const push = (cursor: string) =>
       fetch(`http://127.0.0.1:${server.httpAddress.port}${INTERNAL_PUSH_PATH}`, {

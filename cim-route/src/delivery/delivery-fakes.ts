@@ -111,7 +111,7 @@ export async function deliveryFixture(config: Partial<typeof defaultRouteConfig>
   const metrics = new RouteMetrics();
   const presence = new Presence(store, directory);
   const fanOut = new FanOut(presence, directory, dispatcher, metrics, silentLogger);
-  const groups = new Groups(store, fanOut, settings.maxGroupMembers, silentLogger);
+  const groups = new Groups(store, fanOut, settings.maxGroupMembers, silentLogger, settings.largeGroupMembers);
   const messages = new Messages(
     store,
     groups,

@@ -59,6 +59,23 @@ export class FanOut {
     await Promise.all(pushes);
   }
 
+  /**
+   * Pushes a large group's message (stored once, in no stream) to every live device of its members,
+   * without a cursor: each push server encodes it once for all of them.
+   */
+  async toMembers(message: ChatMessage, memberIds: string[]): Promise<void> {
+    this.metrics.fanOutRecipients.observe(memberIds.length);
+    const byServer = await this.sessionsByServer(memberIds);
+    await Promise.all(
+      [...byServer].map(([server, sessionsByUser]) =>
+        this.dispatcher.deliver(server, {
+          message,
+          targets: [...sessionsByUser].map(([userId, sessionIds]) => ({ userId, sessionIds })),
+        }),
+      ),
+    );
+  }
+
   /** Live-only: every connection on every live server. */
   async broadcast(message: ChatMessage): Promise<void> {
     await Promise.all(this.directory.live().map((server) => this.dispatcher.broadcast(server, message)));
@@ -74,8 +91,11 @@ export class FanOut {
     );
   }
 
-  /** Messages for one connection only (a TCP device catching up after login), in order. */
-  async toConnection(target: DeviceConnection, entries: { cursor: string; message: ChatMessage }[]): Promise<boolean> {
+  /**
+   * Messages for one connection only (a TCP device catching up after login), in order; an entry
+   * without a cursor is a large group's message.
+   */
+  async toConnection(target: DeviceConnection, entries: { cursor?: string; message: ChatMessage }[]): Promise<boolean> {
     const server = this.directory.resolve(target.serverId);
     if (!server) return false;
     const { userId, deviceId, connectionId } = target;

@@ -7,6 +7,7 @@ import {
   INTERNAL_EVENTS_PATH,
   isDecimalCursor,
   requireClusterSecret,
+  type ConversationCursor,
   type EventResult,
   type EventsResponse,
   type Frame,
@@ -72,7 +73,11 @@ async function handleEvent(ctx: InternalApiContext, serverId: string, event: Ser
         return null;
       case 'connected':
         // The catch-up is pushed to the device; the event itself needs no answer.
-        void ctx.deviceSync.catchUp({ ...event, serverId }, parseCursor(event.cursor));
+        void ctx.deviceSync.catchUp(
+          { ...event, serverId },
+          parseCursor(event.cursor),
+          parseConversationCursors(event.conversations),
+        );
         return null;
       default:
         return null;
@@ -94,6 +99,7 @@ async function checkLogin(
 ): Promise<void> {
   const connectionId = requireString(event.connectionId, 'connectionId');
   if (event.cursor !== undefined) await ctx.deviceSync.checkCursor(event.userId, parseCursor(event.cursor));
+  parseConversationCursors(event.conversations);
   await ctx.accounts.attachConnection(event, serverId, connectionId);
 }
 
@@ -155,4 +161,17 @@ function requireString(value: unknown, name: string): string {
 function parseCursor(value: string | undefined): string {
   if (!isDecimalCursor(value)) throw new CimError(ErrorCodes.INVALID_INPUT, 'not a decimal cursor');
   return value;
+}
+
+/** Login.conversations as the push server relayed it: {conversationId, seq} pairs, checked. */
+function parseConversationCursors(value: unknown): ConversationCursor[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new CimError(ErrorCodes.INVALID_INPUT, 'Login.conversations must be a list');
+  return value.map((entry: unknown) => {
+    const { conversationId, seq } = (entry ?? {}) as { conversationId?: unknown; seq?: unknown };
+    // Seqs are counted from 1 in each conversation: a safe integer, as the stores keep them.
+    if (typeof seq !== 'string' || !isDecimalCursor(seq) || !Number.isSafeInteger(Number(seq)))
+      throw new CimError(ErrorCodes.INVALID_INPUT, 'Login.conversations[].seq must be a seq the device was given');
+    return { conversationId: requireString(conversationId, 'Login.conversations[].conversationId'), seq };
+  });
 }

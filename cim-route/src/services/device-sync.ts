@@ -1,8 +1,9 @@
-import { CimError, ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes, type ConversationCursor } from '@cim/common';
 import type { Logger } from '@cim/common/server';
 import { CURSOR_SLOTS_PER_MS } from '../store/shared/cursor.js';
 import type { RouteStore } from '../store/types.js';
 import type { DeviceConnection, FanOut } from '../delivery/index.js';
+import { largeGroupsOf, type LargeGroupPosition } from './large-groups.js';
 
 const PAGE = 200;
 
@@ -24,6 +25,10 @@ const CATCH_UP_RETRY_MS = 200;
  * this one would tell it too early that it has everything.)
  * Live pushes interleave with the backlog, so only `CaughtUp` tells the device that the highest
  * cursor it has seen is one it can safely resume from.
+ *
+ * Large groups' messages are in no stream: after the stream backlog, each large group of the user
+ * is pushed by seq from where the device says it is (Login.conversations), or from where a device
+ * with nothing of it starts, and `CaughtUp.conversations` tells the seq each one reached.
  */
 export class DeviceSync {
   constructor(
@@ -49,12 +54,19 @@ export class DeviceSync {
    * the device is closed with a coded error, so it reconnects and catches up again instead of
    * waiting for nothing. A cursor past the retention ends with CURSOR_EXPIRED instead of `CaughtUp`.
    */
-  async catchUp(device: DeviceConnection, cursor: string): Promise<void> {
+  async catchUp(device: DeviceConnection, cursor: string, conversations: ConversationCursor[] = []): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         const caughtUpTo = await this.pushBacklog(device, cursor);
         if (caughtUpTo === undefined) return;
-        const told = await this.fanOut.frameToConnection(device, { caughtUp: { cursor: caughtUpTo } });
+        const named = new Map(conversations.map((c) => [c.conversationId, c.seq]));
+        const groups = await largeGroupsOf(this.store, device.userId);
+        const reached: ConversationCursor[] = [];
+        // One group after the other: each connection's backlog stays in seq order per group.
+        for (const group of groups)
+          reached.push(await this.pushLargeGroup(device, group, named.get(group.conversationId)));
+        const caughtUp = reached.length > 0 ? { cursor: caughtUpTo, conversations: reached } : { cursor: caughtUpTo };
+        const told = await this.fanOut.frameToConnection(device, { caughtUp });
         if (!told) throw new Error(`push server ${device.serverId} failed to take CaughtUp`);
         return;
       } catch (err) {
@@ -74,6 +86,37 @@ export class DeviceSync {
           );
         return;
       }
+    }
+  }
+
+  /**
+   * Pushes a large group's messages after the device's seq (or its `fromSeq`) to the connection,
+   * without cursors, in seq order; returns the seq reached, `expired` when the messages right
+   * after the device's seq were no longer kept (the push then started at the oldest kept one).
+   */
+  private async pushLargeGroup(
+    device: DeviceConnection,
+    group: LargeGroupPosition,
+    deviceSeq: string | undefined,
+  ): Promise<ConversationCursor> {
+    const { conversationId } = group;
+    let after = deviceSeq ?? group.fromSeq;
+    let expired = false;
+    for (;;) {
+      const page = await this.store.messages.messagesAfter(conversationId, after, PAGE);
+      if (page.expired) expired = true;
+      if (page.messages.length === 0) {
+        // Nothing after the device's seq is kept any more: everything up to the latest seq read
+        // before this catch-up is gone, none of it is still to come.
+        if (page.expired && BigInt(group.seq) > BigInt(after)) after = group.seq;
+        return expired ? { conversationId, seq: after, expired } : { conversationId, seq: after };
+      }
+      const pushed = await this.fanOut.toConnection(
+        device,
+        page.messages.map((message) => ({ message })),
+      );
+      if (!pushed) throw new Error(`push server ${device.serverId} failed a catch-up push`);
+      after = page.messages[page.messages.length - 1].seq;
     }
   }
 

@@ -6,7 +6,7 @@ import { groupNotFound } from '../store/groups/groups.js';
 import type { GroupRecord, RouteStore, UserRecord } from '../store/types.js';
 import { groupConversationId } from './conversation-ids.js';
 import type { Sender } from './messages.js';
-import { saveAndPush } from './save-and-push.js';
+import { saveAndPushToGroup } from './save-and-push.js';
 
 /** A notice names this many of the users added; the rest are counted. */
 const NAMES_IN_NOTICE = 5;
@@ -33,6 +33,8 @@ export class Groups {
     private readonly fanOut: FanOut,
     private readonly maxMembers: number,
     private readonly logger: Logger,
+    /** Groups of this many members or more are large (see RouteConfig.largeGroupMembers). */
+    private readonly largeGroupMembers = Number.POSITIVE_INFINITY,
   ) {}
 
   async create(owner: Sender, name: string, memberIds: string[], isPublic = false): Promise<GroupRecord> {
@@ -42,7 +44,10 @@ export class Groups {
     if (memberSet.size > this.maxMembers) {
       throw new CimError(ErrorCodes.GROUP_FULL, `a group has at most ${this.maxMembers} members`);
     }
-    const group = await this.store.groups.create(ownerId, name, [...memberSet], { public: isPublic });
+    const group = await this.store.groups.create(ownerId, name, [...memberSet], {
+      public: isPublic,
+      largeGroupMembers: this.largeGroupMembers,
+    });
     this.logger.info(
       { groupId: group.groupId, ownerId, members: group.memberIds.length, public: isPublic },
       'group created',
@@ -85,7 +90,23 @@ export class Groups {
     }
     const adding = joining ? [callerId] : userIds;
     const users = await this.requireUsers(adding);
-    const updated = await this.store.groups.addMembers(groupId, adding, this.maxMembers);
+    // The join seq is read BEFORE the add, so a message racing with it (seq above the join seq,
+    // pushed to the members read before the add) is one the new members still get by syncing the
+    // conversation, never one they skip; a copy that also reaches them live is dropped by msgId.
+    //
+    // The same read makes this add the switch to a large group when it reaches the threshold:
+    // largeFromSeq = join seq + 1. A send that reads the group after the switch stores its message
+    // once, with a seq above the join seq, so at or past largeFromSeq. A send that read the group
+    // just before the switch appends to the streams of the members it read, possibly with a seq at
+    // or past largeFromSeq too. Nothing is skipped either way: a device with nothing of the group
+    // syncs its conversation after max(join seq, largeFromSeq - 1), which covers every seq from
+    // largeFromSeq on, and whatever came before is in its stream (or was before it joined). A
+    // message may then reach a device both ways: it keeps the first and drops the second by msgId.
+    const joinSeq = await this.store.messages.latestSeq(groupConversationId(groupId));
+    const updated = await this.store.groups.addMembers(groupId, adding, this.maxMembers, {
+      joinSeq,
+      largeGroupMembers: this.largeGroupMembers,
+    });
     // Only people who were not in it yet are news (a repeated add tells nobody anything).
     if (!joining)
       await this.announceAdded(
@@ -132,7 +153,7 @@ export class Groups {
   /** Stores "adder added …" in the group's conversation and pushes it to every member, the added too. */
   private async announceAdded(adder: Sender, group: GroupRecord, added: UserRecord[]): Promise<void> {
     if (added.length === 0) return;
-    await saveAndPush(
+    await saveAndPushToGroup(
       this.store,
       this.fanOut,
       {
@@ -148,7 +169,7 @@ export class Groups {
           userNames: added.map((user) => user.userName),
         },
       },
-      group.memberIds,
+      group,
     );
   }
 }

@@ -17,7 +17,7 @@ import type { RouteMetrics } from '../metrics.js';
 import { TtlMap } from '../store/shared/ttl-map.js';
 import { bodyTextProblem, clientMsgIdProblem } from '../text-rules.js';
 import type { RouteStore, SavedMessage, SyncPage } from '../store/types.js';
-import { saveAndPush } from './save-and-push.js';
+import { saveAndPush, saveAndPushToGroup } from './save-and-push.js';
 import { BROADCAST_CONVERSATION, groupConversationId, privateConversationId } from './conversation-ids.js';
 import type { FanOut } from '../delivery/index.js';
 import type { Groups } from './groups.js';
@@ -179,22 +179,15 @@ export class Messages {
   /** Sends at once, without the rate limit (used for scheduled messages that come due). */
   async deliverNow(sender: Sender, to: Destination, body: string, clientMsgId: string): Promise<SendAnswer> {
     if ('broadcast' in to) return this.broadcast(sender, body, clientMsgId);
-    let conversationId: string;
-    let recipients: string[];
-    if ('userId' in to) {
-      await this.requireUser(to.userId);
-      ({ conversationId, recipients } = privateConversation(sender.uid, to.userId));
-    } else {
+    const from = { fromUserId: sender.uid, fromUserName: sender.name, to, body, clientMsgId };
+    if ('groupId' in to) {
       const group = await this.groups.getAsMember(sender.uid, to.groupId);
-      conversationId = groupConversationId(group.groupId);
-      recipients = group.memberIds;
+      const conversationId = groupConversationId(group.groupId);
+      return answerOf((await saveAndPushToGroup(this.store, this.fanOut, { conversationId, ...from }, group)).message);
     }
-    const saved = await saveAndPush(
-      this.store,
-      this.fanOut,
-      { conversationId, fromUserId: sender.uid, fromUserName: sender.name, to, body, clientMsgId },
-      recipients,
-    );
+    await this.requireUser(to.userId);
+    const { conversationId, recipients } = privateConversation(sender.uid, to.userId);
+    const saved = await saveAndPush(this.store, this.fanOut, { conversationId, ...from }, recipients);
     return answerOf(saved.message);
   }
 

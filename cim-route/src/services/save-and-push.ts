@@ -1,5 +1,6 @@
 import type { FanOut } from '../delivery/index.js';
-import type { NewMessage, RouteStore, SavedMessage } from '../store/types.js';
+import type { GroupRecord, NewMessage, RouteStore, SavedMessage } from '../store/types.js';
+import { saveMessage } from '../store/index.js';
 
 /**
  * Stores a message and pushes it to its recipients. Recipients are pushed to as soon as their
@@ -30,5 +31,24 @@ export async function saveAndPush(
   // what they already have (by msgId).
   if (saved.duplicate) pushes.push(fanOut.message(saved));
   await Promise.all(pushes);
+  return saved;
+}
+
+/**
+ * Stores a group's message and pushes it to the members. A large group's (`largeFromSeq` set when
+ * the group was read) is stored once, in its conversation only, and pushed without a cursor; a
+ * small group's goes to every member's stream as any message does. Which one a send does depends
+ * only on the group it read: see `Groups.add` for why a send racing with the switch loses nothing.
+ */
+export async function saveAndPushToGroup(
+  store: RouteStore,
+  fanOut: FanOut,
+  message: NewMessage,
+  group: GroupRecord,
+): Promise<SavedMessage> {
+  if (group.largeFromSeq === undefined) return saveAndPush(store, fanOut, message, group.memberIds);
+  const saved = await saveMessage(store.messages, message, []);
+  // Pushed again on a retry too, as saveAndPush does.
+  await fanOut.toMembers(saved.message, group.memberIds);
   return saved;
 }

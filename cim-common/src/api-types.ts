@@ -123,7 +123,13 @@ export const onlineUsersPageSchema = z
   .register(apiAnswers, { id: 'OnlineUsersPage' });
 export const usersAnswerSchema = z.object({ users: z.array(userSummarySchema) }).register(apiAnswers, { id: 'Users' });
 export const historyAnswerSchema = z
-  .object({ messages: z.array(chatMessageSchema) })
+  .object({
+    messages: z.array(chatMessageSchema),
+    expired: z.boolean().optional().meta({
+      description:
+        'with afterSeq only: the messages right after afterSeq are no longer kept, so the page starts at the oldest kept one',
+    }),
+  })
   .register(apiAnswers, { id: 'History' });
 export const conversationsAnswerSchema = z
   .object({ conversations: z.array(conversationSummarySchema) })
@@ -137,12 +143,33 @@ export const publicGroupsPageSchema = z
   .register(apiAnswers, { id: 'PublicGroupsPage' });
 export type PublicGroupsPage = z.infer<typeof publicGroupsPageSchema>;
 
+/**
+ * A large group (read diffusion) the user is a member of: its messages are in no sync stream, so a
+ * device pages its conversation by seq (`GET /conversations/:id/messages?afterSeq=`) from the seq it
+ * has, or from `fromSeq` when it has nothing of it, up to `seq`.
+ */
+export const largeGroupPositionSchema = z
+  .object({
+    conversationId: z.string(),
+    seq: position.meta({ description: "the conversation's latest seq" }),
+    fromSeq: position.meta({
+      description:
+        'a device with nothing of the group has everything up to here (in its stream, or from before it joined)',
+    }),
+  })
+  .register(apiAnswers, { id: 'LargeGroupPosition' });
+export type LargeGroupPosition = z.infer<typeof largeGroupPositionSchema>;
+
 /** A page of `GET /sync`: everything after the cursor asked for, in order. */
 export const syncAnswerSchema = z
   .object({
     messages: z.array(z.object({ cursor: position, message: chatMessageSchema })),
     cursor: position.meta({ description: 'ask for the next page after this' }),
     hasMore: z.boolean(),
+    largeGroups: z
+      .array(largeGroupPositionSchema)
+      .optional()
+      .meta({ description: 'on the last page (hasMore false) only: every large group I am a member of' }),
   })
   .register(apiAnswers, { id: 'SyncPage' });
 export type SyncAnswer = z.infer<typeof syncAnswerSchema>;

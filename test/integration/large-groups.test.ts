@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCluster } from '@cim/cli';
-import type { ConversationCursor, Frame } from '@cim/common';
+import type { ChatMessage, ConversationCursor, Frame } from '@cim/common';
 import { RouteApi, type LoginInfo } from '@cim/client';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { generousLimits } from '../../devkit/generous-limits.js';
 import { RawClient } from '../support/raw-client.js';
+import { routeHttp } from '../support/route-http.js';
 import { startTestCluster } from '../support/test-cluster.js';
 
 type Deliver = Extract<Frame, { deliver: unknown }>['deliver'];
@@ -72,6 +73,17 @@ describe('large groups through the route, on Redis + ZooKeeper', () => {
   }
 
   const send = (body: string) => users.owner.api.send({ groupId }, body, `${body}-id`);
+
+  /** `GET /conversations/:id/messages?afterSeq=` of the test's group, as the user. */
+  async function forward(user: User, afterSeq: string, limit: number, more = '') {
+    const { status, body } = await routeHttp(
+      cluster.routeUrl,
+      'GET',
+      `/api/v1/conversations/${conversationId}/messages?afterSeq=${afterSeq}&limit=${limit}${more}`,
+      user.login.token,
+    );
+    return { status, body: body as { messages: ChatMessage[]; expired?: boolean; code?: string } };
+  }
 
   beforeAll(async () => {
     cluster = await startTestCluster({
@@ -167,5 +179,43 @@ describe('large groups through the route, on Redis + ZooKeeper', () => {
     const caughtUp = await caughtUpOf(again);
     expect(caughtUp.conversations).toBeUndefined();
     expect(backlogOf(again).map((d) => d.message.body)).not.toContain('after removal');
+  });
+
+  it('answers HTTP sync with the large groups on its last page, pages a conversation forward by seq, and lists large groups', async () => {
+    const owner = users.owner.api;
+    // Pages of one through the owner's stream (what came before the switch, and a private
+    // message): only the last says where the large groups are.
+    let page = await owner.sync('0', 1);
+    for (; page.hasMore; page = await owner.sync(page.cursor, 1)) expect(page).not.toHaveProperty('largeGroups');
+    expect(page.largeGroups).toEqual([{ conversationId, seq: '9', fromSeq: '2' }]);
+    // Bob joined at the switch (seq 2) and Cat later (seq 6); Ann was removed.
+    expect((await users.bob.api.sync('0', 100)).largeGroups).toEqual([{ conversationId, seq: '9', fromSeq: '2' }]);
+    expect((await users.cat.api.sync('0', 100)).largeGroups).toEqual([{ conversationId, seq: '9', fromSeq: '6' }]);
+    expect((await users.ann.api.sync('0', 100)).largeGroups).toEqual([]);
+
+    const pages: string[][] = [];
+    for (let after = '2'; ;) {
+      const page = await forward(users.bob, after, 3);
+      expect(page.status).toBe(200);
+      expect(page.body.expired).toBe(false);
+      if (page.body.messages.length === 0) break;
+      pages.push(page.body.messages.map((m) => m.seq));
+      after = page.body.messages[page.body.messages.length - 1].seq;
+    }
+    expect(pages).toEqual([['3', '4', '5'], ['6', '7', '8'], ['9']]);
+    expect(await forward(users.bob, '2', 3, '&beforeSeq=5')).toMatchObject({
+      status: 400,
+      body: { code: 'CIM_ERR_INVALID_INPUT' },
+    });
+    expect((await forward(users.ann, '0', 3)).status).toBe(404);
+
+    const { conversations } = await users.bob.api.conversations();
+    expect(conversations[0]).toEqual({ conversationId, lastSeq: '9', readSeq: '0', unread: 9 });
+    expect((await owner.conversations()).conversations[0]).toEqual({
+      conversationId,
+      lastSeq: '9',
+      readSeq: '9',
+      unread: 0,
+    });
   });
 });

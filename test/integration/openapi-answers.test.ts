@@ -35,7 +35,8 @@ describe('the answers of the public API', () => {
   const checked: string[] = [];
 
   beforeAll(async () => {
-    cluster = await startTestCluster();
+    // The team group below reaches three members: large, so the answers that speak of large groups show up.
+    cluster = await startTestCluster({ route: { largeGroupMembers: 3 } });
     document = (await routeHttp(cluster.routeUrl, 'GET', '/api/v1/openapi.json', undefined)).body as OpenApiDocument;
   });
 
@@ -127,9 +128,16 @@ describe('the answers of the public API', () => {
     });
     await call('POST', '/messages', { as: bob, body: { to: { groupId: group.groupId }, body: 'hi team' } });
 
-    await call('GET', '/sync', { as: bob, query: '?after=0' });
+    const lastPage = (await call('GET', '/sync', { as: bob, query: '?after=0' })) as { largeGroups?: unknown[] };
+    expect(lastPage.largeGroups).toHaveLength(1);
     await call('GET', '/conversations', { as: bob });
     await call('GET', '/conversations/{id}/messages', { as: bob, values: { id: `g:${group.groupId}` } });
+    const forward = (await call('GET', '/conversations/{id}/messages', {
+      as: bob,
+      values: { id: `g:${group.groupId}` },
+      query: '?afterSeq=1&limit=1',
+    })) as { expired?: boolean };
+    expect(forward.expired).toBe(false);
     await call('POST', '/conversations/{id}/read', {
       as: bob,
       values: { id: sent.conversationId },

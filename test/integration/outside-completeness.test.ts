@@ -13,8 +13,9 @@ import { SimulatedDevice } from '../support/simulated-device.js';
  * the devices are SDK clients relying on their own reconnects plus TCP-only devices written from
  * proto/cim.proto and the README. While some 2,000 private and group messages are sent over HTTP,
  * push servers are SIGKILLed and started again with the same command line, routes are stopped
- * (SIGTERM) and started again, and about 100 device connections are reset. At the end every
- * answered message has reached every device of every user it was addressed to.
+ * (SIGTERM) and started again, and about 100 device connections are reset. Two of the groups are
+ * large (read diffusion), one of them crossing the threshold mid-way. At the end every answered
+ * message has reached every device of every user it was addressed to.
  */
 
 const MESSAGES = 2_000;
@@ -63,6 +64,25 @@ const GROUP_PLAN = [
   [2, 9, 13, 21, 23, 3],
   [10, 14, 15, 4, 11, 22],
 ];
+/**
+ * Groups of this many members or more are large (`CIM_LARGE_GROUP_MEMBERS`): their messages are
+ * stored once and pushed without a cursor, and devices catch up on them by seq. The groups above
+ * stay small; the large ones below have TCP-only members.
+ */
+const LARGE_GROUP_MEMBERS = 7;
+/**
+ * Large groups by user index. The first is large from its creation; the second is created small
+ * and crosses the threshold when `joins` are added, before phase `at`, with its traffic before
+ * and after.
+ */
+interface GroupPlan {
+  members: number[];
+  joins?: { at: number; members: number[] };
+}
+const LARGE_GROUP_PLAN: GroupPlan[] = [
+  { members: [12, 13, 14, 15, 16, 17, 20] },
+  { members: [18, 19, 21, 12, 13], joins: { at: 3, members: [14, 20] } },
+];
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
@@ -97,6 +117,13 @@ interface PlannedMessage {
   recipients: User[];
 }
 
+interface PlannedGroup {
+  groupId: string;
+  members: User[];
+  /** Members added before phase `at`: they get the group's messages from then on. */
+  joins?: { at: number; members: User[] };
+}
+
 /** The msgIds of `expected` the device has not received. */
 function missingOf(device: Device, expected: Set<string>): string[] {
   const got = new Set(device.received().map((m) => m.msgId));
@@ -118,10 +145,15 @@ function tally(devices: Device[], expectedByDevice: Map<Device, Set<string>>) {
     const unique = new Map(received.map((m) => [m.msgId, m]));
     duplicates[device.kind] += received.length - unique.size;
     expectedDeliveries += expected.size;
-    // A gap: a seq missing below the highest one the device has, in one of its conversations.
+    // A gap: a seq missing between the lowest and the highest one the device has, in one of its
+    // conversations (a member added later starts after its join; what it misses before the
+    // highest seq shows as missing messages anyway).
     const seqs = new Map<string, Set<string>>();
     for (const m of unique.values()) seqs.set(m.conversationId, (seqs.get(m.conversationId) ?? new Set()).add(m.seq));
-    const deviceGaps = [...seqs.values()].reduce((n, s) => n + Math.max(...[...s].map(Number)) - s.size, 0);
+    const deviceGaps = [...seqs.values()].reduce((n, s) => {
+      const numbers = [...s].map(Number);
+      return n + Math.max(...numbers) - Math.min(...numbers) + 1 - s.size;
+    }, 0);
     gaps += deviceGaps;
     const deviceMissing = missingOf(device, expected);
     missing += deviceMissing.length;
@@ -158,7 +190,12 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
       servers: 3,
       readmeFlagsOnly: true,
       logLevel: 'warn',
-      env: { CIM_SEND_RATE: '100000', CIM_SEND_BURST: '100000', ...generousLimitEnv },
+      env: {
+        CIM_SEND_RATE: '100000',
+        CIM_SEND_BURST: '100000',
+        CIM_LARGE_GROUP_MEMBERS: String(LARGE_GROUP_MEMBERS),
+        ...generousLimitEnv,
+      },
       onLog: (name, line) => {
         if (/"level":(50|60)/.test(line)) processErrors.push(`${name}: ${line}`);
       },
@@ -236,8 +273,9 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
     for (const device of outsideDevices) await device.start();
     const allDevices = users.flatMap((u) => u.devices);
 
-    const groups = await Promise.all(
-      GROUP_PLAN.map(async (indexes, g) => {
+    const groupPlans: GroupPlan[] = [...GROUP_PLAN.map((members) => ({ members })), ...LARGE_GROUP_PLAN];
+    const groups: PlannedGroup[] = await Promise.all(
+      groupPlans.map(async ({ members: indexes, joins }, g) => {
         const members = indexes.map((i) => users[i]);
         const { groupId } = await call<{ groupId: string }>(
           'POST',
@@ -245,16 +283,25 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
           { token: members[0].senderToken, body: { name: `group-${g}`, memberIds: members.map((m) => m.userId) } },
           201,
         );
-        return { groupId, members };
+        return {
+          groupId,
+          members,
+          ...(joins ? { joins: { at: joins.at, members: joins.members.map((i) => users[i]) } } : {}),
+        };
       }),
     );
+    const perPhase = Math.ceil(MESSAGES / PHASES);
+    /** Who gets the group's messages sent in `phase`. */
+    const membersIn = (group: PlannedGroup, phase: number) =>
+      group.joins && phase >= group.joins.at ? [...group.members, ...group.joins.members] : group.members;
 
     // --- the plan: private messages between random pairs, group messages from random members ---
     const plan: PlannedMessage[] = [];
     for (let i = 0; i < MESSAGES; i++) {
       if (i % GROUP_EVERY === GROUP_EVERY - 1) {
         const group = pick(groups);
-        plan.push({ index: i, from: pick(group.members), to: { groupId: group.groupId }, recipients: group.members });
+        const members = membersIn(group, Math.floor(i / perPhase));
+        plan.push({ index: i, from: pick(members), to: { groupId: group.groupId }, recipients: members });
       } else {
         const from = pick(users);
         const to = pick(users.filter((u) => u !== from));
@@ -324,8 +371,16 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
     };
 
     const started = Date.now();
-    const perPhase = Math.ceil(plan.length / PHASES);
     for (let phase = 0; phase < PHASES; phase++) {
+      for (const group of groups)
+        if (group.joins?.at === phase) {
+          // Between phases: the group crosses the threshold with the traffic of the phases before
+          // it (written to streams) and after it (stored once).
+          await call('POST', `/groups/${group.groupId}/members`, {
+            token: group.members[0].senderToken,
+            body: { userIds: group.joins.members.map((m) => m.userId) },
+          });
+        }
       const queue = plan.slice(phase * perPhase, (phase + 1) * perPhase);
       const fault = FAULTS_BY_PHASE.get(phase);
       const faultDone = fault ? runFault(fault) : Promise.resolve();
@@ -373,6 +428,8 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
       missing,
       gaps,
       duplicatesBeforeDedupe: duplicates.tcp,
+      // Large groups' messages reach TCP-only devices without a cursor, live or caught up by seq.
+      largeGroupDeliveries: outsideDevices.reduce((n, d) => n + d.deliveries.filter((m) => m.cursor === '0').length, 0),
       shownTwiceBySdk: duplicates.sdk,
       sendingMs,
       settleMs,
@@ -384,6 +441,7 @@ describe('completeness seen from outside: README processes, SDK and TCP-only dev
     }
 
     expect(faultsDone).toEqual({ 'kill-server': 3, 'restart-route': 2 });
+    expect(figures.largeGroupDeliveries).toBeGreaterThan(0);
     expect(resets.sdk + resets.tcp).toBeGreaterThanOrEqual(90);
     expect(resets.sdk).toBeGreaterThan(0);
     expect(resets.tcp).toBeGreaterThan(0);

@@ -9,7 +9,9 @@ import protobuf from 'protobufjs';
  * server catches it up from there), heartbeats, acks, comes back after a dropped connection by
  * refreshing its session (the password only when the session has ended), and shows each msgId once.
  * Its cursor follows the rule of cim.proto: the one it logged in with until `CaughtUp`, the highest
- * one seen after it.
+ * one seen after it. Large groups' messages come without a cursor: per large group it keeps the
+ * highest seq it has contiguously, names it in `Login.conversations`, and takes the seqs of
+ * `CaughtUp.conversations`.
  */
 
 const Frame = protobuf
@@ -108,6 +110,10 @@ export class OutsideDevice {
   kicked = false;
   /** The cursor of the next Login, and of Acks: everything up to it has arrived. */
   private resumeCursor = 0n;
+  /** Per large group: the highest seq it has contiguously, once it knows where it starts. */
+  private readonly groupSeqs = new Map<string, bigint>();
+  /** Per large group: seqs received above the contiguous one (or before it knew where it starts). */
+  private readonly aheadSeqs = new Map<string, Set<bigint>>();
   /** Whether the current connection's catch-up is complete, so `resumeCursor` may follow pushes. */
   private caughtUp = false;
   private token: string | undefined;
@@ -179,7 +185,17 @@ export class OutsideDevice {
       let lastHeard = Date.now();
       socket.on('connect', () => {
         socket.write(
-          encode({ login: { token: session.token, cursor: this.resumeCursor.toString(), client: 'outside-device' } }),
+          encode({
+            login: {
+              token: session.token,
+              cursor: this.resumeCursor.toString(),
+              client: 'outside-device',
+              conversations: [...this.groupSeqs].map(([conversationId, seq]) => ({
+                conversationId,
+                seq: seq.toString(),
+              })),
+            },
+          }),
         );
       });
       socket.on('data', (chunk) => {
@@ -200,7 +216,15 @@ export class OutsideDevice {
           } else if (frame.body === 'deliver') {
             this.onDeliver(socket, frame.deliver as { message: Record<string, string>; cursor?: string });
           } else if (frame.body === 'caughtUp') {
-            this.onCaughtUp(socket, BigInt(String(frame.caughtUp!.cursor ?? '0')));
+            const { cursor, conversations } = frame.caughtUp as {
+              cursor?: string;
+              conversations?: { conversationId: string; seq?: string; expired?: boolean }[];
+            };
+            for (const group of conversations ?? []) {
+              if (group.expired) this.problems.push(`${group.conversationId}: messages no longer kept`);
+              this.haveUpTo(group.conversationId, BigInt(group.seq ?? '0'));
+            }
+            this.onCaughtUp(socket, BigInt(cursor ?? '0'));
           } else if (frame.body === 'kick') {
             this.kicked = true;
             this.stopped = true;
@@ -229,15 +253,39 @@ export class OutsideDevice {
 
   private onDeliver(socket: net.Socket, deliver: { message: Record<string, string>; cursor?: string }): void {
     const cursor = BigInt(deliver.cursor ?? '0');
-    if (cursor === 0n) return; // a broadcast: live only, not part of the sync stream
     const { msgId, conversationId, seq } = deliver.message;
+    if (cursor === 0n && conversationId === 'b') return; // a broadcast: live only, not part of the sync stream
     const delivery = { msgId, conversationId, seq, cursor: cursor.toString() };
     this.deliveries.push(delivery);
     if (!this.shown.has(msgId)) this.shown.set(msgId, delivery);
+    if (cursor === 0n) {
+      // A large group's message: in no stream, it moves the group's seq only when contiguous.
+      this.received(conversationId, BigInt(seq));
+      return;
+    }
     // Before CaughtUp, older backlog may still be on its way: the cursor to resume from stays.
     if (!this.caughtUp) return;
     if (cursor > this.resumeCursor) this.resumeCursor = cursor;
     this.ackSoon(socket);
+  }
+
+  /** A large group's message of this seq arrived. */
+  private received(conversationId: string, seq: bigint): void {
+    let ahead = this.aheadSeqs.get(conversationId);
+    if (!ahead) this.aheadSeqs.set(conversationId, (ahead = new Set()));
+    ahead.add(seq);
+    const have = this.groupSeqs.get(conversationId);
+    if (have !== undefined) this.haveUpTo(conversationId, have);
+  }
+
+  /** The device has every seq of the group up to `seq`: moves its seq there, then over what came ahead. */
+  private haveUpTo(conversationId: string, seq: bigint): void {
+    let have = this.groupSeqs.get(conversationId) ?? 0n;
+    if (seq > have) have = seq;
+    const ahead = this.aheadSeqs.get(conversationId) ?? new Set<bigint>();
+    while (ahead.has(have + 1n)) ahead.delete(++have);
+    for (const old of ahead) if (old <= have) ahead.delete(old);
+    this.groupSeqs.set(conversationId, have);
   }
 
   private onCaughtUp(socket: net.Socket, cursor: bigint): void {

@@ -164,7 +164,8 @@ export const openApiDocument = {
     },
     '/sync': {
       get: {
-        summary: 'Everything after a sync cursor, in order, in pages',
+        summary:
+          'Everything after a sync cursor, in order, in pages; the last page also lists the large groups, whose messages are paged by seq instead',
         security: auth,
         parameters: [
           queryParam('after', 'cursor (0 = from the start)'),
@@ -189,11 +190,16 @@ export const openApiDocument = {
     },
     '/conversations/{id}/messages': {
       get: {
-        summary: 'History, newest first, paged backwards by seq, with a keyword filter',
+        summary:
+          'History, newest first, paged backwards by seq, with a keyword filter; or, with afterSeq, oldest first, paged forward (how a device catches up on a large group)',
         security: auth,
         parameters: [
           pathParam('id', 'conversation id'),
           queryParam('beforeSeq', 'exclusive upper bound'),
+          queryParam(
+            'afterSeq',
+            'exclusive lower bound: pages forward, the answer says `expired` when the messages right after it are no longer kept; not with beforeSeq or q',
+          ),
           queryParam('limit', '1-200', { type: 'integer' }),
           queryParam('q', 'keyword'),
         ],

@@ -113,6 +113,10 @@ export function publicApi(ctx: PublicApiContext): Router {
 
   api.get('/conversations/:id/messages', auth, async (req: AuthedRequest, res) => {
     const query = parse(historyQuery, req.query);
+    if (query.afterSeq !== undefined) {
+      res.json(await ctx.conversations.after(user(req).uid, String(req.params.id), query.afterSeq, query.limit));
+      return;
+    }
     const messages = await ctx.conversations.history(user(req).uid, String(req.params.id), {
       beforeSeq: query.beforeSeq,
       limit: query.limit,
@@ -181,7 +185,9 @@ export function publicApi(ctx: PublicApiContext): Router {
       );
     }
     const cursor = page.entries.length ? page.entries[page.entries.length - 1].cursor : query.after;
-    res.json({ messages: page.entries, cursor, hasMore: page.hasMore });
+    // Large groups' messages are in no stream: the last page says where each one is to be paged.
+    const largeGroups = page.hasMore ? undefined : await ctx.groups.largeGroupsOf(user(req).uid);
+    res.json({ messages: page.entries, cursor, hasMore: page.hasMore, ...(largeGroups ? { largeGroups } : {}) });
   });
 
   return api;

@@ -90,11 +90,16 @@ export const addMembersBody = z.object({
   userIds: z.array(decimalId).max(10_000).default([]),
 });
 
-export const historyQuery = z.object({
-  beforeSeq: decimalIdSchema('beforeSeq must be a seq').optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  q: z.string().min(1).max(100).optional(),
-});
+export const historyQuery = z
+  .object({
+    beforeSeq: decimalIdSchema('beforeSeq must be a seq').optional(),
+    afterSeq: decimalCursorSchema('afterSeq must be a seq').optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    q: z.string().min(1).max(100).optional(),
+  })
+  .refine((query) => query.afterSeq === undefined || (query.beforeSeq === undefined && query.q === undefined), {
+    message: 'afterSeq pages forward and cannot be combined with beforeSeq or q',
+  });
 
 export const readBody = z.object({
   seq: decimalCursorSchema('seq must be a decimal seq'),

@@ -1,9 +1,9 @@
-import { CimError, ErrorCodes, type ConversationCursor } from '@cim/common';
+import { CimError, ErrorCodes, type ConversationCursor, type LargeGroupPosition } from '@cim/common';
 import type { Logger } from '@cim/common/server';
 import { CURSOR_SLOTS_PER_MS } from '../store/shared/cursor.js';
 import type { RouteStore } from '../store/types.js';
 import type { DeviceConnection, FanOut } from '../delivery/index.js';
-import { largeGroupsOf, type LargeGroupPosition } from './large-groups.js';
+import { largeGroupsOf } from './large-groups.js';
 
 const PAGE = 200;
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CimError, ErrorCodes } from '@cim/common';
+import { CimError, ErrorCodes, type LargeGroupPosition } from '@cim/common';
 import type { Logger } from '@cim/common/server';
 import type { FanOut } from '../delivery/index.js';
 import { groupNotFound } from '../store/groups/groups.js';
@@ -7,6 +7,7 @@ import type { GroupRecord, RouteStore, UserRecord } from '../store/types.js';
 import { groupConversationId } from './conversation-ids.js';
 import type { Sender } from './messages.js';
 import { saveAndPushToGroup } from './save-and-push.js';
+import { largeGroupsOf } from './large-groups.js';
 
 /** A notice names this many of the users added; the rest are counted. */
 const NAMES_IN_NOTICE = 5;
@@ -71,6 +72,11 @@ export class Groups {
 
   mine(userId: string): Promise<GroupRecord[]> {
     return this.store.groups.groupsOf(userId);
+  }
+
+  /** The large groups the user is a member of, with where a device pages each one from (see large-groups.ts). */
+  largeGroupsOf(userId: string): Promise<LargeGroupPosition[]> {
+    return largeGroupsOf(this.store, userId);
   }
 
   publicGroups(afterGroupId: string | undefined, limit: number): Promise<GroupRecord[]> {

@@ -1,21 +1,12 @@
+import type { LargeGroupPosition } from '@cim/common';
 import type { RouteStore } from '../store/types.js';
 import { groupConversationId } from './conversation-ids.js';
 
-/** A large group the user is a member of: its conversation, latest seq, and where a device with nothing of it starts. */
-export interface LargeGroupPosition {
-  conversationId: string;
-  /** The conversation's latest seq. */
-  seq: string;
-  /**
-   * max(join seq, largeFromSeq - 1): a device with nothing of the group has everything up to here
-   * already (in its stream, written before the switch) or was not a member yet.
-   */
-  fromSeq: string;
-}
-
 /**
- * The large groups of a user, by group id. A group the user left (or was removed from) between
- * the two reads is left out: a removed member gets nothing more of it.
+ * The large groups of a user, by group id, each with its latest seq and `fromSeq`:
+ * max(join seq, largeFromSeq - 1), up to where a device with nothing of the group has everything
+ * already (in its stream, written before the switch) or was not a member yet. A group the user
+ * left (or was removed from) between the reads is left out: a removed member gets nothing more.
  */
 export async function largeGroupsOf(store: RouteStore, userId: string): Promise<LargeGroupPosition[]> {
   const large = (await store.groups.groupsOf(userId)).filter((group) => group.largeFromSeq !== undefined);

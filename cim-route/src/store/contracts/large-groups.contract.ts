@@ -84,6 +84,8 @@ export function describeLargeGroupContract({ openStore, advance }: ContractConte
       expect(await store.messages.history(`g:${groupId}`, { limit: 10 })).toEqual([first.message]);
       expect(await store.messages.latestSeq(`g:${groupId}`)).toBe('1');
       expect(await store.receipts.markRead('1', `g:${groupId}`, '0')).toBe('1');
+      expect(await store.receipts.readSeqsOf('1', [`g:${groupId}`, 'g:404'])).toEqual(['1', '0']);
+      expect(await store.receipts.readSeqsOf('2', [`g:${groupId}`])).toEqual(['0']);
     });
 
     it('pages a conversation forward by seq, oldest first', async () => {

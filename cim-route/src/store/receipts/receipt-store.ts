@@ -14,6 +14,8 @@ export interface ReceiptStore {
    * active first, with the last seq and the user's read seq — enough for unread counts.
    */
   conversationsOf(userId: string, limit: number): Promise<ConversationState[]>;
+  /** The user's read seq of each conversation ("0" when never marked read), in the order asked. */
+  readSeqsOf(userId: string, conversationIds: string[]): Promise<string[]>;
   /** Records the highest cursor a device acknowledged (never moves back); returns the previous one ("0"). */
   recordAck(userId: string, deviceId: string, cursor: string): Promise<string>;
 }

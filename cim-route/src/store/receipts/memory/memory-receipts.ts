@@ -34,6 +34,10 @@ export class MemoryReceipts implements ReceiptStore {
     }));
   }
 
+  async readSeqsOf(userId: string, conversationIds: string[]): Promise<string[]> {
+    return conversationIds.map((conversationId) => String(this.readSeqs.get(`${userId}\u0000${conversationId}`)));
+  }
+
   async recordAck(userId: string, deviceId: string, cursor: string): Promise<string> {
     return String(this.acks.raise(`${userId}\u0000${deviceId}`, parseCursor(cursor)));
   }

@@ -42,6 +42,12 @@ export class RedisReceipts implements ReceiptStore {
     }));
   }
 
+  async readSeqsOf(userId: string, conversationIds: string[]): Promise<string[]> {
+    if (conversationIds.length === 0) return [];
+    const readSeqs = await this.client.hmget(this.keys.readSeqs(userId), ...conversationIds);
+    return readSeqs.map((seq) => seq ?? '0');
+  }
+
   async recordAck(userId: string, deviceId: string, cursor: string): Promise<string> {
     return this.scripts.raise(this.keys.acks(userId), deviceId, formatCursor(parseCursor(cursor)));
   }

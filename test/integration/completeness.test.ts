@@ -13,8 +13,10 @@ import { startTestCluster } from '../support/test-cluster.js';
 /*
  * docs/design.md#delivery-guarantee, completeness: many users on many devices, thousands of private and group messages
  * sent concurrently while devices keep going off and coming back as new app runs, one push server
- * is restarted gracefully and another (a process of its own) is SIGKILLed. One group gets a member
- * while messages are being sent to it. At the end every device of every recipient has shown every message addressed to its user
+ * is restarted gracefully and another (a process of its own) is SIGKILLed. Groups of
+ * LARGE_GROUP_MEMBERS or more are large (read-diffused: their messages are in no member's stream,
+ * devices read them by seq); one group crosses that threshold while messages are being sent to it,
+ * by a member added then. At the end every device of every recipient has shown every message addressed to its user
  * exactly once, and each run showed each conversation in seq order.
  */
 
@@ -24,6 +26,8 @@ const PRIVATE_MESSAGES = 1_500;
 const GROUP_MESSAGES = 500;
 const SEND_CONCURRENCY = 24;
 const MAX_DEVICES_OFF = 3;
+/** The route's threshold for large groups: most groups here are large, one stays small, one crosses it. */
+const LARGE_GROUP_MEMBERS = 3;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const randomInt = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
@@ -68,6 +72,7 @@ describe('completeness under churn, on Redis + ZooKeeper with three push servers
         ...generousLimits,
         sendRatePerSec: 100_000,
         sendBurst: 100_000,
+        largeGroupMembers: LARGE_GROUP_MEMBERS,
       },
     });
     crashable = await startPushServerProcess({
@@ -138,8 +143,9 @@ describe('completeness under churn, on Redis + ZooKeeper with three push servers
     const landedOn = new Set(devices().map((d) => d.client!.info().serverId));
     expect(landedOn.size).toBe(3);
 
-    // Three overlapping groups of five, two-device users in the first two; two groups of two, one of
-    // which user03 (two devices) joins mid-way. Users 17–23 are in none.
+    // Three overlapping large groups of five, two-device users in the first two; a small group of
+    // two; a group of two that becomes large when user03 (two devices) is added mid-way. Users
+    // 17–23 are in none.
     const groupSpecs = [
       users.slice(0, 5),
       users.slice(4, 9),
@@ -274,7 +280,7 @@ describe('completeness under churn, on Redis + ZooKeeper with three push servers
       onCrashed = devices().filter((d) => d.client?.info().serverId === crashable.id).length;
       await crashable.stop('SIGKILL');
     };
-    /** The crossing group gets a member while its members keep sending to it. */
+    /** The crossing group reaches the threshold while its members keep sending to it. */
     const crossThreshold = async () => {
       await whenSent(0.25);
       const inviter = crossing.members[0].devices[0];
@@ -375,6 +381,8 @@ describe('completeness under churn, on Redis + ZooKeeper with three push servers
 
     const byMsgId = new Map(plan.map((p) => [answers.get(p.index)!.msgId, { plan: p, answer: answers.get(p.index)! }]));
     let deliveries = 0;
+    /** How group messages came: with a stream cursor, or as a large group's (no cursor), live or by a catch-up. */
+    const groupArrivals = { smallGroup: new Set<string>(), largeLive: 0, largeSynced: 0 };
     for (const user of users) {
       for (const device of user.devices) {
         expectShownExactlyOnceInOrder(
@@ -383,8 +391,15 @@ describe('completeness under churn, on Redis + ZooKeeper with three push servers
           user === joiner ? allowedToJoiner : undefined,
         );
         for (const run of device.runs) {
-          for (const m of run.received) {
+          for (const [k, m] of run.received.entries()) {
             const sent = byMsgId.get(m.msgId)!;
+            const { cursor, synced } = run.arrivals[k];
+            if ('groupId' in m.to) {
+              if (m.to.groupId === groups[3].groupId)
+                groupArrivals.smallGroup.add(cursor === '0' ? 'no cursor' : 'cursor');
+              else if (cursor === '0' && synced) groupArrivals.largeSynced++;
+              else if (cursor === '0') groupArrivals.largeLive++;
+            }
             expect(m).toMatchObject({
               body: sent.plan.body,
               conversationId: sent.answer.conversationId,
@@ -400,10 +415,16 @@ describe('completeness under churn, on Redis + ZooKeeper with three push servers
     expect(restarts).toBeGreaterThan(20);
     expect(movedByRestart).toBeGreaterThan(0);
     expect(onCrashed).toBeGreaterThan(0);
+    // The large groups were read-diffused (pushed without a cursor, and read by seq after a
+    // reconnect); the small one was not.
+    expect(groupArrivals.largeLive).toBeGreaterThan(0);
+    expect(groupArrivals.largeSynced).toBeGreaterThan(0);
+    expect([...groupArrivals.smallGroup]).toEqual(['cursor']);
     const runs = devices().reduce((n, d) => n + d.runs.length, 0);
     console.log(
       `completeness: ${plan.length} messages (${PRIVATE_MESSAGES} private, ${GROUP_MESSAGES} group), ${deliveries} deliveries to ${devices().length} devices, ` +
         `${restarts} device restarts (${runs} client runs), ${retriedSends} retried sends, ` +
+        `${groupArrivals.largeLive} large-group messages shown live and ${groupArrivals.largeSynced} by a catch-up, ` +
         `1 push server restart (${movedByRestart} devices redirected), 1 push server SIGKILLed (${onCrashed} devices on it); sending ${sendingMs} ms, final catch-up ${catchUpMs} ms`,
     );
   }, 300_000);

@@ -8,8 +8,11 @@ export interface DeviceRun {
   received: ChatMessage[];
   /** What the route wrote about groups ("ann added ben"): shown, but not a message anyone sent. */
   notices: ChatMessage[];
-  /** For each received message (same index): how it came and when, to explain a failure. */
-  arrivals: { synced: boolean; at: number }[];
+  /**
+   * For each received message (same index): how it came (by a catch-up or live; its stream cursor,
+   * "0" for a large group's) and when, to explain a failure.
+   */
+  arrivals: { synced: boolean; cursor: string; at: number }[];
   /** When each catch-up after a (re)connect finished. */
   syncsDoneAt: number[];
   startedAt: number;
@@ -108,7 +111,7 @@ export class SimulatedDevice {
         return;
       }
       run.received.push(m);
-      run.arrivals.push({ synced: meta.synced, at: Date.now() });
+      run.arrivals.push({ synced: meta.synced, cursor: meta.cursor, at: Date.now() });
     });
     client.on('sync', (progress) => {
       if (progress.done) run.syncsDoneAt.push(Date.now());

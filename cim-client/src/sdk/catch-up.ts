@@ -4,7 +4,7 @@ import type { AckScheduler } from './acks.js';
 import { Backoff, delay } from './backoff.js';
 import type { CimClientEvents } from './client-options.js';
 import type { Arrival, MessageSequencer } from './message-sequencer.js';
-import type { LargeGroupEntry, PortableRouteApi } from './route-api.js';
+import type { LargeGroupPosition, PortableRouteApi } from './route-api.js';
 import type { Transport } from './transport.js';
 import { inSeqOrder, type SyncState } from './sync-state.js';
 
@@ -112,7 +112,7 @@ export class CatchUp {
   private async catchUpStream(
     progress: { fetched: number },
     signal: AbortSignal,
-  ): Promise<LargeGroupEntry[] | undefined> {
+  ): Promise<LargeGroupPosition[] | undefined> {
     const { api, syncState, events } = this.deps;
     let after = syncState.syncFrom;
     for (;;) {
@@ -147,7 +147,7 @@ export class CatchUp {
    * and the group goes on from the oldest kept one.
    */
   private async catchUpLargeGroup(
-    group: LargeGroupEntry,
+    group: LargeGroupPosition,
     progress: { fetched: number },
     signal: AbortSignal,
   ): Promise<void> {

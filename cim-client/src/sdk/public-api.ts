@@ -6,7 +6,7 @@ export {
   type ConversationPage,
   type ConversationSummary,
   type Group,
-  type LargeGroupEntry,
+  type LargeGroupPosition,
   type LoginInfo,
   type PublicGroup,
   type RouteApiOptions,

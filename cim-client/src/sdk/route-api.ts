@@ -7,31 +7,31 @@ import {
   type Destination,
   type ClientTransportName,
   type Group,
+  type LargeGroupPosition,
   type LoginAnswer,
   type PublicGroup,
   type ScheduledAnswer,
   type SendAnswer,
-  type SyncAnswer as StreamPage,
+  type SyncAnswer,
   type UserSummary,
 } from '@cim/common/client';
 import type { JsonRequester, JsonRequesterFactory } from './json-request.js';
 
-export type { ConversationSummary, Group, PublicGroup, ScheduledAnswer, SendAnswer, UserSummary };
-
-/** A large group as the last sync page lists it: its latest seq, and where a device with nothing of it starts. */
-export interface LargeGroupEntry {
-  conversationId: string;
-  seq: string;
-  fromSeq: string;
-}
-
-/** A page of the sync stream; the last one (`hasMore: false`) also lists the user's large groups. */
-export type SyncAnswer = StreamPage & { largeGroups?: LargeGroupEntry[] };
+export type {
+  ConversationSummary,
+  Group,
+  LargeGroupPosition,
+  PublicGroup,
+  ScheduledAnswer,
+  SendAnswer,
+  SyncAnswer,
+  UserSummary,
+};
 
 /** A page of a conversation by seq, oldest first; `expired` when what came right after the asked seq is gone. */
 export interface ConversationPage {
   messages: ChatMessage[];
-  expired: boolean;
+  expired?: boolean;
 }
 
 /** What the route answers to a login. */

@@ -133,7 +133,17 @@ export function expectShownExactlyOnceInOrder(
 ): void {
   const counts = device.shownCounts();
   const missing = [...expectedMsgIds].filter((id) => !counts.has(id));
-  const repeated = [...counts].filter(([, n]) => n > 1).map(([id, n]) => `${id}×${n}`);
+  /** Where each showing of a message was: run, conversation and seq, how it came and when. */
+  const showings = (msgId: string) =>
+    device.runs.flatMap((run, i) =>
+      run.received.flatMap((m, k) => {
+        if (m.msgId !== msgId) return [];
+        const { synced, cursor, at } = run.arrivals[k];
+        const how = `${synced ? 'synced' : 'live'}, cursor ${cursor}, at +${at - run.startedAt} ms`;
+        return [`run ${i + 1}: ${m.conversationId}#${m.seq} (${how})`];
+      }),
+    );
+  const repeated = [...counts].filter(([, n]) => n > 1).map(([id, n]) => `${id}×${n}: ${showings(id).join('; ')}`);
   const unexpected = [...counts.keys()].filter((id) => !expectedMsgIds.has(id) && !allowed.has(id));
   expect({ device: device.label, missing, repeated, unexpected }).toEqual({
     device: device.label,

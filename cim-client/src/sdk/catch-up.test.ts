@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CimError, ErrorCodes } from '@cim/common/client';
 import { chatMessage } from '../../../test/support/chat-message.js';
+import { waitFor } from '../../../devkit/wait-for.js';
 import { AckScheduler } from './acks.js';
 import { CatchUp } from './catch-up.js';
 import type { CimClientEvents } from './client-options.js';
@@ -218,6 +219,23 @@ describe('CatchUp: large groups (their messages are not in the stream, and come 
     await run();
     expect(shown).toEqual([...[1, 2, 3, 4].map((s) => `g:L#${s} synced`), 'g:L#5 live', 'g:L#6 synced', 'g:L#7 live']);
     expect(syncState.largeGroups.seq('g:L')).toBe('7');
+  });
+
+  it('catches up again on a live push of a large group it has no position in (just joined): what raced the push comes first', async () => {
+    const listed = lastPage([{ conversationId: 'g:New', seq: '26', fromSeq: '22' }]);
+    const { shown, syncState, catchUp, run } = receivePath(
+      [lastPage([]), listed, listed],
+      () => {},
+      // 23 and 24 were sent as the device was being added: never pushed to it.
+      { 'g:New': [page('g:New', [23, 24, 25, 26])] },
+    );
+    catchUp.begin();
+    await run();
+    catchUp.deliver(chatMessage('g:New', 25), '0');
+    catchUp.deliver(chatMessage('g:New', 26), '0');
+    await waitFor(() => shown.length === 4, { message: 'the group caught up' });
+    expect(shown).toEqual(['g:New#23 synced', 'g:New#24 synced', 'g:New#25 live', 'g:New#26 live']);
+    expect(syncState.largeGroups.seq('g:New')).toBe('26');
   });
 
   it('reports an expired page naming the group and goes on from the oldest kept message', async () => {

@@ -16,6 +16,12 @@ import { inSeqOrder, type SyncState } from './sync-state.js';
 export class CatchUp {
   /** Stops the catch-up loop of the current connection (it also stops when that connection closes). */
   private stopCurrent: AbortController | undefined;
+  /** The connection of the latest catch-up. */
+  private connection: Transport | undefined;
+  /** The large groups the running catch-up attempt reads, once the stream's last page listed them. */
+  private listed: Set<string> | undefined;
+  /** A large group appeared after the running catch-up listed its groups: it reads again before it is done. */
+  private readAgain = false;
 
   constructor(
     private readonly deps: {
@@ -37,9 +43,29 @@ export class CatchUp {
     this.deps.sequencer.catchUpStarted();
   }
 
-  /** A live push (the sequencer holds it while it may be ahead of what the catch-up still brings). */
+  /**
+   * A live push (the sequencer holds it while it may be ahead of what the catch-up still brings).
+   * One of a large group this device has no position in (it has just been added to the group, or
+   * the group has just become large) starts a catch-up: it says where the device starts in that
+   * group and brings, in order, what was sent there before this push but not pushed to this device
+   * (a message racing the add).
+   */
   deliver(message: ChatMessage, cursor: string): void {
+    const largeGroup = cursor === '0' && message.seq !== '0';
+    if (largeGroup && !this.deps.syncState.largeGroups.has(message.conversationId))
+      this.catchUpAgain(message.conversationId);
     this.accept(message, cursor, 'live');
+  }
+
+  /** Catches up again on the current connection, or has the running catch-up read once more if it has to. */
+  private catchUpAgain(conversationId: string): void {
+    if (this.stopCurrent) {
+      if (this.listed && !this.listed.has(conversationId)) this.readAgain = true;
+    } else if (this.deps.syncState.caughtUp && this.connection) {
+      // caughtUp: the last catch-up succeeded on the connection still in use (a new one resets it).
+      this.begin();
+      void this.run(this.connection);
+    }
   }
 
   /** Stops the running catch-up, if any. */
@@ -61,15 +87,18 @@ export class CatchUp {
     const stop = new AbortController();
     const onEnd = () => stop.abort();
     this.stopCurrent = stop;
+    this.connection = connection;
     connection.once('close', onEnd);
     signal?.addEventListener('abort', onEnd, { once: true });
     const retry = new Backoff(this.deps.retryMinMs, this.deps.retryMaxMs);
     try {
       for (;;) {
         try {
+          this.readAgain = false;
           await this.catchUpOnce(stop.signal);
           // Pushes are contiguous with the catch-up only on the connection they both belong to.
           if (stop.signal.aborted) return;
+          if (this.readAgain) continue;
           syncState.catchUpDone();
           this.deps.sequencer.catchUpDone();
           this.deps.acks.schedule();
@@ -99,7 +128,10 @@ export class CatchUp {
    */
   private async catchUpOnce(signal: AbortSignal): Promise<void> {
     const progress = { fetched: 0 };
+    this.listed = undefined;
     const largeGroups = await this.catchUpStream(progress, signal);
+    // An older route lists none (and pushes no large group's messages).
+    this.listed = largeGroups && new Set(largeGroups.map((g) => g.conversationId));
     if (largeGroups) {
       // A group no longer listed was left (or dissolved): its position goes.
       this.deps.syncState.largeGroups.keepOnly(largeGroups.map((g) => g.conversationId));
@@ -178,7 +210,7 @@ export class CatchUp {
     const { syncState } = this.deps;
     if (cursor === '0' && message.seq !== '0')
       syncState.largeGroups.record(message.conversationId, message.seq, message.msgId, synced);
-    else if (syncState.record(message.msgId, cursor, synced)) this.deps.acks.schedule();
+    else if (syncState.record(message.msgId, cursor, synced, message)) this.deps.acks.schedule();
     this.deps.sequencer.push(message, { cursor, synced }, arrival);
   }
 }

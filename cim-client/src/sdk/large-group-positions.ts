@@ -26,6 +26,17 @@ export class LargeGroupPositions {
     return this.groups.get(conversationId)?.have?.toString();
   }
 
+  /** Whether this device has a position in `conversationId` (a large group). */
+  has(conversationId: string): boolean {
+    return this.groups.has(conversationId);
+  }
+
+  /** Whether a catch-up of this group may read `seq` again: the device's position has not passed it. */
+  mayReadAgain(conversationId: string, seq: bigint): boolean {
+    const position = this.groups.get(conversationId);
+    return position !== undefined && (position.have === undefined || seq > position.have);
+  }
+
   /** Every large group this device has a position in. */
   conversationIds(): string[] {
     return [...this.groups.keys()];

@@ -182,6 +182,26 @@ describe('SyncState: large groups (read-diffused, not in the stream)', () => {
     expect(restored.largeGroups.seq('g:1')).toBe('12');
   });
 
+  it('remembers a message that came in the stream as its group became large until the group position passes it', () => {
+    const state = new SyncState();
+    const start = 1_800_000_000_000n * 1024n;
+    // Sent just as the group became large: in the stream, at seq 8, which is past where a device
+    // starts reading that group (7).
+    state.record('raced', start.toString(), true, { conversationId: 'g:1', seq: '8' });
+    state.largeGroups.record('g:1', '9', 'live-9', false);
+    // Much later in the stream: past the rewind window.
+    state.record('later', (start + 2n * SYNC_REWIND).toString(), true, { conversationId: 'p:1:2', seq: '1' });
+    const restored = new SyncState();
+    restored.load(state.serialize());
+    expect(restored.recentMsgIds()).toEqual(['raced', 'later', 'live-9']);
+    // Once the group's catch-up has read past it, it goes.
+    restored.largeGroups.startCatchUp('g:1', '7');
+    restored.largeGroups.reached('g:1', '9');
+    const again = new SyncState();
+    again.load(restored.serialize());
+    expect(again.recentMsgIds()).toEqual(['later']);
+  });
+
   it('loads a state saved before large groups existed as having none', () => {
     const old = JSON.stringify({ cursor: '77', recent: [['a', '70']], shown: [['p:1:2', '3']] });
     const state = new SyncState();

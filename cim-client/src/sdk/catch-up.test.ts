@@ -238,6 +238,15 @@ describe('CatchUp: large groups (their messages are not in the stream, and come 
     expect(syncState.largeGroups.seq('g:New')).toBe('26');
   });
 
+  it('drops a message of a large group pushed again once its position has passed it (a retried send), also in a new run', async () => {
+    const { shown, syncState, catchUp } = receivePath([], () => {});
+    // A new run: the sequencer knows nothing, the saved position has everything up to 8.
+    syncState.largeGroups.startCatchUp('g:L', '8');
+    catchUp.deliver(chatMessage('g:L', 8), '0');
+    catchUp.deliver(chatMessage('g:L', 9), '0');
+    expect(shown).toEqual(['g:L#9 live']);
+  });
+
   it('reports an expired page naming the group and goes on from the oldest kept message', async () => {
     const { shown, expired, syncState, catchUp, run } = receivePath(
       [lastPage([{ conversationId: 'g:L', seq: '11', fromSeq: '0' }])],

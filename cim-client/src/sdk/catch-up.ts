@@ -208,9 +208,11 @@ export class CatchUp {
   private accept(message: ChatMessage, cursor: string, arrival: Arrival): void {
     const synced = arrival === 'catchUp';
     const { syncState } = this.deps;
-    if (cursor === '0' && message.seq !== '0')
+    if (cursor === '0' && message.seq !== '0') {
+      // Pushed again (a retried send is) after this device had it, maybe in an earlier run.
+      if (syncState.largeGroups.covers(message.conversationId, message.seq)) return;
       syncState.largeGroups.record(message.conversationId, message.seq, message.msgId, synced);
-    else if (syncState.record(message.msgId, cursor, synced, message)) this.deps.acks.schedule();
+    } else if (syncState.record(message.msgId, cursor, synced, message)) this.deps.acks.schedule();
     this.deps.sequencer.push(message, { cursor, synced }, arrival);
   }
 }

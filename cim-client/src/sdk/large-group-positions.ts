@@ -31,6 +31,12 @@ export class LargeGroupPositions {
     return this.groups.has(conversationId);
   }
 
+  /** Whether the device has every message of this group up to `seq` (so that one again is a repeat). */
+  covers(conversationId: string, seq: string): boolean {
+    const have = this.groups.get(conversationId)?.have;
+    return have !== undefined && BigInt(seq) <= have;
+  }
+
   /** Whether a catch-up of this group may read `seq` again: the device's position has not passed it. */
   mayReadAgain(conversationId: string, seq: bigint): boolean {
     const position = this.groups.get(conversationId);

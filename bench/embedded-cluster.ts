@@ -8,8 +8,14 @@ import { generousLimits } from '../devkit/generous-limits.js';
 import { StoreSeeder, type MintedUsers } from './lib/seed.js';
 
 // A load generator logs thousands of clients in from one address: the abuse limits would refuse it.
-const cluster = await startLocalCluster({ routePort: 0, wsPort: 0, heartbeatMs: 10_000, route: generousLimits });
-const seeder = new StoreSeeder(cluster.route.store, cluster.secret);
+const largeGroupMembers = Number(process.env.CIM_LARGE_GROUP_MEMBERS);
+const cluster = await startLocalCluster({
+  routePort: 0,
+  wsPort: 0,
+  heartbeatMs: 10_000,
+  route: { ...generousLimits, largeGroupMembers },
+});
+const seeder = new StoreSeeder(cluster.route.store, cluster.secret, largeGroupMembers);
 const server = cluster.servers[0];
 
 process.on('message', (msg: { id: number; cmd: 'users' | 'minted' | 'group'; args: unknown[] }) => {

@@ -5,7 +5,7 @@
  *
  *   node --import tsx bench/run.ts [--quick] [--only b1,mqtt,b2,p2p,b3,b4] [--b3-connections 19500]
  *                                  [--b3-servers 6] [--b3-total 102000] [--b4-devices 10000]
- *                                  [--embedded] [--log-level warn]
+ *                                  [--embedded] [--log-level warn] [--large-group-members 100]
  *
  * `b3` runs both B3 phases (one server, then several); `--only b3many` runs just the second.
  * `--only b3ws` (not in the default set): idle WebSocket connections, and B1 fan-out over TCP then WebSocket.
@@ -20,6 +20,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { defaultRouteConfig } from '@cim/route';
 import { startCluster, type BenchCluster } from './lib/cluster.js';
 import { costOf, fmtInt, sourceAddresses, type Ctx, type ScenarioResult, type Sizes } from './lib/context.js';
 import { Generator } from './lib/generator-api.js';
@@ -58,6 +59,8 @@ function parseOptions() {
         'b1-variants': { type: 'string', default: 'broadcast,deliveries,group,route-broadcast' },
         /** B1 and yardstick client counts, e.g. 1000,10000 */
         'b1-n': { type: 'string' },
+        /** The route's large-group threshold (default: the route's own); groups of B1 at or above it are large. */
+        'large-group-members': { type: 'string' },
         embedded: { type: 'boolean', default: false },
         'log-level': { type: 'string', default: 'warn' },
         /** Write CPU profiles of the route and the push servers into this directory. */
@@ -132,6 +135,7 @@ if (values['b3-servers']) sizes.b3Servers = Number(values['b3-servers']);
 if (values['b3-total']) sizes.b3Total = Number(values['b3-total']);
 if (values['b4-devices']) sizes.b4Devices = Number(values['b4-devices']);
 if (values['b1-n']) sizes.b1Ns = values['b1-n'].split(',').map(Number);
+const largeGroupMembers = Number(values['large-group-members'] ?? defaultRouteConfig.largeGroupMembers);
 if (values['b2-duration-ms']) sizes.b2DurationMs = sizes.p2pDurationMs = Number(values['b2-duration-ms']);
 if (values['b2-rates'] !== undefined) sizes.b2Rates = values['b2-rates'].split(',').filter(Boolean).map(Number);
 sizes.b2Transports = values['b2-transports']!.split(',') as ('http' | 'tcp')[];
@@ -243,10 +247,14 @@ try {
     );
   cluster = await startCluster({
     logLevel: values['log-level']!,
+    largeGroupMembers,
     forceEmbedded: values.embedded,
     profileDir: values.profile,
     serverEntry,
   });
+  notes.push(
+    `route --large-group-members ${largeGroupMembers}: B1 groups of N ≥ ${largeGroupMembers} are large (stored once, pushed without cursors)`,
+  );
   log(`backends: ${cluster.backends} (started in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   if (cluster.mode === 'embedded') {
     const why = values.embedded

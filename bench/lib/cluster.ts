@@ -87,17 +87,20 @@ export interface BenchCluster {
  */
 export const BENCH_CONNECTION_LIMITS = { CIM_MAX_PENDING_LOGINS_PER_IP: '20000' };
 
-const CHILD_ENV = (logLevel: string): NodeJS.ProcessEnv => {
+const CHILD_ENV = (logLevel: string, largeGroupMembers: number): NodeJS.ProcessEnv => {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('CIM_') && k !== 'NODE_OPTIONS'),
   );
   env.CIM_LOG_LEVEL = logLevel;
+  env.CIM_LARGE_GROUP_MEMBERS = String(largeGroupMembers);
   // A load generator logs thousands of clients in from one address: the abuse limits would refuse it.
   return { ...env, ...generousLimitEnv, ...BENCH_CONNECTION_LIMITS };
 };
 
 export interface ClusterOptions {
   logLevel: string;
+  /** The route's `--large-group-members`; seeded groups follow it too. */
+  largeGroupMembers: number;
   forceEmbedded?: boolean;
   /** Write a V8 CPU profile of the route and of every push server here (node --cpu-prof). */
   profileDir?: string;
@@ -108,7 +111,7 @@ export interface ClusterOptions {
 export async function startCluster(options: ClusterOptions): Promise<BenchCluster> {
   const tmpDir = await mkdtemp(join(tmpdir(), 'cim-bench-'));
   const realAvailable = onPath('redis-server') && onPath('java') && existsSync(ZOOKEEPER_JAR);
-  if (!realAvailable || options.forceEmbedded) return startEmbedded(tmpDir, options.logLevel);
+  if (!realAvailable || options.forceEmbedded) return startEmbedded(tmpDir, options);
   return startReal(tmpDir, options);
 }
 
@@ -129,7 +132,7 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
     // Output to log files: reading it here would add to the orchestrator's measured CPU.
     const settings: CimProcessSettings = {
       secret,
-      env: CHILD_ENV(options.logLevel),
+      env: CHILD_ENV(options.logLevel, options.largeGroupMembers),
       nodeArgs: nodeFlags,
       logDir: tmpDir,
       startTimeoutMs: START_TIMEOUT_MS,
@@ -165,7 +168,7 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
       secret,
       routeUrl,
       tmpDir,
-      seeder: new StoreSeeder(store, secret),
+      seeder: new StoreSeeder(store, secret, options.largeGroupMembers),
       async redisCommandStats() {
         const text = await statsClient.info('commandstats');
         const out: Record<string, number> = {};
@@ -215,10 +218,11 @@ async function startReal(tmpDir: string, options: ClusterOptions): Promise<Bench
 }
 
 /** Embedded backends: `startLocalCluster` (route + one push server, in-memory store and registry) in one child process. */
-async function startEmbedded(tmpDir: string, logLevel: string): Promise<BenchCluster> {
+async function startEmbedded(tmpDir: string, options: ClusterOptions): Promise<BenchCluster> {
+  const { logLevel } = options;
   const child = fork(EMBEDDED, [], {
     execArgv: ['--import', 'tsx'],
-    env: CHILD_ENV(logLevel),
+    env: CHILD_ENV(logLevel, options.largeGroupMembers),
     stdio: ['ignore', 'ignore', openSync(join(tmpDir, 'embedded.log'), 'a'), 'ipc'],
   });
   children.add(child);

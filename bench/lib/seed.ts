@@ -49,6 +49,8 @@ export class StoreSeeder implements Seeder {
   constructor(
     private readonly store: RouteStore,
     private readonly secret: string,
+    /** The route's large-group threshold: a seeded group of this many members is large, as the route would make it. */
+    private readonly largeGroupMembers: number,
   ) {}
 
   async users(prefix: string, count: number, serverId: string): Promise<SeededUser[]> {
@@ -105,7 +107,9 @@ export class StoreSeeder implements Seeder {
   }
 
   async group(ownerUid: number, memberUids: number[]): Promise<string> {
-    const group = await this.store.groups.create(String(ownerUid), `bench-${Date.now()}`, memberUids.map(String));
+    const group = await this.store.groups.create(String(ownerUid), `bench-${Date.now()}`, memberUids.map(String), {
+      largeGroupMembers: this.largeGroupMembers,
+    });
     return group.groupId;
   }
 }

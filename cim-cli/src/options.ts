@@ -150,7 +150,7 @@ export function routeLimitOptions<T>(y: Argv<T>) {
       type: 'number',
       default: envInt('CIM_LARGE_GROUP_MEMBERS'),
       describe:
-        'a group with this many members becomes large: its messages are stored once, not per member (default 200)',
+        'a group with this many members becomes large: its messages are stored once, not per member (default 100)',
     })
     .option('recall-window-ms', {
       type: 'number',

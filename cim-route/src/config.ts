@@ -59,7 +59,10 @@ export interface RouteConfig {
   /**
    * A group with this many members or more is large (read diffusion): its messages are stored once
    * in its conversation instead of once per member's stream, pushed without a cursor, and synced
-   * by seq. It stays large when members leave.
+   * by seq. It stays large when members leave. 100 by measurement (docs/benchmarks.md, "Large
+   * groups"): from about 100 members a group message costs clearly less CPU read-diffused; at 50
+   * the difference is below what the benchmark can tell, and a large group costs a little on every
+   * catch-up and conversation list, and has no DELIVERED receipts.
    */
   largeGroupMembers: number;
   /** How long a push request to a push server may stay unanswered before it counts as failed. */
@@ -99,7 +102,7 @@ export const defaultRouteConfig: Omit<RouteConfig, 'secret'> = {
   recallWindowMs: 2 * 60 * 1000,
   maxDelayMs: 30 * 24 * 60 * 60 * 1000,
   maxGroupMembers: 10_000,
-  largeGroupMembers: 200,
+  largeGroupMembers: 100,
   pushTimeoutMs: 5_000,
   pushRetryMs: DEPARTED_SERVER_MEMORY_MS,
   pushRetryBacklog: 10_000,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCluster } from '@cim/cli';
-import type { ChatMessage, ConversationCursor, Frame } from '@cim/common';
+import type { ChatMessage, ConversationCursor, Frame, SendAnswer } from '@cim/common';
 import { RouteApi, type LoginInfo } from '@cim/client';
 import { isolatedBackends, uniquePrefix, waitFor } from '../harness/index.js';
 import { generousLimits } from '../../devkit/generous-limits.js';
@@ -217,5 +217,45 @@ describe('large groups through the route, on Redis + ZooKeeper', () => {
       readSeq: '9',
       unread: 0,
     });
+  });
+
+  it('skips nothing when sends race with the add that makes the group large, for a member there before and the one added', async () => {
+    const [dan, eve] = [await user('dan'), await user('eve')];
+    const race = await dan.api.createGroup('race', [eve.userId]);
+    const raceConversation = `g:${race.groupId}`;
+    // Three senders, one message after another each, while the owner is added to this group of
+    // two: the third member, the switch. The add starts once the first 10 sends are answered.
+    const answers: SendAnswer[] = [];
+    const senders = [0, 1, 2].map(async (k) => {
+      for (let i = 0; i < 10; i++)
+        answers.push(await dan.api.send({ groupId: race.groupId }, `race ${k}.${i}`, `race-${k}-${i}`));
+    });
+    await waitFor(() => (answers.length >= 10 ? true : undefined), {
+      timeoutMs: FRAME_TIMEOUT_MS,
+      message: '10 sends',
+    });
+    const invited = await dan.api.invite(race.groupId, [users.owner.userId]);
+    await Promise.all(senders);
+    expect(invited.memberIds).toHaveLength(3);
+    const history = await dan.api.history(raceConversation, { limit: 100 });
+    const notice = history.messages.find((m) => m.notice?.userIds.includes(users.owner.userId))!;
+    console.log('RACE', notice.seq, answers.map((a) => a.seq).join(','));
+
+    // Eve, a member from the start, on a fresh device: her stream (what was written before the
+    // switch) and the group by seq together hold every message.
+    const eveLogin = await eve.api.login('eve', 'password-1', 'eve-tablet');
+    const tablet = await connect({ ...eve, login: eveLogin }, '0');
+    devices.push(tablet);
+    await caughtUpOf(tablet);
+    const eveGot = new Set(backlogOf(tablet).map((d) => d.message.msgId));
+    expect(answers.filter((a) => !eveGot.has(a.msgId)).map((a) => a.seq)).toEqual([]);
+
+    // The owner, added by the switch: everything after its join, which is before its notice.
+    const owner = await device('owner', '0');
+    await caughtUpOf(owner);
+    const ownerGot = new Set(backlogOf(owner).map((d) => d.message.msgId));
+    const afterJoin = answers.filter((a) => Number(a.seq) > Number(notice.seq));
+    expect(afterJoin.filter((a) => !ownerGot.has(a.msgId)).map((a) => a.seq)).toEqual([]);
+    expect(ownerGot.has(notice.msgId)).toBe(true);
   });
 });

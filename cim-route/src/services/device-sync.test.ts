@@ -5,6 +5,7 @@ import { MemoryStore } from '../store/memory-store.js';
 import { DeviceSync } from './device-sync.js';
 import type { DeviceConnection, FanOut } from '../delivery/index.js';
 import { saveMessage } from '../store/index.js';
+import { MESSAGE_TTL_MARGIN_MS } from '../store/defaults.js';
 
 const device: DeviceConnection = {
   userId: '1',
@@ -120,5 +121,61 @@ describe('device catch-up over TCP', () => {
     await expect(sync.checkCursor('1', String(Number(cursors[1]) + 10_000 * 1024))).rejects.toMatchObject({
       code: ErrorCodes.INVALID_INPUT,
     });
+  });
+});
+
+describe('device catch-up over TCP, large groups', () => {
+  /** A large group of users 1 and 2 (user 1 joined at seq 0) with `count` messages, stored once, 1 s apart. */
+  async function largeGroupWith(count: number) {
+    let clock = 1_000_000;
+    const store = new MemoryStore({ now: () => clock, retentionMs: 60_000 });
+    const group = await store.groups.create('2', 'crowd', ['1'], { largeGroupMembers: 2 });
+    const send = async (body: string) => {
+      await saveMessage(
+        store.messages,
+        {
+          conversationId: `g:${group.groupId}`,
+          fromUserId: '2',
+          fromUserName: 'bob',
+          to: { groupId: group.groupId },
+          body,
+          clientMsgId: body,
+        },
+        [],
+      );
+      clock += 1_000;
+    };
+    for (let n = 1; n <= count; n++) await send(`g${n}`);
+    return { store, conversationId: `g:${group.groupId}`, send, advanceClock: (ms: number) => void (clock += ms) };
+  }
+
+  it('pushes each large group after the stream backlog, from the seq the device names or from the start, over several pages', async () => {
+    const { store, conversationId } = await largeGroupWith(450);
+    const fromStart = recordingFanOut(true);
+    await new DeviceSync(store, fromStart.fanOut, silentLogger).catchUp(device, '0');
+    expect(fromStart.pushedBodies()).toEqual(Array.from({ length: 450 }, (_, i) => `g${i + 1}`));
+    expect(fromStart.frames()).toEqual([
+      { caughtUp: { cursor: '0', conversations: [{ conversationId, seq: '450' }] } },
+    ]);
+
+    const named = recordingFanOut(true);
+    await new DeviceSync(store, named.fanOut, silentLogger).catchUp(device, '0', [
+      { conversationId, seq: '448' },
+      { conversationId: 'g:404', seq: '3' },
+    ]);
+    expect(named.pushedBodies()).toEqual(['g449', 'g450']);
+    expect(named.frames()).toEqual([{ caughtUp: { cursor: '0', conversations: [{ conversationId, seq: '450' }] } }]);
+  });
+
+  it('says a large group expired when the messages after the device seq are no longer kept, and goes on from the oldest kept', async () => {
+    const { store, conversationId, send, advanceClock } = await largeGroupWith(3);
+    advanceClock(60_000 + MESSAGE_TTL_MARGIN_MS + 1);
+    await send('kept');
+    const { fanOut, pushedBodies, frames } = recordingFanOut(true);
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, '0', [{ conversationId, seq: '1' }]);
+    expect(pushedBodies()).toEqual(['kept']);
+    expect(frames()).toEqual([
+      { caughtUp: { cursor: '0', conversations: [{ conversationId, seq: '4', expired: true }] } },
+    ]);
   });
 });

@@ -102,14 +102,16 @@ export class DeviceSync {
     const { conversationId } = group;
     let after = deviceSeq ?? group.fromSeq;
     let expired = false;
-    for (;;) {
+    const reached = () => (expired ? { conversationId, seq: after, expired } : { conversationId, seq: after });
+    // Up to the latest seq read once the connection was taking live pushes: whatever comes after
+    // it is pushed to the connection live, so the catch-up does not chase a busy group.
+    while (BigInt(after) < BigInt(group.seq)) {
       const page = await this.store.messages.messagesAfter(conversationId, after, PAGE);
       if (page.expired) expired = true;
       if (page.messages.length === 0) {
-        // Nothing after the device's seq is kept any more: everything up to the latest seq read
-        // before this catch-up is gone, none of it is still to come.
-        if (page.expired && BigInt(group.seq) > BigInt(after)) after = group.seq;
-        return expired ? { conversationId, seq: after, expired } : { conversationId, seq: after };
+        // Nothing after the device's seq is kept any more: everything up to the latest seq is gone.
+        if (page.expired) after = group.seq;
+        return reached();
       }
       const pushed = await this.fanOut.toConnection(
         device,
@@ -118,6 +120,7 @@ export class DeviceSync {
       if (!pushed) throw new Error(`push server ${device.serverId} failed a catch-up push`);
       after = page.messages[page.messages.length - 1].seq;
     }
+    return reached();
   }
 
   /**

@@ -62,6 +62,16 @@ export function describeLargeGroupContract({ openStore, advance }: ContractConte
       expect((await store.groups.groupsOf('2'))[0].largeFromSeq).toBe('10');
     });
 
+    it('never makes a group large without a threshold, or with an infinite one', async () => {
+      const store = await openStore();
+      const { groupId } = await store.groups.create('1', 'g', ['2', '3'], {
+        largeGroupMembers: Number.POSITIVE_INFINITY,
+      });
+      await store.groups.addMembers(groupId, ['4'], 100, { largeGroupMembers: Number.POSITIVE_INFINITY });
+      await store.groups.addMembers(groupId, ['5'], 100);
+      expect((await store.groups.get(groupId))?.largeFromSeq).toBeUndefined();
+    });
+
     it('refuses a join seq that is not a decimal integer', async () => {
       const store = await openStore();
       const { groupId } = await store.groups.create('1', 'g', []);

@@ -38,7 +38,7 @@ export function newGroupId(): string {
   }
 }
 
-/** Whether a group of `memberCount` members is at the large-group threshold (none: never). */
+/** Whether a group of `memberCount` members is at the large-group threshold (none, or infinite: never). */
 export function reachesLarge(memberCount: number, largeGroupMembers: number | undefined): boolean {
   return largeGroupMembers !== undefined && memberCount >= largeGroupMembers;
 }

@@ -36,7 +36,7 @@ export interface GroupScripts {
     large: string,
     maxMembers: number,
     joinSeq: string,
-    largeGroupMembers: number,
+    largeGroupMembers: number | '',
     ...userIds: string[]
   ): Promise<string[] | number | null>;
   /** The member's join seq, or null when it is not a member. */
@@ -72,7 +72,7 @@ return 1`,
 return group(KEYS[1], KEYS[2], KEYS[4])`,
   },
   /**
-   * ARGV: maxMembers, join seq, large-group threshold (0: none), distinct user ids. Adds every user
+   * ARGV: maxMembers, join seq, large-group threshold ('' for none), distinct user ids. Adds every user
    * who is not a member yet, at that join seq, or nobody: returns nil when the group does not
    * exist, the member count when the new members would not fit, else the group after. A small
    * group that now reaches the threshold becomes large from join seq + 1, in the same step.
@@ -91,8 +91,7 @@ for _, id in ipairs(joining) do
   redis.call('ZADD', KEYS[2], id, id)
   if ARGV[2] ~= '0' then redis.call('HSET', KEYS[3], id, ARGV[2]) end
 end
-local threshold = tonumber(ARGV[3])
-if threshold > 0 and count + #joining >= threshold and redis.call('EXISTS', KEYS[4]) == 0 then
+if ARGV[3] ~= '' and count + #joining >= tonumber(ARGV[3]) and redis.call('EXISTS', KEYS[4]) == 0 then
   redis.call('SET', KEYS[4], string.format('%.0f', tonumber(ARGV[2]) + 1))
 end
 return group(KEYS[1], KEYS[2], KEYS[4])`,

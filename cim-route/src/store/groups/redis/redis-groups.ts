@@ -114,7 +114,7 @@ export class RedisGroups implements GroupStore {
       ...this.groupKeys(groupId),
       maxMembers,
       joinSeq,
-      options.largeGroupMembers ?? 0,
+      largeThreshold(options.largeGroupMembers),
       ...joining,
     );
     if (reply === null || typeof reply === 'number') {
@@ -180,4 +180,9 @@ export class RedisGroups implements GroupStore {
 function groupOf([json, largeFromSeq, ...memberIds]: string[]): GroupRecord {
   const record = JSON.parse(json) as Omit<GroupRecord, 'memberIds'>;
   return { ...record, public: record.public === true, memberIds, ...(largeFromSeq ? { largeFromSeq } : {}) };
+}
+
+/** The large-group threshold as the add script takes it: '' when there is none (undefined, or infinite). */
+function largeThreshold(largeGroupMembers: number | undefined): number | '' {
+  return largeGroupMembers !== undefined && Number.isFinite(largeGroupMembers) ? largeGroupMembers : '';
 }

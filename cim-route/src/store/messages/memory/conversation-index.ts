@@ -31,6 +31,11 @@ export class ConversationIndex {
     }
   }
 
+  /** The seq of the oldest entry kept (null when none is). */
+  get oldestSeq(): number | null {
+    return this.head < this.msgIds.length ? this.baseSeq + this.head : null;
+  }
+
   /** Entries with a seq above `afterSeq`, oldest first. */
   *oldestFirst(afterSeq: number): Generator<{ seq: number; msgId: string }> {
     for (let i = Math.max(this.head, afterSeq + 1 - this.baseSeq); i < this.msgIds.length; i++) {

@@ -159,15 +159,17 @@ export class MemoryMessageLog implements MessageStore {
     const after = parseDecimal('afterSeq', afterSeq);
     requireLimit(limit);
     const now = this.now();
+    const index = this.histories.get(conversationId);
     const entries: IndexedMessage[] = [];
     let kept = 0;
-    for (const { seq, msgId } of this.histories.get(conversationId)?.oldestFirst(after) ?? []) {
+    for (const { seq, msgId } of index?.oldestFirst(after) ?? []) {
       if (kept === limit) break;
       const message = this.messages.get(msgId, now);
       entries.push({ seq, message: message === undefined ? null : structuredClone(message) });
       if (message !== undefined) kept++;
     }
-    return conversationPage(after, limit, entries, this.lastSeqOf(conversationId));
+    const oldestIndexedSeq = index?.oldestSeq ?? null;
+    return conversationPage(after, limit, { entries, latestSeq: this.lastSeqOf(conversationId), oldestIndexedSeq });
   }
 
   async latestSeq(conversationId: string): Promise<string> {

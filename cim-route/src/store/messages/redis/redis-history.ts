@@ -69,7 +69,9 @@ export class RedisHistory {
       if (listed.length < limit || bodies.some((body) => body !== null)) break;
       above = `(${listed[listed.length - 1].seq}`;
     }
-    return conversationPage(afterSeq, limit, entries, latestSeq);
+    const oldest = await this.client.zrange(key, '0', '0', 'WITHSCORES');
+    const oldestIndexedSeq = oldest.length === 2 ? Number(oldest[1]) : null;
+    return conversationPage(afterSeq, limit, { entries, latestSeq, oldestIndexedSeq });
   }
 
   async read(conversationId: string, options: HistoryOptions): Promise<ChatMessage[]> {

@@ -71,6 +71,7 @@ function receivePath(
   let connection = new Emitter<TransportEvents>() as unknown as Transport;
   return {
     shown,
+    sequencer,
     expired,
     groupCalls,
     syncState,
@@ -239,9 +240,10 @@ describe('CatchUp: large groups (their messages are not in the stream, and come 
   });
 
   it('drops a message of a large group pushed again once its position has passed it (a retried send), also in a new run', async () => {
-    const { shown, syncState, catchUp } = receivePath([], () => {});
-    // A new run: the sequencer knows nothing, the saved position has everything up to 8.
+    const { shown, sequencer, syncState, catchUp } = receivePath([], () => {});
+    // A new run: the saved position has everything up to 8, which was shown last.
     syncState.largeGroups.startCatchUp('g:L', '8');
+    sequencer.resume(new Map([['g:L', '8']]));
     catchUp.deliver(chatMessage('g:L', 8), '0');
     catchUp.deliver(chatMessage('g:L', 9), '0');
     expect(shown).toEqual(['g:L#9 live']);

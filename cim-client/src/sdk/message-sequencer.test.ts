@@ -63,11 +63,23 @@ describe('MessageSequencer', () => {
   });
 
   it('keeps conversations independent', () => {
+    seq.resume(new Map([['b', '6']]));
     seq.push(msg('a', 1), null, 'live');
     seq.push(msg('b', 7), null, 'live');
     seq.push(msg('a', 3), null, 'live');
     seq.push(msg('b', 8), null, 'live');
     expect(out).toEqual(['a#1', 'b#7', 'b#8']);
+  });
+
+  it('holds a live push past seq 1 of a conversation with nothing shown: the first one may still be on its way', () => {
+    seq.push(msg('n', 2), null, 'live');
+    expect(out).toEqual([]);
+    seq.push(msg('n', 1), null, 'live');
+    expect(out).toEqual(['n#1', 'n#2']);
+    // With nothing before it ever coming (a member who joined late), after the hold time.
+    seq.push(msg('late', 7), null, 'live');
+    vi.advanceTimersByTime(1_000);
+    expect(out).toEqual(['n#1', 'n#2', 'late#7']);
   });
 
   it('releases held messages after the hold time when the gap never fills', () => {
@@ -87,6 +99,7 @@ describe('MessageSequencer', () => {
   });
 
   it('still shows a message older than what was shown, rather than losing it', () => {
+    seq.resume(new Map([['c', '4']]));
     seq.push(msg('c', 5), null, 'live');
     seq.push(msg('c', 4), null, 'live');
     expect(out).toEqual(['c#5', 'c#4']);

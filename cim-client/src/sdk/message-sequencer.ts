@@ -27,7 +27,9 @@ interface Held<Meta> {
  *   gap is released after `holdMs` unless the gap fills first.
  * - Otherwise, a message ahead of the next expected seq waits for the missing ones at most
  *   `holdMs`: two sends racing in one conversation can reach a device in either order, but a gap
- *   may also never fill (a member who joined a group late, a recalled message).
+ *   may also never fill (a member who joined a group late, a recalled message). So does a live
+ *   push past seq 1 of a conversation with no seq shown yet: it may be the second message of a new
+ *   conversation, pushed before the first (unless the cursor expired: see `forgetGaps`).
  * A message older than the seq shown last is shown rather than lost. Broadcasts (seq 0) pass straight on.
  */
 export class MessageSequencer<Meta> {
@@ -35,6 +37,8 @@ export class MessageSequencer<Meta> {
   private readonly nextSeq = new Map<string, bigint>();
   private readonly held = new Map<string, Map<bigint, Held<Meta>>>();
   private catchingUp = false;
+  /** The cursor expired: what was missed is gone, so conversations start at whatever comes next. */
+  private gapsForgotten = false;
   private timer: Timer | undefined;
 
   constructor(
@@ -97,7 +101,8 @@ export class MessageSequencer<Meta> {
       return;
     }
     let expected = this.nextSeq.get(conversation);
-    if (expected === undefined && !(this.catchingUp && arrival === 'live')) {
+    const mayFollowUnseen = arrival === 'live' && (this.catchingUp || (seq > 1n && !this.gapsForgotten));
+    if (expected === undefined && !mayFollowUnseen) {
       this.releaseBelow(conversation, seq);
       expected = seq;
     }
@@ -126,6 +131,7 @@ export class MessageSequencer<Meta> {
   forgetGaps(): void {
     if (!this.catchingUp) this.flush();
     this.nextSeq.clear();
+    this.gapsForgotten = true;
   }
 
   /**

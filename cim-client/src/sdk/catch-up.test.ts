@@ -265,6 +265,17 @@ describe('CatchUp: large groups (their messages are not in the stream, and come 
     expect(syncState.largeGroups.seq('g:L')).toBe('11');
   });
 
+  it('shows the next live push of a group the catch-up had nothing new of at once, though nothing of it was shown', async () => {
+    const { shown, catchUp, run } = receivePath(
+      [lastPage([{ conversationId: 'g:L', seq: '40', fromSeq: '40' }])],
+      () => {},
+    );
+    catchUp.begin();
+    await run();
+    catchUp.deliver(chatMessage('g:L', 41), '0');
+    expect(shown).toEqual(['g:L#41 live']);
+  });
+
   it('drops the position of a group the user is no longer in, and keeps all when an older route lists none', async () => {
     const { syncState, catchUp, run, loseConnection } = receivePath(
       [{ messages: [], cursor: '0', hasMore: false }, lastPage([{ conversationId: 'g:B', seq: '0', fromSeq: '0' }])],

@@ -199,6 +199,8 @@ export class CatchUp {
       after = page.messages[page.messages.length - 1].seq;
     }
     syncState.largeGroups.reached(conversationId, group.seq);
+    // Its next live push is then shown at once, even when nothing of the group was shown yet.
+    this.deps.sequencer.continueAfter(conversationId, syncState.largeGroups.seq(conversationId)!);
   }
 
   /**

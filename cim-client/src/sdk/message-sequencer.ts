@@ -51,6 +51,16 @@ export class MessageSequencer<Meta> {
     for (const [conversationId, seq] of shownSeqs) this.nextSeq.set(conversationId, BigInt(seq) + 1n);
   }
 
+  /**
+   * Everything of a conversation up to `seq` has been received (a large group's catch-up read it
+   * to there): unless something of it was shown already, it continues after `seq`.
+   */
+  continueAfter(conversationId: string, seq: string): void {
+    if (this.nextSeq.has(conversationId)) return;
+    this.nextSeq.set(conversationId, BigInt(seq) + 1n);
+    this.releaseContiguous(conversationId);
+  }
+
   /** Treats these msgIds as already shown (restored from a previous run). */
   markSeen(msgIds: Iterable<string>): void {
     for (const id of msgIds) this.remember(id);

@@ -22,6 +22,8 @@ export class CatchUp {
   private listed: Set<string> | undefined;
   /** A large group appeared after the running catch-up listed its groups: it reads again before it is done. */
   private readAgain = false;
+  /** Large groups whose gap is being read. */
+  private readonly fillingGaps = new Set<string>();
 
   constructor(
     private readonly deps: {
@@ -52,9 +54,38 @@ export class CatchUp {
    */
   deliver(message: ChatMessage, cursor: string): void {
     const largeGroup = cursor === '0' && message.seq !== '0';
-    if (largeGroup && !this.deps.syncState.largeGroups.has(message.conversationId))
-      this.catchUpAgain(message.conversationId);
+    const { largeGroups } = this.deps.syncState;
+    if (largeGroup && !largeGroups.has(message.conversationId)) this.catchUpAgain(message.conversationId);
     this.accept(message, cursor, 'live');
+    if (largeGroup && largeGroups.hasGap(message.conversationId)) void this.fillGap(message.conversationId);
+  }
+
+  /**
+   * A large group's live pushes left a gap (a push that failed and is retried later, or one that
+   * overtook another): unlike the stream's, it can be read at once, by seq, from where the device
+   * has everything. What the sequencer holds past the gap then follows it in order. A read that
+   * fails is left to the next catch-up.
+   */
+  private async fillGap(conversationId: string): Promise<void> {
+    const { connection } = this;
+    const { largeGroups } = this.deps.syncState;
+    if (!connection || this.stopCurrent || this.fillingGaps.has(conversationId)) return;
+    this.fillingGaps.add(conversationId);
+    try {
+      while (largeGroups.hasGap(conversationId) && this.connection === connection) {
+        const after = largeGroups.seq(conversationId)!;
+        const page = await this.deps.api.messagesAfter(conversationId, after, this.deps.pageSize);
+        // Gone while it was read (closed, or a new connection, whose catch-up reads it).
+        if (this.connection !== connection || this.stopCurrent) return;
+        if (page.expired) this.groupExpired(conversationId);
+        for (const message of page.messages) this.accept(message, '0', 'catchUp');
+        if (page.messages.length === 0) return;
+      }
+    } catch {
+      // The next catch-up reads it.
+    } finally {
+      this.fillingGaps.delete(conversationId);
+    }
   }
 
   /** Catches up again on the current connection, or has the running catch-up read once more if it has to. */
@@ -71,6 +102,7 @@ export class CatchUp {
   /** Stops the running catch-up, if any. */
   stop(): void {
     this.stopCurrent?.abort();
+    this.connection = undefined;
   }
 
   /**
@@ -188,19 +220,23 @@ export class CatchUp {
     let after = syncState.largeGroups.startCatchUp(conversationId, group.fromSeq);
     while (BigInt(after) < BigInt(group.seq)) {
       const page = await api.messagesAfter(conversationId, after, this.deps.pageSize, signal);
-      if (page.expired) {
-        events.emit('cursorExpired', { conversationId });
-        this.deps.sequencer.forgetGap(conversationId);
-      }
+      if (page.expired) this.groupExpired(conversationId);
       for (const message of page.messages) this.accept(message, '0', 'catchUp');
       if (page.messages.length === 0) break;
       progress.fetched += page.messages.length;
       events.emit('sync', { fetched: progress.fetched, done: false });
       after = page.messages[page.messages.length - 1].seq;
     }
-    syncState.largeGroups.reached(conversationId, group.seq);
-    // Its next live push is then shown at once, even when nothing of the group was shown yet.
+    // The position is where the pages ended, not `group.seq`: that counts messages still being
+    // written, which their push (or a later read) brings. The next live push after the position is
+    // shown at once, even when nothing of the group was shown yet.
     this.deps.sequencer.continueAfter(conversationId, syncState.largeGroups.seq(conversationId)!);
+  }
+
+  /** What followed the device's position in a large group is no longer kept: it goes on from the oldest kept. */
+  private groupExpired(conversationId: string): void {
+    this.deps.events.emit('cursorExpired', { conversationId });
+    this.deps.sequencer.forgetGap(conversationId);
   }
 
   /**

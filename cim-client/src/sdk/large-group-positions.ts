@@ -31,6 +31,12 @@ export class LargeGroupPositions {
     return this.groups.has(conversationId);
   }
 
+  /** Whether the device has received messages of this group past a seq it is still missing. */
+  hasGap(conversationId: string): boolean {
+    const position = this.groups.get(conversationId);
+    return position !== undefined && position.have !== undefined && position.ahead.size > 0;
+  }
+
   /** Whether the device has every message of this group up to `seq` (so that one again is a repeat). */
   covers(conversationId: string, seq: string): boolean {
     const have = this.groups.get(conversationId)?.have;
@@ -84,10 +90,7 @@ export class LargeGroupPositions {
     }
   }
 
-  /**
-   * A catch-up read this group to `seq`, its latest seq when the route listed it: whatever of it
-   * was not in the pages does not exist (recalled or never stored), so the device has it all.
-   */
+  /** The device has every message of this group up to `seq` (read in order from its position up to it). */
   reached(conversationId: string, seq: string): void {
     const position = this.position(conversationId);
     const s = BigInt(seq);

@@ -235,6 +235,20 @@ describe('CatchUp: large groups (their messages are not in the stream, and come 
     expect(syncState.largeGroups.seq('g:New')).toBe('26');
   });
 
+  it('reads a gap again while its message is still being written', async () => {
+    const { shown, groupCalls, catchUp, run } = receivePath(
+      [lastPage([{ conversationId: 'g:L', seq: '1', fromSeq: '0' }])],
+      () => {},
+      { 'g:L': [page('g:L', [1]), page('g:L', []), page('g:L', [2, 3])] },
+    );
+    catchUp.begin();
+    await run();
+    catchUp.deliver(chatMessage('g:L', 3), '0');
+    await waitFor(() => shown.length === 3, { message: 'the gap filled' });
+    expect(shown).toEqual(['g:L#1 synced', 'g:L#2 synced', 'g:L#3 live']);
+    expect(groupCalls).toEqual(['g:L after 0', 'g:L after 1', 'g:L after 1']);
+  });
+
   it('drops a message of a large group pushed again once its position has passed it (a retried send), also in a new run', async () => {
     const { shown, sequencer, syncState, catchUp } = receivePath([], () => {});
     // A new run: the saved position has everything up to 8, which was shown last.

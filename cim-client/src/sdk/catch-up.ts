@@ -8,6 +8,10 @@ import type { LargeGroupPosition, PortableRouteApi } from './route-api.js';
 import type { Transport } from './transport.js';
 import { inSeqOrder, type SyncState } from './sync-state.js';
 
+/** How often, and how far apart, a gap in a large group is read again while its message is still being written (within the 2 s hold). */
+const GAP_READS = 3;
+const GAP_READ_PAUSE_MS = 400;
+
 /**
  * The receive path: live pushes and the catch-up over HTTP after each (re)connect, both fed to
  * the sync state (which moves the cursor and asks for acks) and the sequencer (which shows each
@@ -63,14 +67,16 @@ export class CatchUp {
   /**
    * A large group's live pushes left a gap (a push that failed and is retried later, or one that
    * overtook another): unlike the stream's, it can be read at once, by seq, from where the device
-   * has everything. What the sequencer holds past the gap then follows it in order. A read that
-   * fails is left to the next catch-up.
+   * has everything. What the sequencer holds past the gap then follows it in order. A message still
+   * being written is not there yet: it is read again a few times within the sequencer's hold time.
+   * A read that fails is left to the next catch-up.
    */
   private async fillGap(conversationId: string): Promise<void> {
     const { connection } = this;
     const { largeGroups } = this.deps.syncState;
     if (!connection || this.stopCurrent || this.fillingGaps.has(conversationId)) return;
     this.fillingGaps.add(conversationId);
+    let emptyReads = 0;
     try {
       while (largeGroups.hasGap(conversationId) && this.connection === connection) {
         const after = largeGroups.seq(conversationId)!;
@@ -79,7 +85,9 @@ export class CatchUp {
         if (this.connection !== connection || this.stopCurrent) return;
         if (page.expired) this.groupExpired(conversationId);
         for (const message of page.messages) this.accept(message, '0', 'catchUp');
-        if (page.messages.length === 0) return;
+        if (page.messages.length > 0) continue;
+        if (++emptyReads > GAP_READS) return;
+        await delay(GAP_READ_PAUSE_MS);
       }
     } catch {
       // The next catch-up reads it.

@@ -87,3 +87,16 @@ describe('humanLine', () => {
     expect(humanLine({ type: 'kicked', reason: 'replaced' })).toBe('-- signed out: replaced');
   });
 });
+
+describe('cursorExpired', () => {
+  it('names the large group whose older messages expired, and the stream when none is named', () => {
+    expect(humanLine({ type: 'cursorExpired', conversationId: 'g:42' })).toBe(
+      '-- older messages of g:42 have expired; some may be missing',
+    );
+    expect(humanLine({ type: 'cursorExpired' })).toBe('-- older messages have expired; some may be missing');
+    expect(JSON.parse(jsonLine({ type: 'cursorExpired', conversationId: 'g:42' }))).toEqual({
+      type: 'cursorExpired',
+      conversationId: 'g:42',
+    });
+  });
+});

@@ -9,7 +9,8 @@ export type TailEvent =
   | { type: 'state'; state: ConnectionState }
   | { type: 'kicked'; reason: string }
   | { type: 'caughtUp'; cursor: string }
-  | { type: 'cursorExpired' };
+  /** With `conversationId`: only that large group's older messages (its messages are not in the stream). */
+  | { type: 'cursorExpired'; conversationId?: string };
 
 /**
  * NDJSON: message fields at the top level, so `jq .body` works on message lines. Exact once
@@ -43,6 +44,8 @@ function describeEvent(event: TailEvent): string {
     case 'caughtUp':
       return '-- caught up: every earlier message is above';
     case 'cursorExpired':
-      return '-- older messages have expired; some may be missing';
+      return event.conversationId
+        ? `-- older messages of ${event.conversationId} have expired; some may be missing`
+        : '-- older messages have expired; some may be missing';
   }
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LocalCluster } from '@cim/cli';
+import type { LocalCluster, LocalClusterOptions } from '@cim/cli';
 import { startTestCluster } from '../support/test-cluster.js';
 
 /** The repository root and the `cim` shim, which runs the built CLI (cim-cli/dist). */
@@ -25,10 +25,10 @@ export interface CimWorld {
   stop(): Promise<void>;
 }
 
-/** Starts a `CimWorld` for the built `cim` command; every user's password is "password". */
-export async function startCimWorld(name: string): Promise<CimWorld> {
+/** Starts a `CimWorld` for the built `cim` command (`options` for its cluster); every user's password is "password". */
+export async function startCimWorld(name: string, options: LocalClusterOptions = {}): Promise<CimWorld> {
   requireBuiltCli();
-  const cluster = await startTestCluster({ servers: 2 });
+  const cluster = await startTestCluster({ servers: 2, ...options });
   const configDir = mkdtempSync(join(tmpdir(), `cim-${name}-`));
   // CI=false: with CI set, Ink draws only the final frame.
   const env = { CI: 'false', CIM_ROUTE: cluster.routeUrl, CIM_PASSWORD: 'password', CIM_CONFIG_DIR: configDir };

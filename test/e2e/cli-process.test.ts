@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RouteApi } from '@cim/client';
 import { waitFor } from '../../devkit/wait-for.js';
 import { CIM_BIN, type CimWorld, cleanEnv, REPO_ROOT, runCim, startCimWorld } from './cim-cli.js';
 
@@ -10,7 +11,8 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    world = await startCimWorld('cli');
+    // Groups of three or more are large: their messages are in no member's sync stream.
+    world = await startCimWorld('cli', { route: { largeGroupMembers: 3 } });
     env = world.env;
     for (const name of ['alice', 'bob']) {
       const run = await runCim(['register', name], env);
@@ -144,6 +146,71 @@ describe('cim register / send / tail', { timeout: 60_000 }, () => {
       expect(await exited).toBe(0);
     } finally {
       child.kill('SIGKILL');
+    }
+  });
+
+  it("tail --json prints a large group's messages, read by seq after a restart and pushed live, each once", async () => {
+    const api = new RouteApi(env.CIM_ROUTE);
+    const userIds: string[] = [];
+    for (const name of ['erin', 'fay', 'gus']) userIds.push((await api.register(name, 'password')).userId);
+    api.token = (await api.login('erin', 'password', 'script')).token;
+    const group = await api.createGroup('three', userIds.slice(1));
+    await api.send({ groupId: group.groupId }, 'before gus tails', 'c-before');
+
+    const tail = () => {
+      const child = spawn(process.execPath, [CIM_BIN, 'tail', '--as', 'gus', '--json'], {
+        cwd: REPO_ROOT,
+        env: cleanEnv(env),
+      });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      const lines = () =>
+        stdout
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+      const bodies = () => lines().flatMap((l) => (l.type === 'message' && !l.notice ? [l.body] : []));
+      const stop = async () => {
+        const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      };
+      return { child, lines, bodies, stop };
+    };
+
+    const first = tail();
+    try {
+      await waitFor(() => first.lines().some((l) => l.type === 'caughtUp'), { timeoutMs: 15_000, message: 'catch-up' });
+      await api.send({ groupId: group.groupId }, 'while gus tails', 'c-live');
+      await waitFor(() => first.bodies().includes('while gus tails'), { timeoutMs: 15_000, message: 'the live one' });
+      expect(first.bodies()).toEqual(['before gus tails', 'while gus tails']);
+      const messages = first.lines().filter((l) => l.type === 'message' && !l.notice);
+      // Not in the stream: no cursor, by a catch-up and then live.
+      expect(messages.map((m) => [m.cursor, m.synced])).toEqual([
+        ['0', true],
+        ['0', false],
+      ]);
+      await first.stop();
+    } finally {
+      first.child.kill('SIGKILL');
+    }
+
+    await api.send({ groupId: group.groupId }, 'while gus is away', 'c-away');
+    const second = tail();
+    try {
+      await waitFor(() => second.bodies().includes('while gus is away'), {
+        timeoutMs: 15_000,
+        message: 'the missed one',
+      });
+      await waitFor(() => second.lines().some((l) => l.type === 'caughtUp'), {
+        timeoutMs: 15_000,
+        message: 'catch-up',
+      });
+      // The saved position in the group: only what came after it.
+      expect(second.bodies()).toEqual(['while gus is away']);
+      await second.stop();
+    } finally {
+      second.child.kill('SIGKILL');
     }
   });
 });

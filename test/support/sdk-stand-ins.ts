@@ -23,6 +23,8 @@ export async function closeStandIns(): Promise<void> {
 export interface RouteRequest {
   method: string;
   path: string;
+  /** The query string, when there is one. */
+  query?: URLSearchParams;
   authorization?: string;
   body: unknown;
 }
@@ -65,9 +67,13 @@ export function defaultAnswer(frame: Frame): Frame[] {
   return 'ping' in frame ? [{ pong: {} }] : [];
 }
 
-/** A route: logins and refreshes answered by `sessions`, an empty sync stream, everything else 200. */
+/**
+ * A route: logins and refreshes answered by `sessions`; anything else by `others` when it answers,
+ * or else an empty sync stream, and 200 to everything else.
+ */
 export async function standInRoute(
   sessions: (req: RouteRequest) => { status: number; body: unknown },
+  others: (req: RouteRequest) => { status: number; body: unknown } | undefined = () => undefined,
 ): Promise<{ url: string; requests: RouteRequest[] }> {
   const requests: RouteRequest[] = [];
   const server: Server = createServer((req, res) => {
@@ -78,15 +84,17 @@ export async function standInRoute(
       const request = {
         method: req.method ?? '',
         path: (req.url ?? '').split('?')[0],
+        query: req.url?.includes('?') ? new URLSearchParams(req.url.split('?')[1]) : undefined,
         authorization: req.headers.authorization,
         body: text ? JSON.parse(text) : undefined,
       };
       requests.push(request);
       const answer = request.path.startsWith('/api/v1/sessions')
         ? sessions(request)
-        : request.path === '/api/v1/sync'
-          ? { status: 200, body: { messages: [], cursor: '0', hasMore: false } }
-          : { status: 200, body: {} };
+        : (others(request) ??
+          (request.path === '/api/v1/sync'
+            ? { status: 200, body: { messages: [], cursor: '0', hasMore: false } }
+            : { status: 200, body: {} }));
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
     });
   });

@@ -8,8 +8,11 @@ export interface DeviceRun {
   received: ChatMessage[];
   /** What the route wrote about groups ("ann added ben"): shown, but not a message anyone sent. */
   notices: ChatMessage[];
-  /** For each received message (same index): how it came and when, to explain a failure. */
-  arrivals: { synced: boolean; at: number }[];
+  /**
+   * For each received message (same index): how it came (by a catch-up or live; its stream cursor,
+   * "0" for a large group's) and when, to explain a failure.
+   */
+  arrivals: { synced: boolean; cursor: string; at: number }[];
   /** When each catch-up after a (re)connect finished. */
   syncsDoneAt: number[];
   startedAt: number;
@@ -108,7 +111,7 @@ export class SimulatedDevice {
         return;
       }
       run.received.push(m);
-      run.arrivals.push({ synced: meta.synced, at: Date.now() });
+      run.arrivals.push({ synced: meta.synced, cursor: meta.cursor, at: Date.now() });
     });
     client.on('sync', (progress) => {
       if (progress.done) run.syncsDoneAt.push(Date.now());
@@ -120,14 +123,28 @@ export class SimulatedDevice {
 
 /**
  * Checks what a device showed against what was addressed to its user: each expected msgId exactly
- * once over all runs, nothing else, and within each run every conversation in
- * ascending seq order.
+ * once over all runs, nothing else (but the `allowed` ones, at most once), and within each run
+ * every conversation in ascending seq order.
  */
-export function expectShownExactlyOnceInOrder(device: SimulatedDevice, expectedMsgIds: Set<string>): void {
+export function expectShownExactlyOnceInOrder(
+  device: SimulatedDevice,
+  expectedMsgIds: Set<string>,
+  allowed: ReadonlySet<string> = new Set(),
+): void {
   const counts = device.shownCounts();
   const missing = [...expectedMsgIds].filter((id) => !counts.has(id));
-  const repeated = [...counts].filter(([, n]) => n > 1).map(([id, n]) => `${id}×${n}`);
-  const unexpected = [...counts.keys()].filter((id) => !expectedMsgIds.has(id));
+  /** Where each showing of a message was: run, conversation and seq, how it came and when. */
+  const showings = (msgId: string) =>
+    device.runs.flatMap((run, i) =>
+      run.received.flatMap((m, k) => {
+        if (m.msgId !== msgId) return [];
+        const { synced, cursor, at } = run.arrivals[k];
+        const how = `${synced ? 'synced' : 'live'}, cursor ${cursor}, at +${at - run.startedAt} ms`;
+        return [`run ${i + 1}: ${m.conversationId}#${m.seq} (${how})`];
+      }),
+    );
+  const repeated = [...counts].filter(([, n]) => n > 1).map(([id, n]) => `${id}×${n}: ${showings(id).join('; ')}`);
+  const unexpected = [...counts.keys()].filter((id) => !expectedMsgIds.has(id) && !allowed.has(id));
   expect({ device: device.label, missing, repeated, unexpected }).toEqual({
     device: device.label,
     missing: [],

@@ -70,7 +70,7 @@ export const tailCommand: CommandModule<object, TailArgs> = {
     client.on('state', (state) => emit({ type: 'state', state }));
     client.on('message', (message, meta) => emit({ type: 'message', message, ...meta }));
     client.on('caughtUp', ({ cursor }) => emit({ type: 'caughtUp', cursor }));
-    client.on('cursorExpired', () => emit({ type: 'cursorExpired' }));
+    client.on('cursorExpired', (expired) => emit({ type: 'cursorExpired', ...expired }));
     client.on('kicked', (reason) => {
       emit({ type: 'kicked', reason });
       process.stderr.write(`cim tail: signed out: ${safeInline(reason)}\n`);

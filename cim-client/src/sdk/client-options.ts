@@ -87,7 +87,10 @@ export interface SessionInfo {
 
 /** Events of a `CimClient`. */
 export interface CimClientEvents {
-  /** A message for this user, each msgId once. `cursor` is "0" for broadcasts. */
+  /**
+   * A message for this user, each msgId once. `cursor` is its place in the sync stream: "0" for
+   * broadcasts and for large groups' messages, which are not in the stream.
+   */
   message: [message: ChatMessage, meta: { cursor: string; synced: boolean }];
   /** The connection state changed. */
   state: [state: ConnectionState];
@@ -100,8 +103,12 @@ export interface CimClientEvents {
    * `cursor` has been received.
    */
   caughtUp: [progress: { cursor: string }];
-  /** Messages after the stored cursor are no longer kept (past the retention, or lost): some may be missing. */
-  cursorExpired: [];
+  /**
+   * Messages after the stored cursor are no longer kept (past the retention, or lost): some may be
+   * missing. With `conversationId`: in that large group only (its messages are not in the sync
+   * stream), which goes on from its oldest kept message.
+   */
+  cursorExpired: [expired?: { conversationId: string }];
   /** A receipt for a message this user sent: DELIVERED to a device of `byUserId`, or READ up to `seq`. */
   receipt: [receipt: Extract<Frame, { receipt: unknown }>['receipt']];
   /** A message was recalled by its sender. */

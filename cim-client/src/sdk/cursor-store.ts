@@ -1,4 +1,7 @@
-/** Where a client keeps its sync state (cursor and recently received msgIds, as an opaque string) between runs. */
+/**
+ * Where a client keeps its sync state between runs: the stream cursor, recently received msgIds and
+ * its position in each large group, as one opaque string per client (saved at once, so they agree).
+ */
 export interface CursorStore {
   load(key: string): Promise<string | undefined>;
   save(key: string, cursor: string): Promise<void>;

@@ -34,6 +34,26 @@ describe('MessageSequencer', () => {
     expect(out).toEqual(['c#3', 'd#5', 'c#7', 'c#8']);
   });
 
+  it('after forgetGap during a catch-up, starts that conversation at what the catch-up brings, after what it held below', () => {
+    seq.resume(
+      new Map([
+        ['g:L', '2'],
+        ['c', '1'],
+      ]),
+    );
+    seq.catchUpStarted();
+    seq.push(msg('g:L', 9), null, 'live');
+    seq.push(msg('g:L', 12), null, 'live');
+    seq.push(msg('c', 3), null, 'live');
+    seq.forgetGap('g:L');
+    seq.push(msg('g:L', 10), null, 'catchUp');
+    seq.push(msg('g:L', 11), null, 'catchUp');
+    expect(out).toEqual(['g:L#9', 'g:L#10', 'g:L#11', 'g:L#12']);
+    // Other conversations still wait for their gaps.
+    seq.catchUpDone();
+    expect(out).toEqual(['g:L#9', 'g:L#10', 'g:L#11', 'g:L#12']);
+  });
+
   it('holds a message that overtook an earlier one and releases both in seq order', () => {
     seq.push(msg('c', 1), null, 'live');
     seq.push(msg('c', 3), null, 'live');
@@ -43,11 +63,23 @@ describe('MessageSequencer', () => {
   });
 
   it('keeps conversations independent', () => {
+    seq.resume(new Map([['b', '6']]));
     seq.push(msg('a', 1), null, 'live');
     seq.push(msg('b', 7), null, 'live');
     seq.push(msg('a', 3), null, 'live');
     seq.push(msg('b', 8), null, 'live');
     expect(out).toEqual(['a#1', 'b#7', 'b#8']);
+  });
+
+  it('holds a live push past seq 1 of a conversation with nothing shown: the first one may still be on its way', () => {
+    seq.push(msg('n', 2), null, 'live');
+    expect(out).toEqual([]);
+    seq.push(msg('n', 1), null, 'live');
+    expect(out).toEqual(['n#1', 'n#2']);
+    // With nothing before it ever coming (a member who joined late), after the hold time.
+    seq.push(msg('late', 7), null, 'live');
+    vi.advanceTimersByTime(1_000);
+    expect(out).toEqual(['n#1', 'n#2', 'late#7']);
   });
 
   it('releases held messages after the hold time when the gap never fills', () => {
@@ -67,6 +99,7 @@ describe('MessageSequencer', () => {
   });
 
   it('still shows a message older than what was shown, rather than losing it', () => {
+    seq.resume(new Map([['c', '4']]));
     seq.push(msg('c', 5), null, 'live');
     seq.push(msg('c', 4), null, 'live');
     expect(out).toEqual(['c#5', 'c#4']);

@@ -27,7 +27,9 @@ interface Held<Meta> {
  *   gap is released after `holdMs` unless the gap fills first.
  * - Otherwise, a message ahead of the next expected seq waits for the missing ones at most
  *   `holdMs`: two sends racing in one conversation can reach a device in either order, but a gap
- *   may also never fill (a member who joined a group late, a recalled message).
+ *   may also never fill (a member who joined a group late, a recalled message). So does a live
+ *   push past seq 1 of a conversation with no seq shown yet: it may be the second message of a new
+ *   conversation, pushed before the first (unless the cursor expired: see `forgetGaps`).
  * A message older than the seq shown last is shown rather than lost. Broadcasts (seq 0) pass straight on.
  */
 export class MessageSequencer<Meta> {
@@ -35,6 +37,8 @@ export class MessageSequencer<Meta> {
   private readonly nextSeq = new Map<string, bigint>();
   private readonly held = new Map<string, Map<bigint, Held<Meta>>>();
   private catchingUp = false;
+  /** The cursor expired: what was missed is gone, so conversations start at whatever comes next. */
+  private gapsForgotten = false;
   private timer: Timer | undefined;
 
   constructor(
@@ -45,6 +49,16 @@ export class MessageSequencer<Meta> {
   /** Continues each conversation after the seq a previous run showed last. */
   resume(shownSeqs: ReadonlyMap<string, string>): void {
     for (const [conversationId, seq] of shownSeqs) this.nextSeq.set(conversationId, BigInt(seq) + 1n);
+  }
+
+  /**
+   * Everything of a conversation up to `seq` has been received (a large group's catch-up read it
+   * to there): unless something of it was shown already, it continues after `seq`.
+   */
+  continueAfter(conversationId: string, seq: string): void {
+    if (this.nextSeq.has(conversationId)) return;
+    this.nextSeq.set(conversationId, BigInt(seq) + 1n);
+    this.releaseContiguous(conversationId);
   }
 
   /** Treats these msgIds as already shown (restored from a previous run). */
@@ -97,7 +111,8 @@ export class MessageSequencer<Meta> {
       return;
     }
     let expected = this.nextSeq.get(conversation);
-    if (expected === undefined && !(this.catchingUp && arrival === 'live')) {
+    const mayFollowUnseen = arrival === 'live' && (this.catchingUp || (seq > 1n && !this.gapsForgotten));
+    if (expected === undefined && !mayFollowUnseen) {
       this.releaseBelow(conversation, seq);
       expected = seq;
     }
@@ -126,6 +141,15 @@ export class MessageSequencer<Meta> {
   forgetGaps(): void {
     if (!this.catchingUp) this.flush();
     this.nextSeq.clear();
+    this.gapsForgotten = true;
+  }
+
+  /**
+   * Stops waiting for the seqs of one conversation that will never come (what followed the seq
+   * shown last is no longer kept): its next message starts it again, after what is held below it.
+   */
+  forgetGap(conversationId: string): void {
+    this.nextSeq.delete(conversationId);
   }
 
   /** Releases everything held, in order (used on close). */

@@ -3,8 +3,10 @@ export { PortableCimClient } from './cim-client.js';
 export type { CimClientEvents, CimClientOptions, ConnectionState, SessionInfo } from './cim-client.js';
 export {
   PortableRouteApi,
+  type ConversationPage,
   type ConversationSummary,
   type Group,
+  type LargeGroupPosition,
   type LoginInfo,
   type PublicGroup,
   type RouteApiOptions,

@@ -7,6 +7,7 @@ import {
   type Destination,
   type ClientTransportName,
   type Group,
+  type LargeGroupPosition,
   type LoginAnswer,
   type PublicGroup,
   type ScheduledAnswer,
@@ -16,7 +17,22 @@ import {
 } from '@cim/common/client';
 import type { JsonRequester, JsonRequesterFactory } from './json-request.js';
 
-export type { ConversationSummary, Group, PublicGroup, ScheduledAnswer, SendAnswer, SyncAnswer, UserSummary };
+export type {
+  ConversationSummary,
+  Group,
+  LargeGroupPosition,
+  PublicGroup,
+  ScheduledAnswer,
+  SendAnswer,
+  SyncAnswer,
+  UserSummary,
+};
+
+/** A page of a conversation by seq, oldest first; `expired` when what came right after the asked seq is gone. */
+export interface ConversationPage {
+  messages: ChatMessage[];
+  expired?: boolean;
+}
 
 /** What the route answers to a login. */
 export type LoginInfo = LoginAnswer;
@@ -193,7 +209,30 @@ export class PortableRouteApi {
     return this.call('delete', `/groups/${encodeURIComponent(groupId)}`, undefined, signal);
   }
 
-  /** This device's sync stream after cursor `after`, a page of at most `limit` messages. */
+  /**
+   * A conversation's messages after `afterSeq`, oldest first, at most `limit` (members only). When
+   * the messages right after `afterSeq` are no longer kept, the page starts at the oldest kept one
+   * and says `expired: true`.
+   */
+  messagesAfter(
+    conversationId: string,
+    afterSeq: string,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<ConversationPage> {
+    const query = new URLSearchParams({ afterSeq, limit: String(limit) });
+    return this.call(
+      'get',
+      `/conversations/${encodeURIComponent(conversationId)}/messages?${query}`,
+      undefined,
+      signal,
+    );
+  }
+
+  /**
+   * This device's sync stream after cursor `after`, a page of at most `limit` messages. The last
+   * page (`hasMore: false`) also lists the user's large groups, whose messages are not in the stream.
+   */
   sync(after: string, limit: number, signal?: AbortSignal): Promise<SyncAnswer> {
     return this.call('get', `/sync?after=${encodeURIComponent(after)}&limit=${limit}`, undefined, signal);
   }

@@ -119,3 +119,103 @@ describe('SyncState: shown seqs', () => {
     ]);
   });
 });
+
+describe('SyncState: large groups (read-diffused, not in the stream)', () => {
+  it('moves a group by live pushes only when contiguous, and remembers what arrived past a gap', () => {
+    const state = new SyncState();
+    const groups = state.largeGroups;
+    expect(groups.startCatchUp('g:1', '3')).toBe('3');
+    groups.record('g:1', '4', 'm4', false);
+    groups.record('g:1', '6', 'm6', false);
+    groups.record('g:1', '7', 'm7', false);
+    expect(groups.seq('g:1')).toBe('4');
+    expect(state.recentMsgIds()).toEqual(['m6', 'm7']);
+    // The missing one fills the gap: everything past it is contiguous now, and forgotten.
+    groups.record('g:1', '5', 'm5', false);
+    expect(groups.seq('g:1')).toBe('7');
+    expect(state.recentMsgIds()).toEqual([]);
+    expect(state.cursor).toBe('0');
+  });
+
+  it('takes catch-up pages as contiguous, and the seq the route listed as reached', () => {
+    const groups = new SyncState().largeGroups;
+    groups.record('g:1', '9', 'm9', false);
+    expect(groups.seq('g:1')).toBeUndefined();
+    expect(groups.startCatchUp('g:1', '5')).toBe('5');
+    groups.record('g:1', '7', 'm7', true);
+    expect(groups.seq('g:1')).toBe('7');
+    groups.reached('g:1', '8');
+    // 9 arrived live past 8: now contiguous.
+    expect(groups.seq('g:1')).toBe('9');
+  });
+
+  it('starts a group again at its fromSeq when that is past the position (re-added after leaving)', () => {
+    const groups = new SyncState().largeGroups;
+    groups.startCatchUp('g:1', '2');
+    groups.reached('g:1', '4');
+    expect(groups.startCatchUp('g:1', '20')).toBe('20');
+    expect(groups.startCatchUp('g:1', '3')).toBe('20');
+  });
+
+  it('drops the groups the user is no longer in', () => {
+    const groups = new SyncState().largeGroups;
+    groups.startCatchUp('g:1', '0');
+    groups.startCatchUp('g:2', '0');
+    groups.keepOnly(['g:2']);
+    expect(groups.conversationIds()).toEqual(['g:2']);
+  });
+
+  it('is saved with the cursor: a new client resumes each group, and drops what it showed past a gap', () => {
+    const state = new SyncState();
+    state.record('stream', '5000000000', true);
+    state.largeGroups.startCatchUp('g:1', '0');
+    state.largeGroups.reached('g:1', '10');
+    state.largeGroups.record('g:1', '12', 'm12', false);
+    state.largeGroups.record('g:2', '3', 'g2-3', false);
+    const restored = new SyncState();
+    restored.load(state.serialize());
+    expect(restored.cursor).toBe('5000000000');
+    expect(restored.largeGroups.seq('g:1')).toBe('10');
+    expect(restored.largeGroups.seq('g:2')).toBeUndefined();
+    expect(restored.recentMsgIds()).toEqual(['stream', 'm12', 'g2-3']);
+    restored.largeGroups.record('g:1', '11', 'm11', false);
+    expect(restored.largeGroups.seq('g:1')).toBe('12');
+  });
+
+  it('remembers a message that came in the stream as its group became large until the group position passes it', () => {
+    const state = new SyncState();
+    const start = 1_800_000_000_000n * 1024n;
+    // Sent just as the group became large: in the stream, at seq 8, which is past where a device
+    // starts reading that group (7).
+    state.record('raced', start.toString(), true, { conversationId: 'g:1', seq: '8' });
+    state.largeGroups.record('g:1', '9', 'live-9', false);
+    // Much later in the stream: past the rewind window.
+    state.record('later', (start + 2n * SYNC_REWIND).toString(), true, { conversationId: 'p:1:2', seq: '1' });
+    const restored = new SyncState();
+    restored.load(state.serialize());
+    expect(restored.recentMsgIds()).toEqual(['raced', 'later', 'live-9']);
+    // Once the group's catch-up has read past it, it goes.
+    restored.largeGroups.startCatchUp('g:1', '7');
+    restored.largeGroups.reached('g:1', '9');
+    const again = new SyncState();
+    again.load(restored.serialize());
+    expect(again.recentMsgIds()).toEqual(['later']);
+  });
+
+  it('loads a state saved before large groups existed as having none', () => {
+    const old = JSON.stringify({ cursor: '77', recent: [['a', '70']], shown: [['p:1:2', '3']] });
+    const state = new SyncState();
+    state.largeGroups.startCatchUp('g:1', '4');
+    state.load(old);
+    expect(state.cursor).toBe('77');
+    expect(state.largeGroups.conversationIds()).toEqual([]);
+    expect(state.recentMsgIds()).toEqual(['a']);
+  });
+
+  it('keeps the large groups when the stream is reset (its cursor expired)', () => {
+    const state = new SyncState();
+    state.largeGroups.startCatchUp('g:1', '6');
+    state.reset();
+    expect(state.largeGroups.seq('g:1')).toBe('6');
+  });
+});

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@cim/common/client';
+import { LargeGroupPositions } from './large-group-positions.js';
 
 /**
  * How far before its cursor a client re-reads after a reconnect, in cursor units. Cursors encode
@@ -9,6 +10,14 @@ import type { ChatMessage } from '@cim/common/client';
 export const SYNC_REWIND = 10_000n * 1024n;
 const RECENT_LIMIT = 5_000;
 const SHOWN_LIMIT = 2_000;
+
+/** A message received through the stream, remembered by msgId (where it is, to keep it while needed). */
+interface RecentMessage {
+  msgId: string;
+  cursor: bigint;
+  conversationId?: string;
+  seq?: bigint;
+}
 
 /**
  * A device's position in its sync stream, persisted so a restarted client shows nothing twice and
@@ -21,10 +30,14 @@ const SHOWN_LIMIT = 2_000;
  * still missing: they are remembered by msgId (so the catch-up does not show them again) but do
  * not move the cursor, or a client that quit before the catch-up succeeded would never fetch the
  * range.
+ *
+ * Large groups' messages are not in the stream: `largeGroups` keeps the device's position in each
+ * of them, saved with the cursor (an old saved state without it loads as none).
  */
 export class SyncState {
+  readonly largeGroups = new LargeGroupPositions();
   private synced = 0n;
-  private recent: { msgId: string; cursor: bigint }[] = [];
+  private recent: RecentMessage[] = [];
   private readonly recentIds = new Set<string>();
   private caughtUpOnThisConnection = false;
   /** Highest seq shown per conversation (most recently used last), so a restart keeps seq order. */
@@ -60,8 +73,9 @@ export class SyncState {
     for (const r of this.recent) if (r.cursor > this.synced) this.synced = r.cursor;
   }
 
+  /** The msgIds a catch-up may bring again, which a restarted client must not show twice. */
   recentMsgIds(): string[] {
-    return this.recent.map((r) => r.msgId);
+    return [...this.recent.map((r) => r.msgId), ...this.largeGroups.aheadMsgIds()];
   }
 
   shownSeqs(): ReadonlyMap<string, string> {
@@ -80,13 +94,16 @@ export class SyncState {
   /**
    * Records a received message, from a catch-up page (`fromSync`) or pushed live; returns true if
    * the cursor moved forward. A message seen before is recorded again, since a catch-up page that
-   * re-reads it is what makes the range up to it contiguous.
+   * re-reads it is what makes the range up to it contiguous. `at` says where it is in its
+   * conversation: a group that has just become large can send a message both in the stream and
+   * after where a device starts reading that group, so such a message is remembered until the
+   * device's position in the group has passed it.
    */
-  record(msgId: string, cursor: string, fromSync: boolean): boolean {
+  record(msgId: string, cursor: string, fromSync: boolean, at?: { conversationId: string; seq: string }): boolean {
     const c = BigInt(cursor);
     if (c === 0n) return false;
     if (!this.recentIds.has(msgId)) {
-      this.recent.push({ msgId, cursor: c });
+      this.recent.push({ msgId, cursor: c, conversationId: at?.conversationId, seq: at ? BigInt(at.seq) : undefined });
       this.recentIds.add(msgId);
       if (this.recent.length > RECENT_LIMIT) this.prune();
     }
@@ -95,7 +112,10 @@ export class SyncState {
     return true;
   }
 
-  /** Forgets everything: the cursor, the recent msgIds, the shown seqs. */
+  /**
+   * Forgets the stream position: the cursor, the recent msgIds, the shown seqs. The positions in
+   * large groups stay: they do not depend on the stream.
+   */
   reset(): void {
     this.synced = 0n;
     this.recent = [];
@@ -107,14 +127,20 @@ export class SyncState {
     this.prune();
     return JSON.stringify({
       cursor: this.cursor,
-      recent: this.recent.map((r) => [r.msgId, r.cursor.toString()]),
+      recent: this.recent.map((r) =>
+        r.conversationId !== undefined && this.largeGroups.has(r.conversationId)
+          ? [r.msgId, r.cursor.toString(), r.conversationId, String(r.seq)]
+          : [r.msgId, r.cursor.toString()],
+      ),
       shown: [...this.shown],
+      largeGroups: this.largeGroups.serialize(),
     });
   }
 
   /** Restores a serialized state (a bare cursor string is accepted too). */
   load(serialized: string | undefined): void {
     this.reset();
+    this.largeGroups.clear();
     if (!serialized) return;
     if (/^\d+$/.test(serialized)) {
       this.synced = BigInt(serialized);
@@ -123,22 +149,39 @@ export class SyncState {
     try {
       const parsed = JSON.parse(serialized) as {
         cursor?: string;
-        recent?: [string, string][];
+        recent?: ([string, string] | [string, string, string, string])[];
         shown?: [string, string][];
+        largeGroups?: unknown;
       };
       this.synced = BigInt(parsed.cursor ?? '0');
-      this.recent = (parsed.recent ?? []).map(([msgId, cursor]) => ({ msgId, cursor: BigInt(cursor) }));
+      this.recent = (parsed.recent ?? []).map(([msgId, cursor, conversationId, seq]) => ({
+        msgId,
+        cursor: BigInt(cursor),
+        conversationId,
+        seq: seq === undefined ? undefined : BigInt(seq),
+      }));
       for (const r of this.recent) this.recentIds.add(r.msgId);
       this.shown = new Map(parsed.shown ?? []);
+      this.largeGroups.load(parsed.largeGroups);
     } catch {
       this.reset();
+      this.largeGroups.clear();
     }
   }
 
-  /** Keeps the msgIds a catch-up from `syncFrom` can return again, the newest ones when too many. */
+  /**
+   * Keeps the msgIds a catch-up can return again (from `syncFrom`, or from a large group's
+   * position), the newest ones when too many.
+   */
   private prune(): void {
     const floor = this.synced - SYNC_REWIND;
-    this.recent = this.recent.filter((r) => r.cursor > floor).slice(-RECENT_LIMIT);
+    this.recent = this.recent
+      .filter(
+        (r) =>
+          r.cursor > floor ||
+          (r.conversationId !== undefined && this.largeGroups.mayReadAgain(r.conversationId, r.seq!)),
+      )
+      .slice(-RECENT_LIMIT);
     this.recentIds.clear();
     for (const r of this.recent) this.recentIds.add(r.msgId);
   }

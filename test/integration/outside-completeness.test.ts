@@ -67,9 +67,10 @@ const GROUP_PLAN = [
 /**
  * Groups of this many members or more are large (`CIM_LARGE_GROUP_MEMBERS`): their messages are
  * stored once and pushed without a cursor, and devices catch up on them by seq. The groups above
- * stay small; the large ones below have TCP-only members.
+ * (6 members, SDK and TCP-only devices) are large from their creation; of the TCP-only ones below,
+ * the first is large from its creation and the second crosses the threshold mid-traffic.
  */
-const LARGE_GROUP_MEMBERS = 7;
+const LARGE_GROUP_MEMBERS = 6;
 /**
  * Large groups by user index. The first is large from its creation; the second is created small
  * and crosses the threshold when `joins` are added, before phase `at`, with its traffic before

@@ -15,6 +15,19 @@ describe('MessageSequencer', () => {
   });
   afterEach(() => vi.useRealTimers());
 
+  it('shows live pushes it held during a catch-up that read them again before what follows the catch-up', () => {
+    // A large group's live pushes arrive while its catch-up runs; the catch-up's pages bring them
+    // again (dropped by msgId) and end at seq 2.
+    seq.catchUpStarted();
+    seq.push(msg('g:L', 1), null, 'live');
+    seq.push(msg('g:L', 2), null, 'live');
+    seq.push(msg('g:L', 2), null, 'catchUp');
+    seq.continueAfter('g:L', '2');
+    seq.catchUpDone();
+    seq.push(msg('g:L', 3), null, 'live');
+    expect(out).toEqual(['g:L#1', 'g:L#2', 'g:L#3']);
+  });
+
   it('emits each msgId once', () => {
     seq.push(msg('p:1:2', 1), null, 'live');
     seq.push(msg('p:1:2', 1), null, 'live');

@@ -53,11 +53,14 @@ export class MessageSequencer<Meta> {
 
   /**
    * Everything of a conversation up to `seq` has been received (a large group's catch-up read it
-   * to there): unless something of it was shown already, it continues after `seq`.
+   * to there): what it holds up to `seq` is shown first, in order (live pushes that came while the
+   * catch-up ran, whose copies in its pages were dropped by msgId); then, unless something of it
+   * was shown already, it continues after `seq`.
    */
   continueAfter(conversationId: string, seq: string): void {
-    if (this.nextSeq.has(conversationId)) return;
-    this.nextSeq.set(conversationId, BigInt(seq) + 1n);
+    const position = BigInt(seq);
+    this.releaseBelow(conversationId, position + 1n);
+    if (!this.nextSeq.has(conversationId)) this.nextSeq.set(conversationId, position + 1n);
     this.releaseContiguous(conversationId);
   }
 

@@ -48,7 +48,15 @@ export async function saveAndPushToGroup(
 ): Promise<SavedMessage> {
   if (group.largeFromSeq === undefined) return saveAndPush(store, fanOut, message, group.memberIds);
   const saved = await saveMessage(store.messages, message, []);
-  // Pushed again on a retry too, as saveAndPush does.
-  await fanOut.toMembers(saved.message, group.memberIds);
+  // Pushed again on a retry too, as saveAndPush does, but only to the members it was stored for:
+  // one added since joined after it, and would get an older message than those it already has.
+  const recipients = saved.duplicate ? await membersBefore(store, group, saved.message.seq) : group.memberIds;
+  await fanOut.toMembers(saved.message, recipients);
   return saved;
+}
+
+/** The members of a large group whose join seq lies below `seq`: those the message at `seq` is for. */
+async function membersBefore(store: RouteStore, group: GroupRecord, seq: string): Promise<string[]> {
+  const joinSeqs = await Promise.all(group.memberIds.map((userId) => store.groups.joinSeq(group.groupId, userId)));
+  return group.memberIds.filter((_, i) => joinSeqs[i] !== null && BigInt(joinSeqs[i]!) < BigInt(seq));
 }

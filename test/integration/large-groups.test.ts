@@ -258,4 +258,23 @@ describe('large groups through the route, on Redis + ZooKeeper', () => {
     expect(afterJoin.filter((a) => !ownerGot.has(a.msgId)).map((a) => a.seq)).toEqual([]);
     expect(ownerGot.has(notice.msgId)).toBe(true);
   });
+
+  it('pushes a retried send again to the members it was stored for, not to one added since', async () => {
+    const { groupId: retried } = await users.owner.api.createGroup('retries', [users.ann.userId, users.bob.userId]);
+    const bob = await device('bob', '0');
+    await users.owner.api.send({ groupId: retried }, 'before the join', 'retried-send');
+    await deliverOf(bob, 'before the join');
+    await users.owner.api.invite(retried, [users.cat.userId]);
+    const cat = await device('cat', '0');
+    await caughtUpOf(cat);
+
+    // The same clientMsgId again (a sender whose answer was lost): the first answer, pushed again
+    // to the members it was stored for.
+    const again = await users.owner.api.send({ groupId: retried }, 'before the join', 'retried-send');
+    expect(again.seq).toBe('2');
+    // Group sends are answered once pushed: the retry's push reached cat's server before this one.
+    await users.owner.api.send({ groupId: retried }, 'after the retry', 'after-retry');
+    await deliverOf(cat, 'after the retry');
+    expect(cat.delivers().map((d) => d.message.body)).not.toContain('before the join');
+  });
 });

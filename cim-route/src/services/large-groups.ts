@@ -9,18 +9,13 @@ import { groupConversationId } from './conversation-ids.js';
  * left (or was removed from) between the reads is left out: a removed member gets nothing more.
  */
 export async function largeGroupsOf(store: RouteStore, userId: string): Promise<LargeGroupPosition[]> {
-  const large = (await store.groups.groupsOf(userId)).filter((group) => group.largeFromSeq !== undefined);
-  const positions = await Promise.all(
-    large.map(async (group): Promise<LargeGroupPosition | null> => {
-      const conversationId = groupConversationId(group.groupId);
-      const [joinSeq, seq] = await Promise.all([
-        store.groups.joinSeq(group.groupId, userId),
-        store.messages.latestSeq(conversationId),
-      ]);
-      if (joinSeq === null) return null;
-      const fromSeq = Math.max(Number(joinSeq), Number(group.largeFromSeq) - 1);
+  const memberships = await store.groups.largeMembershipsOf(userId);
+  return Promise.all(
+    memberships.map(async ({ groupId, joinSeq, largeFromSeq }): Promise<LargeGroupPosition> => {
+      const conversationId = groupConversationId(groupId);
+      const seq = await store.messages.latestSeq(conversationId);
+      const fromSeq = Math.max(Number(joinSeq), Number(largeFromSeq) - 1);
       return { conversationId, seq, fromSeq: String(fromSeq) };
     }),
   );
-  return positions.filter((position): position is LargeGroupPosition => position !== null);
 }

@@ -62,6 +62,25 @@ export function describeLargeGroupContract({ openStore, advance }: ContractConte
       expect((await store.groups.groupsOf('2'))[0].largeFromSeq).toBe('10');
     });
 
+    it("lists a user's large groups with its join seqs, not its small ones nor those it left", async () => {
+      const store = await openStore();
+      const big = await store.groups.create('1', 'big', ['2', '3'], { largeGroupMembers: 3 });
+      const small = await store.groups.create('1', 'small', ['2'], { largeGroupMembers: 3 });
+      const later = await store.groups.create('4', 'later', ['5'], { largeGroupMembers: 3 });
+      await store.groups.addMembers(later.groupId, ['2'], 100, { joinSeq: '7', largeGroupMembers: 3 });
+      const left = await store.groups.create('1', 'left', ['2', '3'], { largeGroupMembers: 3 });
+      await store.groups.removeMember(left.groupId, '2');
+      const memberships = await store.groups.largeMembershipsOf('2');
+      expect(memberships.sort((a, b) => Number(a.groupId) - Number(b.groupId))).toEqual(
+        [
+          { groupId: big.groupId, joinSeq: '0', largeFromSeq: '1' },
+          { groupId: later.groupId, joinSeq: '7', largeFromSeq: '8' },
+        ].sort((a, b) => Number(a.groupId) - Number(b.groupId)),
+      );
+      expect(memberships.map((m) => m.groupId)).not.toContain(small.groupId);
+      expect(await store.groups.largeMembershipsOf('9')).toEqual([]);
+    });
+
     it('never makes a group large without a threshold, or with an infinite one', async () => {
       const store = await openStore();
       const { groupId } = await store.groups.create('1', 'g', ['2', '3'], {

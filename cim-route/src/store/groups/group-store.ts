@@ -20,6 +20,15 @@ export interface GroupOptions {
   largeGroupMembers?: number;
 }
 
+/** A user's membership of a large group (see `GroupStore.largeMembershipsOf`). */
+export interface LargeMembership {
+  groupId: string;
+  /** The seq of the group's conversation the member joined after. */
+  joinSeq: string;
+  /** The first seq of the conversation stored once (see `GroupRecord.largeFromSeq`). */
+  largeFromSeq: string;
+}
+
 /** How members join (see `GroupStore.addMembers`). */
 export interface JoinOptions {
   /**
@@ -57,6 +66,11 @@ export interface GroupStore {
    * the user is not a member (or the group does not exist).
    */
   joinSeq(groupId: string, userId: string): Promise<string | null>;
+  /**
+   * The large groups the user is a member of, by group id, each with the user's join seq, read
+   * without the member lists: every catch-up asks it, and a large group's members are many.
+   */
+  largeMembershipsOf(userId: string): Promise<LargeMembership[]>;
   /** Removes one member (and its join seq); returns the group after, or null if it does not exist. */
   removeMember(groupId: string, userId: string): Promise<GroupRecord | null>;
   /** Deletes the group (its messages stay in history and sync streams). */

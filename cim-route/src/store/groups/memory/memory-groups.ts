@@ -1,4 +1,4 @@
-import type { GroupStore } from '../group-store.js';
+import type { GroupStore, LargeMembership } from '../group-store.js';
 import {
   byNumericId,
   groupFull,
@@ -91,6 +91,15 @@ export class MemoryGroups implements GroupStore {
       group.largeFromSeq = String(Number(joinSeq) + 1);
     }
     return recordOf(group);
+  }
+
+  async largeMembershipsOf(userId: string): Promise<LargeMembership[]> {
+    const groupIds = [...(this.groupIdsByUser.get(userId) ?? [])].sort(byNumericId);
+    return groupIds.flatMap((groupId) => {
+      const { largeFromSeq, members } = this.groups.get(groupId)!;
+      const joinSeq = members.get(userId);
+      return largeFromSeq === undefined || joinSeq === undefined ? [] : [{ groupId, joinSeq, largeFromSeq }];
+    });
   }
 
   async joinSeq(groupId: string, userId: string): Promise<string | null> {

@@ -41,6 +41,14 @@ export interface GroupScripts {
   ): Promise<string[] | number | null>;
   /** The member's join seq, or null when it is not a member. */
   readJoinSeq(record: string, members: string, joins: string, large: string, userId: string): Promise<string | null>;
+  /** [join seq, largeFromSeq] when the group is large and the user a member, else null. */
+  readLargeMembership(
+    record: string,
+    members: string,
+    joins: string,
+    large: string,
+    userId: string,
+  ): Promise<[string, string] | null>;
   removeGroupMember(
     record: string,
     members: string,
@@ -102,6 +110,15 @@ return group(KEYS[1], KEYS[2], KEYS[4])`,
     lua: `
 if not redis.call('ZSCORE', KEYS[2], ARGV[1]) then return false end
 return redis.call('HGET', KEYS[3], ARGV[1]) or '0'`,
+  },
+  /** ARGV: user id. Reads neither the record nor the member list. */
+  readLargeMembership: {
+    numberOfKeys: 4,
+    lua: `
+local large = redis.call('GET', KEYS[4])
+if not large or large == '' then return false end
+if not redis.call('ZSCORE', KEYS[2], ARGV[1]) then return false end
+return {redis.call('HGET', KEYS[3], ARGV[1]) or '0', large}`,
   },
   /** ARGV: user id. Returns the group after, or nil if it does not exist. */
   removeGroupMember: {

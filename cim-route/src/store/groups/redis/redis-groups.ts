@@ -1,4 +1,4 @@
-import type { GroupStore } from '../group-store.js';
+import type { GroupStore, LargeMembership } from '../group-store.js';
 import {
   byNumericId,
   groupFull,
@@ -123,6 +123,17 @@ export class RedisGroups implements GroupStore {
     }
     await this.index(groupId, joining);
     return groupOf(reply);
+  }
+
+  async largeMembershipsOf(userId: string): Promise<LargeMembership[]> {
+    const groupIds = await this.client.zrange(this.keys.groupsOf(userId), 0, '-1');
+    const replies = await Promise.all(
+      groupIds.map((groupId) => this.scripts.readLargeMembership(...this.groupKeys(groupId), userId)),
+    );
+    return groupIds.flatMap((groupId, i) => {
+      const reply = replies[i];
+      return reply === null ? [] : [{ groupId, joinSeq: reply[0], largeFromSeq: reply[1] }];
+    });
   }
 
   joinSeq(groupId: string, userId: string): Promise<string | null> {

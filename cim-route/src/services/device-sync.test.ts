@@ -167,6 +167,19 @@ describe('device catch-up over TCP, large groups', () => {
     expect(named.frames()).toEqual([{ caughtUp: { cursor: '0', conversations: [{ conversationId, seq: '450' }] } }]);
   });
 
+  it('starts a member added again after its new join, whatever older seq its device names', async () => {
+    const { store, conversationId, send } = await largeGroupWith(3);
+    const groupId = conversationId.slice(2);
+    await store.groups.removeMember(groupId, '1');
+    await send('while away');
+    await store.groups.addMembers(groupId, ['1'], 100, { joinSeq: '4', largeGroupMembers: 2 });
+    await send('after the return');
+    const { fanOut, pushedBodies, frames } = recordingFanOut(true);
+    await new DeviceSync(store, fanOut, silentLogger).catchUp(device, '0', [{ conversationId, seq: '2' }]);
+    expect(pushedBodies()).toEqual(['after the return']);
+    expect(frames()).toEqual([{ caughtUp: { cursor: '0', conversations: [{ conversationId, seq: '5' }] } }]);
+  });
+
   it('says a large group expired when the messages after the device seq are no longer kept, and goes on from the oldest kept', async () => {
     const { store, conversationId, send, advanceClock } = await largeGroupWith(3);
     advanceClock(60_000 + MESSAGE_TTL_MARGIN_MS + 1);

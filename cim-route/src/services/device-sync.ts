@@ -90,7 +90,7 @@ export class DeviceSync {
   }
 
   /**
-   * Pushes a large group's messages after the device's seq (or its `fromSeq`) to the connection,
+   * Pushes a large group's messages after the device's seq (never before its `fromSeq`) to the connection,
    * without cursors, in seq order; returns the seq reached, `expired` when the messages right
    * after the device's seq were no longer kept (the push then started at the oldest kept one).
    */
@@ -100,7 +100,9 @@ export class DeviceSync {
     deviceSeq: string | undefined,
   ): Promise<ConversationCursor> {
     const { conversationId } = group;
-    let after = deviceSeq ?? group.fromSeq;
+    // Never before `fromSeq`: what precedes it is in the stream, or came before this member (last)
+    // joined, whatever older seq a device kept from an earlier membership.
+    let after = deviceSeq !== undefined && BigInt(deviceSeq) > BigInt(group.fromSeq) ? deviceSeq : group.fromSeq;
     let expired = false;
     const reached = () => (expired ? { conversationId, seq: after, expired } : { conversationId, seq: after });
     // Up to the latest seq read once the connection was taking live pushes: whatever comes after

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '@cim/cli';
+import type { LocalCluster } from '@cim/cli';
 import { INTERNAL_EVENTS_PATH, type EventsResponse, type ServerEvent, type TokenClaims } from '@cim/common';
-import { silentLogger } from '@cim/common/server';
-import { backends, uniquePrefix } from '../harness/index.js';
 import { generousLimits } from '../../devkit/generous-limits.js';
 import { signUp, type SignedUpUser } from '../support/accounts.js';
 import { RawClient } from '../support/raw-client.js';
+import { onSharedRedis, startTestCluster } from '../support/test-cluster.js';
 
 const secret = 'events-answer-secret-0123456789abcdef';
 
@@ -24,17 +23,7 @@ describe("the route's answer to a batch of sends", () => {
   let n = 0;
 
   beforeAll(async () => {
-    const { redisUrl } = backends();
-    cluster = await startLocalCluster({
-      servers: 1,
-      routePort: 0,
-      tcpPort: 0,
-      secret,
-      redisUrl,
-      redisPrefix: `${uniquePrefix('events-answer')}:`,
-      logger: silentLogger,
-      route: generousLimits,
-    });
+    cluster = await startTestCluster({ secret, ...onSharedRedis('events-answer'), route: generousLimits });
   });
 
   afterAll(async () => {
